@@ -1,0 +1,180 @@
+import {
+  bytesEqual,
+  DerError,
+  expectElement,
+  integerBits,
+  OID_RSA_ENCRYPTION,
+  oidToString,
+  pkcs1ToPkcs8,
+  TAG_INTEGER,
+  TAG_OCTET_STRING,
+  TAG_OID,
+  TAG_SEQUENCE,
+} from './der.js';
+import { SignerError } from './errors.js';
+import { decodePem, looksLikePem } from './pem.js';
+import { nodeFs } from './platform.js';
+
+/** Amazon Pay issues 2048-bit keys; anything smaller is refused. */
+export const MIN_MODULUS_BITS = 2048;
+
+export interface ParsedPrivateKey {
+  /** PKCS#8 `PrivateKeyInfo` DER, ready for `crypto.subtle.importKey('pkcs8', ...)`. */
+  pkcs8: Uint8Array;
+  modulusBits: number;
+}
+
+const NAMED_OIDS: Record<string, string> = {
+  '1.2.840.113549.1.1.10': 'RSASSA-PSS-restricted RSA (re-export it as a plain rsaEncryption key)',
+  '1.2.840.10045.2.1': 'EC',
+  '1.3.101.112': 'Ed25519',
+  '1.3.101.113': 'Ed448',
+  '1.2.840.10040.4.1': 'DSA',
+};
+
+/**
+ * Reads an RSA private key synchronously from PEM text (PKCS#8 `PRIVATE KEY` or PKCS#1
+ * `RSA PRIVATE KEY`; `\n` escapes as found in environment variables are undone) or, in Node, from a
+ * file path. Checks it is unencrypted RSA of at least 2048 bits and returns it as PKCS#8 DER.
+ * Throws {@link SignerError}; no message ever contains key material.
+ */
+export function parsePrivateKey(pemOrPath: string): ParsedPrivateKey {
+  if (typeof pemOrPath !== 'string' || pemOrPath.trim() === '') {
+    throw new SignerError('INVALID_CONFIG', 'privateKey must be PEM text or a path to a PEM file');
+  }
+  const fromFile = !looksLikePem(pemOrPath);
+  const text = fromFile ? readKeyFile(pemOrPath) : pemOrPath;
+  const block = (() => {
+    try {
+      return decodePem(text);
+    } catch (error) {
+      if (fromFile && error instanceof SignerError) {
+        throw new SignerError('NOT_PEM', `${describePath(pemOrPath)} does not contain a PEM private key`);
+      }
+      throw error;
+    }
+  })();
+
+  switch (block.label) {
+    case 'ENCRYPTED PRIVATE KEY':
+      throw encrypted();
+    case 'RSA PRIVATE KEY': {
+      if (block.headers['Proc-Type']?.includes('ENCRYPTED') || block.headers['DEK-Info'] !== undefined) {
+        throw encrypted();
+      }
+      const modulusBits = guarded(() => pkcs1ModulusBits(block.der));
+      return { pkcs8: pkcs1ToPkcs8(block.der), modulusBits: checkSize(modulusBits) };
+    }
+    case 'PRIVATE KEY': {
+      const modulusBits = guarded(() => pkcs8ModulusBits(block.der));
+      return { pkcs8: block.der, modulusBits: checkSize(modulusBits) };
+    }
+    case 'EC PRIVATE KEY':
+    case 'DSA PRIVATE KEY':
+      throw new SignerError('NOT_RSA', `expected an RSA private key, got a "${block.label}" PEM block`);
+    case 'OPENSSH PRIVATE KEY':
+      throw new SignerError(
+        'INVALID_KEY',
+        'OpenSSH key format is not supported: convert it to PKCS#8 PEM (openssl pkcs8 -topk8 -nocrypt)',
+      );
+    case 'PUBLIC KEY':
+    case 'RSA PUBLIC KEY':
+    case 'CERTIFICATE':
+      throw new SignerError('NOT_PRIVATE_KEY', `expected a private key, got a "${block.label}" PEM block`);
+    default:
+      throw new SignerError(
+        'NOT_PEM',
+        `unexpected PEM block "${block.label}": expected PRIVATE KEY or RSA PRIVATE KEY`,
+      );
+  }
+}
+
+/** `RSAPrivateKey ::= SEQUENCE { version INTEGER, modulus INTEGER, ... }` */
+export function pkcs1ModulusBits(der: Uint8Array): number {
+  const sequence = expectElement(der, 0, TAG_SEQUENCE);
+  const version = expectElement(der, sequence.start, TAG_INTEGER, sequence.end);
+  const modulus = expectElement(der, version.end, TAG_INTEGER, sequence.end);
+  return integerBits(der, modulus);
+}
+
+/** `PrivateKeyInfo ::= SEQUENCE { version, AlgorithmIdentifier, privateKey OCTET STRING }` */
+export function pkcs8ModulusBits(der: Uint8Array): number {
+  const info = expectElement(der, 0, TAG_SEQUENCE);
+  const version = expectElement(der, info.start, TAG_INTEGER, info.end);
+  const algorithm = expectElement(der, version.end, TAG_SEQUENCE, info.end);
+  const oid = expectElement(der, algorithm.start, TAG_OID, algorithm.end);
+  if (!bytesEqual(der, oid, OID_RSA_ENCRYPTION)) {
+    const dotted = oidToString(der, oid);
+    throw new SignerError(
+      'NOT_RSA',
+      `expected an RSA private key, got ${NAMED_OIDS[dotted] ?? `algorithm ${dotted}`}`,
+    );
+  }
+  const privateKey = expectElement(der, algorithm.end, TAG_OCTET_STRING, info.end);
+  return pkcs1ModulusBits(der.subarray(privateKey.start, privateKey.end));
+}
+
+function guarded(read: () => number): number {
+  try {
+    return read();
+  } catch (error) {
+    if (error instanceof DerError) {
+      throw new SignerError('INVALID_KEY', `the private key's DER structure is malformed (${error.message})`);
+    }
+    throw error;
+  }
+}
+
+function checkSize(modulusBits: number): number {
+  if (modulusBits < MIN_MODULUS_BITS) {
+    throw new SignerError(
+      'KEY_TOO_SMALL',
+      `the RSA key is ${modulusBits} bits; Amazon Pay keys must be at least ${MIN_MODULUS_BITS} bits`,
+    );
+  }
+  return modulusBits;
+}
+
+function encrypted(): SignerError {
+  return new SignerError(
+    'ENCRYPTED_KEY',
+    'the private key is encrypted: decrypt it first (openssl pkey -in key.pem -out plain.pem) or pass a CryptoKey',
+  );
+}
+
+function readKeyFile(path: string): string {
+  if (/^[A-Za-z0-9+/=\s]{200,}$/.test(path)) {
+    throw new SignerError(
+      'NOT_PEM',
+      'privateKey looks like base64 without PEM armour: wrap it in -----BEGIN PRIVATE KEY----- / -----END PRIVATE KEY----- lines',
+    );
+  }
+  const fs = nodeFs();
+  if (!fs) {
+    throw new SignerError(
+      'UNSUPPORTED_PLATFORM',
+      'privateKey is not PEM text and this platform cannot read files synchronously: pass the PEM contents instead',
+    );
+  }
+  try {
+    return fs.readFileSync(path, 'utf8');
+  } catch (error) {
+    const code = (error as { code?: string }).code ?? 'unknown error';
+    throw new SignerError(
+      'KEY_FILE_NOT_FOUND',
+      `privateKey is not PEM text, so it was read as a file path: ${describePath(path)} cannot be read (${code})`,
+    );
+  }
+}
+
+/**
+ * Names the path in messages only when it plainly is one; anything else might be a mangled key,
+ * which must not reach a log.
+ */
+function describePath(path: string): string {
+  const plainPath =
+    path.length <= 260 &&
+    /^[\w .~:/\\-]+$/.test(path) &&
+    path.split(/[/\\]/).every((part) => part.length <= 64);
+  return plainPath ? `"${path}"` : 'the given path';
+}

@@ -1,0 +1,65 @@
+import { SignerError } from './errors.js';
+
+export interface PemBlock {
+  /** The label between `BEGIN ` and the dashes, e.g. `PRIVATE KEY`. */
+  label: string;
+  /** RFC 1421 headers such as `Proc-Type: 4,ENCRYPTED` (legacy OpenSSL encryption). */
+  headers: Record<string, string>;
+  der: Uint8Array;
+}
+
+const BLOCK = /-----BEGIN ([A-Z0-9 ]+)-----([\s\S]*?)-----END \1-----/;
+
+/** True if the text contains PEM armour (after undoing `\n` escapes, as keys in env vars often have). */
+export function looksLikePem(text: string): boolean {
+  return text.includes('-----BEGIN ');
+}
+
+/** Decodes the first PEM block of the text. Throws `NOT_PEM` (without echoing the text) if there is none. */
+export function decodePem(text: string): PemBlock {
+  const unescaped = text.includes('\\n') ? text.replace(/\\r\\n|\\n/g, '\n') : text;
+  const match = BLOCK.exec(unescaped);
+  if (!match) {
+    throw new SignerError(
+      'NOT_PEM',
+      'the key is not PEM text: expected a "-----BEGIN ... -----" block with a matching END line',
+    );
+  }
+  const label = match[1]!;
+  const headers: Record<string, string> = {};
+  const bodyLines: string[] = [];
+  for (const rawLine of match[2]!.split(/\r?\n/)) {
+    const line = rawLine.trim();
+    if (line === '') continue;
+    const header = /^([A-Za-z-]+):\s*(.*)$/.exec(line);
+    if (header && bodyLines.length === 0) headers[header[1]!] = header[2]!;
+    else bodyLines.push(line);
+  }
+  const base64 = bodyLines.join('');
+  if (!/^[A-Za-z0-9+/]*={0,2}$/.test(base64) || base64.length % 4 !== 0 || base64.length === 0) {
+    throw new SignerError('NOT_PEM', `the "${label}" PEM block does not contain valid base64`);
+  }
+  return { label, headers, der: base64ToBytes(base64) };
+}
+
+/** PEM text for DER bytes, 64 base64 characters a line. */
+export function encodePem(label: string, der: Uint8Array): string {
+  const base64 = bytesToBase64(der);
+  const lines = base64.match(/.{1,64}/g) ?? [];
+  return `-----BEGIN ${label}-----\n${lines.join('\n')}\n-----END ${label}-----\n`;
+}
+
+export function base64ToBytes(base64: string): Uint8Array {
+  const binary = atob(base64);
+  const bytes = new Uint8Array(binary.length);
+  for (let i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i);
+  return bytes;
+}
+
+export function bytesToBase64(bytes: Uint8Array): string {
+  let binary = '';
+  const chunk = 0x8000;
+  for (let i = 0; i < bytes.length; i += chunk)
+    binary += String.fromCharCode(...bytes.subarray(i, i + chunk));
+  return btoa(binary);
+}
