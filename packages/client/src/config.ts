@@ -1,0 +1,178 @@
+import {
+  type Environment,
+  keyEnvironment,
+  normalizeEnvironment,
+  normalizeRegion,
+  type Region,
+  type RegionInput,
+  resolveBaseUrl,
+} from './endpoint.js';
+import { AmazonPayConfigError } from './errors.js';
+
+export type SignatureAlgorithm = 'AMZN-PAY-RSASSA-PSS' | 'AMZN-PAY-RSASSA-PSS-V2';
+export type ValidationMode = 'strict' | 'warn' | 'off';
+
+/** Where the client reports what it does not throw for: response validation warnings, retries. */
+export interface Logger {
+  warn(message: string, details?: Record<string, unknown>): void;
+  debug?(message: string, details?: Record<string, unknown>): void;
+}
+
+export interface ClientConfig {
+  /** `'na'`, `'eu'` or `'jp'`; aliases `'us'` → na, `'de'`/`'uk'` → eu (any case). */
+  region: RegionInput | (string & {});
+  /**
+   * `'live'` or `'sandbox'`. Required for key ids without a `LIVE-`/`SANDBOX-` prefix (it selects the
+   * `/live` or `/sandbox` endpoint); optional for prefixed key ids, whose prefix it must then match.
+   */
+  environment?: Environment | 'LIVE' | 'SANDBOX' | (string & {});
+  /** Public key id from Seller Central, e.g. `SANDBOX-AHEGSJCM3KLMEHK7XHSY2EXQ`. */
+  publicKeyId: string;
+  /** PEM content (PKCS#8 or PKCS#1) or a path to a PEM file, or a WebCrypto RSA-PSS private key. */
+  privateKey: string | CryptoKey;
+  /** Defaults to `'AMZN-PAY-RSASSA-PSS-V2'`. */
+  algorithm?: SignatureAlgorithm;
+  /** Replaces `https://pay-api.amazon.<tld>`, e.g. a local simulator's URL. `/v2/…` is appended (after `/<environment>` when one applies). */
+  baseUrl?: string;
+  /** The fetch to send with (a proxy agent, a mock…). Defaults to `globalThis.fetch`. */
+  fetch?: typeof fetch;
+  /** Retries after the first attempt on 408/425/429/5xx and network errors. Default 3; 0 disables. */
+  maxRetries?: number;
+  /** Deadline for a whole call, retries and the waits between them included. Default: none. */
+  timeoutMs?: number;
+  /** Appended to the user-agent, e.g. `my-shop/1.2`. */
+  userAgentSuffix?: string;
+  /** What a 2xx body that does not match the spec does. Default `'warn'` (see README). */
+  validateResponses?: ValidationMode;
+  /** Receives validation warnings and retry notices. Default: `console`. */
+  logger?: Logger;
+}
+
+/** The configuration after checks, without the private key (which lives only in the signer). */
+export interface ResolvedConfig {
+  readonly region: Region;
+  readonly environment: Environment | undefined;
+  readonly publicKeyId: string;
+  readonly algorithm: SignatureAlgorithm;
+  readonly baseUrl: string;
+  readonly maxRetries: number;
+  readonly timeoutMs: number | undefined;
+  readonly userAgentSuffix: string | undefined;
+  readonly validateResponses: ValidationMode;
+}
+
+const ALGORITHMS: readonly SignatureAlgorithm[] = ['AMZN-PAY-RSASSA-PSS', 'AMZN-PAY-RSASSA-PSS-V2'];
+const VALIDATION_MODES: readonly ValidationMode[] = ['strict', 'warn', 'off'];
+export const DEFAULT_MAX_RETRIES = 3;
+
+/** Checks everything but the key itself (the signer checks that) and derives the base URL. */
+export function resolveConfig(config: ClientConfig): ResolvedConfig {
+  if (!config || typeof config !== 'object') {
+    throw new AmazonPayConfigError('config', 'expected a configuration object');
+  }
+  const region = normalizeRegion(config.region);
+  if (!region) {
+    throw new AmazonPayConfigError(
+      'region',
+      `unknown region ${JSON.stringify(config.region)}: use 'na', 'eu' or 'jp' (aliases 'us', 'de', 'uk')`,
+    );
+  }
+  const { publicKeyId } = config;
+  if (typeof publicKeyId !== 'string' || publicKeyId.trim() === '') {
+    throw new AmazonPayConfigError(
+      'publicKeyId',
+      'publicKeyId is required (the Public Key ID from Seller Central)',
+    );
+  }
+  if (/[\s,]/.test(publicKeyId)) {
+    throw new AmazonPayConfigError('publicKeyId', 'publicKeyId must not contain spaces or commas');
+  }
+  let environment: Environment | undefined;
+  if (config.environment !== undefined) {
+    environment = normalizeEnvironment(config.environment);
+    if (!environment) {
+      throw new AmazonPayConfigError(
+        'environment',
+        `unknown environment ${JSON.stringify(config.environment)}: use 'live' or 'sandbox'`,
+      );
+    }
+  }
+  const fromKey = keyEnvironment(publicKeyId);
+  if (fromKey && environment && fromKey !== environment) {
+    throw new AmazonPayConfigError(
+      'environment',
+      `environment '${environment}' contradicts the key id, which is a ${fromKey} key`,
+    );
+  }
+  if (!fromKey && !environment && config.baseUrl === undefined) {
+    throw new AmazonPayConfigError(
+      'environment',
+      "environment ('live' or 'sandbox') is required for a key id without a LIVE-/SANDBOX- prefix",
+    );
+  }
+  const algorithm = config.algorithm ?? 'AMZN-PAY-RSASSA-PSS-V2';
+  if (!ALGORITHMS.includes(algorithm)) {
+    throw new AmazonPayConfigError(
+      'algorithm',
+      `unknown algorithm ${JSON.stringify(algorithm)}: use ${ALGORITHMS.map((a) => `'${a}'`).join(' or ')}`,
+    );
+  }
+  if (config.baseUrl !== undefined) checkBaseUrl(config.baseUrl);
+  if (config.fetch !== undefined && typeof config.fetch !== 'function') {
+    throw new AmazonPayConfigError('fetch', 'fetch must be a function');
+  }
+  const maxRetries = config.maxRetries ?? DEFAULT_MAX_RETRIES;
+  if (!Number.isInteger(maxRetries) || maxRetries < 0 || maxRetries > 10) {
+    throw new AmazonPayConfigError('maxRetries', 'maxRetries must be an integer from 0 to 10');
+  }
+  const { timeoutMs } = config;
+  if (
+    timeoutMs !== undefined &&
+    !(typeof timeoutMs === 'number' && timeoutMs > 0 && Number.isFinite(timeoutMs))
+  ) {
+    throw new AmazonPayConfigError('timeoutMs', 'timeoutMs must be a positive number of milliseconds');
+  }
+  const { userAgentSuffix } = config;
+  if (
+    userAgentSuffix !== undefined &&
+    (typeof userAgentSuffix !== 'string' || /[\r\n]/.test(userAgentSuffix))
+  ) {
+    throw new AmazonPayConfigError('userAgentSuffix', 'userAgentSuffix must be a single-line string');
+  }
+  const validateResponses = config.validateResponses ?? 'warn';
+  if (!VALIDATION_MODES.includes(validateResponses)) {
+    throw new AmazonPayConfigError(
+      'validateResponses',
+      `validateResponses must be 'strict', 'warn' or 'off', not ${JSON.stringify(validateResponses)}`,
+    );
+  }
+  if (config.logger !== undefined && typeof config.logger?.warn !== 'function') {
+    throw new AmazonPayConfigError('logger', 'logger must have a warn(message, details) method');
+  }
+  return {
+    region,
+    environment: environment ?? fromKey,
+    publicKeyId,
+    algorithm,
+    baseUrl: resolveBaseUrl({ region, environment, publicKeyId, baseUrl: config.baseUrl }),
+    maxRetries,
+    timeoutMs,
+    userAgentSuffix,
+    validateResponses,
+  };
+}
+
+function checkBaseUrl(baseUrl: unknown): void {
+  let url: URL | undefined;
+  try {
+    url = typeof baseUrl === 'string' ? new URL(baseUrl) : undefined;
+  } catch {
+    url = undefined;
+  }
+  if (!url || (url.protocol !== 'http:' && url.protocol !== 'https:') || url.search || url.hash) {
+    throw new AmazonPayConfigError(
+      'baseUrl',
+      `baseUrl must be an http(s) URL without query or fragment, e.g. 'http://127.0.0.1:4010'`,
+    );
+  }
+}

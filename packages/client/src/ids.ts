@@ -1,0 +1,26 @@
+import type { FieldIssue } from './errors.js';
+
+/**
+ * Problem with a path id, or `undefined` when it is usable. Ids are percent-encoded into the path
+ * (openapi-fetch uses encodeURIComponent), so `/` or `?` cannot change the route; `.` and `..` would
+ * still be resolved as dot-segments by URL parsing, so they are refused.
+ */
+export function checkId(name: string, value: unknown): FieldIssue | undefined {
+  if (typeof value !== 'string')
+    return { path: name, message: `expected a string id, got ${typeName(value)}` };
+  if (value.trim() === '') return { path: name, message: 'must not be empty' };
+  if (value === '.' || value === '..') {
+    return { path: name, message: `${JSON.stringify(value)} is not an id` };
+  }
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are exactly what is refused
+  if (/[\u0000-\u001f\u007f]/.test(value))
+    return { path: name, message: 'must not contain control characters' };
+  if (value.length > 1024) return { path: name, message: 'is longer than 1024 characters' };
+  return undefined;
+}
+
+export function typeName(value: unknown): string {
+  if (value === null) return 'null';
+  if (Array.isArray(value)) return 'an array';
+  return typeof value === 'object' ? 'an object' : typeof value;
+}

@@ -1,0 +1,191 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { decodeShippingAddressList } from '../src/decode.js';
+import {
+  AmazonPayApiError,
+  AmazonPayAuthenticationError,
+  AmazonPayConflictError,
+  AmazonPayError,
+  AmazonPayInvalidRequestError,
+  AmazonPayNotFoundError,
+  AmazonPayRateLimitError,
+  AmazonPayServiceError,
+  apiErrorFromResponse,
+} from '../src/errors.js';
+import { IDEMPOTENCY_HEADER, idempotencyMiddleware, newIdempotencyKey } from '../src/idempotency.js';
+import { checkId } from '../src/ids.js';
+import { formatAmazonTimestamp, serializeQuery } from '../src/query.js';
+import { userAgent } from '../src/user-agent.js';
+import { VERSION } from '../src/version.js';
+
+describe('ids', () => {
+  it.each(['P01-1234567-1234567', 'S01-0000000-0000000-C000001', '../x', 'a/b?c#d', 'amzn1.tortuga.0.00'])(
+    'accepts %s (it will be percent-encoded)',
+    (id) => {
+      expect(checkId('chargeId', id)).toBeUndefined();
+    },
+  );
+
+  it.each([
+    ['', 'must not be empty'],
+    ['   ', 'must not be empty'],
+    ['.', 'is not an id'],
+    ['..', 'is not an id'],
+    ['a\nb', 'control characters'],
+    [undefined, 'expected a string id, got undefined'],
+    [42, 'expected a string id, got number'],
+    [null, 'got null'],
+  ])('rejects %o', (id, message) => {
+    const issue = checkId('chargeId', id);
+    expect(issue?.path).toBe('chargeId');
+    expect(issue?.message).toContain(message);
+  });
+});
+
+describe('query helpers', () => {
+  it('formats Dates the way Amazon writes timestamps', () => {
+    expect(formatAmazonTimestamp(new Date('2022-11-18T15:06:30.123Z'))).toBe('20221118T150630Z');
+    expect(() => formatAmazonTimestamp(new Date('nope'))).toThrow(RangeError);
+  });
+
+  it('joins lists with commas, formats Dates and numbers, drops empty values', () => {
+    expect(
+      serializeQuery({
+        reportTypes: [
+          '_GET_FLAT_FILE_OFFAMAZONPAYMENTS_ORDER_REFERENCE_DATA_',
+          '_GET_FLAT_FILE_OFFAMAZONPAYMENTS_AUTHORIZATION_DATA_',
+        ],
+        processingStatuses: 'COMPLETED',
+        createdSince: new Date('2023-01-02T03:04:05Z'),
+        createdUntil: '20230201T000000Z',
+        pageSize: 5,
+        nextToken: undefined,
+        empty: [],
+        nothing: null,
+      }),
+    ).toEqual({
+      query: {
+        reportTypes:
+          '_GET_FLAT_FILE_OFFAMAZONPAYMENTS_ORDER_REFERENCE_DATA_,_GET_FLAT_FILE_OFFAMAZONPAYMENTS_AUTHORIZATION_DATA_',
+        processingStatuses: 'COMPLETED',
+        createdSince: '20230102T030405Z',
+        createdUntil: '20230201T000000Z',
+        pageSize: '5',
+      },
+      issues: [],
+    });
+  });
+
+  it('reports bad values instead of sending them', () => {
+    const { issues } = serializeQuery({
+      createdSince: new Date('x'),
+      pageSize: Number.NaN,
+      reportTypes: [{}] as unknown as string[],
+      other: {} as unknown as string,
+    });
+    expect(issues.map((i) => i.path)).toEqual(['createdSince', 'pageSize', 'reportTypes', 'other']);
+  });
+});
+
+describe('shippingAddressList decoding', () => {
+  it('turns JSON strings into objects and leaves objects alone', () => {
+    const body = {
+      shippingAddressList: [
+        JSON.stringify({ addressId: 'a1', name: 'Susie', amount: '14.00' }),
+        { addressId: 'a2' },
+      ],
+    };
+    expect(decodeShippingAddressList(body)).toEqual([]);
+    expect(body.shippingAddressList).toEqual([
+      { addressId: 'a1', name: 'Susie', amount: '14.00' },
+      { addressId: 'a2' },
+    ]);
+  });
+
+  it('reports entries that are not JSON', () => {
+    const body = { shippingAddressList: ['{oops'] };
+    expect(decodeShippingAddressList(body)).toEqual([
+      { path: 'shippingAddressList.0', message: 'is a string that is not JSON' },
+    ]);
+  });
+
+  it('ignores bodies without a list', () => {
+    expect(decodeShippingAddressList({ shippingAddressList: null })).toEqual([]);
+    expect(decodeShippingAddressList(undefined)).toEqual([]);
+  });
+});
+
+describe('idempotency', () => {
+  it('makes 32-character keys without dashes', () => {
+    const key = newIdempotencyKey();
+    expect(key).toMatch(/^[0-9a-f]{32}$/);
+    expect(newIdempotencyKey()).not.toBe(key);
+  });
+
+  it('adds a key to POSTs only, keeping a caller key', () => {
+    const middleware = idempotencyMiddleware({ generate: () => 'generated' });
+    const post = new Request('http://x/v2/charges', { method: 'POST', body: '{}' });
+    middleware.onRequest({ request: post });
+    expect(post.headers.get(IDEMPOTENCY_HEADER)).toBe('generated');
+    const own = new Request('http://x/v2/charges', {
+      method: 'POST',
+      headers: { [IDEMPOTENCY_HEADER]: 'mine' },
+    });
+    middleware.onRequest({ request: own });
+    expect(own.headers.get(IDEMPOTENCY_HEADER)).toBe('mine');
+    const get = new Request('http://x/v2/charges/1');
+    middleware.onRequest({ request: get });
+    expect(get.headers.has(IDEMPOTENCY_HEADER)).toBe(false);
+  });
+});
+
+describe('user-agent', () => {
+  it('names the package, runtime and platform, then the suffix', () => {
+    expect(userAgent()).toBe(`amazon-pay-ts/${VERSION} (node/${process.versions.node}; ${process.platform})`);
+    expect(userAgent('my-shop/1.2')).toMatch(/\) my-shop\/1\.2$/);
+  });
+
+  it('VERSION matches package.json', () => {
+    const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as {
+      version: string;
+    };
+    expect(VERSION).toBe(pkg.version);
+  });
+});
+
+describe('API errors', () => {
+  const info = (status: number, rawBody: string) => ({
+    status,
+    headers: new Headers(),
+    requestId: 'req-1',
+    rawBody,
+    retries: 0,
+    durationMs: 1,
+  });
+
+  it.each([
+    [400, AmazonPayInvalidRequestError],
+    [401, AmazonPayAuthenticationError],
+    [403, AmazonPayAuthenticationError],
+    [404, AmazonPayNotFoundError],
+    [409, AmazonPayConflictError],
+    [429, AmazonPayRateLimitError],
+    [500, AmazonPayServiceError],
+    [503, AmazonPayServiceError],
+    [418, AmazonPayApiError],
+  ])('%i → %s', (status, ErrorClass) => {
+    const error = apiErrorFromResponse('getCharge', info(status, '{"reasonCode":"X","message":"m"}'));
+    expect(error).toBeInstanceOf(ErrorClass);
+    expect(error).toBeInstanceOf(AmazonPayApiError);
+    expect(error).toBeInstanceOf(AmazonPayError);
+    expect(error.reasonCode).toBe('X');
+    expect(error.message).toBe(`getCharge: HTTP ${status} X: m`);
+  });
+
+  it('keeps a non-JSON body', () => {
+    const error = apiErrorFromResponse('getCharge', info(502, '<html>bad gateway</html>'));
+    expect(error.reasonCode).toBeUndefined();
+    expect(error.rawBody).toBe('<html>bad gateway</html>');
+    expect(error.message).toContain('bad gateway');
+  });
+});
