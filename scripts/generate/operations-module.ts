@@ -1,0 +1,134 @@
+// Emits operations.ts: the zod schemas of every operation's params, body and success response,
+// keyed by operationId, for the client (request/response validation) and the simulator (routing).
+import {
+  deref,
+  type JsonSchema,
+  listOperations,
+  type MediaTypeObject,
+  type OpenApiDocument,
+  type OperationEntry,
+  type ParameterObject,
+} from './document.js';
+import { generatedHeader } from './header.js';
+import { propertyKey, schemaConstName, type ZodExpressionContext, zodExpression } from './zod-expression.js';
+
+const location = ['path', 'query', 'header'] as const;
+type ParameterLocation = (typeof location)[number];
+
+/** Path-level parameters apply unless the operation redefines the same name and location. */
+function mergedParameters(document: OpenApiDocument, entry: OperationEntry): ParameterObject[] {
+  const byKey = new Map<string, ParameterObject>();
+  for (const raw of [...(entry.pathItem.parameters ?? []), ...(entry.operation.parameters ?? [])]) {
+    const parameter = deref(document, raw);
+    const name = parameter.in === 'header' ? parameter.name.toLowerCase() : parameter.name;
+    byKey.set(`${parameter.in}:${name}`, { ...parameter, name });
+  }
+  return [...byKey.values()];
+}
+
+function jsonSchemaOf(content: Record<string, MediaTypeObject> | undefined): JsonSchema | undefined {
+  if (content === undefined) return undefined;
+  const json = Object.entries(content).find(
+    ([type]) => type === 'application/json' || type.endsWith('+json'),
+  );
+  return (json ?? Object.entries(content)[0])?.[1].schema;
+}
+
+function parametersObject(
+  parameters: ParameterObject[],
+  where: ParameterLocation,
+  ctx: ZodExpressionContext,
+  indent: string,
+): string {
+  const selected = parameters.filter((parameter) => parameter.in === where);
+  // Requests carry many headers besides the documented ones (signature, date, host...).
+  const factory = where === 'header' ? 'z.looseObject' : 'z.object';
+  if (selected.length === 0) return `${factory}({})`;
+  const lines = selected.map((parameter) => {
+    const explode = parameter.explode ?? (parameter.style === undefined || parameter.style === 'form');
+    const expression = zodExpression(parameter.schema, { ...ctx, coerce: { explodeArrays: explode } }, 4);
+    const required = parameter.in === 'path' || parameter.required === true;
+    return `${indent}  ${propertyKey(parameter.name)}: ${required ? expression : `${expression}.optional()`},`;
+  });
+  return `${factory}({\n${lines.join('\n')}\n${indent}})`;
+}
+
+export function emitOperationsModule(document: OpenApiDocument): string {
+  const declared = new Set(Object.keys(document.components?.schemas ?? {}));
+  const referenced = new Set<string>();
+  const ctx: ZodExpressionContext = { document, declared, referenced };
+  const seen = new Set<string>();
+  const entries: string[] = [];
+
+  for (const entry of listOperations(document)) {
+    const { operation, method, path } = entry;
+    const operationId = operation.operationId;
+    if (operationId === undefined) throw new Error(`${method.toUpperCase()} ${path} has no operationId`);
+    if (seen.has(operationId)) throw new Error(`Duplicate operationId ${operationId}`);
+    seen.add(operationId);
+
+    const parameters = mergedParameters(document, entry);
+    const successStatuses = Object.keys(operation.responses ?? {})
+      .filter((status) => /^2\d\d$/.test(status))
+      .sort();
+    const successStatus = successStatuses[0];
+    if (successStatus === undefined) throw new Error(`${operationId} documents no 2xx response`);
+    const success = deref(document, operation.responses![successStatus]!);
+    const responseSchema = jsonSchemaOf(success.content);
+    const requestBody = operation.requestBody ? deref(document, operation.requestBody) : undefined;
+    const bodySchema = requestBody ? jsonSchemaOf(requestBody.content) : undefined;
+
+    const indent = '    ';
+    const lines = [
+      `operationId: ${JSON.stringify(operationId)}`,
+      `method: ${JSON.stringify(method.toUpperCase())}`,
+      `path: ${JSON.stringify(path)}`,
+      `successStatus: ${Number(successStatus)}`,
+      `pathParams: ${parametersObject(parameters, 'path', ctx, indent)}`,
+      `query: ${parametersObject(parameters, 'query', ctx, indent)}`,
+      `headers: ${parametersObject(parameters, 'header', ctx, indent)}`,
+      `body: ${bodySchema === undefined ? 'undefined' : zodExpression(bodySchema, ctx, 2)}`,
+      `bodyRequired: ${requestBody?.required === true}`,
+      `response: ${responseSchema === undefined ? 'z.unknown()' : zodExpression(responseSchema, ctx, 2)}`,
+    ];
+    entries.push(
+      `  ${propertyKey(operationId)}: {\n${lines.map((line) => `${indent}${line},`).join('\n')}\n  },`,
+    );
+  }
+
+  const imports = [...referenced].map(schemaConstName).sort();
+  const importLines = ["import { z } from 'zod';"];
+  if (imports.length > 0) {
+    importLines.push(`import {\n${imports.map((name) => `  ${name},`).join('\n')}\n} from './zod.js';`);
+  }
+  return `${generatedHeader}${importLines.join('\n')}
+
+/** What the generator knows about one operation; every entry of \`operationSchemas\` satisfies it. */
+export interface OperationSchema {
+  readonly operationId: string;
+  readonly method: 'GET' | 'PUT' | 'POST' | 'DELETE' | 'OPTIONS' | 'HEAD' | 'PATCH' | 'TRACE';
+  /** Path template under the server URL, e.g. \`/v2/charges/{chargeId}\`. */
+  readonly path: string;
+  readonly successStatus: number;
+  readonly pathParams: z.ZodObject<z.core.$ZodShape, z.core.$ZodObjectConfig>;
+  /** Query values may be given as strings (as parsed from a URL) or typed values. */
+  readonly query: z.ZodObject<z.core.$ZodShape, z.core.$ZodObjectConfig>;
+  /** Documented request headers, names in lower case; other headers pass through. */
+  readonly headers: z.ZodObject<z.core.$ZodShape, z.core.$ZodObjectConfig>;
+  /** JSON request body, undefined when the operation takes none. */
+  readonly body?: z.ZodType | undefined;
+  readonly bodyRequired: boolean;
+  /** Body of the success response. */
+  readonly response: z.ZodType;
+}
+
+export const operationSchemas = {
+${entries.join('\n')}
+} as const satisfies Record<string, OperationSchema>;
+
+export type OperationId = keyof typeof operationSchemas;
+
+/** Every operationId, in the order the spec lists its paths. */
+export const operationIds = Object.keys(operationSchemas) as OperationId[];
+`;
+}

@@ -1,0 +1,54 @@
+// Emits schema.ts with openapi-typescript (paths, components, operations). Its one gap for this
+// spec is the open-enum convention: `anyOf: [{$ref: Enum}, {type: string}]` collapses to `string`
+// in TypeScript. We mark those schemas first and let the `transform` hook write
+// `components['schemas']['Enum'] | (string & {})`, which keeps editor completion for known values.
+import openapiTS, { astToString, NULL, type OpenAPI3, oapiRef, STRING } from 'openapi-typescript';
+import ts from 'typescript';
+import { isSchemaObject, type OpenApiDocument, openEnumOf } from './document.js';
+import { generatedHeader } from './header.js';
+
+const openEnumMarker = 'x-generator-open-enum';
+
+/** A copy of the document where each open enum reads `{type: string, x-generator-open-enum: Name}`. */
+function markOpenEnums(document: OpenApiDocument): OpenApiDocument {
+  const copy = structuredClone(document);
+  const visit = (node: unknown): void => {
+    if (Array.isArray(node)) {
+      for (const item of node) visit(item);
+      return;
+    }
+    if (!isSchemaObject(node as never)) return;
+    const record = node as Record<string, unknown>;
+    const openEnum = openEnumOf(document, record);
+    if (openEnum !== undefined) {
+      delete record.anyOf;
+      record.type = openEnum.nullable ? ['string', 'null'] : 'string';
+      record[openEnumMarker] = openEnum.enumName;
+      return;
+    }
+    for (const child of Object.values(record)) visit(child);
+  };
+  visit(copy);
+  return copy;
+}
+
+function openEnumType(enumName: string, nullable: boolean): ts.TypeNode {
+  const anyOtherString = ts.factory.createParenthesizedType(
+    ts.factory.createIntersectionTypeNode([STRING, ts.factory.createTypeLiteralNode([])]),
+  );
+  const members = [oapiRef(`#/components/schemas/${enumName}`), anyOtherString];
+  if (nullable) members.push(NULL);
+  return ts.factory.createUnionTypeNode(members);
+}
+
+export async function emitTypesModule(document: OpenApiDocument): Promise<string> {
+  const ast = await openapiTS(markOpenEnums(document) as unknown as OpenAPI3, {
+    transform(schemaObject) {
+      const enumName = (schemaObject as Record<string, unknown>)[openEnumMarker];
+      if (typeof enumName !== 'string') return undefined;
+      const type = schemaObject.type;
+      return openEnumType(enumName, Array.isArray(type) && type.includes('null'));
+    },
+  });
+  return `${generatedHeader}${astToString(ast)}`;
+}

@@ -1,0 +1,219 @@
+// Translates one JSON Schema (OpenAPI 3.1 dialect, as this spec writes it) into zod 4 source text.
+// Lenience is the spec's to decide: objects are loose unless `additionalProperties: false`,
+// nulls are accepted only where the schema allows them, and the open-enum convention
+// (`anyOf: [{$ref: closed enum}, {type: string}]`) becomes `z.union([EnumSchema, z.string()])`.
+import {
+  identifierFor,
+  isNullSchema,
+  isSchemaObject,
+  type JsonSchema,
+  type OpenApiDocument,
+  openEnumOf,
+  type SchemaObject,
+  schemaRefName,
+} from './document.js';
+
+export interface ZodExpressionContext {
+  document: OpenApiDocument;
+  /** Component names already declared above the current one; others are referenced through z.lazy. */
+  declared: ReadonlySet<string>;
+  /** Collects every component the expression references, so the caller can import or order them. */
+  referenced: Set<string>;
+  /**
+   * Path, query and header values arrive as strings; with `coerce` numbers, booleans and arrays
+   * also accept their string form.
+   */
+  coerce?: { explodeArrays: boolean };
+}
+
+export function schemaConstName(componentName: string): string {
+  return `${identifierFor(componentName)}Schema`;
+}
+
+const indentUnit = '  ';
+
+export function zodExpression(schema: JsonSchema | undefined, ctx: ZodExpressionContext, depth = 0): string {
+  if (schema === undefined || schema === true) return 'z.unknown()';
+  if (schema === false) return 'z.never()';
+
+  if (schema.$ref !== undefined) return referenceExpression(schema.$ref, ctx);
+
+  const openEnum = openEnumOf(ctx.document, schema);
+  if (openEnum !== undefined) {
+    const known = referenceExpression(`#/components/schemas/${openEnum.enumName}`, ctx);
+    return withNullable(`z.union([${known}, z.string()])`, openEnum.nullable);
+  }
+
+  const parts: string[] = [];
+  const own = ownTypeExpression(schema, ctx, depth);
+  if (own !== undefined) parts.push(own);
+  for (const key of ['anyOf', 'oneOf'] as const) {
+    const members = schema[key];
+    if (members !== undefined) parts.push(unionExpression(members, ctx, depth));
+  }
+  for (const member of schema.allOf ?? []) parts.push(zodExpression(member, ctx, depth));
+
+  if (parts.length === 0) return 'z.unknown()';
+  return parts.reduce((left, right) => `z.intersection(${left}, ${right})`);
+}
+
+function referenceExpression(ref: string, ctx: ZodExpressionContext): string {
+  const name = schemaRefName(ref);
+  if (name === undefined) throw new Error(`Schema reference outside components.schemas: ${ref}`);
+  if (!ctx.document.components?.schemas || !(name in ctx.document.components.schemas)) {
+    throw new Error(`Reference to unknown component schema ${name}`);
+  }
+  ctx.referenced.add(name);
+  const constName = schemaConstName(name);
+  return ctx.declared.has(name) ? constName : `z.lazy(() => ${constName})`;
+}
+
+function withNullable(expression: string, nullable: boolean): string {
+  return nullable ? `${expression}.nullable()` : expression;
+}
+
+function unionExpression(members: JsonSchema[], ctx: ZodExpressionContext, depth: number): string {
+  const nullable = members.some(isNullSchema);
+  const rest = members.filter((member) => !isNullSchema(member)).map((m) => zodExpression(m, ctx, depth));
+  if (rest.length === 0) return 'z.null()';
+  const base = rest.length === 1 ? rest[0]! : `z.union([${rest.join(', ')}])`;
+  return withNullable(base, nullable);
+}
+
+function declaredTypes(schema: SchemaObject): string[] {
+  if (Array.isArray(schema.type)) return schema.type;
+  if (typeof schema.type === 'string') return [schema.type];
+  return [];
+}
+
+/** The part of a schema expressed by `type`, `enum`, `const` and their keywords; undefined when absent. */
+function ownTypeExpression(
+  schema: SchemaObject,
+  ctx: ZodExpressionContext,
+  depth: number,
+): string | undefined {
+  const types = declaredTypes(schema);
+  const nullable = types.includes('null') || (Array.isArray(schema.enum) && schema.enum.includes(null));
+
+  if (schema.const !== undefined) return `z.literal(${JSON.stringify(schema.const)})`;
+
+  if (Array.isArray(schema.enum)) {
+    const values = schema.enum.filter((value) => value !== null);
+    if (values.length === 0) return 'z.null()';
+    const base = values.every((value) => typeof value === 'string')
+      ? `z.enum([${values.map((value) => JSON.stringify(value)).join(', ')}])`
+      : `z.literal([${values.map((value) => JSON.stringify(value)).join(', ')}])`;
+    return withNullable(base, nullable);
+  }
+
+  let concrete = types.filter((type) => type !== 'null');
+  if (concrete.length === 0) {
+    // Untyped schemas still say what they are through their keywords.
+    if (schema.properties !== undefined || schema.additionalProperties !== undefined) concrete = ['object'];
+    else if (schema.items !== undefined) concrete = ['array'];
+    else if (types.includes('null')) return 'z.null()';
+    else return undefined;
+  }
+  const expressions = concrete.map((type) => typeExpression(type, schema, ctx, depth));
+  const base = expressions.length === 1 ? expressions[0]! : `z.union([${expressions.join(', ')}])`;
+  return withNullable(base, nullable);
+}
+
+function typeExpression(
+  type: string,
+  schema: SchemaObject,
+  ctx: ZodExpressionContext,
+  depth: number,
+): string {
+  switch (type) {
+    case 'string':
+      return stringExpression(schema);
+    case 'number':
+    case 'integer':
+      return numberExpression(type, schema, ctx);
+    case 'boolean':
+      return ctx.coerce ? 'z.union([z.boolean(), z.stringbool()])' : 'z.boolean()';
+    case 'array':
+      return arrayExpression(schema, ctx, depth);
+    case 'object':
+      return objectExpression(schema, ctx, depth);
+    case 'null':
+      return 'z.null()';
+    default:
+      throw new Error(`Unsupported schema type ${type}`);
+  }
+}
+
+const stringFormats: Record<string, string> = {
+  email: 'z.email()',
+  uri: 'z.url()',
+  url: 'z.url()',
+  uuid: 'z.uuid()',
+  'date-time': 'z.iso.datetime({ offset: true })',
+  date: 'z.iso.date()',
+};
+
+function stringExpression(schema: SchemaObject): string {
+  let expression = (schema.format !== undefined ? stringFormats[schema.format] : undefined) ?? 'z.string()';
+  if (schema.minLength !== undefined) expression += `.min(${schema.minLength})`;
+  if (schema.maxLength !== undefined) expression += `.max(${schema.maxLength})`;
+  if (schema.pattern !== undefined) expression += `.regex(new RegExp(${JSON.stringify(schema.pattern)}))`;
+  return expression;
+}
+
+function numberExpression(
+  type: 'number' | 'integer',
+  schema: SchemaObject,
+  ctx: ZodExpressionContext,
+): string {
+  let expression = ctx.coerce ? 'z.coerce.number()' : 'z.number()';
+  if (type === 'integer') expression = ctx.coerce ? `${expression}.int()` : 'z.int()';
+  const { minimum, maximum, exclusiveMinimum, exclusiveMaximum, multipleOf } = schema;
+  // OpenAPI 3.0 wrote exclusive bounds as booleans beside minimum/maximum; 3.1 as numbers.
+  if (typeof exclusiveMinimum === 'number') expression += `.gt(${exclusiveMinimum})`;
+  if (minimum !== undefined) expression += exclusiveMinimum === true ? `.gt(${minimum})` : `.gte(${minimum})`;
+  if (typeof exclusiveMaximum === 'number') expression += `.lt(${exclusiveMaximum})`;
+  if (maximum !== undefined) expression += exclusiveMaximum === true ? `.lt(${maximum})` : `.lte(${maximum})`;
+  if (multipleOf !== undefined) expression += `.multipleOf(${multipleOf})`;
+  return expression;
+}
+
+function arrayExpression(schema: SchemaObject, ctx: ZodExpressionContext, depth: number): string {
+  const itemContext = { ...ctx, coerce: undefined };
+  let expression = `z.array(${zodExpression(schema.items, ctx.coerce ? { ...itemContext, coerce: { explodeArrays: false } } : itemContext, depth)})`;
+  if (schema.minItems !== undefined) expression += `.min(${schema.minItems})`;
+  if (schema.maxItems !== undefined) expression += `.max(${schema.maxItems})`;
+  if (!ctx.coerce) return expression;
+  // `a=1&a=2` arrives as an array, `a=1` as one string, `a=1,2` (explode: false) as one joined string.
+  const toArray = ctx.coerce.explodeArrays
+    ? '(value) => (value === undefined || Array.isArray(value) ? value : [value])'
+    : "(value) => (typeof value === 'string' ? value.split(',') : value)";
+  return `z.preprocess(${toArray}, ${expression})`;
+}
+
+const identifierPattern = /^[A-Za-z_$][A-Za-z0-9_$]*$/;
+
+export function propertyKey(name: string): string {
+  return identifierPattern.test(name) ? name : JSON.stringify(name);
+}
+
+function objectExpression(schema: SchemaObject, ctx: ZodExpressionContext, depth: number): string {
+  const properties = Object.entries(schema.properties ?? {});
+  const additional = schema.additionalProperties;
+  const propertyContext = { ...ctx, coerce: undefined };
+  if (properties.length === 0 && isSchemaObject(additional)) {
+    return `z.record(z.string(), ${zodExpression(additional, propertyContext, depth)})`;
+  }
+  const required = new Set(schema.required ?? []);
+  const inner = indentUnit.repeat(depth + 1);
+  const lines = properties.map(([name, propertySchema]) => {
+    const expression = zodExpression(propertySchema, propertyContext, depth + 1);
+    return `${inner}${propertyKey(name)}: ${required.has(name) ? expression : `${expression}.optional()`},`;
+  });
+  const shape = lines.length === 0 ? '{}' : `{\n${lines.join('\n')}\n${indentUnit.repeat(depth)}}`;
+  if (additional === false) return `z.strictObject(${shape})`;
+  if (isSchemaObject(additional)) {
+    return `z.object(${shape}).catchall(${zodExpression(additional, propertyContext, depth)})`;
+  }
+  return `z.looseObject(${shape})`;
+}

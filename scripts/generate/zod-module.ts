@@ -1,0 +1,106 @@
+// Emits zod.ts: one `export const <Name>Schema` per component schema, dependencies first.
+import {
+  identifierFor,
+  isSchemaObject,
+  type JsonSchema,
+  type OpenApiDocument,
+  schemaRefsIn,
+} from './document.js';
+import { generatedHeader } from './header.js';
+import { schemaConstName, zodExpression } from './zod-expression.js';
+
+export interface ComponentOrder {
+  /** Component names, each after every component it references (except within a cycle). */
+  order: string[];
+  /** Components that take part in a reference cycle (including self-references). */
+  cyclic: Set<string>;
+}
+
+/**
+ * Tarjan's strongly connected components over the reference graph. Its output lists each
+ * component after its dependencies; walking nodes and edges in document order keeps it stable.
+ */
+export function orderComponents(schemas: Record<string, JsonSchema>): ComponentOrder {
+  const names = Object.keys(schemas);
+  const edges = new Map(
+    names.map((name) => [name, schemaRefsIn(schemas[name]).filter((dep) => dep in schemas)]),
+  );
+  const index = new Map<string, number>();
+  const lowLink = new Map<string, number>();
+  const stack: string[] = [];
+  const onStack = new Set<string>();
+  const order: string[] = [];
+  const cyclic = new Set<string>();
+  let counter = 0;
+
+  const connect = (name: string): void => {
+    index.set(name, counter);
+    lowLink.set(name, counter);
+    counter += 1;
+    stack.push(name);
+    onStack.add(name);
+    for (const dep of edges.get(name) ?? []) {
+      if (!index.has(dep)) {
+        connect(dep);
+        lowLink.set(name, Math.min(lowLink.get(name)!, lowLink.get(dep)!));
+      } else if (onStack.has(dep)) {
+        lowLink.set(name, Math.min(lowLink.get(name)!, index.get(dep)!));
+      }
+    }
+    if (lowLink.get(name) !== index.get(name)) return;
+    const component: string[] = [];
+    let member: string;
+    do {
+      member = stack.pop()!;
+      onStack.delete(member);
+      component.unshift(member);
+    } while (member !== name);
+    if (component.length > 1 || edges.get(name)?.includes(name)) {
+      for (const cycleMember of component) cyclic.add(cycleMember);
+    }
+    order.push(...component);
+  };
+
+  for (const name of names) if (!index.has(name)) connect(name);
+  return { order, cyclic };
+}
+
+/** A string literal in the single quotes the rest of the repo uses. */
+function quoted(value: string): string {
+  return `'${JSON.stringify(value).slice(1, -1).replaceAll('\\"', '"').replaceAll("'", "\\'")}'`;
+}
+
+function docComment(schema: JsonSchema | undefined): string {
+  if (!isSchemaObject(schema) || typeof schema.description !== 'string') return '';
+  const lines = schema.description.trim().replaceAll('*/', '*\\/').split('\n');
+  if (lines.length === 1) return `/** ${lines[0]} */\n`;
+  return `/**\n${lines.map((line) => ` *${line === '' ? '' : ` ${line}`}`).join('\n')}\n */\n`;
+}
+
+export function emitZodModule(document: OpenApiDocument): string {
+  const schemas = document.components?.schemas ?? {};
+  const { order, cyclic } = orderComponents(schemas);
+  const declared = new Set<string>();
+  const blocks: string[] = [];
+  for (const name of order) {
+    const expression = zodExpression(schemas[name], { document, declared, referenced: new Set() });
+    // A schema in a cycle cannot infer its own type, so it borrows the one openapi-typescript wrote.
+    const annotation = cyclic.has(name) ? `: z.ZodType<components['schemas'][${quoted(name)}]>` : '';
+    blocks.push(
+      `${docComment(schemas[name])}export const ${schemaConstName(name)}${annotation} = ${expression};\n`,
+    );
+    declared.add(name);
+  }
+  const imports = ["import { z } from 'zod';"];
+  if (cyclic.size > 0) imports.push("import type { components } from './schema.js';");
+  return `${generatedHeader}${imports.join('\n')}\n\n${blocks.join('\n')}`;
+}
+
+/** Friendly type aliases: `export type CheckoutSession = components['schemas']['CheckoutSession'];`. */
+export function emitAliasesModule(document: OpenApiDocument): string {
+  const names = Object.keys(document.components?.schemas ?? {});
+  const lines = names.map(
+    (name) => `export type ${identifierFor(name)} = components['schemas'][${quoted(name)}];`,
+  );
+  return `${generatedHeader}import type { components } from './schema.js';\n\n${lines.join('\n')}\n`;
+}
