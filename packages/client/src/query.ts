@@ -2,6 +2,10 @@ import type { FieldIssue } from './errors.js';
 
 /** A query value the helpers accept: lists become comma-separated, Dates become Amazon timestamps. */
 export type QueryValue = string | number | boolean | Date | readonly (string | number)[] | null | undefined;
+export type NormalizedQueryValue = string | number | boolean | string[];
+
+/** Query parameters Amazon reads as comma-separated lists. */
+export const LIST_QUERY_PARAMS: ReadonlySet<string> = new Set(['reportTypes', 'processingStatuses']);
 
 /**
  * Amazon's timestamp format, ISO 8601 basic in UTC without milliseconds: `20221118T150630Z`
@@ -9,45 +13,59 @@ export type QueryValue = string | number | boolean | Date | readonly (string | n
  */
 export function formatAmazonTimestamp(date: Date): string {
   if (!(date instanceof Date) || Number.isNaN(date.getTime())) throw new RangeError('invalid Date');
-  return date
-    .toISOString()
-    .replace(/\.\d{3}Z$/, 'Z')
-    .replace(/[-:]/g, '');
+  return date.toISOString().replace(/\.\d{3}Z$/, 'Z').replace(/[-:]/g, '');
 }
 
 /**
- * Turns a query object into the strings Amazon expects: arrays joined with commas
- * (`reportTypes=_A_,_B_`, as the official SDKs send them), Dates as `20221118T150630Z`,
- * numbers and booleans as text; `undefined`/`null`/empty arrays are left out.
- * Returns the problems instead of throwing so the caller can report them with the operation name.
+ * Brings caller input to the shape the spec describes: Dates → `20221118T150630Z`, list parameters
+ * always arrays (a single value or an `'A,B'` string is accepted), `undefined`/`null`/empty lists
+ * dropped. Problems are returned, not thrown, so the caller can name the operation.
  */
-export function serializeQuery(query: Readonly<Record<string, QueryValue>> | undefined): {
-  query: Record<string, string>;
+export function normalizeQuery(query: Readonly<Record<string, QueryValue>> | undefined): {
+  values: Record<string, NormalizedQueryValue>;
   issues: FieldIssue[];
 } {
-  const out: Record<string, string> = {};
+  const values: Record<string, NormalizedQueryValue> = {};
   const issues: FieldIssue[] = [];
-  if (query === undefined || query === null) return { query: out, issues };
+  if (query === undefined || query === null) return { values, issues };
   if (typeof query !== 'object' || Array.isArray(query)) {
-    return { query: out, issues: [{ path: 'query', message: 'expected an object of query parameters' }] };
+    return { values, issues: [{ path: '(query)', message: 'expected an object of query parameters' }] };
   }
   for (const [name, value] of Object.entries(query)) {
     if (value === undefined || value === null) continue;
     if (value instanceof Date) {
       if (Number.isNaN(value.getTime())) issues.push({ path: name, message: 'is an invalid Date' });
-      else out[name] = formatAmazonTimestamp(value);
+      else values[name] = formatAmazonTimestamp(value);
     } else if (Array.isArray(value)) {
       if (value.length === 0) continue;
-      const bad = value.find((item) => typeof item !== 'string' && typeof item !== 'number');
-      if (bad !== undefined) issues.push({ path: name, message: 'list items must be strings' });
-      else out[name] = value.join(',');
+      if (value.some((item) => typeof item !== 'string' && typeof item !== 'number')) {
+        issues.push({ path: name, message: 'list items must be strings' });
+      } else values[name] = value.map(String);
+    } else if (typeof value === 'number' && !Number.isFinite(value)) {
+      issues.push({ path: name, message: 'must be a finite number' });
+    } else if (typeof value === 'string' && LIST_QUERY_PARAMS.has(name)) {
+      values[name] = value.split(',').filter((item) => item !== '');
     } else if (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean') {
-      if (typeof value === 'number' && !Number.isFinite(value))
-        issues.push({ path: name, message: 'must be finite' });
-      else out[name] = String(value);
+      values[name] = value;
     } else {
       issues.push({ path: name, message: 'must be a string, number, Date or list of strings' });
     }
   }
-  return { query: out, issues };
+  return { values, issues };
+}
+
+/** Wire form: lists joined with commas (`reportTypes=A,B` as the official SDKs send it), the rest as text. */
+export function toWireQuery(values: Readonly<Record<string, NormalizedQueryValue>>): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [name, value] of Object.entries(values)) out[name] = Array.isArray(value) ? value.join(',') : String(value);
+  return out;
+}
+
+/** `normalizeQuery` then `toWireQuery`. */
+export function serializeQuery(query: Readonly<Record<string, QueryValue>> | undefined): {
+  query: Record<string, string>;
+  issues: FieldIssue[];
+} {
+  const { values, issues } = normalizeQuery(query);
+  return { query: toWireQuery(values), issues };
 }

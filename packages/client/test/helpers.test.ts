@@ -19,7 +19,7 @@ import { userAgent } from '../src/user-agent.js';
 import { VERSION } from '../src/version.js';
 
 describe('ids', () => {
-  it.each(['P01-1234567-1234567', 'S01-0000000-0000000-C000001', '../x', 'a/b?c#d', 'amzn1.tortuga.0.00'])(
+  it.each(['P01-1234567-1234567', 'S01-0000000-0000000-C000001', 'a b?c#d%2F', '..x', 'amzn1.tortuga.0.00'])(
     'accepts %s (it will be percent-encoded)',
     (id) => {
       expect(checkId('chargeId', id)).toBeUndefined();
@@ -31,6 +31,8 @@ describe('ids', () => {
     ['   ', 'must not be empty'],
     ['.', 'is not an id'],
     ['..', 'is not an id'],
+    ['../x', 'must not contain "/"'],
+    ['a/b', 'must not contain "/"'],
     ['a\nb', 'control characters'],
     [undefined, 'expected a string id, got undefined'],
     [42, 'expected a string id, got number'],

@@ -1,0 +1,351 @@
+import type { OperationId, paths } from '@amazon-pay-ts/types';
+import { createSigner, SignerError, type Signer } from '@amazon-pay-ts/signer';
+import createClient, { type Client, type Middleware } from 'openapi-fetch';
+import { type ClientConfig, type Logger, type ResolvedConfig, resolveConfig } from './config.js';
+import { decodeShippingAddressList } from './decode.js';
+import type { Environment, Region } from './endpoint.js';
+import {
+  AmazonPayAbortError,
+  AmazonPayConfigError,
+  AmazonPayError,
+  AmazonPayNetworkError,
+  AmazonPayRequestValidationError,
+  AmazonPayResponseValidationError,
+  AmazonPayTimeoutError,
+  apiErrorFromResponse,
+  type FieldIssue,
+} from './errors.js';
+import { IDEMPOTENCY_HEADER, IDEMPOTENCY_KEY_PATTERN, idempotencyMiddleware } from './idempotency.js';
+import { checkId } from './ids.js';
+import { OPERATION_ROUTES } from './operations.js';
+import { normalizeQuery, type QueryValue, toWireQuery } from './query.js';
+import { createRetryingFetch, retriesOf } from './retry.js';
+import { createSigningFetch } from './signing-fetch.js';
+import type {
+  CallOptions,
+  RequestBody,
+  ResponseBody,
+  ResponseMetadata,
+  WithMetadata,
+  WithResponse,
+} from './types.js';
+import { userAgentMiddleware } from './user-agent.js';
+import { checkQuery, checkRequestBody, checkResponseBody, validationMiddleware } from './validation.js';
+
+/** Internal entry point of every operation method; `withResponse` swaps it for the metadata variant. */
+export const CALL = Symbol('amazonPay.call');
+
+type Call = (
+  operationId: OperationId,
+  ids: readonly unknown[],
+  input: unknown,
+  options: CallOptions | undefined,
+) => Promise<unknown>;
+
+const INSPECT = Symbol.for('nodejs.util.inspect.custom');
+const CALL_OPTION_KEYS = new Set(['idempotencyKey', 'authToken', 'simulationCode', 'signal', 'headers']);
+
+/**
+ * What every client shares: configuration, the signing/retrying fetch stack, the raw openapi-fetch
+ * client, button signatures, the delegated-token and delivery-tracker operations, and `withResponse`.
+ */
+export abstract class ClientBase {
+  /** The raw typed openapi-fetch client over the same signing, retrying stack: `client.api.GET('/v2/charges/{chargeId}', …)`. */
+  readonly api: Client<paths>;
+  readonly region: Region;
+  readonly environment: Environment | undefined;
+  readonly publicKeyId: string;
+  /** The URL `/v2/…` paths are appended to. */
+  readonly baseUrl: string;
+
+  readonly #config: ResolvedConfig;
+  readonly #signer: Signer;
+  readonly #core: Client<paths>;
+  readonly #logger: Logger;
+  #withResponse: unknown;
+
+  constructor(config: ClientConfig) {
+    const resolved = resolveConfig(config);
+    this.#config = resolved;
+    this.#signer = buildSigner(resolved, config.privateKey);
+    this.#logger = config.logger ?? console;
+    this.region = resolved.region;
+    this.environment = resolved.environment;
+    this.publicKeyId = resolved.publicKeyId;
+    this.baseUrl = resolved.baseUrl;
+
+    const logger = this.#logger;
+    const transport = createRetryingFetch({
+      fetch: createSigningFetch(this.#signer, config.fetch),
+      maxRetries: resolved.maxRetries,
+      timeoutMs: resolved.timeoutMs,
+      onRetry: (event) =>
+        logger.debug?.(`retrying ${event.request.method} ${new URL(event.request.url).pathname}`, {
+          retry: event.retry,
+          delayMs: event.delayMs,
+          status: event.status,
+        }),
+    });
+    const make = () =>
+      createClient<paths>({
+        baseUrl: resolved.baseUrl,
+        fetch: transport,
+        querySerializer: { array: { style: 'form', explode: false } },
+      });
+    const common = [userAgentMiddleware(resolved.userAgentSuffix), idempotencyMiddleware()];
+    this.#core = make();
+    this.#core.use(...common);
+    this.api = make();
+    this.api.use(...common, validationMiddleware({ responses: resolved.validateResponses, logger }));
+  }
+
+  /**
+   * The same operations, resolving to `{ data, metadata }` where `metadata` holds the status, headers,
+   * `requestId`, raw body, retries, duration and idempotency key: `await client.withResponse.getCharge(id)`.
+   */
+  get withResponse(): WithResponse<this> {
+    if (!this.#withResponse) {
+      const callWithMetadata: Call = (operationId, ids, input, options) =>
+        this.#send(operationId, ids, input, options);
+      this.#withResponse = Object.create(this, { [CALL]: { value: callWithMetadata } });
+    }
+    return this.#withResponse as WithResponse<this>;
+  }
+
+  /**
+   * Signs a payload for `amazon.Pay.renderButton` (checkout, recurring, PMOF, APB or sign-in button).
+   * Objects are serialised with `JSON.stringify`; pass the returned `payload` string to the button
+   * unchanged, it is exactly what was signed. Button signatures have no date: they can be cached.
+   */
+  generateButtonSignature(payload: string | object): Promise<{ payload: string; signature: string }> {
+    if (typeof payload !== 'string' && (payload === null || typeof payload !== 'object')) {
+      return Promise.reject(
+        new AmazonPayRequestValidationError('generateButtonSignature', [
+          { path: '(payload)', message: 'expected a JSON string or an object' },
+        ]),
+      );
+    }
+    return this.#signer.signButtonPayload(payload);
+  }
+
+  /** GET /v2/authorizationTokens/{mwsAuthToken}: a delegated token to act for `merchantId` (live only). */
+  getAuthorizationToken(mwsAuthToken: string, merchantId: string, options?: CallOptions) {
+    return this[CALL]('getAuthorizationToken', [mwsAuthToken], { merchantId }, options) as Promise<
+      ResponseBody<'getAuthorizationToken'>
+    >;
+  }
+
+  /** POST /v2/deliveryTrackers: send shipment tracking for Alexa delivery notifications. */
+  deliveryTrackers(
+    body: RequestBody<'deliveryTrackers'>,
+    options?: CallOptions,
+  ): Promise<ResponseBody<'deliveryTrackers'>> {
+    return this[CALL]('deliveryTrackers', [], body, options) as Promise<
+      ResponseBody<'deliveryTrackers'>
+    >;
+  }
+
+  /** Alias of `deliveryTrackers`, as the .NET SDK names it. */
+  sendDeliveryTrackingInformation(
+    body: RequestBody<'deliveryTrackers'>,
+    options?: CallOptions,
+  ): Promise<ResponseBody<'deliveryTrackers'>> {
+    return this.deliveryTrackers(body, options);
+  }
+
+  /** Configuration without secrets, so logging a client is safe. */
+  toJSON(): Record<string, unknown> {
+    const { region, environment, publicKeyId, algorithm, baseUrl, maxRetries, timeoutMs, validateResponses } =
+      this.#config;
+    return { region, environment, publicKeyId, algorithm, baseUrl, maxRetries, timeoutMs, validateResponses };
+  }
+
+  [INSPECT](): string {
+    return `${this.constructor.name} ${JSON.stringify(this.toJSON())}`;
+  }
+
+  protected [CALL](
+    operationId: OperationId,
+    ids: readonly unknown[],
+    input: unknown,
+    options: CallOptions | undefined,
+  ): Promise<unknown> {
+    return this.#send(operationId, ids, input, options).then((result) => result.data);
+  }
+
+  async #send(
+    operationId: OperationId,
+    ids: readonly unknown[],
+    input: unknown,
+    options: CallOptions | undefined,
+  ): Promise<WithMetadata<unknown>> {
+    const route = OPERATION_ROUTES[operationId as keyof typeof OPERATION_ROUTES];
+    const issues: FieldIssue[] = [];
+    const pathParams: Record<string, string> = {};
+    route.pathParams.forEach((name, index) => {
+      const issue = checkId(name, ids[index]);
+      if (issue) issues.push(issue);
+      else pathParams[name] = ids[index] as string;
+    });
+    let body: unknown;
+    let query: Record<string, string> | undefined;
+    if (route.input === 'body') {
+      body = input;
+      issues.push(...checkRequestBody(operationId, body));
+    } else if (route.input === 'query') {
+      const normalized = normalizeQuery(input as Record<string, QueryValue> | undefined);
+      issues.push(...normalized.issues);
+      query = toWireQuery(normalized.values);
+      if (normalized.issues.length === 0) issues.push(...checkQuery(operationId, query));
+    }
+    const headers = callHeaders(options, issues);
+    if (issues.length) throw new AmazonPayRequestValidationError(operationId, issues);
+
+    const started = performance.now();
+    let retries = 0;
+    let errorBody = '';
+    let idempotencyKey: string | undefined;
+    const observe: Middleware = {
+      onRequest({ request }) {
+        idempotencyKey = request.headers.get(IDEMPOTENCY_HEADER) ?? undefined;
+        return undefined;
+      },
+      async onResponse({ response }) {
+        retries = retriesOf(response);
+        if (response.ok) return undefined;
+        // openapi-fetch parses error bodies; keep the exact text for the error.
+        errorBody = await response.text();
+        return new Response(errorBody, { status: response.status, statusText: response.statusText, headers: response.headers });
+      },
+    };
+
+    let result: { data?: unknown; response: Response };
+    try {
+      result = await this.#core.request(route.method.toLowerCase() as 'get', route.path as never, {
+        params: { path: pathParams, query },
+        body,
+        headers,
+        signal: options?.signal,
+        parseAs: 'text',
+        middleware: [observe],
+      } as never);
+    } catch (error) {
+      throw this.#transportError(error, retries);
+    }
+    const { response } = result;
+    const info = {
+      status: response.status,
+      headers: response.headers,
+      requestId: response.headers.get('x-amz-pay-request-id') ?? undefined,
+      retries,
+      durationMs: performance.now() - started,
+    };
+    if (!response.ok) throw apiErrorFromResponse(operationId, { ...info, rawBody: errorBody });
+
+    const rawBody = typeof result.data === 'string' ? result.data : '';
+    const metadata: ResponseMetadata = { operationId, ...info, rawBody, idempotencyKey };
+    let data: unknown;
+    const problems: FieldIssue[] = [];
+    try {
+      data = rawBody === '' ? undefined : JSON.parse(rawBody);
+    } catch {
+      problems.push({ path: '(body)', message: 'is not JSON' });
+      data = rawBody;
+    }
+    const mode = this.#config.validateResponses;
+    if (mode !== 'off' && problems.length === 0 && data !== undefined) {
+      problems.push(...checkResponseBody(operationId, data));
+    }
+    problems.push(...decodeShippingAddressList(data));
+    if (problems.length && mode === 'strict') {
+      throw new AmazonPayResponseValidationError(operationId, problems, data, metadata);
+    }
+    if (problems.length && mode === 'warn') {
+      this.#logger.warn(`${operationId}: response does not match the spec`, {
+        operationId,
+        requestId: metadata.requestId,
+        issues: problems,
+      });
+    }
+    return { data, metadata };
+  }
+
+  #transportError(error: unknown, retries: number): unknown {
+    if (error instanceof AmazonPayError) return error;
+    // Failures while reading a body, after the retrying fetch returned: classify them the same way.
+    const name = (error as { name?: unknown } | null)?.name;
+    if (name === 'TimeoutError') return new AmazonPayTimeoutError(this.#config.timeoutMs ?? 0, retries, { cause: error });
+    if (name === 'AbortError') return new AmazonPayAbortError(retries, { cause: error });
+    if (error instanceof TypeError) {
+      return new AmazonPayNetworkError(`network failure: ${error.message}`, retries, { cause: error });
+    }
+    return error;
+  }
+}
+
+function callHeaders(options: CallOptions | undefined, issues: FieldIssue[]): Record<string, string> {
+  const headers: Record<string, string> = {};
+  if (options === undefined) return headers;
+  if (options === null || typeof options !== 'object') {
+    issues.push({ path: '(options)', message: 'expected an options object' });
+    return headers;
+  }
+  for (const key of Object.keys(options)) {
+    if (!CALL_OPTION_KEYS.has(key)) issues.push({ path: `options.${key}`, message: 'is not a known option' });
+  }
+  if (options.headers !== undefined) {
+    if (options.headers === null || typeof options.headers !== 'object') {
+      issues.push({ path: 'options.headers', message: 'expected an object of header names to values' });
+    } else {
+      for (const [name, value] of Object.entries(options.headers)) {
+        if (typeof value !== 'string') issues.push({ path: `options.headers.${name}`, message: 'must be a string' });
+        else headers[name.toLowerCase()] = value;
+      }
+    }
+  }
+  const { idempotencyKey, authToken, simulationCode, signal } = options;
+  if (idempotencyKey !== undefined) {
+    if (typeof idempotencyKey !== 'string' || !IDEMPOTENCY_KEY_PATTERN.test(idempotencyKey)) {
+      issues.push({
+        path: 'options.idempotencyKey',
+        message: 'must be 1 to 32 letters, digits, "_" or "-" (Amazon limits the key to 32 characters)',
+      });
+    } else headers[IDEMPOTENCY_HEADER] = idempotencyKey;
+  }
+  if (authToken !== undefined) {
+    if (typeof authToken !== 'string' || authToken === '') {
+      issues.push({ path: 'options.authToken', message: 'must be a non-empty string' });
+    } else headers['x-amz-pay-authtoken'] = authToken;
+  }
+  if (simulationCode !== undefined) {
+    if (typeof simulationCode !== 'string' || simulationCode === '') {
+      issues.push({ path: 'options.simulationCode', message: 'must be a non-empty string' });
+    } else headers['x-amz-pay-simulation-code'] = simulationCode;
+  }
+  if (signal !== undefined && !(signal instanceof AbortSignal)) {
+    issues.push({ path: 'options.signal', message: 'must be an AbortSignal' });
+  }
+  return headers;
+}
+
+const KEY_FIELDS = new Set(['NOT_PEM', 'ENCRYPTED_KEY', 'NOT_RSA', 'NOT_PRIVATE_KEY', 'INVALID_KEY', 'KEY_TOO_SMALL', 'KEY_FILE_NOT_FOUND']);
+
+function buildSigner(config: ResolvedConfig, privateKey: string | CryptoKey): Signer {
+  if (privateKey === undefined || privateKey === null || privateKey === '') {
+    throw new AmazonPayConfigError('privateKey', 'privateKey is required (PEM content, a PEM file path or a CryptoKey)');
+  }
+  try {
+    return createSigner({
+      publicKeyId: config.publicKeyId,
+      privateKey,
+      region: config.region,
+      algorithm: config.algorithm,
+    });
+  } catch (error) {
+    if (!(error instanceof SignerError)) throw error;
+    const field = KEY_FIELDS.has(error.code) ? 'privateKey' : error.message.includes('publicKeyId') ? 'publicKeyId' : 'config';
+    // Defence in depth: the signer never echoes key material, and neither do we.
+    const message = typeof privateKey === 'string' && privateKey.length >= 8 ? error.message.replaceAll(privateKey, '[private key]') : error.message;
+    throw new AmazonPayConfigError(field, `${field}: ${message}`, { cause: message === error.message ? error : undefined });
+  }
+}

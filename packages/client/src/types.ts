@@ -1,0 +1,88 @@
+import type { components, OperationId, operations } from '@amazon-pay-ts/types';
+
+type JsonContent<T> = T extends { content: { 'application/json': infer Body } } ? Body : never;
+type SuccessStatus<R> = Extract<keyof R, 200 | 201 | 202>;
+
+/** Wire shape of a success body, before decoding. */
+export type WireResponse<K extends OperationId> = JsonContent<
+  operations[K]['responses'][SuccessStatus<operations[K]['responses']>]
+>;
+
+/** `shippingAddressList` arrives as JSON strings; the client hands back the decoded objects. */
+export type Decoded<T> = T extends { shippingAddressList?: unknown }
+  ? Omit<T, 'shippingAddressList'> & { shippingAddressList?: components['schemas']['AddressWithId'][] | null }
+  : T;
+
+/** What a method resolves to: the typed success body (amounts stay strings). */
+export type ResponseBody<K extends OperationId> = Decoded<WireResponse<K>>;
+
+/** The JSON request body of an operation. */
+export type RequestBody<K extends OperationId> = JsonContent<NonNullable<operations[K]['requestBody']>>;
+
+type TimestampParam = 'createdSince' | 'createdUntil' | 'startTime' | 'endTime';
+type FriendlyQueryValue<K, V> = V extends readonly (infer Item)[]
+  ? Item | readonly Item[]
+  : K extends TimestampParam
+    ? V | Date
+    : V;
+
+/**
+ * Query of an operation as the methods take it: list parameters as arrays (or one value),
+ * date-times as `Date` or Amazon's string form.
+ */
+export type QueryParams<K extends OperationId> = {
+  [P in keyof NonNullable<operations[K]['parameters']['query']>]: FriendlyQueryValue<
+    P,
+    NonNullable<operations[K]['parameters']['query']>[P]
+  >;
+};
+
+/** Per-call options, the last argument of every method. */
+export interface CallOptions {
+  /**
+   * `x-amz-pay-idempotency-key` (at most 32 letters, digits, `_` or `-`). POSTs get a fresh one when
+   * omitted; the same key is sent on every retry of the call.
+   */
+  idempotencyKey?: string;
+  /** `x-amz-pay-authtoken`: a delegated token from `getAuthorizationToken`, to act for another merchant. */
+  authToken?: string;
+  /** `x-amz-pay-simulation-code` (sandbox only), e.g. `HardDeclined`. */
+  simulationCode?: string;
+  /** Aborts the call, including retries and waits between them. */
+  signal?: AbortSignal;
+  /** More headers to send (and sign). */
+  headers?: Record<string, string>;
+}
+
+/** Everything about the HTTP exchange behind a result, kept apart from the data. */
+export interface ResponseMetadata {
+  readonly operationId: OperationId;
+  readonly status: number;
+  readonly headers: Headers;
+  /** `x-amz-pay-request-id`, what Amazon support asks for. */
+  readonly requestId: string | undefined;
+  /** The body exactly as received. */
+  readonly rawBody: string;
+  /** Retries before this answer (0 when the first attempt answered). */
+  readonly retries: number;
+  /** Wall time of the whole call, retries included. */
+  readonly durationMs: number;
+  /** The `x-amz-pay-idempotency-key` that was sent, if any. */
+  readonly idempotencyKey: string | undefined;
+}
+
+export interface WithMetadata<T> {
+  readonly data: T;
+  readonly metadata: ResponseMetadata;
+}
+
+/** The same operations, resolving to `{ data, metadata }`. */
+export type WithResponse<Client> = {
+  [K in keyof Client as K extends 'generateButtonSignature'
+    ? never
+    : Client[K] extends (...args: never[]) => Promise<unknown>
+      ? K
+      : never]: Client[K] extends (...args: infer Args) => Promise<infer Result>
+    ? (...args: Args) => Promise<WithMetadata<Result>>
+    : never;
+};

@@ -1,0 +1,130 @@
+import { type OperationId, operationSchemas } from '@amazon-pay-ts/types';
+import type { z } from 'zod';
+import type { Logger, ValidationMode } from './config.js';
+import { AmazonPayRequestValidationError, AmazonPayResponseValidationError, type FieldIssue } from './errors.js';
+
+/** Field issues of a failed zod parse, with an explanation where a float amount has too many decimals. */
+export function issuesFromZod(error: z.ZodError, input: unknown): FieldIssue[] {
+  return error.issues.map((issue) => {
+    const path = issue.path.length ? issue.path.map(String).join('.') : '(root)';
+    const value = valueAt(input, issue.path);
+    if (typeof value === 'number' && Number.isFinite(value) && hasMoreThanTwoDecimals(value)) {
+      return {
+        path,
+        message:
+          `${value} has more than 2 decimal places; Amazon takes amounts with at most 2 ` +
+          `(none for JPY). Round it as your business rules require and pass a string such as "${value.toFixed(2)}".`,
+      };
+    }
+    if (issue.code === 'invalid_union' && issue.errors.length > 0) {
+      const reasons = [...new Set(issue.errors.flat().map((inner) => inner.message))];
+      return { path, message: reasons.join(', or ') };
+    }
+    return { path, message: issue.message };
+  });
+}
+
+function hasMoreThanTwoDecimals(value: number): boolean {
+  const cents = value * 100;
+  return Math.abs(cents - Math.round(cents)) > 1e-7 * Math.max(1, Math.abs(cents));
+}
+
+function valueAt(input: unknown, path: readonly PropertyKey[]): unknown {
+  let current = input;
+  for (const key of path) {
+    if (current === null || typeof current !== 'object') return undefined;
+    current = (current as Record<PropertyKey, unknown>)[key];
+  }
+  return current;
+}
+
+/** Issues with a request body against the operation's generated request schema (empty when it conforms). */
+export function checkRequestBody(operationId: OperationId, body: unknown): FieldIssue[] {
+  const schema = operationSchemas[operationId];
+  if (body === undefined) {
+    return schema.bodyRequired ? [{ path: '(body)', message: 'a request body is required' }] : [];
+  }
+  if (!schema.body) return [{ path: '(body)', message: `${operationId} takes no request body` }];
+  if (body === null || typeof body !== 'object' || Array.isArray(body)) {
+    return [{ path: '(body)', message: 'the request body must be an object' }];
+  }
+  const result = schema.body.safeParse(body);
+  return result.success ? [] : issuesFromZod(result.error, body);
+}
+
+/** Issues with wire-form query values against the operation's query schema. */
+export function checkQuery(operationId: OperationId, query: Record<string, string>): FieldIssue[] {
+  const result = operationSchemas[operationId].query.safeParse(query);
+  return result.success ? [] : issuesFromZod(result.error, query);
+}
+
+/** Issues with a parsed success body against the operation's response schema. */
+export function checkResponseBody(operationId: OperationId, data: unknown): FieldIssue[] {
+  const result = operationSchemas[operationId].response.safeParse(data);
+  return result.success ? [] : issuesFromZod(result.error, data);
+}
+
+const byRoute = new Map<string, OperationId>(
+  Object.values(operationSchemas).map((op) => [`${op.method} ${op.path}`, op.operationId as OperationId]),
+);
+
+export interface ValidationMiddlewareOptions {
+  /** Check JSON request bodies before sending (throws `AmazonPayRequestValidationError`). Default true. */
+  requests?: boolean;
+  /** What a 2xx body that does not match does. Default `'warn'`. */
+  responses?: ValidationMode;
+  logger?: Logger;
+}
+
+/**
+ * openapi-fetch middleware validating request and response bodies with the generated zod schemas,
+ * for a client built directly on `@amazon-pay-ts/types`' `paths`. (The typed methods of
+ * `AmazonPayClient` validate on their own, on the objects, without re-reading bodies.)
+ */
+export function validationMiddleware(options: ValidationMiddlewareOptions = {}) {
+  const { requests = true, responses = 'warn' } = options;
+  const logger = options.logger ?? console;
+  return {
+    async onRequest({ request, schemaPath }: { request: Request; schemaPath: string }) {
+      const operationId = byRoute.get(`${request.method} ${schemaPath}`);
+      if (!requests || !operationId || request.body === null) return undefined;
+      const text = await request.clone().text();
+      let body: unknown;
+      try {
+        body = text === '' ? undefined : JSON.parse(text);
+      } catch {
+        throw new AmazonPayRequestValidationError(operationId, [{ path: '(body)', message: 'is not JSON' }]);
+      }
+      const issues = checkRequestBody(operationId, body);
+      if (issues.length) throw new AmazonPayRequestValidationError(operationId, issues);
+      return undefined;
+    },
+    async onResponse({ request, response, schemaPath }: { request: Request; response: Response; schemaPath: string }) {
+      const operationId = byRoute.get(`${request.method} ${schemaPath}`);
+      if (responses === 'off' || !operationId || !response.ok) return undefined;
+      const rawBody = await response.clone().text();
+      let data: unknown;
+      let issues: FieldIssue[];
+      try {
+        data = rawBody === '' ? undefined : JSON.parse(rawBody);
+        issues = data === undefined ? [] : checkResponseBody(operationId, data);
+      } catch {
+        issues = [{ path: '(body)', message: 'is not JSON' }];
+      }
+      if (issues.length === 0) return undefined;
+      const requestId = response.headers.get('x-amz-pay-request-id') ?? undefined;
+      if (responses === 'strict') {
+        throw new AmazonPayResponseValidationError(operationId, issues, data, {
+          status: response.status,
+          headers: response.headers,
+          requestId,
+          rawBody,
+          retries: 0,
+          durationMs: 0,
+        });
+      }
+      logger.warn(`${operationId}: response does not match the spec`, { operationId, requestId, issues });
+      return undefined;
+    },
+  };
+}
