@@ -1,0 +1,35 @@
+import { describe, expect, it } from 'vitest';
+import { canonicalUri } from './canonicalUri.js';
+
+describe('canonicalUri', () => {
+  it('keeps an already-canonical path', () => {
+    expect(canonicalUri('/v2/checkoutSessions/abc-123_X.~')).toBe('/v2/checkoutSessions/abc-123_X.~');
+  });
+  it('turns an empty path into /', () => {
+    expect(canonicalUri('')).toBe('/');
+  });
+  it('adds a leading slash', () => {
+    expect(canonicalUri('v2/charges')).toBe('/v2/charges');
+  });
+  it('collapses runs of slashes', () => {
+    expect(canonicalUri('//v2///charges//')).toBe('/v2/charges/');
+  });
+  it('encodes characters outside the unreserved set in path ids', () => {
+    expect(canonicalUri("/v2/charges/a b+c!'()*@")).toBe('/v2/charges/a%20b%2Bc%21%27%28%29%2A%40');
+  });
+  it('encodes unicode as UTF-8 bytes', () => {
+    expect(canonicalUri('/ሴ')).toBe('/%E1%88%B4');
+    expect(canonicalUri('/😀')).toBe('/%F0%9F%98%80');
+  });
+  it('reads percent-escapes as the bytes they stand for, so raw and URL.pathname forms agree', () => {
+    const raw = "/v2/refunds/S01-ab cd'é~";
+    expect(canonicalUri(new URL(`https://h${raw}`).pathname)).toBe(canonicalUri(raw));
+    expect(canonicalUri('/a%7eb%c3%a9')).toBe('/a~b%C3%A9');
+  });
+  it('treats an encoded slash as a separator, as the Java SDK does', () => {
+    expect(canonicalUri('/a%2Fb')).toBe('/a/b');
+  });
+  it('encodes a bare percent sign', () => {
+    expect(canonicalUri('/100%/x%zz')).toBe('/100%25/x%25zz');
+  });
+});

@@ -1,0 +1,113 @@
+import { generateKeyPairSync } from 'node:crypto';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { SignerError } from './errors.js';
+import { parsePrivateKey } from './parsePrivateKey.js';
+
+const rsa = generateKeyPairSync('rsa', { modulusLength: 2048 });
+const pkcs8Pem = rsa.privateKey.export({ type: 'pkcs8', format: 'pem' }) as string;
+const pkcs1Pem = rsa.privateKey.export({ type: 'pkcs1', format: 'pem' }) as string;
+const pkcs8Der = new Uint8Array(rsa.privateKey.export({ type: 'pkcs8', format: 'der' }));
+const keyBody = pkcs8Pem.split('\n')[5]!; // a line of base64 key material, to look for in messages
+
+const dir = mkdtempSync(join(tmpdir(), 'signer-key-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+function errorOf(input: string): SignerError {
+  try {
+    parsePrivateKey(input);
+  } catch (error) {
+    expect(error).toBeInstanceOf(SignerError);
+    const message = (error as SignerError).message;
+    expect(message).not.toContain(keyBody);
+    expect(message).not.toContain('MII');
+    return error as SignerError;
+  }
+  throw new Error('expected parsePrivateKey to throw');
+}
+
+describe('parsePrivateKey', () => {
+  it('reads PKCS#8 PEM', () => {
+    const parsed = parsePrivateKey(pkcs8Pem);
+    expect(parsed.modulusBits).toBe(2048);
+    expect(parsed.pkcs8).toEqual(pkcs8Der);
+  });
+  it('converts PKCS#1 PEM to the same PKCS#8 bytes', () => {
+    expect(parsePrivateKey(pkcs1Pem).pkcs8).toEqual(pkcs8Der);
+  });
+  it('accepts CRLF line ends, surrounding text and \\n escapes from environment variables', () => {
+    expect(parsePrivateKey(pkcs8Pem.replace(/\n/g, '\r\n')).modulusBits).toBe(2048);
+    expect(parsePrivateKey(`key follows\n${pkcs1Pem}\ntrailer`).modulusBits).toBe(2048);
+    expect(parsePrivateKey(pkcs8Pem.replace(/\n/g, '\\n')).pkcs8).toEqual(pkcs8Der);
+  });
+  it('reads a file path', () => {
+    const file = join(dir, 'private.pem');
+    writeFileSync(file, pkcs1Pem);
+    expect(parsePrivateKey(file).pkcs8).toEqual(pkcs8Der);
+  });
+  it('reports a missing file with its path', () => {
+    const error = errorOf(join(dir, 'missing.pem'));
+    expect(error.code).toBe('KEY_FILE_NOT_FOUND');
+    expect(error.message).toContain('missing.pem');
+    expect(error.message).toContain('ENOENT');
+  });
+  it('reports a file without a PEM key', () => {
+    const file = join(dir, 'notes.txt');
+    writeFileSync(file, 'hello');
+    expect(errorOf(file).code).toBe('NOT_PEM');
+  });
+  it('refuses base64 without PEM armour, without echoing it', () => {
+    const error = errorOf(Buffer.from(pkcs8Der).toString('base64'));
+    expect(error.code).toBe('NOT_PEM');
+  });
+  it('refuses a PEM block with broken base64', () => {
+    expect(errorOf('-----BEGIN PRIVATE KEY-----\n@@@@\n-----END PRIVATE KEY-----').code).toBe('NOT_PEM');
+  });
+  it('refuses encrypted PKCS#8 and encrypted PKCS#1', () => {
+    const encrypted8 = rsa.privateKey.export({
+      type: 'pkcs8',
+      format: 'pem',
+      cipher: 'aes-256-cbc',
+      passphrase: 'pw',
+    });
+    const encrypted1 = rsa.privateKey.export({
+      type: 'pkcs1',
+      format: 'pem',
+      cipher: 'aes-256-cbc',
+      passphrase: 'pw',
+    });
+    expect(errorOf(encrypted8 as string).code).toBe('ENCRYPTED_KEY');
+    expect(errorOf(encrypted1 as string).code).toBe('ENCRYPTED_KEY');
+  });
+  it('refuses EC and Ed25519 keys in either container', () => {
+    const ec = generateKeyPairSync('ec', { namedCurve: 'P-256' }).privateKey;
+    expect(errorOf(ec.export({ type: 'sec1', format: 'pem' }) as string).code).toBe('NOT_RSA');
+    const ecPkcs8 = errorOf(ec.export({ type: 'pkcs8', format: 'pem' }) as string);
+    expect(ecPkcs8.code).toBe('NOT_RSA');
+    expect(ecPkcs8.message).toContain('EC');
+    const ed = generateKeyPairSync('ed25519').privateKey.export({ type: 'pkcs8', format: 'pem' }) as string;
+    expect(errorOf(ed).message).toContain('Ed25519');
+  });
+  it('refuses keys under 2048 bits', () => {
+    const small = generateKeyPairSync('rsa', { modulusLength: 1024 }).privateKey;
+    const error = errorOf(small.export({ type: 'pkcs8', format: 'pem' }) as string);
+    expect(error.code).toBe('KEY_TOO_SMALL');
+    expect(error.message).toContain('1024');
+    expect(errorOf(small.export({ type: 'pkcs1', format: 'pem' }) as string).code).toBe('KEY_TOO_SMALL');
+  });
+  it('refuses public keys and certificates given as private keys', () => {
+    expect(errorOf(rsa.publicKey.export({ type: 'spki', format: 'pem' }) as string).code).toBe(
+      'NOT_PRIVATE_KEY',
+    );
+  });
+  it('refuses a truncated key as malformed', () => {
+    const truncated = Buffer.from(pkcs8Der.subarray(0, 300)).toString('base64');
+    const pem = `-----BEGIN PRIVATE KEY-----\n${truncated}\n-----END PRIVATE KEY-----`;
+    expect(errorOf(pem).code).toBe('INVALID_KEY');
+  });
+  it('refuses empty input as a configuration error', () => {
+    expect(errorOf('  ').code).toBe('INVALID_CONFIG');
+  });
+});
