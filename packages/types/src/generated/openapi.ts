@@ -1636,6 +1636,15 @@ export const openapiDocument: OpenApiDocumentObject = {
           },
           {
             "$ref": "#/components/parameters/AuthToken"
+          },
+          {
+            "name": "deleteExistingSchedule",
+            "in": "query",
+            "required": false,
+            "description": "Amazon's reference lists `deleteExistingSchedule` as a query parameter while the official .NET and\nPHP SDKs send it in the body; either placement is described here. `true` replaces an existing\nschedule for the same report type.\n",
+            "schema": {
+              "type": "boolean"
+            }
           }
         ],
         "requestBody": {
@@ -3319,7 +3328,7 @@ export const openapiDocument: OpenApiDocumentObject = {
       },
       "ChargePermissionReasonCode": {
         "type": "string",
-        "description": "Reasons behind a `NonChargeable` or `Closed` charge permission. NonChargeable: `PaymentMethodInvalid`,\n`PaymentMethodDeleted`, `BillingAddressDeleted`, `PaymentMethodExpired`, `PaymentMethodNotAllowed`,\n`PaymentMethodNotSet`, `ChargeInProgress`, `MFAFailed`, `AmountNotSet`. Closed: `MerchantClosed`, `BuyerClosed`,\n`AmazonClosed`, `AmazonCanceled`, `Expired`, `BuyerCanceled`.\n",
+        "description": "Reasons behind a `NonChargeable` or `Closed` charge permission. NonChargeable: `PaymentMethodInvalid`,\n`PaymentMethodDeleted`, `BillingAddressDeleted`, `PaymentMethodExpired`, `PaymentMethodNotAllowed`,\n`PaymentMethodNotSet`, `ChargeInProgress`, `MFAFailed`, `AmountNotSet`. Closed: `MerchantClosed` (Close Charge\nPermission was called), `BuyerClosed`, `AmazonClosed`, `Expired`.\n",
         "enum": [
           "PaymentMethodInvalid",
           "PaymentMethodDeleted",
@@ -3333,9 +3342,7 @@ export const openapiDocument: OpenApiDocumentObject = {
           "MerchantClosed",
           "BuyerClosed",
           "AmazonClosed",
-          "AmazonCanceled",
-          "Expired",
-          "BuyerCanceled"
+          "Expired"
         ]
       },
       "ChargePermissionStatusDetails": {
@@ -3815,10 +3822,9 @@ export const openapiDocument: OpenApiDocumentObject = {
       },
       "ConstraintId": {
         "type": "string",
-        "description": "What still blocks a checkout session: `ChargeAmountNotSet`, `CheckoutReviewReturnUrlNotSet`,\n`CheckoutResultReturnUrlNotSet`, `PaymentIntentNotSet`, `RecurringFrequencyNotSet`,\n`BuyerNotAssociated` (the buyer has not signed in and chosen a payment method yet).\n",
+        "description": "What still blocks a checkout session: `ChargeAmountNotSet`, `CheckoutResultReturnUrlNotSet`, `PaymentIntentNotSet`, `RecurringFrequencyNotSet`,\n`BuyerNotAssociated` (the buyer has not signed in and chosen a payment method yet).\n",
         "enum": [
           "ChargeAmountNotSet",
-          "CheckoutReviewReturnUrlNotSet",
           "CheckoutResultReturnUrlNotSet",
           "PaymentIntentNotSet",
           "RecurringFrequencyNotSet",
@@ -5219,7 +5225,7 @@ export const openapiDocument: OpenApiDocumentObject = {
       },
       "ChargeReasonCode": {
         "type": "string",
-        "description": "Canceled: `ExpiredUnused` (not captured within 30 days), `AmazonCanceled`, `MerchantCanceled`,\n`ChargePermissionCanceled`, `BuyerCanceled`. Declined: `SoftDeclined` (retry possible, after the buyer\nupdates the payment method), `HardDeclined` (ask for another payment method), `AmazonRejected`,\n`ProcessingFailure`, `TransactionTimedOut`, `TransactionAmountExceeded`, `MFAFailed`, `Declined`.\n",
+        "description": "Canceled: `ExpiredUnused` (not captured within 30 days), `AmazonCanceled`, `MerchantCanceled`,\n`ChargePermissionCanceled`, `BuyerCanceled`. Declined: `SoftDeclined` (retry possible, after the buyer\nupdates the payment method), `HardDeclined` (ask for another payment method), `AmazonRejected`,\n`ProcessingFailure`, `TransactionTimedOut`, `MFAFailed` (the buyer did not pass multi-factor authentication).\n",
         "enum": [
           "ExpiredUnused",
           "AmazonCanceled",
@@ -5231,9 +5237,7 @@ export const openapiDocument: OpenApiDocumentObject = {
           "AmazonRejected",
           "ProcessingFailure",
           "TransactionTimedOut",
-          "TransactionAmountExceeded",
-          "MFAFailed",
-          "Declined"
+          "MFAFailed"
         ]
       },
       "ChargeStatusDetails": {
@@ -7074,6 +7078,10 @@ export const openapiDocument: OpenApiDocumentObject = {
           },
           "integrationInfo": {
             "$ref": "#/components/schemas/IntegrationInfoInput"
+          },
+          "defaultStore": {
+            "$ref": "#/components/schemas/AccountStoreInput",
+            "description": "The account's default store (the Ruby SDK sample sends this instead of `stores`)."
           },
           "stores": {
             "type": "array",

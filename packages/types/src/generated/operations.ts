@@ -435,7 +435,9 @@ export const operationSchemas = {
     path: "/v2/report-schedules",
     successStatus: 201,
     pathParams: z.object({}),
-    query: z.object({}),
+    query: z.object({
+      deleteExistingSchedule: z.union([z.boolean(), z.stringbool()]).optional(),
+    }),
     headers: z.looseObject({
       "x-amz-pay-idempotency-key": z.string().min(1).max(32).regex(new RegExp("^[A-Za-z0-9_-]+$")),
       "x-amz-pay-authtoken": z.string().optional(),

@@ -885,11 +885,11 @@ export interface components {
         /**
          * @description Reasons behind a `NonChargeable` or `Closed` charge permission. NonChargeable: `PaymentMethodInvalid`,
          *     `PaymentMethodDeleted`, `BillingAddressDeleted`, `PaymentMethodExpired`, `PaymentMethodNotAllowed`,
-         *     `PaymentMethodNotSet`, `ChargeInProgress`, `MFAFailed`, `AmountNotSet`. Closed: `MerchantClosed`, `BuyerClosed`,
-         *     `AmazonClosed`, `AmazonCanceled`, `Expired`, `BuyerCanceled`.
+         *     `PaymentMethodNotSet`, `ChargeInProgress`, `MFAFailed`, `AmountNotSet`. Closed: `MerchantClosed` (Close Charge
+         *     Permission was called), `BuyerClosed`, `AmazonClosed`, `Expired`.
          * @enum {string}
          */
-        ChargePermissionReasonCode: "PaymentMethodInvalid" | "PaymentMethodDeleted" | "BillingAddressDeleted" | "PaymentMethodExpired" | "PaymentMethodNotAllowed" | "PaymentMethodNotSet" | "ChargeInProgress" | "MFAFailed" | "AmountNotSet" | "MerchantClosed" | "BuyerClosed" | "AmazonClosed" | "AmazonCanceled" | "Expired" | "BuyerCanceled";
+        ChargePermissionReasonCode: "PaymentMethodInvalid" | "PaymentMethodDeleted" | "BillingAddressDeleted" | "PaymentMethodExpired" | "PaymentMethodNotAllowed" | "PaymentMethodNotSet" | "ChargeInProgress" | "MFAFailed" | "AmountNotSet" | "MerchantClosed" | "BuyerClosed" | "AmazonClosed" | "Expired";
         /**
          * @description State of a charge permission. Unlike other objects it can have several reasons at once, so the
          *     reasons are a list (`null` when there are none).
@@ -1085,12 +1085,11 @@ export interface components {
             lastUpdatedTimestamp?: components["schemas"]["Timestamp"] | null;
         };
         /**
-         * @description What still blocks a checkout session: `ChargeAmountNotSet`, `CheckoutReviewReturnUrlNotSet`,
-         *     `CheckoutResultReturnUrlNotSet`, `PaymentIntentNotSet`, `RecurringFrequencyNotSet`,
+         * @description What still blocks a checkout session: `ChargeAmountNotSet`, `CheckoutResultReturnUrlNotSet`, `PaymentIntentNotSet`, `RecurringFrequencyNotSet`,
          *     `BuyerNotAssociated` (the buyer has not signed in and chosen a payment method yet).
          * @enum {string}
          */
-        ConstraintId: "ChargeAmountNotSet" | "CheckoutReviewReturnUrlNotSet" | "CheckoutResultReturnUrlNotSet" | "PaymentIntentNotSet" | "RecurringFrequencyNotSet" | "BuyerNotAssociated";
+        ConstraintId: "ChargeAmountNotSet" | "CheckoutResultReturnUrlNotSet" | "PaymentIntentNotSet" | "RecurringFrequencyNotSet" | "BuyerNotAssociated";
         /** @description Something the merchant must fix (update the session) before the buyer can complete checkout. */
         Constraint: {
             /** @description Constraint code. */
@@ -1524,10 +1523,10 @@ export interface components {
          * @description Canceled: `ExpiredUnused` (not captured within 30 days), `AmazonCanceled`, `MerchantCanceled`,
          *     `ChargePermissionCanceled`, `BuyerCanceled`. Declined: `SoftDeclined` (retry possible, after the buyer
          *     updates the payment method), `HardDeclined` (ask for another payment method), `AmazonRejected`,
-         *     `ProcessingFailure`, `TransactionTimedOut`, `TransactionAmountExceeded`, `MFAFailed`, `Declined`.
+         *     `ProcessingFailure`, `TransactionTimedOut`, `MFAFailed` (the buyer did not pass multi-factor authentication).
          * @enum {string}
          */
-        ChargeReasonCode: "ExpiredUnused" | "AmazonCanceled" | "MerchantCanceled" | "ChargePermissionCanceled" | "BuyerCanceled" | "SoftDeclined" | "HardDeclined" | "AmazonRejected" | "ProcessingFailure" | "TransactionTimedOut" | "TransactionAmountExceeded" | "MFAFailed" | "Declined";
+        ChargeReasonCode: "ExpiredUnused" | "AmazonCanceled" | "MerchantCanceled" | "ChargePermissionCanceled" | "BuyerCanceled" | "SoftDeclined" | "HardDeclined" | "AmazonRejected" | "ProcessingFailure" | "TransactionTimedOut" | "MFAFailed";
         /** @description State of the charge. */
         ChargeStatusDetails: {
             /** @description Current state. */
@@ -2171,6 +2170,8 @@ export interface components {
             beneficiaryOwners?: components["schemas"]["PersonInput"][];
             primaryContactPerson?: components["schemas"]["PersonInput"];
             integrationInfo?: components["schemas"]["IntegrationInfoInput"];
+            /** @description The account's default store (the Ruby SDK sample sends this instead of `stores`). */
+            defaultStore?: components["schemas"]["AccountStoreInput"];
             /** @description Stores to create with the account. */
             stores?: components["schemas"]["AccountStoreInput"][];
             merchantStatus?: components["schemas"]["AccountStatusInput"];
@@ -3406,7 +3407,14 @@ export interface operations {
     };
     createReportSchedule: {
         parameters: {
-            query?: never;
+            query?: {
+                /**
+                 * @description Amazon's reference lists `deleteExistingSchedule` as a query parameter while the official .NET and
+                 *     PHP SDKs send it in the body; either placement is described here. `true` replaces an existing
+                 *     schedule for the same report type.
+                 */
+                deleteExistingSchedule?: boolean;
+            };
             header: {
                 /**
                  * @description Unique key (at most 32 characters, letters and digits) that makes a create call safe to retry:

@@ -83,10 +83,10 @@ export const StatusDetailsSchema = z.looseObject({
 /**
  * Reasons behind a `NonChargeable` or `Closed` charge permission. NonChargeable: `PaymentMethodInvalid`,
  * `PaymentMethodDeleted`, `BillingAddressDeleted`, `PaymentMethodExpired`, `PaymentMethodNotAllowed`,
- * `PaymentMethodNotSet`, `ChargeInProgress`, `MFAFailed`, `AmountNotSet`. Closed: `MerchantClosed`, `BuyerClosed`,
- * `AmazonClosed`, `AmazonCanceled`, `Expired`, `BuyerCanceled`.
+ * `PaymentMethodNotSet`, `ChargeInProgress`, `MFAFailed`, `AmountNotSet`. Closed: `MerchantClosed` (Close Charge
+ * Permission was called), `BuyerClosed`, `AmazonClosed`, `Expired`.
  */
-export const ChargePermissionReasonCodeSchema = z.enum(["PaymentMethodInvalid", "PaymentMethodDeleted", "BillingAddressDeleted", "PaymentMethodExpired", "PaymentMethodNotAllowed", "PaymentMethodNotSet", "ChargeInProgress", "MFAFailed", "AmountNotSet", "MerchantClosed", "BuyerClosed", "AmazonClosed", "AmazonCanceled", "Expired", "BuyerCanceled"]);
+export const ChargePermissionReasonCodeSchema = z.enum(["PaymentMethodInvalid", "PaymentMethodDeleted", "BillingAddressDeleted", "PaymentMethodExpired", "PaymentMethodNotAllowed", "PaymentMethodNotSet", "ChargeInProgress", "MFAFailed", "AmountNotSet", "MerchantClosed", "BuyerClosed", "AmazonClosed", "Expired"]);
 
 /** One reason a charge permission is in its state. */
 export const StatusReasonSchema = z.looseObject({
@@ -256,11 +256,10 @@ export const CheckoutSessionStatusDetailsSchema = z.looseObject({
 });
 
 /**
- * What still blocks a checkout session: `ChargeAmountNotSet`, `CheckoutReviewReturnUrlNotSet`,
- * `CheckoutResultReturnUrlNotSet`, `PaymentIntentNotSet`, `RecurringFrequencyNotSet`,
+ * What still blocks a checkout session: `ChargeAmountNotSet`, `CheckoutResultReturnUrlNotSet`, `PaymentIntentNotSet`, `RecurringFrequencyNotSet`,
  * `BuyerNotAssociated` (the buyer has not signed in and chosen a payment method yet).
  */
-export const ConstraintIdSchema = z.enum(["ChargeAmountNotSet", "CheckoutReviewReturnUrlNotSet", "CheckoutResultReturnUrlNotSet", "PaymentIntentNotSet", "RecurringFrequencyNotSet", "BuyerNotAssociated"]);
+export const ConstraintIdSchema = z.enum(["ChargeAmountNotSet", "CheckoutResultReturnUrlNotSet", "PaymentIntentNotSet", "RecurringFrequencyNotSet", "BuyerNotAssociated"]);
 
 /** Something the merchant must fix (update the session) before the buyer can complete checkout. */
 export const ConstraintSchema = z.looseObject({
@@ -585,9 +584,9 @@ export const ChargeStateSchema = z.enum(["AuthorizationInitiated", "Authorized",
  * Canceled: `ExpiredUnused` (not captured within 30 days), `AmazonCanceled`, `MerchantCanceled`,
  * `ChargePermissionCanceled`, `BuyerCanceled`. Declined: `SoftDeclined` (retry possible, after the buyer
  * updates the payment method), `HardDeclined` (ask for another payment method), `AmazonRejected`,
- * `ProcessingFailure`, `TransactionTimedOut`, `TransactionAmountExceeded`, `MFAFailed`, `Declined`.
+ * `ProcessingFailure`, `TransactionTimedOut`, `MFAFailed` (the buyer did not pass multi-factor authentication).
  */
-export const ChargeReasonCodeSchema = z.enum(["ExpiredUnused", "AmazonCanceled", "MerchantCanceled", "ChargePermissionCanceled", "BuyerCanceled", "SoftDeclined", "HardDeclined", "AmazonRejected", "ProcessingFailure", "TransactionTimedOut", "TransactionAmountExceeded", "MFAFailed", "Declined"]);
+export const ChargeReasonCodeSchema = z.enum(["ExpiredUnused", "AmazonCanceled", "MerchantCanceled", "ChargePermissionCanceled", "BuyerCanceled", "SoftDeclined", "HardDeclined", "AmazonRejected", "ProcessingFailure", "TransactionTimedOut", "MFAFailed"]);
 
 /** State of the charge. */
 export const ChargeStatusDetailsSchema = z.looseObject({
@@ -1075,6 +1074,7 @@ export const RegisterAmazonPayAccountRequestSchema = z.looseObject({
   beneficiaryOwners: z.array(PersonInputSchema).optional(),
   primaryContactPerson: PersonInputSchema.optional(),
   integrationInfo: IntegrationInfoInputSchema.optional(),
+  defaultStore: AccountStoreInputSchema.optional(),
   stores: z.array(AccountStoreInputSchema).optional(),
   merchantStatus: AccountStatusInputSchema.optional(),
 });
