@@ -1,0 +1,60 @@
+/** A clock the tests control: it follows real time from an offset that `advance` and `set` move. */
+export interface SimulatorClock {
+  now(): Date;
+  /** Moves simulated time forward (due state transitions run at once) and returns the new time. */
+  advance(ms: number): Date;
+  /** Jumps simulated time to `date` (forward or back) and returns it. */
+  set(date: Date | string | number): Date;
+}
+
+export type ClockOption = Date | string | number | { now(): Date };
+
+export function createClock(start: ClockOption | undefined, onMove: () => void): SimulatorClock {
+  const base: () => number =
+    start !== undefined && typeof start === 'object' && 'now' in start
+      ? () => start.now().getTime()
+      : () => Date.now();
+  let offset = 0;
+  if (start !== undefined && !(typeof start === 'object' && 'now' in start)) {
+    offset = toMs(start) - Date.now();
+  }
+  return {
+    now: () => new Date(base() + offset),
+    advance(ms: number) {
+      if (!Number.isFinite(ms) || ms < 0) throw new RangeError(`clock.advance needs a non-negative number of ms, got ${ms}`);
+      offset += ms;
+      onMove();
+      return new Date(base() + offset);
+    },
+    set(date) {
+      offset = toMs(date) - base();
+      onMove();
+      return new Date(base() + offset);
+    },
+  };
+}
+
+function toMs(value: Date | string | number): number {
+  const ms = value instanceof Date ? value.getTime() : typeof value === 'number' ? value : Date.parse(value);
+  if (!Number.isFinite(ms)) throw new RangeError(`not a date: ${String(value)}`);
+  return ms;
+}
+
+/** Amazon's timestamp form, `20211215T152829Z`. */
+export function amazonTimestamp(date: Date): string {
+  return date.toISOString().replace(/[-:]/g, '').replace(/\.\d{3}/, '');
+}
+
+/** Parses Amazon's compact form or any ISO 8601 date; undefined when unparseable. */
+export function parseTimestamp(value: string): Date | undefined {
+  const compact = /^(\d{4})(\d{2})(\d{2})T(\d{2})(\d{2})(\d{2})Z$/.exec(value);
+  const ms = compact
+    ? Date.UTC(+compact[1]!, +compact[2]! - 1, +compact[3]!, +compact[4]!, +compact[5]!, +compact[6]!)
+    : Date.parse(value);
+  return Number.isFinite(ms) ? new Date(ms) : undefined;
+}
+
+export const SECOND = 1000;
+export const MINUTE = 60 * SECOND;
+export const HOUR = 60 * MINUTE;
+export const DAY = 24 * HOUR;

@@ -1,0 +1,161 @@
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { Engine } from './engine.js';
+import { findPaymentMethod, PAYMENT_METHODS } from './payment-methods.js';
+import {
+  BuyerActionError,
+  constraints,
+  getSession,
+  isAwaitingPayment,
+  processPayment,
+  signIn,
+} from './resources/checkout-session.js';
+import type { CheckoutSessionRecord, Json } from './store.js';
+
+/**
+ * The pages Amazon hosts for the buyer, reduced to what a test needs: sign in and pick a payment
+ * method (then back to checkoutReviewReturnUrl), and confirm or cancel at amazonPayRedirectUrl
+ * (then back to checkoutResultReturnUrl), each with `amazonCheckoutSessionId` appended.
+ */
+function escapeHtml(text: string): string {
+  return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+}
+
+function withSessionId(target: string, id: string): string {
+  try {
+    const url = new URL(target);
+    url.searchParams.set('amazonCheckoutSessionId', id);
+    return url.toString();
+  } catch {
+    return `${target}${target.includes('?') ? '&' : '?'}amazonCheckoutSessionId=${encodeURIComponent(id)}`;
+  }
+}
+
+function page(res: ServerResponse, status: number, title: string, body: string) {
+  const html = `<!doctype html>
+<html lang="en"><head><meta charset="utf-8"><title>${escapeHtml(title)} · Amazon Pay simulator</title>
+<style>body{font-family:system-ui,sans-serif;max-width:36rem;margin:2rem auto;padding:0 1rem}label{display:block;margin:.3rem 0}button{margin:.8rem .5rem 0 0;padding:.4rem 1rem}small{color:#555}</style>
+</head><body><h1>${escapeHtml(title)}</h1>${body}</body></html>`;
+  res.writeHead(status, { 'content-type': 'text/html; charset=utf-8', 'content-length': Buffer.byteLength(html) });
+  res.end(html);
+}
+
+function redirect(res: ServerResponse, location: string) {
+  res.writeHead(302, { location, 'content-length': 0 });
+  res.end();
+}
+
+function methodChoices(record: CheckoutSessionRecord): string {
+  const current = record.paymentMethod?.lastDigits ?? PAYMENT_METHODS[0]!.lastDigits;
+  return PAYMENT_METHODS.map(
+    (m) =>
+      `<label><input type="radio" name="paymentMethod" value="${m.lastDigits}"${m.lastDigits === current ? ' checked' : ''}> ${escapeHtml(m.descriptor)} <small>${escapeHtml(m.explanation)}</small></label>`,
+  ).join('\n');
+}
+
+function amountLine(record: CheckoutSessionRecord): string {
+  const p = (record.fields.paymentDetails ?? {}) as Json;
+  const amount = p.chargeAmount as { amount: string; currencyCode: string } | undefined;
+  return amount ? `<p>Amount: <strong>${escapeHtml(amount.amount)} ${escapeHtml(amount.currencyCode)}</strong></p>` : '';
+}
+
+function web(record: CheckoutSessionRecord): Json {
+  return (record.fields.webCheckoutDetails ?? {}) as Json;
+}
+
+export function handleHostedPage(
+  engine: Engine,
+  req: IncomingMessage,
+  res: ServerResponse,
+  url: URL,
+  body: string,
+): void {
+  engine.runDue();
+  const step = url.pathname === '/checkout/signin' ? 'signin' : url.pathname === '/checkout/processing' ? 'processing' : null;
+  const id = url.searchParams.get('amazonCheckoutSessionId') ?? '';
+  if (!step) return page(res, 404, 'Not found', `<p>No page at ${escapeHtml(url.pathname)}.</p>`);
+  let record: CheckoutSessionRecord;
+  try {
+    record = getSession(engine, id);
+  } catch {
+    return page(res, 404, 'Unknown checkout session', `<p>Checkout session ${escapeHtml(id)} does not exist.</p>`);
+  }
+  const action = `${url.pathname}?amazonCheckoutSessionId=${encodeURIComponent(id)}`;
+
+  if (req.method === 'GET') {
+    if (step === 'signin') {
+      return page(
+        res,
+        200,
+        'Sign in with Amazon Pay (simulated)',
+        `<p>Checkout session <code>${escapeHtml(id)}</code>, signed in as the sandbox buyer.</p>
+<form method="post" action="${escapeHtml(action)}">
+${methodChoices(record)}
+<button type="submit" name="action" value="continue">Continue</button>
+<button type="submit" name="action" value="cancel">Cancel</button>
+</form>`,
+      );
+    }
+    const missing = constraints(record)
+      .map((c) => c.constraintId)
+      .filter((c) => c !== 'BuyerNotAssociated');
+    if (record.status.state !== 'Open' || missing.length > 0) {
+      return page(
+        res,
+        409,
+        'This checkout cannot be paid',
+        `<p>Checkout session ${escapeHtml(id)} is ${escapeHtml(record.status.state)}${missing.length ? `; still missing: ${escapeHtml(missing.join(', '))}` : ''}.</p>`,
+      );
+    }
+    return page(
+      res,
+      200,
+      'Confirm your payment (simulated)',
+      `<p>Checkout session <code>${escapeHtml(id)}</code>.</p>${amountLine(record)}
+<form method="post" action="${escapeHtml(action)}">
+${methodChoices(record)}
+<button type="submit" name="action" value="pay">Pay now</button>
+<button type="submit" name="action" value="cancel">Cancel</button>
+</form>`,
+    );
+  }
+
+  if (req.method !== 'POST') return page(res, 405, 'Method not allowed', '<p>Use GET or POST.</p>');
+  const form = new URLSearchParams(body);
+  const choice = form.get('paymentMethod');
+  const method = choice ? findPaymentMethod(choice) : undefined;
+  if (choice && !method) return page(res, 400, 'Unknown payment method', `<p>${escapeHtml(choice)} is not offered.</p>`);
+  const w = web(record);
+  try {
+    if (form.get('action') === 'cancel') {
+      if (step === 'processing' && record.status.state === 'Open') {
+        record.status = {
+          state: 'Canceled',
+          reasonCode: 'BuyerCanceled',
+          reasonDescription: 'The buyer canceled the checkout.',
+          updatedAt: engine.now(),
+        };
+      }
+      const back = (w.checkoutCancelUrl ?? (step === 'processing' ? w.checkoutResultReturnUrl : w.checkoutReviewReturnUrl)) as
+        | string
+        | undefined;
+      return back ? redirect(res, withSessionId(back, id)) : page(res, 200, 'Checkout canceled', '<p>Canceled.</p>');
+    }
+    if (step === 'signin') {
+      signIn(engine, record, method ? { paymentMethod: method } : {});
+      if (isAwaitingPayment(engine, record) && w.checkoutMode === 'ProcessOrder') {
+        processPayment(engine, record);
+        return redirect(res, withSessionId(String(w.checkoutResultReturnUrl), id));
+      }
+      const review = w.checkoutReviewReturnUrl as string | undefined;
+      return review
+        ? redirect(res, withSessionId(review, id))
+        : page(res, 200, 'Signed in', '<p>No checkoutReviewReturnUrl to return to.</p>');
+    }
+    if (!record.buyer) signIn(engine, record, method ? { paymentMethod: method } : {});
+    processPayment(engine, record, method);
+    return redirect(res, withSessionId(String(w.checkoutResultReturnUrl), id));
+  } catch (error) {
+    if (error instanceof BuyerActionError) return page(res, 400, 'Cannot continue', `<p>${escapeHtml(error.message)}</p>`);
+    throw error;
+  }
+}

@@ -1,0 +1,17 @@
+export { amazonTimestamp, type ClockOption, type SimulatorClock } from './clock.js';
+export type { FaultSpec, Faults } from './faults.js';
+export { PAYMENT_METHODS, PENDING_AUTHORIZATION_MS, type SimulatedPaymentMethod } from './payment-methods.js';
+export type { BuyerTokenOptions } from './resources/buyer.js';
+export { BuyerActionError } from './resources/checkout-session.js';
+export { REFUND_PROCESSING_MS } from './resources/refund.js';
+export { REPORT_PROCESSING_MS } from './resources/reports.js';
+export {
+  type ApproveInput,
+  type RequestLogEntry,
+  type Simulator,
+  type SimulatorOptions,
+  startSimulator,
+} from './server.js';
+export type { RegisteredKey } from './signature.js';
+export { SIMULATION_CODES } from './simulation.js';
+export type { SimulatorState } from './state.js';

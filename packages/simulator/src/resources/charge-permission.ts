@@ -1,0 +1,215 @@
+import { amazonTimestamp, DAY } from '../clock.js';
+import type { Engine } from '../engine.js';
+import { ApiError } from '../errors.js';
+import { amazonPayToken, chargePermissionId } from '../ids.js';
+import { add, formatPrice, type Money, sub, zero } from '../money.js';
+import type { HandlerTable } from '../handler.js';
+import type { ChargePermissionRecord, CheckoutSessionRecord, Json } from '../store.js';
+import { cancelCharge } from './charge.js';
+
+/**
+ * Charge Permission: Chargeable → NonChargeable (payment method problems) → Closed
+ * (MerchantClosed, BuyerCanceled, AmazonClosed, Expired). A one-time permission carries an
+ * amount limit (order + Amazon's over-charge tolerance) and expires 180 days after checkout
+ * (13 months with extendExpiration).
+ */
+export function createFromCheckout(engine: Engine, session: CheckoutSessionRecord, limit: Money | null): ChargePermissionRecord {
+  const now = engine.now();
+  const fields = session.fields;
+  const type = typeof fields.chargePermissionType === 'string' ? fields.chargePermissionType : 'OneTime';
+  const payment = (fields.paymentDetails ?? {}) as Json;
+  const extend = payment.extendExpiration === true;
+  const expiresAt = type === 'OneTime' ? new Date(now.getTime() + (extend ? 395 : 180) * DAY) : null;
+  const record: ChargePermissionRecord = {
+    id: chargePermissionId(session.env, session.region),
+    env: session.env,
+    region: session.region,
+    type,
+    checkoutSessionId: session.id,
+    buyer: session.buyer,
+    shippingAddress: session.shippingAddress,
+    billingAddress: session.billingAddress,
+    paymentMethod: session.paymentMethod,
+    merchantMetadata: (fields.merchantMetadata as Json | undefined) ?? null,
+    chargePermissionReferenceId: null,
+    platformId: typeof fields.platformId === 'string' ? fields.platformId : null,
+    recurringMetadata: (fields.recurringMetadata as Json | undefined) ?? null,
+    presentmentCurrency: limit?.currencyCode ?? presentmentCurrency(session),
+    createdAt: now,
+    expiresAt,
+    state: 'Chargeable',
+    reasons: null,
+    updatedAt: now,
+    amountLimit: limit,
+    amazonPayToken: amazonPayToken(),
+    chargeSequence: 0,
+    refundSequence: 0,
+  };
+  engine.store.chargePermissions.set(record.id, record);
+  if (expiresAt) {
+    engine.schedule(expiresAt, () => {
+      if (record.state !== 'Closed') close(engine, record, 'Expired', 'The charge permission expired.');
+    });
+  }
+  return record;
+}
+
+function presentmentCurrency(session: CheckoutSessionRecord): string {
+  const payment = (session.fields.paymentDetails ?? {}) as Json;
+  const amount = payment.chargeAmount as { currencyCode?: string } | undefined;
+  return amount?.currencyCode ?? (typeof payment.presentmentCurrency === 'string' ? payment.presentmentCurrency : 'USD');
+}
+
+export function getChargePermission(engine: Engine, id: string): ChargePermissionRecord {
+  const record = engine.store.chargePermissions.get(id);
+  if (!record) throw ApiError.notFound('Charge permission', id);
+  return record;
+}
+
+/** What this permission has consumed: captures plus authorizations not yet captured. */
+export function consumed(engine: Engine, record: ChargePermissionRecord): Money {
+  let total = zero(record.presentmentCurrency);
+  for (const charge of engine.store.charges.values()) {
+    if (charge.chargePermissionId !== record.id) continue;
+    const state = charge.status.state;
+    if (state === 'Captured') total = add(total, charge.captured ?? charge.amount);
+    else if (state === 'Authorized' || state === 'AuthorizationInitiated' || state === 'CaptureInitiated')
+      total = add(total, charge.captured ?? charge.amount);
+  }
+  return total;
+}
+
+export function balance(engine: Engine, record: ChargePermissionRecord): Money | null {
+  if (!record.amountLimit) return null;
+  const left = sub(record.amountLimit, consumed(engine, record));
+  return left.minor < 0n ? zero(left.currencyCode) : left;
+}
+
+export function assertChargeable(record: ChargePermissionRecord): void {
+  if (record.state !== 'Chargeable') {
+    const why = record.reasons?.map((r) => r.reasonCode).join(', ') ?? 'no reason';
+    throw ApiError.invalidState(
+      'InvalidChargePermissionStatus',
+      `Charge permission ${record.id} is ${record.state} (${why}); only a Chargeable charge permission can be charged.`,
+    );
+  }
+}
+
+export function close(engine: Engine, record: ChargePermissionRecord, reasonCode: string, description: string): void {
+  record.state = 'Closed';
+  record.reasons = [{ reasonCode, reasonDescription: description }];
+  record.updatedAt = engine.now();
+}
+
+function makeNonChargeable(engine: Engine, record: ChargePermissionRecord, reasonCode: string, description: string) {
+  record.state = 'NonChargeable';
+  record.reasons = [{ reasonCode, reasonDescription: description }];
+  record.updatedAt = engine.now();
+}
+
+export function chargePermissionView(engine: Engine, r: ChargePermissionRecord) {
+  const left = balance(engine, r);
+  return {
+    chargePermissionId: r.id,
+    chargePermissionReferenceId: r.chargePermissionReferenceId,
+    chargePermissionType: r.type,
+    amazonPayToken: r.amazonPayToken,
+    buyer: r.buyer
+      ? {
+          buyerId: r.buyer.buyerId,
+          name: r.buyer.name,
+          email: r.buyer.email,
+          phoneNumber: r.buyer.phoneNumber,
+          primeMembershipTypes: r.buyer.primeMembershipTypes,
+        }
+      : null,
+    shippingAddress: r.shippingAddress,
+    billingAddress: r.billingAddress,
+    paymentPreferences: [{ paymentDescriptor: r.paymentMethod?.descriptor ?? null }],
+    statusDetails: {
+      state: r.state,
+      reasons: r.reasons,
+      lastUpdatedTimestamp: amazonTimestamp(r.updatedAt),
+    },
+    creationTimestamp: amazonTimestamp(r.createdAt),
+    expirationTimestamp: r.expiresAt ? amazonTimestamp(r.expiresAt) : null,
+    merchantMetadata: merchantMetadataView(r.merchantMetadata),
+    platformId: r.platformId,
+    limits: {
+      amountLimit: r.amountLimit ? formatPrice(r.amountLimit) : null,
+      amountBalance: left ? formatPrice(left) : null,
+    },
+    recurringMetadata: r.recurringMetadata
+      ? { frequency: r.recurringMetadata.frequency ?? null, amount: r.recurringMetadata.amount ?? null }
+      : { frequency: null, amount: null },
+    presentmentCurrency: r.presentmentCurrency,
+    releaseEnvironment: r.env,
+  };
+}
+
+export function merchantMetadataView(m: Json | null) {
+  return {
+    merchantReferenceId: (m?.merchantReferenceId as string | undefined) ?? null,
+    merchantStoreName: (m?.merchantStoreName as string | undefined) ?? null,
+    noteToBuyer: (m?.noteToBuyer as string | undefined) ?? null,
+    customInformation: (m?.customInformation as string | undefined) ?? null,
+  };
+}
+
+const SIMULATED_CLOSURES: Record<string, string> = {
+  BuyerCanceled: 'The buyer canceled the charge permission.',
+  AmazonClosed: 'Amazon closed the charge permission.',
+};
+
+const SIMULATED_NON_CHARGEABLE: Record<string, string> = {
+  PaymentMethodInvalid: 'The payment method is invalid; ask the buyer to choose another one.',
+  PaymentMethodExpired: 'The payment method has expired.',
+  PaymentMethodDeleted: 'The buyer deleted the payment method.',
+  BillingAddressDeleted: 'The buyer deleted the billing address of the payment method.',
+};
+
+export const chargePermissionHandlers: HandlerTable = {
+  getChargePermission(ctx) {
+    const record = getChargePermission(ctx.engine, ctx.params.chargePermissionId!);
+    const code = ctx.simulationCode;
+    if (code && SIMULATED_CLOSURES[code]) close(ctx.engine, record, code, SIMULATED_CLOSURES[code]!);
+    else if (code && SIMULATED_NON_CHARGEABLE[code]) makeNonChargeable(ctx.engine, record, code, SIMULATED_NON_CHARGEABLE[code]!);
+    return { body: chargePermissionView(ctx.engine, record) };
+  },
+
+  updateChargePermission(ctx) {
+    const record = getChargePermission(ctx.engine, ctx.params.chargePermissionId!);
+    if (record.state === 'Closed') {
+      throw ApiError.invalidState(
+        'InvalidChargePermissionStatus',
+        `Charge permission ${record.id} is Closed and can no longer be updated.`,
+      );
+    }
+    const body = ctx.body;
+    if (body.merchantMetadata && typeof body.merchantMetadata === 'object') {
+      record.merchantMetadata = { ...(record.merchantMetadata ?? {}), ...(body.merchantMetadata as Json) };
+    }
+    if (body.recurringMetadata && typeof body.recurringMetadata === 'object') {
+      record.recurringMetadata = { ...(record.recurringMetadata ?? {}), ...(body.recurringMetadata as Json) };
+    }
+    record.updatedAt = ctx.engine.now();
+    return { body: chargePermissionView(ctx.engine, record) };
+  },
+
+  closeChargePermission(ctx) {
+    const record = getChargePermission(ctx.engine, ctx.params.chargePermissionId!);
+    const reason = typeof ctx.body.closureReason === 'string' ? ctx.body.closureReason : 'Closed by the merchant.';
+    if (record.state !== 'Closed') {
+      if (ctx.body.cancelPendingCharges === true) {
+        for (const charge of ctx.engine.store.charges.values()) {
+          if (charge.chargePermissionId !== record.id) continue;
+          if (charge.status.state === 'Authorized' || charge.status.state === 'AuthorizationInitiated') {
+            cancelCharge(ctx.engine, charge, 'ChargePermissionCanceled', 'The charge permission was closed.');
+          }
+        }
+      }
+      close(ctx.engine, record, 'MerchantClosed', reason);
+    }
+    return { body: chargePermissionView(ctx.engine, record) };
+  },
+};

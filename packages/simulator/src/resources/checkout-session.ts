@@ -1,0 +1,425 @@
+import { amazonTimestamp, DAY } from '../clock.js';
+import type { Engine } from '../engine.js';
+import { ApiError } from '../errors.js';
+import type { HandlerTable, RequestContext } from '../handler.js';
+import { checkoutSessionId } from '../ids.js';
+import { assertSameCurrency, formatPrice, type Money, parsePrice, show } from '../money.js';
+import { DEFAULT_PAYMENT_METHOD, type SimulatedPaymentMethod } from '../payment-methods.js';
+import { sandboxAddress, sandboxBuyer, toAddressRecord } from '../sandbox-data.js';
+import type { AddressRecord, BuyerProfile, CheckoutSessionRecord, Json } from '../store.js';
+import { createFromCheckout, merchantMetadataView } from './charge-permission.js';
+import { authorize, oneTimeLimit } from './charge.js';
+
+/**
+ * Checkout Session: Open → Completed (complete/finalize succeeded) or Canceled (BuyerCanceled,
+ * Declined, Expired after 24 hours Open, AmazonCanceled). The buyer signs in on the hosted page
+ * (or `sim.approve`), the merchant updates the session until no constraint is left, the buyer
+ * confirms at amazonPayRedirectUrl, and the merchant completes it.
+ */
+const SESSION_LIFETIME_MS = DAY;
+
+/** Thrown when the simulated buyer cannot do what was asked (hosted page or `sim.approve`). */
+export class BuyerActionError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'BuyerActionError';
+  }
+}
+
+export interface ApproveOptions {
+  buyer?: Partial<BuyerProfile>;
+  shippingAddress?: Partial<AddressRecord>;
+  billingAddress?: Partial<AddressRecord>;
+  /** A simulated payment method's last four digits (`'0701'`) or the method itself. */
+  paymentMethod?: SimulatedPaymentMethod;
+}
+
+function normalizePrice(value: unknown, field: string): { amount: string; currencyCode: string } | undefined {
+  if (value === undefined || value === null) return undefined;
+  return formatPrice(parsePrice(value, field));
+}
+
+/** Deep-merges an update into the stored fields; explicit nulls clear a field. */
+function merge(target: Json, patch: Json): Json {
+  const out: Json = { ...target };
+  for (const [key, value] of Object.entries(patch)) {
+    if (value && typeof value === 'object' && !Array.isArray(value) && out[key] && typeof out[key] === 'object') {
+      out[key] = merge(out[key] as Json, value as Json);
+    } else {
+      out[key] = value;
+    }
+  }
+  return out;
+}
+
+function normalizeFields(fields: Json): Json {
+  const out = structuredClone(fields);
+  const payment = out.paymentDetails as Json | undefined;
+  if (payment) {
+    for (const key of ['chargeAmount', 'totalOrderAmount'] as const) {
+      const price = normalizePrice(payment[key], `paymentDetails.${key}`);
+      if (price) payment[key] = price;
+    }
+  }
+  const recurring = out.recurringMetadata as Json | undefined;
+  if (recurring?.amount) recurring.amount = normalizePrice(recurring.amount, 'recurringMetadata.amount');
+  return out;
+}
+
+function payment(record: CheckoutSessionRecord): Json {
+  return (record.fields.paymentDetails ?? {}) as Json;
+}
+
+function web(record: CheckoutSessionRecord): Json {
+  return (record.fields.webCheckoutDetails ?? {}) as Json;
+}
+
+function isProcessOrder(record: CheckoutSessionRecord): boolean {
+  return web(record).checkoutMode === 'ProcessOrder';
+}
+
+function setupOnly(record: CheckoutSessionRecord): boolean {
+  const pmof = record.fields.paymentMethodOnFileMetadata as Json | undefined;
+  return pmof?.setupOnly === true;
+}
+
+export function constraints(record: CheckoutSessionRecord): { constraintId: string; description: string }[] {
+  if (record.status.state !== 'Open') return [];
+  const out: { constraintId: string; description: string }[] = [];
+  const p = payment(record);
+  const w = web(record);
+  if (!isProcessOrder(record) && !w.checkoutReviewReturnUrl) {
+    out.push({ constraintId: 'CheckoutReviewReturnUrlNotSet', description: 'checkoutReviewReturnUrl is not set.' });
+  }
+  if (!w.checkoutResultReturnUrl) {
+    out.push({ constraintId: 'CheckoutResultReturnUrlNotSet', description: 'checkoutResultReturnUrl is not set.' });
+  }
+  if (!p.chargeAmount && !setupOnly(record)) {
+    out.push({ constraintId: 'ChargeAmountNotSet', description: 'paymentDetails.chargeAmount is not set.' });
+  }
+  if (!p.paymentIntent && !setupOnly(record)) {
+    out.push({ constraintId: 'PaymentIntentNotSet', description: 'paymentDetails.paymentIntent is not set.' });
+  }
+  if (record.fields.chargePermissionType === 'Recurring') {
+    const recurring = record.fields.recurringMetadata as Json | undefined;
+    if (!recurring?.frequency) {
+      out.push({ constraintId: 'RecurringFrequencyNotSet', description: 'recurringMetadata.frequency is not set.' });
+    }
+  }
+  if (!record.buyer) {
+    out.push({
+      constraintId: 'BuyerNotAssociated',
+      description:
+        'There is no buyer associated with the Checkout Session. Return the checkout session id to the Amazon Pay Button so the buyer can sign in.',
+    });
+  }
+  return out;
+}
+
+/** The page where the buyer confirms payment, available once only the buyer's part is missing. */
+function redirectUrl(engine: Engine, record: CheckoutSessionRecord): string | null {
+  if (record.status.state !== 'Open') return null;
+  const missing = constraints(record).map((c) => c.constraintId);
+  const onlyBuyerMissing = missing.every((c) => c === 'BuyerNotAssociated');
+  if (missing.length === 0 || (isProcessOrder(record) && onlyBuyerMissing)) {
+    return `${engine.baseUrl}/checkout/processing?amazonCheckoutSessionId=${record.id}`;
+  }
+  return null;
+}
+
+export function signInUrl(engine: Engine, id: string): string {
+  return `${engine.baseUrl}/checkout/signin?amazonCheckoutSessionId=${id}`;
+}
+
+export function checkoutSessionView(engine: Engine, r: CheckoutSessionRecord) {
+  const f = r.fields;
+  const w = web(r);
+  const p = payment(r);
+  const str = (v: unknown) => (typeof v === 'string' ? v : null);
+  const bool = (v: unknown) => (typeof v === 'boolean' ? v : null);
+  const productType = str(f.productType) ?? (w.checkoutMode === 'ProcessOrder' && !f.addressDetails ? 'PayOnly' : 'PayAndShip');
+  return {
+    checkoutSessionId: r.id,
+    webCheckoutDetails: {
+      checkoutReviewReturnUrl: str(w.checkoutReviewReturnUrl),
+      checkoutResultReturnUrl: str(w.checkoutResultReturnUrl),
+      checkoutCancelUrl: str(w.checkoutCancelUrl),
+      amazonPayRedirectUrl: redirectUrl(engine, r),
+      checkoutMode: str(w.checkoutMode),
+    },
+    productType,
+    paymentDetails: {
+      paymentIntent: str(p.paymentIntent),
+      canHandlePendingAuthorization: p.canHandlePendingAuthorization === true,
+      chargeAmount: (p.chargeAmount as object | undefined) ?? null,
+      totalOrderAmount: (p.totalOrderAmount as object | undefined) ?? null,
+      softDescriptor: str(p.softDescriptor),
+      presentmentCurrency:
+        str(p.presentmentCurrency) ?? ((p.chargeAmount as { currencyCode?: string } | undefined)?.currencyCode ?? null),
+      allowOvercharge: bool(p.allowOvercharge),
+      extendExpiration: bool(p.extendExpiration),
+    },
+    chargePermissionType: str(f.chargePermissionType) ?? 'OneTime',
+    recurringMetadata: (f.recurringMetadata as object | undefined) ?? null,
+    paymentMethodOnFileMetadata: (f.paymentMethodOnFileMetadata as object | undefined) ?? null,
+    merchantMetadata: merchantMetadataView((f.merchantMetadata as Json | undefined) ?? null),
+    supplementaryData: str(f.supplementaryData),
+    buyer: r.buyer
+      ? {
+          buyerId: r.buyer.buyerId,
+          name: r.buyer.name,
+          email: r.buyer.email,
+          phoneNumber: r.buyer.phoneNumber,
+          primeMembershipTypes: r.buyer.primeMembershipTypes,
+        }
+      : null,
+    billingAddress: r.billingAddress,
+    shippingAddress: productType === 'PayOnly' ? null : r.shippingAddress,
+    paymentPreferences: [{ paymentDescriptor: r.paymentMethod?.descriptor ?? null }],
+    statusDetails: {
+      state: r.status.state,
+      reasonCode: r.status.reasonCode,
+      reasonDescription: r.status.reasonDescription,
+      lastUpdatedTimestamp: amazonTimestamp(r.status.updatedAt),
+    },
+    constraints: constraints(r),
+    creationTimestamp: amazonTimestamp(r.createdAt),
+    expirationTimestamp: amazonTimestamp(r.expiresAt),
+    chargePermissionId: r.chargePermissionId,
+    chargeId: r.chargeId,
+    storeId: str(f.storeId),
+    platformId: str(f.platformId),
+    providerMetadata: { providerReferenceId: str((f.providerMetadata as Json | undefined)?.providerReferenceId) },
+    deliverySpecifications: (f.deliverySpecifications as object | undefined) ?? null,
+    releaseEnvironment: r.env,
+    checkoutButtonText: null,
+  };
+}
+
+export function getSession(engine: Engine, id: string): CheckoutSessionRecord {
+  const record = engine.store.checkoutSessions.get(id);
+  if (!record) throw ApiError.notFound('Checkout session', id);
+  return record;
+}
+
+function cancel(engine: Engine, record: CheckoutSessionRecord, reasonCode: string, description: string) {
+  record.status = { state: 'Canceled', reasonCode, reasonDescription: description, updatedAt: engine.now() };
+}
+
+function assertOpen(record: CheckoutSessionRecord, operation: string) {
+  if (record.status.state === 'Canceled') {
+    throw ApiError.invalidState(
+      'CheckoutSessionCanceled',
+      `Checkout session ${record.id} is Canceled (${record.status.reasonCode}: ${record.status.reasonDescription}); start a new checkout.`,
+    );
+  }
+  if (record.status.state !== 'Open') {
+    throw ApiError.invalidState(
+      'InvalidCheckoutSessionStatus',
+      `Checkout session ${record.id} is ${record.status.state}; ${operation} needs an Open session.`,
+    );
+  }
+}
+
+function createSession(ctx: RequestContext): CheckoutSessionRecord {
+  const now = ctx.engine.now();
+  const fields = normalizeFields(ctx.body);
+  const record: CheckoutSessionRecord = {
+    id: checkoutSessionId(),
+    env: ctx.realm.env,
+    region: ctx.realm.region,
+    createdAt: now,
+    expiresAt: new Date(now.getTime() + SESSION_LIFETIME_MS),
+    fields,
+    status: { state: 'Open', reasonCode: null, reasonDescription: null, updatedAt: now },
+    buyer: null,
+    shippingAddress: null,
+    billingAddress: null,
+    paymentMethod: null,
+    processed: false,
+    chargePermissionId: null,
+    chargeId: null,
+  };
+  ctx.engine.store.checkoutSessions.set(record.id, record);
+  ctx.engine.schedule(record.expiresAt, () => {
+    if (record.status.state === 'Open') {
+      cancel(ctx.engine, record, 'Expired', 'The checkout session expired after 24 hours in the Open state.');
+    }
+  });
+  return record;
+}
+
+/** The buyer signs in and picks an address and a payment method. */
+export function signIn(engine: Engine, record: CheckoutSessionRecord, opts: ApproveOptions): void {
+  if (record.status.state !== 'Open') {
+    throw new BuyerActionError(`Checkout session ${record.id} is ${record.status.state}; the buyer cannot sign in.`);
+  }
+  record.buyer = { ...(record.buyer ?? sandboxBuyer()), ...opts.buyer };
+  record.shippingAddress = sandboxAddress(record.region, opts.shippingAddress);
+  record.billingAddress = sandboxAddress(record.region, opts.billingAddress ?? opts.shippingAddress);
+  const addressDetails = record.fields.addressDetails as Json | undefined;
+  if (addressDetails) record.shippingAddress = toAddressRecord(addressDetails);
+  record.paymentMethod = opts.paymentMethod ?? record.paymentMethod ?? DEFAULT_PAYMENT_METHOD;
+  record.status.updatedAt = engine.now();
+}
+
+/** The buyer confirms at amazonPayRedirectUrl; the chosen payment method decides the outcome. */
+export function processPayment(engine: Engine, record: CheckoutSessionRecord, method?: SimulatedPaymentMethod): void {
+  if (record.status.state !== 'Open') {
+    throw new BuyerActionError(`Checkout session ${record.id} is ${record.status.state}; there is nothing to pay.`);
+  }
+  const missing = constraints(record).filter((c) => c.constraintId !== 'BuyerNotAssociated');
+  if (missing.length > 0) {
+    throw new BuyerActionError(
+      `Checkout session ${record.id} still has constraints ${missing.map((c) => c.constraintId).join(', ')}; update the session first.`,
+    );
+  }
+  if (method) record.paymentMethod = method;
+  const chosen = record.paymentMethod ?? DEFAULT_PAYMENT_METHOD;
+  const p = payment(record);
+  if (chosen.scenario === 'PendingThenAuthorized' || chosen.scenario === 'PendingThenHardDeclined') {
+    if (p.paymentIntent !== 'Authorize' || p.canHandlePendingAuthorization !== true) {
+      throw new BuyerActionError(
+        `Payment method ${chosen.descriptor} simulates a pending authorization: set paymentDetails.paymentIntent to Authorize and canHandlePendingAuthorization to true first.`,
+      );
+    }
+  }
+  if (chosen.scenario === 'BuyerCanceled') cancel(engine, record, 'BuyerCanceled', 'The buyer canceled the checkout.');
+  else if (chosen.scenario === 'Declined') cancel(engine, record, 'Declined', 'The payment was declined.');
+  record.processed = true;
+  record.status.updatedAt = engine.now();
+}
+
+/** What `sim.approve` and the hosted page do: sign in if needed, then pay if the session allows it. */
+export function approve(engine: Engine, id: string, opts: ApproveOptions = {}): CheckoutSessionRecord {
+  engine.runDue();
+  const record = engine.store.checkoutSessions.get(id);
+  if (!record) throw new BuyerActionError(`Checkout session ${id} does not exist.`);
+  if (!record.buyer) signIn(engine, record, opts);
+  else if (opts.paymentMethod) record.paymentMethod = opts.paymentMethod;
+  if (!record.processed && redirectUrl(engine, record)) processPayment(engine, record);
+  return record;
+}
+
+export function isAwaitingPayment(engine: Engine, record: CheckoutSessionRecord): boolean {
+  return record.status.state === 'Open' && !!record.buyer && !record.processed && redirectUrl(engine, record) !== null;
+}
+
+function checkAmount(record: CheckoutSessionRecord, requested: Money, field: string) {
+  const expected = payment(record).chargeAmount as { amount: string; currencyCode: string } | undefined;
+  if (!expected) return;
+  assertSameCurrency(expected.currencyCode, requested, field);
+  const want = parsePrice(expected, 'paymentDetails.chargeAmount');
+  if (want.minor !== requested.minor) {
+    throw ApiError.invalidParameter(
+      `${field}.amount`,
+      formatPrice(requested).amount,
+      `it must match the session's paymentDetails.chargeAmount ${show(want)}`,
+    );
+  }
+}
+
+/** Turns the approved session into a charge permission and, for Authorize intents, a charge. */
+function finish(ctx: RequestContext, record: CheckoutSessionRecord, amount: Money | null): number {
+  const engine = ctx.engine;
+  const p = payment(record);
+  const code = ctx.simulationCode;
+  if (code === 'BuyerCanceled' || code === 'Declined' || code === 'AmazonCanceled') {
+    cancel(engine, record, code, `Checkout was canceled (simulated with ${code}).`);
+    assertOpen(record, ctx.operationId);
+  }
+  const type = typeof record.fields.chargePermissionType === 'string' ? record.fields.chargePermissionType : 'OneTime';
+  const limit = type === 'OneTime' && amount ? oneTimeLimit(amount, p.allowOvercharge === true) : null;
+  const cp = createFromCheckout(engine, record, limit);
+  if (amount) cp.presentmentCurrency = amount.currencyCode;
+  record.chargePermissionId = cp.id;
+  let status = 200;
+  const intent = p.paymentIntent;
+  if (amount && (intent === 'Authorize' || intent === 'AuthorizeWithCapture')) {
+    const scenario = record.paymentMethod?.scenario ?? 'Success';
+    const charge = authorize(engine, cp, amount, {
+      captureNow: intent === 'AuthorizeWithCapture',
+      canHandlePendingAuthorization: p.canHandlePendingAuthorization === true,
+      simulationCode: null,
+      scenario,
+      softDescriptor: typeof p.softDescriptor === 'string' ? p.softDescriptor : null,
+      merchantMetadata: (record.fields.merchantMetadata as Json | undefined) ?? null,
+      providerMetadata: null,
+      platformId: typeof record.fields.platformId === 'string' ? record.fields.platformId : null,
+      channel: 'Web',
+    });
+    record.chargeId = charge.id;
+    if (charge.status.state === 'AuthorizationInitiated') status = 202;
+  }
+  record.status = { state: 'Completed', reasonCode: null, reasonDescription: null, updatedAt: engine.now() };
+  return status;
+}
+
+export const checkoutSessionHandlers: HandlerTable = {
+  createCheckoutSession(ctx) {
+    const record = createSession(ctx);
+    return { body: checkoutSessionView(ctx.engine, record) };
+  },
+
+  getCheckoutSession(ctx) {
+    const record = getSession(ctx.engine, ctx.params.checkoutSessionId!);
+    return { body: checkoutSessionView(ctx.engine, record) };
+  },
+
+  updateCheckoutSession(ctx) {
+    const record = getSession(ctx.engine, ctx.params.checkoutSessionId!);
+    assertOpen(record, 'updateCheckoutSession');
+    const updated = normalizeFields(ctx.body);
+    record.fields = merge(record.fields, updated);
+    record.status.updatedAt = ctx.engine.now();
+    return { body: checkoutSessionView(ctx.engine, record) };
+  },
+
+  completeCheckoutSession(ctx) {
+    const engine = ctx.engine;
+    const record = getSession(engine, ctx.params.checkoutSessionId!);
+    const amount = parsePrice(ctx.body.chargeAmount, 'chargeAmount');
+    if (record.status.state === 'Completed') {
+      checkAmount(record, amount, 'chargeAmount');
+      return { body: checkoutSessionView(engine, record) };
+    }
+    assertOpen(record, 'completeCheckoutSession');
+    if (!record.processed) {
+      throw ApiError.invalidState(
+        'InvalidCheckoutSessionStatus',
+        `The buyer has not confirmed checkout session ${record.id} yet: redirect the buyer to webCheckoutDetails.amazonPayRedirectUrl and call completeCheckoutSession after they return to checkoutResultReturnUrl.`,
+      );
+    }
+    checkAmount(record, amount, 'chargeAmount');
+    const status = finish(ctx, record, amount);
+    return { status, body: checkoutSessionView(engine, record) };
+  },
+
+  finalizeCheckoutSession(ctx) {
+    const engine = ctx.engine;
+    const record = getSession(engine, ctx.params.checkoutSessionId!);
+    assertOpen(record, 'finalizeCheckoutSession');
+    if (!record.buyer) {
+      throw ApiError.invalidState(
+        'InvalidCheckoutSessionStatus',
+        `No buyer has approved checkout session ${record.id} yet; finalize it from the onCompleteCheckout event.`,
+      );
+    }
+    const body = ctx.body;
+    const p = { ...payment(record) };
+    p.paymentIntent = body.paymentIntent;
+    if (body.canHandlePendingAuthorization !== undefined) p.canHandlePendingAuthorization = body.canHandlePendingAuthorization;
+    const amount = body.chargeAmount ? parsePrice(body.chargeAmount, 'chargeAmount') : null;
+    if (amount) {
+      if (p.chargeAmount) checkAmount(record, amount, 'chargeAmount');
+      p.chargeAmount = formatPrice(amount);
+    }
+    if (body.totalOrderAmount) p.totalOrderAmount = normalizePrice(body.totalOrderAmount, 'totalOrderAmount');
+    record.fields = { ...record.fields, paymentDetails: p };
+    const chargeAmount = p.chargeAmount ? parsePrice(p.chargeAmount, 'chargeAmount') : null;
+    if (!chargeAmount && !setupOnly(record)) throw ApiError.missingParameter('chargeAmount');
+    record.processed = true;
+    const status = finish(ctx, record, chargeAmount);
+    return { status, body: checkoutSessionView(engine, record) };
+  },
+};

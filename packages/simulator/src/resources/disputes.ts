@@ -1,0 +1,99 @@
+import { amazonTimestamp, parseTimestamp } from '../clock.js';
+import { ApiError } from '../errors.js';
+import type { HandlerTable } from '../handler.js';
+import { numericId } from '../ids.js';
+import { formatPrice, parsePrice } from '../money.js';
+import type { Json } from '../store.js';
+import { getChargeRecord } from './charge.js';
+
+/**
+ * Disputes (filed by payment service providers): UnderReview / ActionRequired → Resolved → Closed.
+ * Contesting needs ActionRequired; evidence may cite files uploaded with uploadFile.
+ */
+function timestamp(value: unknown): string | null {
+  if (value === undefined || value === null) return null;
+  if (typeof value === 'number') return amazonTimestamp(new Date(value < 1e12 ? value * 1000 : value));
+  const date = parseTimestamp(String(value));
+  return date ? amazonTimestamp(date) : null;
+}
+
+function evidences(ctx: { engine: { store: { files: Map<string, Json> } } }, list: unknown): Json[] {
+  return ((list as Json[] | undefined) ?? []).map((e) => {
+    if (typeof e.fileId === 'string' && !ctx.engine.store.files.has(e.fileId)) throw ApiError.notFound('File', e.fileId);
+    return { evidenceType: e.evidenceType, fileId: e.fileId ?? null, evidenceText: e.evidenceText ?? null };
+  });
+}
+
+function find(ctx: { engine: { store: { disputes: Map<string, Json> } } }, id: string): Json {
+  const dispute = ctx.engine.store.disputes.get(id);
+  if (!dispute) throw ApiError.notFound('Dispute', id);
+  return dispute;
+}
+
+function applyStatus(dispute: Json, status: Json, now: Date) {
+  dispute.statusDetails = {
+    state: status.state,
+    reasonCode: status.reasonCode ?? null,
+    reasonDescription: status.reasonDescription ?? null,
+    resolution: status.resolution ?? null,
+    lastUpdatedTimestamp: amazonTimestamp(now),
+  };
+}
+
+export const disputeHandlers: HandlerTable = {
+  createDispute(ctx) {
+    const charge = getChargeRecord(ctx.engine, String(ctx.body.chargeId));
+    const amount = parsePrice(ctx.body.disputeAmount, 'disputeAmount');
+    const now = ctx.engine.now();
+    const dispute: Json = {
+      disputeId: `${charge.id}-D${numericId(6)}`,
+      chargeId: charge.id,
+      releaseEnvironment: charge.env,
+      disputeType: 'Claim',
+      disputeAmount: formatPrice(amount),
+      filingReason: ctx.body.filingReason,
+      filingTimestamp: timestamp(ctx.body.filingTimestamp),
+      merchantEvidences: [],
+      merchantResponseDeadline: timestamp(ctx.body.merchantResponseDeadline),
+      resolutionAuthority: 'Amazon',
+      providerMetadata: { providerDisputeId: (ctx.body.providerMetadata as Json).providerDisputeId ?? null },
+      creationTimestamp: amazonTimestamp(now),
+      closureTimestamp: null,
+    };
+    applyStatus(dispute, ctx.body.statusDetails as Json, now);
+    ctx.engine.store.disputes.set(dispute.disputeId as string, dispute);
+    return { body: dispute };
+  },
+
+  getDispute(ctx) {
+    return { body: find(ctx, ctx.params.disputeId!) };
+  },
+
+  updateDispute(ctx) {
+    const dispute = find(ctx, ctx.params.disputeId!);
+    if ((dispute.statusDetails as Json).state === 'Closed') {
+      throw ApiError.invalidState('InvalidDisputeStatus', `Dispute ${String(dispute.disputeId)} is Closed.`);
+    }
+    applyStatus(dispute, ctx.body.statusDetails as Json, ctx.engine.now());
+    if (ctx.body.merchantEvidences) {
+      dispute.merchantEvidences = [...(dispute.merchantEvidences as Json[]), ...evidences(ctx, ctx.body.merchantEvidences)];
+    }
+    const closure = timestamp(ctx.body.closureTimestamp);
+    if (closure) dispute.closureTimestamp = closure;
+    return { body: dispute };
+  },
+
+  contestDispute(ctx) {
+    const dispute = find(ctx, ctx.params.disputeId!);
+    const state = (dispute.statusDetails as Json).state;
+    if (state !== 'ActionRequired') {
+      throw ApiError.invalidState(
+        'InvalidDisputeStatus',
+        `Dispute ${String(dispute.disputeId)} is ${String(state)}; it can be contested only while ActionRequired.`,
+      );
+    }
+    dispute.merchantEvidences = [...(dispute.merchantEvidences as Json[]), ...evidences(ctx, ctx.body.merchantEvidences)];
+    applyStatus(dispute, { state: 'UnderReview', reasonCode: null }, ctx.engine.now());
+    return { body: dispute };
+  },
+};

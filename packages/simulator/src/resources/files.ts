@@ -1,0 +1,22 @@
+import { amazonTimestamp, HOUR } from '../clock.js';
+import type { HandlerTable } from '../handler.js';
+import { opaqueId } from '../ids.js';
+
+/** Files: dispute evidence uploads; the answer carries where the content would be PUT. */
+export const fileHandlers: HandlerTable = {
+  uploadFile(ctx) {
+    const now = ctx.engine.now();
+    const id = opaqueId('amzn1.file.');
+    const file = {
+      id,
+      type: ctx.body.type,
+      purpose: ctx.body.purpose,
+      size: null,
+      uploadTimestamp: amazonTimestamp(now),
+      url: `${ctx.engine.baseUrl}/files/${encodeURIComponent(id)}`,
+      urlExpirationTimestamp: amazonTimestamp(new Date(now.getTime() + HOUR)),
+    };
+    ctx.engine.store.files.set(id, file);
+    return { body: file };
+  },
+};

@@ -1,0 +1,87 @@
+import { amazonTimestamp } from '../clock.js';
+import { ApiError } from '../errors.js';
+import type { HandlerTable } from '../handler.js';
+import { chargePermissionId } from '../ids.js';
+import { parsePrice } from '../money.js';
+import { sandboxBuyer } from '../sandbox-data.js';
+import type { Json } from '../store.js';
+import { getChargePermission } from './charge-permission.js';
+import { authorize } from './charge.js';
+import { refundHandlers } from './refund.js';
+
+/**
+ * In-store: a merchant scans the buyer's code (a charge permission appears), charges it
+ * (Completed, captured at once) and refunds it (Pending; settles like a web refund).
+ */
+export const inStoreHandlers: HandlerTable = {
+  instoreMerchantScan(ctx) {
+    const engine = ctx.engine;
+    const body = ctx.body;
+    const scanReferenceId = String(body.scanReferenceId);
+    const existing = engine.store.inStoreScans.get(scanReferenceId);
+    if (existing) return { body: { chargePermissionId: existing.chargePermissionId } };
+    const now = engine.now();
+    const id = chargePermissionId(ctx.realm.env, ctx.realm.region);
+    const currency = String(body.ledgerCurrency);
+    engine.store.chargePermissions.set(id, {
+      id,
+      env: ctx.realm.env,
+      region: ctx.realm.region,
+      type: 'OneTime',
+      checkoutSessionId: null,
+      buyer: sandboxBuyer(),
+      shippingAddress: null,
+      billingAddress: null,
+      paymentMethod: null,
+      merchantMetadata: null,
+      chargePermissionReferenceId: scanReferenceId,
+      platformId: null,
+      recurringMetadata: null,
+      presentmentCurrency: currency,
+      createdAt: now,
+      expiresAt: null,
+      state: 'Chargeable',
+      reasons: null,
+      updatedAt: now,
+      amountLimit: null,
+      amazonPayToken: '',
+      chargeSequence: 0,
+      refundSequence: 0,
+    });
+    engine.store.inStoreScans.set(scanReferenceId, { chargePermissionId: id, scannedAt: amazonTimestamp(now) });
+    return { body: { chargePermissionId: id } };
+  },
+
+  instoreCharge(ctx) {
+    const cp = getChargePermission(ctx.engine, String(ctx.body.chargePermissionId));
+    const amount = parsePrice(ctx.body.chargeTotal, 'chargeTotal');
+    const charge = authorize(ctx.engine, cp, amount, {
+      captureNow: true,
+      canHandlePendingAuthorization: false,
+      simulationCode: null,
+      scenario: 'Success',
+      softDescriptor: typeof ctx.body.softDescriptor === 'string' ? ctx.body.softDescriptor : null,
+      merchantMetadata: { merchantReferenceId: ctx.body.chargeReferenceId },
+      providerMetadata: null,
+      platformId: null,
+      channel: 'PointOfSale',
+    });
+    return {
+      body: {
+        chargeId: charge.id,
+        chargeStatus: { state: 'Completed', reasonCode: null, reasonDescription: null },
+      },
+    };
+  },
+
+  instoreRefund(ctx) {
+    const charge = ctx.engine.store.charges.get(String(ctx.body.chargeId));
+    if (!charge) throw ApiError.notFound('Charge', String(ctx.body.chargeId));
+    const body: Json = { chargeId: charge.id, refundAmount: ctx.body.refundTotal, softDescriptor: ctx.body.softDescriptor };
+    const result = refundHandlers.createRefund!({ ...ctx, body }).body as { refundId: string };
+    return {
+      body: { refundId: result.refundId, refundStatus: { state: 'Pending', reasonCode: null, reasonDescription: null } },
+    };
+  },
+};
+

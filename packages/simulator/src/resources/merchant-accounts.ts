@@ -1,0 +1,84 @@
+import { ApiError } from '../errors.js';
+import type { HandlerTable } from '../handler.js';
+import { merchantId, storeId } from '../ids.js';
+import type { Json } from '../store.js';
+
+/**
+ * Merchant onboarding for solution providers: accounts registered by unique reference id (a
+ * repeated id answers the same account), updated, claimed and deleted; stores under an account.
+ */
+function account(ctx: { engine: { store: { merchantAccounts: Map<string, Json> } } }, id: string): Json {
+  const found = ctx.engine.store.merchantAccounts.get(id);
+  if (!found) throw ApiError.notFound('Merchant account', id);
+  return found;
+}
+
+function storeView(s: Json) {
+  return {
+    storeId: s.storeId ?? null,
+    storeName: s.storeName ?? null,
+    description: s.description ?? null,
+    allowedOriginDomains: s.allowedOriginDomains ?? null,
+    allowedRedirectURLs: s.allowedRedirectURLs ?? null,
+    domainUrls: s.domainUrls ?? null,
+    privacyPolicyUrl: s.privacyPolicyUrl ?? null,
+    merchantLogoUrl: s.merchantLogoUrl ?? null,
+    storeStatus: { statusProvider: 'Amazon', state: 'ACTIVE', reasonCode: null },
+  };
+}
+
+export const merchantAccountHandlers: HandlerTable = {
+  registerAmazonPayAccount(ctx) {
+    const reference = String(ctx.body.uniqueReferenceId);
+    const existing = [...ctx.engine.store.merchantAccounts.values()].find((a) => a.uniqueReferenceId === reference);
+    if (existing) return { body: { uniqueReferenceId: reference, merchantAccountId: existing.merchantAccountId } };
+    const id = merchantId();
+    ctx.engine.store.merchantAccounts.set(id, { ...ctx.body, merchantAccountId: id, claimed: false });
+    return { body: { uniqueReferenceId: reference, merchantAccountId: id } };
+  },
+
+  updateAmazonPayAccount(ctx) {
+    const found = account(ctx, ctx.params.merchantAccountId!);
+    Object.assign(found, ctx.body);
+    const { claimed: _claimed, ...view } = found;
+    return { body: view };
+  },
+
+  deleteAmazonPayAccount(ctx) {
+    const id = ctx.params.merchantAccountId!;
+    account(ctx, id);
+    ctx.engine.store.merchantAccounts.delete(id);
+    return { body: {} };
+  },
+
+  claimMerchantAccount(ctx) {
+    const found = account(ctx, ctx.params.merchantAccountId!);
+    if (found.uniqueReferenceId !== ctx.body.uniqueReferenceId) {
+      throw ApiError.invalidParameter(
+        'uniqueReferenceId',
+        ctx.body.uniqueReferenceId,
+        `it does not match merchant account ${String(found.merchantAccountId)}`,
+      );
+    }
+    found.claimed = true;
+    return { body: {} };
+  },
+
+  createStore(ctx) {
+    account(ctx, ctx.params.merchantAccountId!);
+    const id = storeId();
+    const store = { ...ctx.body, storeId: id, merchantAccountId: ctx.params.merchantAccountId };
+    ctx.engine.store.stores.set(id, store);
+    return { body: storeView(store) };
+  },
+
+  updateStore(ctx) {
+    account(ctx, ctx.params.merchantAccountId!);
+    const store = ctx.engine.store.stores.get(ctx.params.storeId!);
+    if (!store || store.merchantAccountId !== ctx.params.merchantAccountId) {
+      throw ApiError.notFound('Store', ctx.params.storeId!);
+    }
+    Object.assign(store, ctx.body);
+    return { body: storeView(store) };
+  },
+};

@@ -1,0 +1,110 @@
+import { amazonTimestamp } from '../clock.js';
+import { ApiError } from '../errors.js';
+import type { HandlerTable } from '../handler.js';
+import { numericId, refundId } from '../ids.js';
+import { add, assertSameCurrency, formatPrice, parsePrice, show, zero } from '../money.js';
+import type { RefundRecord } from '../store.js';
+import { getChargePermission } from './charge-permission.js';
+import { getChargeRecord } from './charge.js';
+
+/**
+ * Refund: RefundInitiated → Refunded, or Declined. Amazon processes refunds asynchronously; the
+ * simulator settles them after REFUND_PROCESSING_MS of simulated time.
+ */
+export const REFUND_PROCESSING_MS = 30_000;
+/** Amazon accepts at most 10 refunds per charge. */
+const MAX_REFUNDS_PER_CHARGE = 10;
+
+export function refundView(r: RefundRecord) {
+  return {
+    refundId: r.id,
+    chargeId: r.chargeId,
+    refundAmount: formatPrice(r.amount),
+    softDescriptor: r.softDescriptor,
+    creationTimestamp: amazonTimestamp(r.createdAt),
+    statusDetails: {
+      state: r.status.state,
+      reasonCode: r.status.reasonCode,
+      reasonDescription: r.status.reasonDescription,
+      lastUpdatedTimestamp: amazonTimestamp(r.status.updatedAt),
+    },
+    releaseEnvironment: r.env,
+  };
+}
+
+export const refundHandlers: HandlerTable = {
+  createRefund(ctx) {
+    const engine = ctx.engine;
+    const charge = getChargeRecord(engine, String(ctx.body.chargeId));
+    if (charge.status.state !== 'Captured' || !charge.captured) {
+      throw ApiError.invalidState(
+        'InvalidChargeStatus',
+        `Charge ${charge.id} is ${charge.status.state}; only a Captured charge can be refunded.`,
+      );
+    }
+    const amount = parsePrice(ctx.body.refundAmount, 'refundAmount');
+    assertSameCurrency(charge.amount.currencyCode, amount, 'refundAmount');
+    const existing = [...engine.store.refunds.values()].filter(
+      (r) => r.chargeId === charge.id && r.status.state !== 'Declined',
+    );
+    if (existing.length >= MAX_REFUNDS_PER_CHARGE) {
+      throw new ApiError(
+        400,
+        'TransactionCountExceeded',
+        `Charge ${charge.id} already has ${existing.length} refunds; Amazon allows at most ${MAX_REFUNDS_PER_CHARGE}.`,
+      );
+    }
+    const already = existing.reduce((sum, r) => add(sum, r.amount), zero(amount.currencyCode));
+    if (already.minor + amount.minor > charge.captured.minor) {
+      throw new ApiError(
+        400,
+        'TransactionAmountExceeded',
+        `refundAmount ${show(amount)} plus earlier refunds ${show(already)} exceeds the captured ${show(charge.captured)}.`,
+      );
+    }
+    const cp = getChargePermission(engine, charge.chargePermissionId);
+    cp.refundSequence += 1;
+    const now = engine.now();
+    const refund: RefundRecord = {
+      id: refundId(cp.id, cp.refundSequence),
+      chargeId: charge.id,
+      env: charge.env,
+      amount,
+      softDescriptor: typeof ctx.body.softDescriptor === 'string' ? ctx.body.softDescriptor : null,
+      status: { state: 'RefundInitiated', reasonCode: null, reasonDescription: null, updatedAt: now },
+      createdAt: now,
+    };
+    engine.store.refunds.set(refund.id, refund);
+    const declined = ctx.simulationCode === 'RefundDeclined';
+    engine.schedule(new Date(now.getTime() + REFUND_PROCESSING_MS), () => {
+      if (refund.status.state !== 'RefundInitiated') return;
+      if (declined) {
+        refund.status = {
+          state: 'Declined',
+          reasonCode: 'AmazonRejected',
+          reasonDescription: 'Amazon declined the refund (simulated with RefundDeclined).',
+          updatedAt: engine.now(),
+        };
+        return;
+      }
+      refund.status = { state: 'Refunded', reasonCode: null, reasonDescription: null, updatedAt: engine.now() };
+      charge.refunded = add(charge.refunded, amount);
+      engine.store.ledger.push({
+        id: numericId(12),
+        type: 'Refund',
+        chargePermissionId: cp.id,
+        chargeId: charge.id,
+        amount,
+        postedAt: engine.now(),
+        merchantReferenceId: (cp.merchantMetadata?.merchantReferenceId as string | undefined) ?? null,
+      });
+    });
+    return { body: refundView(refund) };
+  },
+
+  getRefund(ctx) {
+    const refund = ctx.engine.store.refunds.get(ctx.params.refundId!);
+    if (!refund) throw ApiError.notFound('Refund', ctx.params.refundId!);
+    return { body: refundView(refund) };
+  },
+};

@@ -1,0 +1,229 @@
+import { amazonTimestamp, parseTimestamp } from '../clock.js';
+import type { Engine } from '../engine.js';
+import { ApiError } from '../errors.js';
+import type { HandlerTable } from '../handler.js';
+import { numericId, opaqueId } from '../ids.js';
+import { formatPrice } from '../money.js';
+import type { Json, LedgerEntry } from '../store.js';
+
+/**
+ * Reports: IN_PROGRESS → COMPLETED after REPORT_PROCESSING_MS of simulated time, with a CSV
+ * document built from the simulated captures and refunds in the report's time range. Schedules
+ * create reports when simulated time reaches nextReportCreationTime, then move it on.
+ */
+export const REPORT_PROCESSING_MS = 30_000;
+
+const SETTLEMENT = '_GET_FLAT_FILE_OFFAMAZONPAYMENTS_SETTLEMENT_DATA_';
+const SANDBOX_SETTLEMENT = '_GET_FLAT_FILE_OFFAMAZONPAYMENTS_SANDBOX_SETTLEMENT_DATA_';
+
+const FREQUENCY_MS: Record<string, number> = (() => {
+  const out: Record<string, number> = {};
+  for (const h of [1, 2, 4, 8, 12, 24, 84]) out[`PT${h}H`] = h * 3_600_000;
+  for (const m of [5, 15, 30]) out[`PT${m}M`] = m * 60_000;
+  for (const d of [1, 2, 3, 7, 14, 15, 18, 30]) out[`P${d}D`] = d * 86_400_000;
+  return out;
+})();
+
+function typeFilter(type: string): (e: LedgerEntry) => boolean {
+  if (type.includes('CAPTURE')) return (e) => e.type === 'Capture';
+  if (type.includes('REFUND')) return (e) => e.type === 'Refund';
+  return () => true;
+}
+
+function csvCell(value: string): string {
+  return /[",\n]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value;
+}
+
+export function buildCsv(entries: LedgerEntry[]): string {
+  const header = [
+    'TransactionPostedDate',
+    'TransactionType',
+    'AmazonTransactionId',
+    'ChargePermissionId',
+    'ChargeId',
+    'SellerReferenceId',
+    'Amount',
+    'CurrencyCode',
+  ];
+  const rows = entries.map((e) => {
+    const price = formatPrice(e.amount);
+    const signed = e.type === 'Refund' ? `-${price.amount}` : price.amount;
+    return [
+      amazonTimestamp(e.postedAt),
+      e.type,
+      e.id,
+      e.chargePermissionId,
+      e.chargeId,
+      e.merchantReferenceId ?? '',
+      signed,
+      price.currencyCode,
+    ]
+      .map(csvCell)
+      .join(',');
+  });
+  return `${[header.join(','), ...rows].join('\n')}\n`;
+}
+
+function createReport(engine: Engine, reportType: string, startTime: Date, endTime: Date): Json {
+  const now = engine.now();
+  const report: Json = {
+    reportId: numericId(11),
+    reportType,
+    startTime: amazonTimestamp(startTime),
+    endTime: amazonTimestamp(endTime),
+    createdTime: amazonTimestamp(now),
+    processingStatus: 'IN_PROGRESS',
+    processingStartTime: amazonTimestamp(now),
+    processingEndTime: null,
+    reportDocumentId: null,
+  };
+  engine.store.reports.set(report.reportId as string, report);
+  engine.schedule(new Date(now.getTime() + REPORT_PROCESSING_MS), () => {
+    const entries = engine.store.ledger.filter(
+      (e) => e.postedAt >= startTime && e.postedAt <= endTime && typeFilter(reportType)(e),
+    );
+    const documentId = opaqueId('amzn1.tortuga.4.na.');
+    engine.store.reportDocuments.set(documentId, {
+      reportDocumentId: documentId,
+      reportId: report.reportId as string,
+      content: buildCsv(entries),
+    });
+    report.processingStatus = 'COMPLETED';
+    report.processingEndTime = amazonTimestamp(engine.now());
+    report.reportDocumentId = documentId;
+  });
+  return report;
+}
+
+export function reportDocumentContent(engine: Engine, id: string): string | undefined {
+  return engine.store.reportDocuments.get(id)?.content;
+}
+
+function parseTime(value: unknown, field: string): Date {
+  if (typeof value !== 'string') throw ApiError.missingParameter(field);
+  const date = parseTimestamp(value);
+  if (!date) throw ApiError.invalidParameter(field, value, 'expected YYYYMMDDTHHMMSSZ or ISO 8601');
+  return date;
+}
+
+function checkRequestable(type: string, env: string) {
+  if (type === SETTLEMENT || (type === SANDBOX_SETTLEMENT && env === 'Live')) {
+    throw ApiError.invalidParameter(
+      'reportType',
+      type,
+      type === SETTLEMENT
+        ? 'settlement reports are created with each settlement and cannot be requested'
+        : 'the sandbox settlement report only exists in the Sandbox environment',
+    );
+  }
+}
+
+function scheduleNext(engine: Engine, schedule: Json) {
+  const at = parseTimestamp(String(schedule.nextReportCreationTime));
+  if (!at) return;
+  engine.schedule(at, () => {
+    if (!engine.store.reportSchedules.has(schedule.reportScheduleId as string)) return;
+    const period = FREQUENCY_MS[String(schedule.scheduleFrequency)] ?? 86_400_000;
+    createReport(engine, String(schedule.reportType), new Date(at.getTime() - period), at);
+    schedule.nextReportCreationTime = amazonTimestamp(new Date(at.getTime() + period));
+    scheduleNext(engine, schedule);
+  });
+}
+
+export const reportHandlers: HandlerTable = {
+  createReport(ctx) {
+    const type = String(ctx.body.reportType);
+    checkRequestable(type, ctx.realm.env);
+    const start = parseTime(ctx.body.startTime, 'startTime');
+    const end = parseTime(ctx.body.endTime, 'endTime');
+    if (end < start) throw ApiError.invalidParameter('endTime', ctx.body.endTime, 'it is before startTime');
+    const report = createReport(ctx.engine, type, start, end);
+    return { body: { reportId: report.reportId } };
+  },
+
+  getReportById(ctx) {
+    const report = ctx.engine.store.reports.get(ctx.params.reportId!);
+    if (!report) throw ApiError.notFound('Report', ctx.params.reportId!);
+    return { body: report };
+  },
+
+  getReports(ctx) {
+    const q = ctx.query;
+    const types = q.get('reportTypes')?.split(',').filter(Boolean);
+    const statuses = q.get('processingStatuses')?.split(',').filter(Boolean);
+    const since = q.get('createdSince') ? parseTime(q.get('createdSince'), 'createdSince') : null;
+    const until = q.get('createdUntil') ? parseTime(q.get('createdUntil'), 'createdUntil') : null;
+    const pageSize = Math.min(Math.max(Number(q.get('pageSize') ?? 10) || 10, 1), 100);
+    const offset = Number(q.get('nextToken') ?? 0) || 0;
+    const all = [...ctx.engine.store.reports.values()].filter((r) => {
+      const created = parseTimestamp(String(r.createdTime))!;
+      return (
+        (!types || types.includes(String(r.reportType))) &&
+        (!statuses || statuses.includes(String(r.processingStatus))) &&
+        (!since || created >= since) &&
+        (!until || created <= until)
+      );
+    });
+    const page = all.slice(offset, offset + pageSize);
+    const next = offset + pageSize < all.length ? String(offset + pageSize) : null;
+    return { body: { reports: page, nextToken: next } };
+  },
+
+  getReportDocument(ctx) {
+    const doc = ctx.engine.store.reportDocuments.get(ctx.params.reportDocumentId!);
+    if (!doc) throw ApiError.notFound('Report document', ctx.params.reportDocumentId!);
+    return {
+      body: {
+        reportDocumentId: doc.reportDocumentId,
+        url: `${ctx.engine.baseUrl}/documents/${encodeURIComponent(doc.reportDocumentId)}`,
+        compressionAlgorithm: null,
+      },
+    };
+  },
+
+  createReportSchedule(ctx) {
+    const type = String(ctx.body.reportType);
+    checkRequestable(type, ctx.realm.env);
+    const next = parseTime(ctx.body.nextReportCreationTime, 'nextReportCreationTime');
+    const existing = [...ctx.engine.store.reportSchedules.values()].find((s) => s.reportType === type);
+    if (existing) {
+      if (ctx.body.deleteExistingSchedule !== true) {
+        throw new ApiError(
+          409,
+          'DuplicateSchedule',
+          `A schedule for ${type} already exists (${String(existing.reportScheduleId)}); set deleteExistingSchedule to replace it.`,
+        );
+      }
+      ctx.engine.store.reportSchedules.delete(String(existing.reportScheduleId));
+    }
+    const schedule: Json = {
+      reportScheduleId: numericId(11),
+      reportType: type,
+      scheduleFrequency: ctx.body.scheduleFrequency,
+      nextReportCreationTime: amazonTimestamp(next),
+    };
+    ctx.engine.store.reportSchedules.set(schedule.reportScheduleId as string, schedule);
+    scheduleNext(ctx.engine, schedule);
+    return { body: { reportScheduleId: schedule.reportScheduleId } };
+  },
+
+  getReportSchedules(ctx) {
+    const types = ctx.query.get('reportTypes')?.split(',').filter(Boolean);
+    const schedules = [...ctx.engine.store.reportSchedules.values()].filter(
+      (s) => !types || types.includes(String(s.reportType)),
+    );
+    return { body: { reportSchedules: schedules } };
+  },
+
+  getReportScheduleById(ctx) {
+    const schedule = ctx.engine.store.reportSchedules.get(ctx.params.reportScheduleId!);
+    if (!schedule) throw ApiError.notFound('Report schedule', ctx.params.reportScheduleId!);
+    return { body: schedule };
+  },
+
+  cancelReportSchedule(ctx) {
+    const id = ctx.params.reportScheduleId!;
+    if (!ctx.engine.store.reportSchedules.delete(id)) throw ApiError.notFound('Report schedule', id);
+    return { body: {} };
+  },
+};

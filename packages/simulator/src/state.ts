@@ -1,0 +1,54 @@
+import type { Engine } from './engine.js';
+import { chargePermissionView } from './resources/charge-permission.js';
+import { chargeView } from './resources/charge.js';
+import { checkoutSessionView } from './resources/checkout-session.js';
+import { refundView } from './resources/refund.js';
+import type { Json } from './store.js';
+
+/** Everything the simulator holds, as the API would answer it, keyed by id; frozen. */
+export interface SimulatorState {
+  readonly checkoutSessions: Readonly<Record<string, ReturnType<typeof checkoutSessionView>>>;
+  readonly chargePermissions: Readonly<Record<string, ReturnType<typeof chargePermissionView>>>;
+  readonly charges: Readonly<Record<string, ReturnType<typeof chargeView>>>;
+  readonly refunds: Readonly<Record<string, ReturnType<typeof refundView>>>;
+  readonly reports: Readonly<Record<string, Json>>;
+  readonly reportSchedules: Readonly<Record<string, Json>>;
+  readonly deliveryTrackers: readonly Json[];
+  readonly merchantAccounts: Readonly<Record<string, Json>>;
+  readonly stores: Readonly<Record<string, Json>>;
+  readonly disputes: Readonly<Record<string, Json>>;
+  readonly files: Readonly<Record<string, Json>>;
+}
+
+function deepFreeze<T>(value: T): T {
+  if (value && typeof value === 'object') {
+    for (const inner of Object.values(value)) deepFreeze(inner);
+    Object.freeze(value);
+  }
+  return value;
+}
+
+function mapOf<R, V>(map: Map<string, R>, view: (r: R) => V): Record<string, V> {
+  const out: Record<string, V> = {};
+  for (const [id, record] of map) out[id] = view(record);
+  return out;
+}
+
+export function snapshot(engine: Engine): SimulatorState {
+  const s = engine.store;
+  return deepFreeze(
+    structuredClone({
+      checkoutSessions: mapOf(s.checkoutSessions, (r) => checkoutSessionView(engine, r)),
+      chargePermissions: mapOf(s.chargePermissions, (r) => chargePermissionView(engine, r)),
+      charges: mapOf(s.charges, chargeView),
+      refunds: mapOf(s.refunds, refundView),
+      reports: mapOf(s.reports, (r) => r),
+      reportSchedules: mapOf(s.reportSchedules, (r) => r),
+      deliveryTrackers: s.deliveryTrackers,
+      merchantAccounts: mapOf(s.merchantAccounts, (r) => r),
+      stores: mapOf(s.stores, (r) => r),
+      disputes: mapOf(s.disputes, (r) => r),
+      files: mapOf(s.files, (r) => r),
+    }),
+  );
+}

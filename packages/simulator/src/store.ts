@@ -1,0 +1,158 @@
+import type { Environment, RegionCode } from './ids.js';
+import type { Money } from './money.js';
+import type { SimulatedPaymentMethod } from './payment-methods.js';
+
+export type Json = Record<string, unknown>;
+
+export interface BuyerProfile {
+  buyerId: string;
+  name: string;
+  email: string;
+  phoneNumber: string | null;
+  primeMembershipTypes: string[] | null;
+}
+
+export interface AddressRecord {
+  name: string | null;
+  addressLine1: string | null;
+  addressLine2: string | null;
+  addressLine3: string | null;
+  city: string | null;
+  county: string | null;
+  district: string | null;
+  stateOrRegion: string | null;
+  postalCode: string | null;
+  countryCode: string | null;
+  phoneNumber: string | null;
+}
+
+export interface StatusRecord {
+  state: string;
+  reasonCode: string | null;
+  reasonDescription: string | null;
+  updatedAt: Date;
+}
+
+export interface CheckoutSessionRecord {
+  id: string;
+  env: Environment;
+  region: RegionCode;
+  createdAt: Date;
+  expiresAt: Date;
+  /** The merchant-set fields as last sent (create merged with updates). */
+  fields: Json;
+  status: StatusRecord;
+  buyer: BuyerProfile | null;
+  shippingAddress: AddressRecord | null;
+  billingAddress: AddressRecord | null;
+  paymentMethod: SimulatedPaymentMethod | null;
+  /** The buyer went through amazonPayRedirectUrl (or finalize ran), so complete may proceed. */
+  processed: boolean;
+  chargePermissionId: string | null;
+  chargeId: string | null;
+}
+
+export interface ChargePermissionRecord {
+  id: string;
+  env: Environment;
+  region: RegionCode;
+  type: string;
+  checkoutSessionId: string | null;
+  buyer: BuyerProfile | null;
+  shippingAddress: AddressRecord | null;
+  billingAddress: AddressRecord | null;
+  paymentMethod: SimulatedPaymentMethod | null;
+  merchantMetadata: Json | null;
+  chargePermissionReferenceId: string | null;
+  platformId: string | null;
+  recurringMetadata: Json | null;
+  presentmentCurrency: string;
+  createdAt: Date;
+  expiresAt: Date | null;
+  state: string;
+  reasons: { reasonCode: string; reasonDescription: string }[] | null;
+  updatedAt: Date;
+  amountLimit: Money | null;
+  amazonPayToken: string;
+  chargeSequence: number;
+  refundSequence: number;
+}
+
+export interface ChargeRecord {
+  id: string;
+  chargePermissionId: string;
+  env: Environment;
+  amount: Money;
+  captured: Money | null;
+  refunded: Money;
+  softDescriptor: string | null;
+  merchantMetadata: Json | null;
+  providerMetadata: Json | null;
+  platformId: string | null;
+  channel: string | null;
+  status: StatusRecord;
+  createdAt: Date;
+  authorizedAt: Date | null;
+  expiresAt: Date;
+}
+
+export interface RefundRecord {
+  id: string;
+  chargeId: string;
+  env: Environment;
+  amount: Money;
+  softDescriptor: string | null;
+  status: StatusRecord;
+  createdAt: Date;
+}
+
+/** A money movement, the rows of generated reports and disbursements. */
+export interface LedgerEntry {
+  id: string;
+  type: 'Capture' | 'Refund';
+  chargePermissionId: string;
+  chargeId: string;
+  amount: Money;
+  postedAt: Date;
+  merchantReferenceId: string | null;
+}
+
+export interface Store {
+  checkoutSessions: Map<string, CheckoutSessionRecord>;
+  chargePermissions: Map<string, ChargePermissionRecord>;
+  charges: Map<string, ChargeRecord>;
+  refunds: Map<string, RefundRecord>;
+  ledger: LedgerEntry[];
+  buyerTokens: Map<string, { buyer: BuyerProfile; shippingAddress: AddressRecord; billingAddress: AddressRecord }>;
+  reports: Map<string, Json>;
+  reportDocuments: Map<string, { reportDocumentId: string; content: string; reportId: string }>;
+  reportSchedules: Map<string, Json>;
+  deliveryTrackers: Json[];
+  authorizationTokens: Map<string, { merchantId: string; mwsAuthToken: string }>;
+  inStoreScans: Map<string, Json>;
+  merchantAccounts: Map<string, Json>;
+  stores: Map<string, Json>;
+  disputes: Map<string, Json>;
+  files: Map<string, Json>;
+}
+
+export function createStore(): Store {
+  return {
+    checkoutSessions: new Map(),
+    chargePermissions: new Map(),
+    charges: new Map(),
+    refunds: new Map(),
+    ledger: [],
+    buyerTokens: new Map(),
+    reports: new Map(),
+    reportDocuments: new Map(),
+    reportSchedules: new Map(),
+    deliveryTrackers: [],
+    authorizationTokens: new Map(),
+    inStoreScans: new Map(),
+    merchantAccounts: new Map(),
+    stores: new Map(),
+    disputes: new Map(),
+    files: new Map(),
+  };
+}

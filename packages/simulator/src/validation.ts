@@ -1,0 +1,36 @@
+import type { z } from 'zod';
+import { ApiError } from './errors.js';
+
+function valueAt(root: unknown, path: readonly PropertyKey[]): unknown {
+  let current = root;
+  for (const key of path) {
+    if (current === null || typeof current !== 'object') return undefined;
+    current = (current as Record<PropertyKey, unknown>)[key];
+  }
+  return current;
+}
+
+function dotted(path: readonly PropertyKey[]): string {
+  return path.map((k) => (typeof k === 'number' ? `[${k}]` : String(k))).join('.').replace(/\.\[/g, '[');
+}
+
+/**
+ * Validates `value` with a generated request schema and answers the first problem the way Amazon
+ * does: MissingParameterValue for an absent required field, InvalidParameterValue otherwise, both
+ * naming the field.
+ */
+export function validateRequestPart(schema: z.ZodType, value: unknown, prefix = ''): unknown {
+  const result = schema.safeParse(value);
+  if (result.success) return result.data;
+  const issues = [...result.error.issues].sort((a, b) => b.path.length - a.path.length);
+  const issue =
+    issues.find((i) => i.code === 'invalid_type' && valueAt(value, i.path) === undefined) ??
+    issues.find((i) => i.code !== 'invalid_union') ??
+    issues[0]!;
+  const field = prefix + dotted(issue.path) || prefix.replace(/\.$/, '') || 'body';
+  const actual = valueAt(value, issue.path);
+  if (actual === undefined && (issue.code === 'invalid_type' || issue.code === 'invalid_union')) {
+    throw ApiError.missingParameter(field);
+  }
+  throw ApiError.invalidParameter(field, actual, issue.message);
+}

@@ -1,0 +1,89 @@
+import { type AmazonPayApiError, WebStoreClient } from '@amazon-pay-ts/client';
+import { generateKeyPairPem } from '@amazon-pay-ts/signer';
+import { ErrorResponseSchema } from '@amazon-pay-ts/types';
+import { expect } from 'vitest';
+import { type Simulator, type SimulatorOptions, startSimulator } from '../src/index.js';
+
+export interface TestWorld {
+  sim: Simulator;
+  client: WebStoreClient;
+  publicKeyId: string;
+  privateKeyPem: string;
+  publicKeyPem: string;
+  /** Every response body the client received, to check against the spec's schemas. */
+  responses: { status: number; body: string }[];
+}
+
+let keyPair: Promise<{ privateKeyPem: string; publicKeyPem: string }> | undefined;
+
+/** One RSA key pair per test file: generating 2048-bit keys is the slow part. */
+export function testKeyPair() {
+  keyPair ??= generateKeyPairPem();
+  return keyPair;
+}
+
+export async function startWorld(options: SimulatorOptions = {}, clientOptions: { maxRetries?: number } = {}): Promise<TestWorld> {
+  const { privateKeyPem, publicKeyPem } = await testKeyPair();
+  const publicKeyId = 'SANDBOX-AEXAMPLETESTKEY0001';
+  const sim = await startSimulator({ ...options, keys: [{ publicKeyId, publicKey: publicKeyPem }, ...(options.keys ?? [])] });
+  const responses: TestWorld['responses'] = [];
+  const recordingFetch: typeof fetch = async (input, init) => {
+    const response = await fetch(input, init);
+    const body = await response.clone().text();
+    responses.push({ status: response.status, body });
+    if (response.status >= 400) {
+      // Error bodies follow the spec's ErrorResponse; success bodies are checked by the client's strict validation.
+      expect(ErrorResponseSchema.safeParse(JSON.parse(body)).success, body).toBe(true);
+    }
+    return response;
+  };
+  const client = new WebStoreClient({
+    region: 'na',
+    publicKeyId,
+    privateKey: privateKeyPem,
+    baseUrl: sim.url,
+    fetch: recordingFetch,
+    validateResponses: 'strict',
+    maxRetries: clientOptions.maxRetries ?? 0,
+  });
+  return { sim, client, publicKeyId, privateKeyPem, publicKeyPem, responses };
+}
+
+export async function apiError(promise: Promise<unknown>): Promise<AmazonPayApiError> {
+  try {
+    await promise;
+  } catch (error) {
+    return error as AmazonPayApiError;
+  }
+  throw new Error('expected the call to fail');
+}
+
+export const createBody = {
+  storeId: 'amzn1.application-oa2-client.0123456789abcdef0123456789abcdef',
+  webCheckoutDetails: {
+    checkoutReviewReturnUrl: 'https://merchant.example/review',
+    checkoutResultReturnUrl: 'https://merchant.example/result',
+  },
+  chargePermissionType: 'OneTime',
+} as const;
+
+/** Creates a session, signs the buyer in, sets amount and intent, and has the buyer confirm. */
+export async function readySession(
+  world: TestWorld,
+  payment: { amount?: string; currencyCode?: string; paymentIntent?: 'Confirm' | 'Authorize' | 'AuthorizeWithCapture'; canHandlePendingAuthorization?: boolean } = {},
+  paymentMethod?: string,
+) {
+  const { client, sim } = world;
+  const session = await client.createCheckoutSession(createBody);
+  sim.approve(session.checkoutSessionId);
+  await client.updateCheckoutSession(session.checkoutSessionId, {
+    paymentDetails: {
+      paymentIntent: payment.paymentIntent ?? 'Authorize',
+      canHandlePendingAuthorization: payment.canHandlePendingAuthorization ?? false,
+      chargeAmount: { amount: payment.amount ?? '100.00', currencyCode: (payment.currencyCode ?? 'USD') as 'USD' },
+    },
+    merchantMetadata: { merchantReferenceId: 'order-1' },
+  });
+  sim.approve(session.checkoutSessionId, paymentMethod ? { paymentMethod } : {});
+  return session.checkoutSessionId;
+}
