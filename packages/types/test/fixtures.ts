@@ -85,6 +85,36 @@ export function replaceProperties(
 }
 
 /**
+ * One copy per property named `key` whose value passes `select`, with only that property replaced,
+ * labelled with its dotted path.
+ */
+export function replaceEachProperty(
+  value: unknown,
+  key: string,
+  select: (current: unknown) => boolean,
+  replacement: unknown,
+): Array<{ path: string; value: unknown }> {
+  const paths: Array<Array<string | number>> = [];
+  const find = (node: unknown, path: Array<string | number>): void => {
+    if (Array.isArray(node)) node.forEach((item, index) => find(item, [...path, index]));
+    else if (isPlainObject(node)) {
+      for (const [name, child] of Object.entries(node)) {
+        if (name === key && select(child)) paths.push([...path, name]);
+        else find(child, [...path, name]);
+      }
+    }
+  };
+  find(value, []);
+  return paths.map((path) => {
+    const copy = structuredClone(value) as Record<string | number, unknown>;
+    let node = copy;
+    for (const segment of path.slice(0, -1)) node = node[segment] as Record<string | number, unknown>;
+    node[path.at(-1)!] = structuredClone(replacement);
+    return { path: path.join('.'), value: copy };
+  });
+}
+
+/**
  * A copy with `null` at a dotted path (`statusDetails.reasons`, `paymentPreferences.0.x`); missing
  * parent objects are created, missing arrays are left alone (returns undefined then).
  */

@@ -6,6 +6,7 @@ import {
   fixtureNamePattern,
   jsonFileNames,
   loadFixtures,
+  replaceEachProperty,
   replaceProperties,
   withNullAt,
   withUnknownFields,
