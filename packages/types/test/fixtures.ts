@@ -96,8 +96,9 @@ export function replaceEachProperty(
 ): Array<{ path: string; value: unknown }> {
   const paths: Array<Array<string | number>> = [];
   const find = (node: unknown, path: Array<string | number>): void => {
-    if (Array.isArray(node)) node.forEach((item, index) => find(item, [...path, index]));
-    else if (isPlainObject(node)) {
+    if (Array.isArray(node)) {
+      for (const [index, item] of node.entries()) find(item, [...path, index]);
+    } else if (isPlainObject(node)) {
       for (const [name, child] of Object.entries(node)) {
         if (name === key && select(child)) paths.push([...path, name]);
         else find(child, [...path, name]);

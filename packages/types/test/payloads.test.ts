@@ -75,13 +75,13 @@ describe.each(responses.map((fixture) => [fixture.name, fixture] as const))('res
     expect(issuesOf(schema, value)).toEqual([]);
   });
 
-  it('rejects an amount sent as an object or a state sent as a number', () => {
-    const amount = replaceProperties(fixture.payload, 'amount', (v) => typeof v === 'string', {
-      value: '1.00',
-    });
-    if (amount.count > 0) expect(schema.safeParse(amount.value).success).toBe(false);
-    const state = replaceProperties(fixture.payload, 'state', (v) => typeof v === 'string', 3);
-    if (state.count > 0) expect(schema.safeParse(state.value).success).toBe(false);
+  it('rejects each amount sent as an object and each state sent as a number', () => {
+    const mutations = [
+      ...replaceEachProperty(fixture.payload, 'amount', (v) => typeof v === 'string', { value: '1.00' }),
+      ...replaceEachProperty(fixture.payload, 'state', (v) => typeof v === 'string', 3),
+    ];
+    for (const mutation of mutations)
+      expect(schema.safeParse(mutation.value).success, mutation.path).toBe(false);
   });
 });
 
