@@ -133,5 +133,8 @@ describe('generated zod schemas', () => {
     const tree = { name: 'root', children: [{ name: 'leaf', children: [] }] };
     expect(accepts('CategoryNode', tree)).toBe(true);
     expect(accepts('CategoryNode', { name: 'root', children: [{ children: [] }] })).toBe(false);
+    const team = { name: 'core', lead: { email: 'a@example.com', teams: [{ name: 'inner', lead: null }] } };
+    expect(accepts('Team', team)).toBe(true);
+    expect(accepts('Member', { email: 'a@example.com', teams: [{ lead: null }] })).toBe(false);
   });
 });
