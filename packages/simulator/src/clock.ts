@@ -21,7 +21,8 @@ export function createClock(start: ClockOption | undefined, onMove: () => void):
   return {
     now: () => new Date(base() + offset),
     advance(ms: number) {
-      if (!Number.isFinite(ms) || ms < 0) throw new RangeError(`clock.advance needs a non-negative number of ms, got ${ms}`);
+      if (!Number.isFinite(ms) || ms < 0)
+        throw new RangeError(`clock.advance needs a non-negative number of ms, got ${ms}`);
       offset += ms;
       onMove();
       return new Date(base() + offset);
@@ -42,7 +43,10 @@ function toMs(value: Date | string | number): number {
 
 /** Amazon's timestamp form, `20211215T152829Z`. */
 export function amazonTimestamp(date: Date): string {
-  return date.toISOString().replace(/[-:]/g, '').replace(/\.\d{3}/, '');
+  return date
+    .toISOString()
+    .replace(/[-:]/g, '')
+    .replace(/\.\d{3}/, '');
 }
 
 /** Parses Amazon's compact form or any ISO 8601 date; undefined when unparseable. */

@@ -54,7 +54,8 @@ export class FaultQueue implements Faults {
 
   next(spec: FaultSpec): void {
     const times = spec.times ?? 1;
-    if (!Number.isInteger(times) || times < 1) throw new RangeError(`fault times must be a positive integer, got ${times}`);
+    if (!Number.isInteger(times) || times < 1)
+      throw new RangeError(`fault times must be a positive integer, got ${times}`);
     if (spec.status !== undefined && (spec.status < 100 || spec.status > 599)) {
       throw new RangeError(`fault status must be an HTTP status, got ${spec.status}`);
     }

@@ -24,7 +24,10 @@ export type Handler = (ctx: RequestContext) => HandlerResult;
 
 export type HandlerTable = Record<string, Handler>;
 
-export function statusView(status: { state: string; reasonCode: string | null; reasonDescription: string | null; updatedAt: Date }, ts: (d: Date) => string) {
+export function statusView(
+  status: { state: string; reasonCode: string | null; reasonDescription: string | null; updatedAt: Date },
+  ts: (d: Date) => string,
+) {
   return {
     state: status.state,
     reasonCode: status.reasonCode,

@@ -30,18 +30,23 @@ function withSessionId(target: string, id: string): string {
   }
 }
 
-function page(res: ServerResponse, status: number, title: string, body: string) {
+function page(res: ServerResponse, status: number, title: string, body: string): true {
   const html = `<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><title>${escapeHtml(title)} · Amazon Pay simulator</title>
 <style>body{font-family:system-ui,sans-serif;max-width:36rem;margin:2rem auto;padding:0 1rem}label{display:block;margin:.3rem 0}button{margin:.8rem .5rem 0 0;padding:.4rem 1rem}small{color:#555}</style>
 </head><body><h1>${escapeHtml(title)}</h1>${body}</body></html>`;
-  res.writeHead(status, { 'content-type': 'text/html; charset=utf-8', 'content-length': Buffer.byteLength(html) });
+  res.writeHead(status, {
+    'content-type': 'text/html; charset=utf-8',
+    'content-length': Buffer.byteLength(html),
+  });
   res.end(html);
+  return true;
 }
 
-function redirect(res: ServerResponse, location: string) {
+function redirect(res: ServerResponse, location: string): true {
   res.writeHead(302, { location, 'content-length': 0 });
   res.end();
+  return true;
 }
 
 function methodChoices(record: CheckoutSessionRecord): string {
@@ -55,7 +60,9 @@ function methodChoices(record: CheckoutSessionRecord): string {
 function amountLine(record: CheckoutSessionRecord): string {
   const p = (record.fields.paymentDetails ?? {}) as Json;
   const amount = p.chargeAmount as { amount: string; currencyCode: string } | undefined;
-  return amount ? `<p>Amount: <strong>${escapeHtml(amount.amount)} ${escapeHtml(amount.currencyCode)}</strong></p>` : '';
+  return amount
+    ? `<p>Amount: <strong>${escapeHtml(amount.amount)} ${escapeHtml(amount.currencyCode)}</strong></p>`
+    : '';
 }
 
 function web(record: CheckoutSessionRecord): Json {
@@ -68,16 +75,26 @@ export function handleHostedPage(
   res: ServerResponse,
   url: URL,
   body: string,
-): void {
+): true {
   engine.runDue();
-  const step = url.pathname === '/checkout/signin' ? 'signin' : url.pathname === '/checkout/processing' ? 'processing' : null;
+  const step =
+    url.pathname === '/checkout/signin'
+      ? 'signin'
+      : url.pathname === '/checkout/processing'
+        ? 'processing'
+        : null;
   const id = url.searchParams.get('amazonCheckoutSessionId') ?? '';
   if (!step) return page(res, 404, 'Not found', `<p>No page at ${escapeHtml(url.pathname)}.</p>`);
   let record: CheckoutSessionRecord;
   try {
     record = getSession(engine, id);
   } catch {
-    return page(res, 404, 'Unknown checkout session', `<p>Checkout session ${escapeHtml(id)} does not exist.</p>`);
+    return page(
+      res,
+      404,
+      'Unknown checkout session',
+      `<p>Checkout session ${escapeHtml(id)} does not exist.</p>`,
+    );
   }
   const action = `${url.pathname}?amazonCheckoutSessionId=${encodeURIComponent(id)}`;
 
@@ -123,7 +140,8 @@ ${methodChoices(record)}
   const form = new URLSearchParams(body);
   const choice = form.get('paymentMethod');
   const method = choice ? findPaymentMethod(choice) : undefined;
-  if (choice && !method) return page(res, 400, 'Unknown payment method', `<p>${escapeHtml(choice)} is not offered.</p>`);
+  if (choice && !method)
+    return page(res, 400, 'Unknown payment method', `<p>${escapeHtml(choice)} is not offered.</p>`);
   const w = web(record);
   try {
     if (form.get('action') === 'cancel') {
@@ -135,10 +153,13 @@ ${methodChoices(record)}
           updatedAt: engine.now(),
         };
       }
-      const back = (w.checkoutCancelUrl ?? (step === 'processing' ? w.checkoutResultReturnUrl : w.checkoutReviewReturnUrl)) as
+      const back = (w.checkoutCancelUrl ??
+        (step === 'processing' ? w.checkoutResultReturnUrl : w.checkoutReviewReturnUrl)) as
         | string
         | undefined;
-      return back ? redirect(res, withSessionId(back, id)) : page(res, 200, 'Checkout canceled', '<p>Canceled.</p>');
+      return back
+        ? redirect(res, withSessionId(back, id))
+        : page(res, 200, 'Checkout canceled', '<p>Canceled.</p>');
     }
     if (step === 'signin') {
       signIn(engine, record, method ? { paymentMethod: method } : {});
@@ -155,7 +176,8 @@ ${methodChoices(record)}
     processPayment(engine, record, method);
     return redirect(res, withSessionId(String(w.checkoutResultReturnUrl), id));
   } catch (error) {
-    if (error instanceof BuyerActionError) return page(res, 400, 'Cannot continue', `<p>${escapeHtml(error.message)}</p>`);
+    if (error instanceof BuyerActionError)
+      return page(res, 400, 'Cannot continue', `<p>${escapeHtml(error.message)}</p>`);
     throw error;
   }
 }

@@ -16,8 +16,10 @@ export function exponent(currencyCode: string): number {
 export function parsePrice(price: unknown, field: string): Money {
   if (!price || typeof price !== 'object') throw ApiError.missingParameter(field);
   const { amount, currencyCode } = price as { amount?: unknown; currencyCode?: unknown };
-  if (typeof currencyCode !== 'string' || currencyCode === '') throw ApiError.missingParameter(`${field}.currencyCode`);
-  if (amount === undefined || amount === null || amount === '') throw ApiError.missingParameter(`${field}.amount`);
+  if (typeof currencyCode !== 'string' || currencyCode === '')
+    throw ApiError.missingParameter(`${field}.currencyCode`);
+  if (amount === undefined || amount === null || amount === '')
+    throw ApiError.missingParameter(`${field}.amount`);
   const text = typeof amount === 'number' ? String(amount) : String(amount);
   const match = /^(\d+)(?:\.(\d+))?$/.exec(text);
   const digits = exponent(currencyCode);

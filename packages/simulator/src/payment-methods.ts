@@ -39,7 +39,8 @@ export const PAYMENT_METHODS: readonly SimulatedPaymentMethod[] = [
     lastDigits: '0701',
     descriptor: 'Visa ****0701 *',
     scenario: 'PendingThenAuthorized',
-    explanation: 'Charge AuthorizationInitiated, Authorized after 30 s (needs Authorize + canHandlePendingAuthorization)',
+    explanation:
+      'Charge AuthorizationInitiated, Authorized after 30 s (needs Authorize + canHandlePendingAuthorization)',
   },
   {
     lastDigits: '4354',

@@ -63,7 +63,8 @@ export function lookupRoute(routes: Route[], method: string, pathname: string): 
       }
     }
     if (!matched) continue;
-    if (route.operation.method === method) return { kind: 'match', match: { operation: route.operation, params }, env };
+    if (route.operation.method === method)
+      return { kind: 'match', match: { operation: route.operation, params }, env };
     allowed.push(route.operation.method);
   }
   return allowed.length > 0 ? { kind: 'method-not-allowed', allowed } : { kind: 'not-found' };

@@ -55,7 +55,10 @@ export function sandboxBuyer(overrides: Partial<BuyerProfile> = {}): BuyerProfil
   };
 }
 
-export function sandboxAddress(region: 'na' | 'eu' | 'jp', overrides: Partial<AddressRecord> = {}): AddressRecord {
+export function sandboxAddress(
+  region: 'na' | 'eu' | 'jp',
+  overrides: Partial<AddressRecord> = {},
+): AddressRecord {
   return { ...ADDRESSES[region], ...overrides };
 }
 

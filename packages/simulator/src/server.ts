@@ -1,7 +1,7 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { isSignatureAlgorithm, verifyButtonSignature } from '@amazon-pay-ts/signer';
 import { type OperationSchema, operationSchemas } from '@amazon-pay-ts/types';
-import { verifyButtonSignature, isSignatureAlgorithm } from '@amazon-pay-ts/signer';
 import type { ClockOption, SimulatorClock } from './clock.js';
 import { Engine, type Realm } from './engine.js';
 import { ApiError } from './errors.js';
@@ -9,16 +9,21 @@ import { defaultReasonCode, FaultQueue, type FaultSpec, type Faults } from './fa
 import type { HandlerTable } from './handler.js';
 import { handleHostedPage } from './hosted-page.js';
 import { IdempotencyStore } from './idempotency.js';
-import { type Environment, type RegionCode, requestId as newRequestId } from './ids.js';
+import { type Environment, requestId as newRequestId, type RegionCode } from './ids.js';
 import { findPaymentMethod, type SimulatedPaymentMethod } from './payment-methods.js';
+import { type BuyerTokenOptions, issueBuyerToken } from './resources/buyer.js';
+import {
+  type ApproveOptions,
+  approve,
+  checkoutSessionView,
+  signInUrl,
+} from './resources/checkout-session.js';
 import { allHandlers } from './resources/index.js';
-import { type ApproveOptions, approve, checkoutSessionView, signInUrl } from './resources/checkout-session.js';
-import { issueBuyerToken, type BuyerTokenOptions } from './resources/buyer.js';
 import { reportDocumentContent } from './resources/reports.js';
 import { compileRoutes, lookupRoute } from './routes.js';
 import { KeyRing, type RegisteredKey, verifySignature } from './signature.js';
 import { checkSimulationCode } from './simulation.js';
-import { snapshot, type SimulatorState } from './state.js';
+import { type SimulatorState, snapshot } from './state.js';
 import { validateRequestPart } from './validation.js';
 
 export interface SimulatorOptions {
@@ -93,7 +98,14 @@ function headerRecord(req: IncomingMessage): Record<string, string> {
   return out;
 }
 
-const REGION_ALIASES: Record<string, RegionCode> = { na: 'na', us: 'na', eu: 'eu', de: 'eu', uk: 'eu', jp: 'jp' };
+const REGION_ALIASES: Record<string, RegionCode> = {
+  na: 'na',
+  us: 'na',
+  eu: 'eu',
+  de: 'eu',
+  uk: 'eu',
+  jp: 'jp',
+};
 
 function realmOf(pathEnv: Environment | null, publicKeyId: string, regionHeader: string | undefined): Realm {
   const keyEnv = /^live-/i.test(publicKeyId) ? 'Live' : /^sandbox-/i.test(publicKeyId) ? 'Sandbox' : null;
@@ -168,7 +180,10 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
       sendJson(
         res,
         fault.status,
-        JSON.stringify({ reasonCode, message: fault.message ?? `Simulated ${fault.status} (a fault queued with sim.faults.next).` }),
+        JSON.stringify({
+          reasonCode,
+          message: fault.message ?? `Simulated ${fault.status} (a fault queued with sim.faults.next).`,
+        }),
         headers,
       );
       return;
@@ -185,7 +200,8 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
         new Date(),
         maxSkewMs,
       );
-      if (lookup.kind === 'not-found') throw new ApiError(404, 'ResourceNotFound', `No Amazon Pay operation at ${url.pathname}.`);
+      if (lookup.kind === 'not-found')
+        throw new ApiError(404, 'ResourceNotFound', `No Amazon Pay operation at ${url.pathname}.`);
       if (lookup.kind === 'method-not-allowed') {
         throw new ApiError(
           405,
@@ -209,14 +225,27 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
         const issue = headerCheck.error.issues[0]!;
         const name = String(issue.path[0] ?? 'header');
         throw headers[name] === undefined
-          ? new ApiError(400, 'MissingHeader', `The header '${name}' is required for ${operation.operationId}.`)
-          : new ApiError(400, 'InvalidHeaderValue', `The value of header '${name}' is invalid: ${issue.message}.`);
+          ? new ApiError(
+              400,
+              'MissingHeader',
+              `The header '${name}' is required for ${operation.operationId}.`,
+            )
+          : new ApiError(
+              400,
+              'InvalidHeaderValue',
+              `The value of header '${name}' is invalid: ${issue.message}.`,
+            );
       }
 
       const idempotencyKey = headers['x-amz-pay-idempotency-key'];
       const fingerprint = IdempotencyStore.fingerprint(method, url.pathname + url.search, raw);
       if (idempotencyKey) {
-        const stored = idempotency.lookup(verified.publicKeyId, idempotencyKey, fingerprint, engine.now().getTime());
+        const stored = idempotency.lookup(
+          verified.publicKeyId,
+          idempotencyKey,
+          fingerprint,
+          engine.now().getTime(),
+        );
         if (stored) {
           entry.status = stored.status;
           entry.replayed = true;
@@ -230,13 +259,21 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
         try {
           body = JSON.parse(raw.toString('utf8'));
         } catch (error) {
-          throw new ApiError(400, 'InvalidRequestFormat', `The request body is not valid JSON: ${(error as Error).message}.`);
+          throw new ApiError(
+            400,
+            'InvalidRequestFormat',
+            `The request body is not valid JSON: ${(error as Error).message}.`,
+          );
         }
       }
       if (operation.body) {
         if (body === undefined) {
           if (operation.bodyRequired) {
-            throw new ApiError(400, 'InvalidRequestFormat', `${operation.operationId} needs a JSON request body.`);
+            throw new ApiError(
+              400,
+              'InvalidRequestFormat',
+              `${operation.operationId} needs a JSON request body.`,
+            );
           }
         } else {
           validateRequestPart(operation.body, body);
@@ -251,7 +288,8 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
       );
 
       const handler = handlers[operation.operationId];
-      if (!handler) throw new ApiError(501, 'UnsupportedOperation', `${operation.operationId} is not simulated.`);
+      if (!handler)
+        throw new ApiError(501, 'UnsupportedOperation', `${operation.operationId} is not simulated.`);
       const result = handler({
         operationId: operation.operationId,
         params,
@@ -289,7 +327,11 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
       const apiError =
         error instanceof ApiError
           ? error
-          : new ApiError(500, 'InternalServerError', `Simulator error: ${(error as Error).message ?? String(error)}`);
+          : new ApiError(
+              500,
+              'InternalServerError',
+              `Simulator error: ${(error as Error).message ?? String(error)}`,
+            );
       entry.status = apiError.status;
       entry.reasonCode = apiError.reasonCode;
       sendJson(
@@ -307,15 +349,35 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
     try {
       input = JSON.parse(raw.toString('utf8'));
     } catch {
-      return sendJson(res, 400, JSON.stringify({ reasonCode: 'InvalidRequestFormat', message: 'Send JSON {payloadJSON, signature, publicKeyId, algorithm?}.' }));
+      return sendJson(
+        res,
+        400,
+        JSON.stringify({
+          reasonCode: 'InvalidRequestFormat',
+          message: 'Send JSON {payloadJSON, signature, publicKeyId, algorithm?}.',
+        }),
+      );
     }
-    const payload = typeof input.payloadJSON === 'string' ? input.payloadJSON : JSON.stringify(input.payloadJSON);
+    const payload =
+      typeof input.payloadJSON === 'string' ? input.payloadJSON : JSON.stringify(input.payloadJSON);
     const algorithm = isSignatureAlgorithm(input.algorithm) ? input.algorithm : 'AMZN-PAY-RSASSA-PSS-V2';
     const key = keys.get(String(input.publicKeyId));
     if (!key) {
-      return sendJson(res, 400, JSON.stringify({ reasonCode: 'InvalidPublicKeyId', message: `Public key id '${String(input.publicKeyId)}' is not registered.` }));
+      return sendJson(
+        res,
+        400,
+        JSON.stringify({
+          reasonCode: 'InvalidPublicKeyId',
+          message: `Public key id '${String(input.publicKeyId)}' is not registered.`,
+        }),
+      );
     }
-    const result = await verifyButtonSignature(payload, String(input.signature ?? ''), (await key).cryptoKey, algorithm);
+    const result = await verifyButtonSignature(
+      payload,
+      String(input.signature ?? ''),
+      (await key).cryptoKey,
+      algorithm,
+    );
     if (!result.ok) {
       return sendJson(
         res,
@@ -335,20 +397,33 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
     const raw = await readBody(req);
     const url = new URL(req.url ?? '/', 'http://simulator.local');
     if (url.pathname === '/checkout/button' && req.method === 'POST') return handleButton(res, raw);
-    if (url.pathname.startsWith('/checkout/')) return handleHostedPage(engine, req, res, url, raw.toString('utf8'));
+    if (url.pathname.startsWith('/checkout/'))
+      return handleHostedPage(engine, req, res, url, raw.toString('utf8'));
     const download = /^\/documents\/([^/]+)$/.exec(url.pathname);
     if (download && req.method === 'GET') {
       engine.runDue();
       const content = reportDocumentContent(engine, decodeURIComponent(download[1]!));
-      if (content === undefined) return sendJson(res, 404, JSON.stringify({ reasonCode: 'ResourceNotFound', message: 'No such report document.' }));
-      res.writeHead(200, { 'content-type': 'text/csv; charset=utf-8', 'content-length': Buffer.byteLength(content) });
+      if (content === undefined)
+        return sendJson(
+          res,
+          404,
+          JSON.stringify({ reasonCode: 'ResourceNotFound', message: 'No such report document.' }),
+        );
+      res.writeHead(200, {
+        'content-type': 'text/csv; charset=utf-8',
+        'content-length': Buffer.byteLength(content),
+      });
       return res.end(content);
     }
     if (url.pathname === '/' && req.method === 'GET') {
       return sendJson(
         res,
         200,
-        JSON.stringify({ simulator: '@amazon-pay-ts/simulator', apiBase: `${engine.baseUrl}/v2`, publicKeyIds: keys.ids() }),
+        JSON.stringify({
+          simulator: '@amazon-pay-ts/simulator',
+          apiBase: `${engine.baseUrl}/v2`,
+          publicKeyIds: keys.ids(),
+        }),
       );
     }
     return handleApi(req, res, url, raw, reqId);
@@ -395,7 +470,10 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
       } else {
         method = paymentMethod;
       }
-      const record = approve(engine, checkoutSessionId, { ...rest, ...(method ? { paymentMethod: method } : {}) });
+      const record = approve(engine, checkoutSessionId, {
+        ...rest,
+        ...(method ? { paymentMethod: method } : {}),
+      });
       return checkoutSessionView(engine, record);
     },
     hostedPageUrl: (id) => signInUrl(engine, id),

@@ -69,7 +69,11 @@ export async function verifySignature(
 ): Promise<Verified> {
   const authorization = request.headers.authorization;
   if (authorization === undefined) {
-    throw new ApiError(400, 'MissingHeader', "The 'authorization' header is missing; every API request must be signed.");
+    throw new ApiError(
+      400,
+      'MissingHeader',
+      "The 'authorization' header is missing; every API request must be signed.",
+    );
   }
   const parsed = parseAuthorizationHeader(authorization);
   if (!parsed) {
@@ -141,7 +145,12 @@ function diagnoseSalt(
   const signature = Buffer.from(signatureB64, 'base64');
   const verifiesWith = (salt: number, text: string) => {
     try {
-      return nodeVerify('sha256', Buffer.from(text), { key, padding: cryptoConstants.RSA_PKCS1_PSS_PADDING, saltLength: salt }, signature);
+      return nodeVerify(
+        'sha256',
+        Buffer.from(text),
+        { key, padding: cryptoConstants.RSA_PKCS1_PSS_PADDING, saltLength: salt },
+        signature,
+      );
     } catch {
       return false;
     }

@@ -8,7 +8,13 @@ import type { Environment } from './ids.js';
 export const SIMULATION_CODES: Readonly<Record<string, readonly string[]>> = {
   completeCheckoutSession: ['BuyerCanceled', 'Declined', 'AmazonCanceled'],
   finalizeCheckoutSession: ['BuyerCanceled', 'Declined', 'AmazonCanceled'],
-  createCharge: ['HardDeclined', 'SoftDeclined', 'AmazonRejected', 'ProcessingFailure', 'TransactionTimedOut'],
+  createCharge: [
+    'HardDeclined',
+    'SoftDeclined',
+    'AmazonRejected',
+    'ProcessingFailure',
+    'TransactionTimedOut',
+  ],
   captureCharge: ['HardDeclined', 'SoftDeclined', 'AmazonRejected', 'ProcessingFailure'],
   getCharge: ['ExpiredUnused', 'AmazonCanceled'],
   getChargePermission: [
@@ -22,7 +28,11 @@ export const SIMULATION_CODES: Readonly<Record<string, readonly string[]>> = {
   createRefund: ['RefundDeclined'],
 };
 
-export function checkSimulationCode(operationId: string, code: string | null, env: Environment): string | null {
+export function checkSimulationCode(
+  operationId: string,
+  code: string | null,
+  env: Environment,
+): string | null {
   if (code === null || code === '') return null;
   if (env === 'Live') {
     throw new ApiError(

@@ -1,6 +1,6 @@
 import type { Engine } from './engine.js';
-import { chargePermissionView } from './resources/charge-permission.js';
 import { chargeView } from './resources/charge.js';
+import { chargePermissionView } from './resources/charge-permission.js';
 import { checkoutSessionView } from './resources/checkout-session.js';
 import { refundView } from './resources/refund.js';
 import type { Json } from './store.js';

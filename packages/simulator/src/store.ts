@@ -123,7 +123,10 @@ export interface Store {
   charges: Map<string, ChargeRecord>;
   refunds: Map<string, RefundRecord>;
   ledger: LedgerEntry[];
-  buyerTokens: Map<string, { buyer: BuyerProfile; shippingAddress: AddressRecord; billingAddress: AddressRecord }>;
+  buyerTokens: Map<
+    string,
+    { buyer: BuyerProfile; shippingAddress: AddressRecord; billingAddress: AddressRecord }
+  >;
   reports: Map<string, Json>;
   reportDocuments: Map<string, { reportDocumentId: string; content: string; reportId: string }>;
   reportSchedules: Map<string, Json>;

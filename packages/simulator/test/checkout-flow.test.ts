@@ -10,14 +10,16 @@ afterAll(() => world.sim.close());
 describe('checkout session', () => {
   it('starts Open with constraints and Amazon-format fields', async () => {
     const session = await world.client.createCheckoutSession(createBody);
-    expect(session.checkoutSessionId).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/);
+    expect(session.checkoutSessionId).toMatch(
+      /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/,
+    );
     expect(session.statusDetails?.state).toBe('Open');
     expect(session.statusDetails?.lastUpdatedTimestamp).toMatch(/^\d{8}T\d{6}Z$/);
-    expect(session.constraints?.map((c) => c.constraintId)).toEqual([
-      'ChargeAmountNotSet',
-      'PaymentIntentNotSet',
-      'BuyerNotAssociated',
-    ].filter(Boolean).length ? expect.arrayContaining(['ChargeAmountNotSet', 'PaymentIntentNotSet', 'BuyerNotAssociated']) : []);
+    expect(session.constraints?.map((c) => c.constraintId)).toEqual(
+      ['ChargeAmountNotSet', 'PaymentIntentNotSet', 'BuyerNotAssociated'].filter(Boolean).length
+        ? expect.arrayContaining(['ChargeAmountNotSet', 'PaymentIntentNotSet', 'BuyerNotAssociated'])
+        : [],
+    );
     expect(session.webCheckoutDetails?.amazonPayRedirectUrl).toBeNull();
     expect(session.buyer).toBeNull();
     expect(session.releaseEnvironment).toBe('Sandbox');
@@ -41,7 +43,9 @@ describe('checkout session', () => {
       `${sim.url}/checkout/processing?amazonCheckoutSessionId=${id}`,
     );
     sim.approve(id);
-    const completed = await client.completeCheckoutSession(id, { chargeAmount: { amount: '14.00', currencyCode: 'USD' } });
+    const completed = await client.completeCheckoutSession(id, {
+      chargeAmount: { amount: '14.00', currencyCode: 'USD' },
+    });
     expect(completed.statusDetails?.state).toBe('Completed');
     expect(completed.chargePermissionId).toMatch(/^S01-\d{7}-\d{7}$/);
     expect(completed.chargeId).toBe(`${completed.chargePermissionId}-C000001`);
@@ -60,7 +64,9 @@ describe('checkout session', () => {
     await client.updateCheckoutSession(id, {
       paymentDetails: { paymentIntent: 'Confirm', chargeAmount: { amount: '5.00', currencyCode: 'USD' } },
     });
-    const error = await apiError(client.completeCheckoutSession(id, { chargeAmount: { amount: '5.00', currencyCode: 'USD' } }));
+    const error = await apiError(
+      client.completeCheckoutSession(id, { chargeAmount: { amount: '5.00', currencyCode: 'USD' } }),
+    );
     expect(error.status).toBe(422);
     expect(error.reasonCode).toBe('InvalidCheckoutSessionStatus');
     expect(error.message).toContain('amazonPayRedirectUrl');
@@ -68,7 +74,9 @@ describe('checkout session', () => {
 
   it('rejects a complete amount that differs from the session', async () => {
     const id = await readySession(world, { amount: '20.00' });
-    const error = await apiError(world.client.completeCheckoutSession(id, { chargeAmount: { amount: '21.00', currencyCode: 'USD' } }));
+    const error = await apiError(
+      world.client.completeCheckoutSession(id, { chargeAmount: { amount: '21.00', currencyCode: 'USD' } }),
+    );
     expect(error.status).toBe(400);
     expect(error.reasonCode).toBe('InvalidParameterValue');
     expect(error.message).toContain('chargeAmount.amount');
@@ -80,7 +88,9 @@ describe('checkout session', () => {
     sim.clock.advance(24 * 3600_000 + 1000);
     const session = await client.getCheckoutSession(id);
     expect(session.statusDetails).toMatchObject({ state: 'Canceled', reasonCode: 'Expired' });
-    const error = await apiError(client.updateCheckoutSession(id, { merchantMetadata: { merchantReferenceId: 'x' } }));
+    const error = await apiError(
+      client.updateCheckoutSession(id, { merchantMetadata: { merchantReferenceId: 'x' } }),
+    );
     expect(error.reasonCode).toBe('CheckoutSessionCanceled');
   });
 });

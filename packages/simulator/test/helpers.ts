@@ -1,5 +1,5 @@
 import { type AmazonPayApiError, WebStoreClient } from '@amazon-pay-ts/client';
-import { generateKeyPairPem } from '@amazon-pay-ts/signer';
+import { createSigner, generateKeyPairPem } from '@amazon-pay-ts/signer';
 import { ErrorResponseSchema } from '@amazon-pay-ts/types';
 import { expect } from 'vitest';
 import { type Simulator, type SimulatorOptions, startSimulator } from '../src/index.js';
@@ -22,10 +22,16 @@ export function testKeyPair() {
   return keyPair;
 }
 
-export async function startWorld(options: SimulatorOptions = {}, clientOptions: { maxRetries?: number } = {}): Promise<TestWorld> {
+export async function startWorld(
+  options: SimulatorOptions = {},
+  clientOptions: { maxRetries?: number } = {},
+): Promise<TestWorld> {
   const { privateKeyPem, publicKeyPem } = await testKeyPair();
   const publicKeyId = 'SANDBOX-AEXAMPLETESTKEY0001';
-  const sim = await startSimulator({ ...options, keys: [{ publicKeyId, publicKey: publicKeyPem }, ...(options.keys ?? [])] });
+  const sim = await startSimulator({
+    ...options,
+    keys: [{ publicKeyId, publicKey: publicKeyPem }, ...(options.keys ?? [])],
+  });
   const responses: TestWorld['responses'] = [];
   const recordingFetch: typeof fetch = async (input, init) => {
     const response = await fetch(input, init);
@@ -70,7 +76,12 @@ export const createBody = {
 /** Creates a session, signs the buyer in, sets amount and intent, and has the buyer confirm. */
 export async function readySession(
   world: TestWorld,
-  payment: { amount?: string; currencyCode?: string; paymentIntent?: 'Confirm' | 'Authorize' | 'AuthorizeWithCapture'; canHandlePendingAuthorization?: boolean } = {},
+  payment: {
+    amount?: string;
+    currencyCode?: string;
+    paymentIntent?: 'Confirm' | 'Authorize' | 'AuthorizeWithCapture';
+    canHandlePendingAuthorization?: boolean;
+  } = {},
   paymentMethod?: string,
 ) {
   const { client, sim } = world;
@@ -80,10 +91,57 @@ export async function readySession(
     paymentDetails: {
       paymentIntent: payment.paymentIntent ?? 'Authorize',
       canHandlePendingAuthorization: payment.canHandlePendingAuthorization ?? false,
-      chargeAmount: { amount: payment.amount ?? '100.00', currencyCode: (payment.currencyCode ?? 'USD') as 'USD' },
+      chargeAmount: {
+        amount: payment.amount ?? '100.00',
+        currencyCode: (payment.currencyCode ?? 'USD') as 'USD',
+      },
     },
     merchantMetadata: { merchantReferenceId: 'order-1' },
   });
   sim.approve(session.checkoutSessionId, paymentMethod ? { paymentMethod } : {});
   return session.checkoutSessionId;
+}
+
+export interface RawOptions {
+  method?: string;
+  body?: unknown;
+  headers?: Record<string, string>;
+  algorithm?: 'AMZN-PAY-RSASSA-PSS' | 'AMZN-PAY-RSASSA-PSS-V2';
+  clock?: () => Date;
+  publicKeyId?: string;
+  /** Changes the signed request before it is sent. */
+  tamper?: (request: Request) => Request | Promise<Request>;
+}
+
+/** Sends one request signed by the signer package, bypassing the client's own validation. */
+export async function signedFetch(world: TestWorld, path: string, options: RawOptions = {}) {
+  const signer = createSigner({
+    publicKeyId: options.publicKeyId ?? world.publicKeyId,
+    privateKey: world.privateKeyPem,
+    region: 'na',
+    ...(options.algorithm ? { algorithm: options.algorithm } : {}),
+    ...(options.clock ? { clock: options.clock } : {}),
+  });
+  const body =
+    options.body === undefined
+      ? undefined
+      : typeof options.body === 'string'
+        ? options.body
+        : JSON.stringify(options.body);
+  const unsigned = new Request(`${world.sim.url}${path}`, {
+    method: options.method ?? (body === undefined ? 'GET' : 'POST'),
+    headers: options.headers ?? {},
+    ...(body === undefined ? {} : { body }),
+  });
+  let signed = await signer.sign(unsigned);
+  if (options.tamper) signed = await options.tamper(signed);
+  const response = await fetch(signed);
+  const text = await response.text();
+  let json: Record<string, unknown> = {};
+  try {
+    json = JSON.parse(text);
+  } catch {
+    // Non-JSON bodies (hosted pages) are returned as text only.
+  }
+  return { status: response.status, headers: response.headers, text, json };
 }

@@ -13,7 +13,11 @@ export const authorizationTokenHandlers: HandlerTable = {
     const merchantId = ctx.query.get('merchantId');
     if (!merchantId) throw ApiError.missingParameter('merchantId');
     if (!/^amzn\.mws\./.test(mwsAuthToken)) {
-      throw ApiError.invalidParameter('mwsAuthToken', mwsAuthToken, "an MWS auth token starts with 'amzn.mws.'");
+      throw ApiError.invalidParameter(
+        'mwsAuthToken',
+        mwsAuthToken,
+        "an MWS auth token starts with 'amzn.mws.'",
+      );
     }
     const token = authorizationToken();
     ctx.engine.store.authorizationTokens.set(token, { merchantId, mwsAuthToken });

@@ -1,8 +1,8 @@
 import type { Engine } from '../engine.js';
 import { ApiError } from '../errors.js';
 import type { HandlerTable } from '../handler.js';
-import { buyerToken } from '../ids.js';
 import type { RegionCode } from '../ids.js';
+import { buyerToken } from '../ids.js';
 import { sandboxAddress, sandboxBuyer } from '../sandbox-data.js';
 import type { AddressRecord, BuyerProfile } from '../store.js';
 

@@ -1,9 +1,9 @@
 import { amazonTimestamp, DAY } from '../clock.js';
 import type { Engine } from '../engine.js';
 import { ApiError } from '../errors.js';
+import type { HandlerTable } from '../handler.js';
 import { amazonPayToken, chargePermissionId } from '../ids.js';
 import { add, formatPrice, type Money, sub, zero } from '../money.js';
-import type { HandlerTable } from '../handler.js';
 import type { ChargePermissionRecord, CheckoutSessionRecord, Json } from '../store.js';
 import { cancelCharge } from './charge.js';
 
@@ -13,7 +13,11 @@ import { cancelCharge } from './charge.js';
  * amount limit (order + Amazon's over-charge tolerance) and expires 180 days after checkout
  * (13 months with extendExpiration).
  */
-export function createFromCheckout(engine: Engine, session: CheckoutSessionRecord, limit: Money | null): ChargePermissionRecord {
+export function createFromCheckout(
+  engine: Engine,
+  session: CheckoutSessionRecord,
+  limit: Money | null,
+): ChargePermissionRecord {
   const now = engine.now();
   const fields = session.fields;
   const type = typeof fields.chargePermissionType === 'string' ? fields.chargePermissionType : 'OneTime';
@@ -57,7 +61,10 @@ export function createFromCheckout(engine: Engine, session: CheckoutSessionRecor
 function presentmentCurrency(session: CheckoutSessionRecord): string {
   const payment = (session.fields.paymentDetails ?? {}) as Json;
   const amount = payment.chargeAmount as { currencyCode?: string } | undefined;
-  return amount?.currencyCode ?? (typeof payment.presentmentCurrency === 'string' ? payment.presentmentCurrency : 'USD');
+  return (
+    amount?.currencyCode ??
+    (typeof payment.presentmentCurrency === 'string' ? payment.presentmentCurrency : 'USD')
+  );
 }
 
 export function getChargePermission(engine: Engine, id: string): ChargePermissionRecord {
@@ -95,13 +102,23 @@ export function assertChargeable(record: ChargePermissionRecord): void {
   }
 }
 
-export function close(engine: Engine, record: ChargePermissionRecord, reasonCode: string, description: string): void {
+export function close(
+  engine: Engine,
+  record: ChargePermissionRecord,
+  reasonCode: string,
+  description: string,
+): void {
   record.state = 'Closed';
   record.reasons = [{ reasonCode, reasonDescription: description }];
   record.updatedAt = engine.now();
 }
 
-function makeNonChargeable(engine: Engine, record: ChargePermissionRecord, reasonCode: string, description: string) {
+function makeNonChargeable(
+  engine: Engine,
+  record: ChargePermissionRecord,
+  reasonCode: string,
+  description: string,
+) {
   record.state = 'NonChargeable';
   record.reasons = [{ reasonCode, reasonDescription: description }];
   record.updatedAt = engine.now();
@@ -173,7 +190,8 @@ export const chargePermissionHandlers: HandlerTable = {
     const record = getChargePermission(ctx.engine, ctx.params.chargePermissionId!);
     const code = ctx.simulationCode;
     if (code && SIMULATED_CLOSURES[code]) close(ctx.engine, record, code, SIMULATED_CLOSURES[code]!);
-    else if (code && SIMULATED_NON_CHARGEABLE[code]) makeNonChargeable(ctx.engine, record, code, SIMULATED_NON_CHARGEABLE[code]!);
+    else if (code && SIMULATED_NON_CHARGEABLE[code])
+      makeNonChargeable(ctx.engine, record, code, SIMULATED_NON_CHARGEABLE[code]!);
     return { body: chargePermissionView(ctx.engine, record) };
   },
 
@@ -198,7 +216,8 @@ export const chargePermissionHandlers: HandlerTable = {
 
   closeChargePermission(ctx) {
     const record = getChargePermission(ctx.engine, ctx.params.chargePermissionId!);
-    const reason = typeof ctx.body.closureReason === 'string' ? ctx.body.closureReason : 'Closed by the merchant.';
+    const reason =
+      typeof ctx.body.closureReason === 'string' ? ctx.body.closureReason : 'Closed by the merchant.';
     if (record.state !== 'Closed') {
       if (ctx.body.cancelPendingCharges === true) {
         for (const charge of ctx.engine.store.charges.values()) {

@@ -14,7 +14,7 @@ import {
   show,
   zero,
 } from '../money.js';
-import { PENDING_AUTHORIZATION_MS, type PaymentScenario } from '../payment-methods.js';
+import { type PaymentScenario, PENDING_AUTHORIZATION_MS } from '../payment-methods.js';
 import type { ChargePermissionRecord, ChargeRecord, Json } from '../store.js';
 import { assertChargeable, balance, getChargePermission, merchantMetadataView } from './charge-permission.js';
 
@@ -31,11 +31,13 @@ const ASYNC_PROCESSING_MS = 30_000;
 const DECLINES: Record<string, { status: number; description: string }> = {
   HardDeclined: {
     status: 422,
-    description: 'The charge was hard declined; retrying will not succeed. Ask the buyer for another payment method.',
+    description:
+      'The charge was hard declined; retrying will not succeed. Ask the buyer for another payment method.',
   },
   SoftDeclined: {
     status: 422,
-    description: 'The charge was soft declined; a retry may succeed, otherwise ask the buyer for another payment method.',
+    description:
+      'The charge was soft declined; a retry may succeed, otherwise ask the buyer for another payment method.',
   },
   AmazonRejected: { status: 422, description: 'Amazon rejected the charge.' },
   ProcessingFailure: {
@@ -60,7 +62,13 @@ export interface AuthorizeOptions {
   channel: string | null;
 }
 
-function setStatus(engine: Engine, charge: ChargeRecord, state: string, reasonCode: string | null, description: string | null) {
+function setStatus(
+  engine: Engine,
+  charge: ChargeRecord,
+  state: string,
+  reasonCode: string | null,
+  description: string | null,
+) {
   charge.status = { state, reasonCode, reasonDescription: description, updatedAt: engine.now() };
 }
 
@@ -79,14 +87,21 @@ export function assertWithinLimit(engine: Engine, cp: ChargePermissionRecord, am
 
 /** The amount limit of a one-time permission: the order amount plus Amazon's tolerance. */
 export function oneTimeLimit(orderAmount: Money, allowOvercharge: boolean): Money {
-  return allowOvercharge ? allowOverchargeLimit(orderAmount) : add(orderAmount, overChargeTolerance(orderAmount));
+  return allowOvercharge
+    ? allowOverchargeLimit(orderAmount)
+    : add(orderAmount, overChargeTolerance(orderAmount));
 }
 
 /**
  * Creates a charge on `cp`. A declined authorization is recorded (GET shows it Declined) and then
  * answered as an error with the decline's reason code, as Amazon answers Create Charge.
  */
-export function authorize(engine: Engine, cp: ChargePermissionRecord, amount: Money, opts: AuthorizeOptions): ChargeRecord {
+export function authorize(
+  engine: Engine,
+  cp: ChargePermissionRecord,
+  amount: Money,
+  opts: AuthorizeOptions,
+): ChargeRecord {
   const now = engine.now();
   cp.chargeSequence += 1;
   const charge: ChargeRecord = {
@@ -113,7 +128,8 @@ export function authorize(engine: Engine, cp: ChargePermissionRecord, amount: Mo
     if (opts.canHandlePendingAuthorization && code !== 'ProcessingFailure') {
       // Pending authorizations decline asynchronously: the merchant learns it from Get Charge.
       engine.schedule(new Date(now.getTime() + PENDING_AUTHORIZATION_MS), () => {
-        if (charge.status.state === 'AuthorizationInitiated') setStatus(engine, charge, 'Declined', code, DECLINES[code]!.description);
+        if (charge.status.state === 'AuthorizationInitiated')
+          setStatus(engine, charge, 'Declined', code, DECLINES[code]!.description);
       });
       return charge;
     }
@@ -146,7 +162,13 @@ function markAuthorized(engine: Engine, charge: ChargeRecord, captureNow: boolea
   setStatus(engine, charge, 'Authorized', null, null);
   engine.schedule(charge.expiresAt, () => {
     if (charge.status.state === 'Authorized') {
-      setStatus(engine, charge, 'Canceled', 'ExpiredUnused', 'The authorization expired 30 days after it was made.');
+      setStatus(
+        engine,
+        charge,
+        'Canceled',
+        'ExpiredUnused',
+        'The authorization expired 30 days after it was made.',
+      );
     }
   });
 }
@@ -194,7 +216,9 @@ export function chargeView(r: ChargeRecord) {
     conversionRate: null,
     softDescriptor: r.softDescriptor,
     merchantMetadata: merchantMetadataView(r.merchantMetadata),
-    providerMetadata: { providerReferenceId: (r.providerMetadata?.providerReferenceId as string | undefined) ?? null },
+    providerMetadata: {
+      providerReferenceId: (r.providerMetadata?.providerReferenceId as string | undefined) ?? null,
+    },
     statusDetails: {
       state: r.status.state,
       reasonCode: r.status.reasonCode,
@@ -267,7 +291,8 @@ export const chargeHandlers: HandlerTable = {
   captureCharge(ctx) {
     const engine = ctx.engine;
     const charge = getChargeRecord(engine, ctx.params.chargeId!);
-    if (charge.status.state !== 'Authorized') throw invalidChargeStatus(charge, 'captureCharge', 'Authorized');
+    if (charge.status.state !== 'Authorized')
+      throw invalidChargeStatus(charge, 'captureCharge', 'Authorized');
     const amount = parsePrice(ctx.body.captureAmount, 'captureAmount');
     assertSameCurrency(charge.amount.currencyCode, amount, 'captureAmount');
     const cp = getChargePermission(engine, charge.chargePermissionId);
@@ -295,7 +320,11 @@ export const chargeHandlers: HandlerTable = {
     const code = ctx.simulationCode;
     if (code && DECLINES[code]) {
       setStatus(engine, charge, 'Declined', code, DECLINES[code]!.description);
-      throw new ApiError(DECLINES[code]!.status, code, `Capture declined: ${DECLINES[code]!.description} (charge ${charge.id})`);
+      throw new ApiError(
+        DECLINES[code]!.status,
+        code,
+        `Capture declined: ${DECLINES[code]!.description} (charge ${charge.id})`,
+      );
     }
     const authorizedAt = charge.authorizedAt ?? charge.createdAt;
     if (engine.now().getTime() - authorizedAt.getTime() > ASYNC_CAPTURE_AFTER_MS) {
@@ -316,7 +345,9 @@ export const chargeHandlers: HandlerTable = {
       throw invalidChargeStatus(charge, 'cancelCharge', 'Authorized or AuthorizationInitiated');
     }
     const reason =
-      typeof ctx.body.cancellationReason === 'string' ? ctx.body.cancellationReason : 'Canceled by the merchant.';
+      typeof ctx.body.cancellationReason === 'string'
+        ? ctx.body.cancellationReason
+        : 'Canceled by the merchant.';
     cancelCharge(ctx.engine, charge, 'MerchantCanceled', reason);
     return { body: chargeView(charge) };
   },

@@ -7,8 +7,8 @@ import { assertSameCurrency, formatPrice, type Money, parsePrice, show } from '.
 import { DEFAULT_PAYMENT_METHOD, type SimulatedPaymentMethod } from '../payment-methods.js';
 import { sandboxAddress, sandboxBuyer, toAddressRecord } from '../sandbox-data.js';
 import type { AddressRecord, BuyerProfile, CheckoutSessionRecord, Json } from '../store.js';
-import { createFromCheckout, merchantMetadataView } from './charge-permission.js';
 import { authorize, oneTimeLimit } from './charge.js';
+import { createFromCheckout, merchantMetadataView } from './charge-permission.js';
 
 /**
  * Checkout Session: Open → Completed (complete/finalize succeeded) or Canceled (BuyerCanceled,
@@ -43,7 +43,13 @@ function normalizePrice(value: unknown, field: string): { amount: string; curren
 function merge(target: Json, patch: Json): Json {
   const out: Json = { ...target };
   for (const [key, value] of Object.entries(patch)) {
-    if (value && typeof value === 'object' && !Array.isArray(value) && out[key] && typeof out[key] === 'object') {
+    if (
+      value &&
+      typeof value === 'object' &&
+      !Array.isArray(value) &&
+      out[key] &&
+      typeof out[key] === 'object'
+    ) {
       out[key] = merge(out[key] as Json, value as Json);
     } else {
       out[key] = value;
@@ -89,21 +95,33 @@ export function constraints(record: CheckoutSessionRecord): { constraintId: stri
   const p = payment(record);
   const w = web(record);
   if (!isProcessOrder(record) && !w.checkoutReviewReturnUrl) {
-    out.push({ constraintId: 'CheckoutReviewReturnUrlNotSet', description: 'checkoutReviewReturnUrl is not set.' });
+    out.push({
+      constraintId: 'CheckoutReviewReturnUrlNotSet',
+      description: 'checkoutReviewReturnUrl is not set.',
+    });
   }
   if (!w.checkoutResultReturnUrl) {
-    out.push({ constraintId: 'CheckoutResultReturnUrlNotSet', description: 'checkoutResultReturnUrl is not set.' });
+    out.push({
+      constraintId: 'CheckoutResultReturnUrlNotSet',
+      description: 'checkoutResultReturnUrl is not set.',
+    });
   }
   if (!p.chargeAmount && !setupOnly(record)) {
     out.push({ constraintId: 'ChargeAmountNotSet', description: 'paymentDetails.chargeAmount is not set.' });
   }
   if (!p.paymentIntent && !setupOnly(record)) {
-    out.push({ constraintId: 'PaymentIntentNotSet', description: 'paymentDetails.paymentIntent is not set.' });
+    out.push({
+      constraintId: 'PaymentIntentNotSet',
+      description: 'paymentDetails.paymentIntent is not set.',
+    });
   }
   if (record.fields.chargePermissionType === 'Recurring') {
     const recurring = record.fields.recurringMetadata as Json | undefined;
     if (!recurring?.frequency) {
-      out.push({ constraintId: 'RecurringFrequencyNotSet', description: 'recurringMetadata.frequency is not set.' });
+      out.push({
+        constraintId: 'RecurringFrequencyNotSet',
+        description: 'recurringMetadata.frequency is not set.',
+      });
     }
   }
   if (!record.buyer) {
@@ -137,7 +155,8 @@ export function checkoutSessionView(engine: Engine, r: CheckoutSessionRecord) {
   const p = payment(r);
   const str = (v: unknown) => (typeof v === 'string' ? v : null);
   const bool = (v: unknown) => (typeof v === 'boolean' ? v : null);
-  const productType = str(f.productType) ?? (w.checkoutMode === 'ProcessOrder' && !f.addressDetails ? 'PayOnly' : 'PayAndShip');
+  const productType =
+    str(f.productType) ?? (w.checkoutMode === 'ProcessOrder' && !f.addressDetails ? 'PayOnly' : 'PayAndShip');
   return {
     checkoutSessionId: r.id,
     webCheckoutDetails: {
@@ -155,7 +174,9 @@ export function checkoutSessionView(engine: Engine, r: CheckoutSessionRecord) {
       totalOrderAmount: (p.totalOrderAmount as object | undefined) ?? null,
       softDescriptor: str(p.softDescriptor),
       presentmentCurrency:
-        str(p.presentmentCurrency) ?? ((p.chargeAmount as { currencyCode?: string } | undefined)?.currencyCode ?? null),
+        str(p.presentmentCurrency) ??
+        (p.chargeAmount as { currencyCode?: string } | undefined)?.currencyCode ??
+        null,
       allowOvercharge: bool(p.allowOvercharge),
       extendExpiration: bool(p.extendExpiration),
     },
@@ -189,7 +210,9 @@ export function checkoutSessionView(engine: Engine, r: CheckoutSessionRecord) {
     chargeId: r.chargeId,
     storeId: str(f.storeId),
     platformId: str(f.platformId),
-    providerMetadata: { providerReferenceId: str((f.providerMetadata as Json | undefined)?.providerReferenceId) },
+    providerMetadata: {
+      providerReferenceId: str((f.providerMetadata as Json | undefined)?.providerReferenceId),
+    },
     deliverySpecifications: (f.deliverySpecifications as object | undefined) ?? null,
     releaseEnvironment: r.env,
     checkoutButtonText: null,
@@ -252,7 +275,9 @@ function createSession(ctx: RequestContext): CheckoutSessionRecord {
 /** The buyer signs in and picks an address and a payment method. */
 export function signIn(engine: Engine, record: CheckoutSessionRecord, opts: ApproveOptions): void {
   if (record.status.state !== 'Open') {
-    throw new BuyerActionError(`Checkout session ${record.id} is ${record.status.state}; the buyer cannot sign in.`);
+    throw new BuyerActionError(
+      `Checkout session ${record.id} is ${record.status.state}; the buyer cannot sign in.`,
+    );
   }
   record.buyer = { ...(record.buyer ?? sandboxBuyer()), ...opts.buyer };
   record.shippingAddress = sandboxAddress(record.region, opts.shippingAddress);
@@ -264,9 +289,15 @@ export function signIn(engine: Engine, record: CheckoutSessionRecord, opts: Appr
 }
 
 /** The buyer confirms at amazonPayRedirectUrl; the chosen payment method decides the outcome. */
-export function processPayment(engine: Engine, record: CheckoutSessionRecord, method?: SimulatedPaymentMethod): void {
+export function processPayment(
+  engine: Engine,
+  record: CheckoutSessionRecord,
+  method?: SimulatedPaymentMethod,
+): void {
   if (record.status.state !== 'Open') {
-    throw new BuyerActionError(`Checkout session ${record.id} is ${record.status.state}; there is nothing to pay.`);
+    throw new BuyerActionError(
+      `Checkout session ${record.id} is ${record.status.state}; there is nothing to pay.`,
+    );
   }
   const missing = constraints(record).filter((c) => c.constraintId !== 'BuyerNotAssociated');
   if (missing.length > 0) {
@@ -284,7 +315,8 @@ export function processPayment(engine: Engine, record: CheckoutSessionRecord, me
       );
     }
   }
-  if (chosen.scenario === 'BuyerCanceled') cancel(engine, record, 'BuyerCanceled', 'The buyer canceled the checkout.');
+  if (chosen.scenario === 'BuyerCanceled')
+    cancel(engine, record, 'BuyerCanceled', 'The buyer canceled the checkout.');
   else if (chosen.scenario === 'Declined') cancel(engine, record, 'Declined', 'The payment was declined.');
   record.processed = true;
   record.status.updatedAt = engine.now();
@@ -302,7 +334,12 @@ export function approve(engine: Engine, id: string, opts: ApproveOptions = {}): 
 }
 
 export function isAwaitingPayment(engine: Engine, record: CheckoutSessionRecord): boolean {
-  return record.status.state === 'Open' && !!record.buyer && !record.processed && redirectUrl(engine, record) !== null;
+  return (
+    record.status.state === 'Open' &&
+    !!record.buyer &&
+    !record.processed &&
+    redirectUrl(engine, record) !== null
+  );
 }
 
 function checkAmount(record: CheckoutSessionRecord, requested: Money, field: string) {
@@ -328,7 +365,8 @@ function finish(ctx: RequestContext, record: CheckoutSessionRecord, amount: Mone
     cancel(engine, record, code, `Checkout was canceled (simulated with ${code}).`);
     assertOpen(record, ctx.operationId);
   }
-  const type = typeof record.fields.chargePermissionType === 'string' ? record.fields.chargePermissionType : 'OneTime';
+  const type =
+    typeof record.fields.chargePermissionType === 'string' ? record.fields.chargePermissionType : 'OneTime';
   const limit = type === 'OneTime' && amount ? oneTimeLimit(amount, p.allowOvercharge === true) : null;
   const cp = createFromCheckout(engine, record, limit);
   if (amount) cp.presentmentCurrency = amount.currencyCode;
@@ -408,7 +446,8 @@ export const checkoutSessionHandlers: HandlerTable = {
     const body = ctx.body;
     const p = { ...payment(record) };
     p.paymentIntent = body.paymentIntent;
-    if (body.canHandlePendingAuthorization !== undefined) p.canHandlePendingAuthorization = body.canHandlePendingAuthorization;
+    if (body.canHandlePendingAuthorization !== undefined)
+      p.canHandlePendingAuthorization = body.canHandlePendingAuthorization;
     const amount = body.chargeAmount ? parsePrice(body.chargeAmount, 'chargeAmount') : null;
     if (amount) {
       if (p.chargeAmount) checkAmount(record, amount, 'chargeAmount');

@@ -7,7 +7,8 @@ export const deliveryTrackerHandlers: HandlerTable = {
   deliveryTrackers(ctx) {
     const body = ctx.body;
     const chargePermissionId = typeof body.chargePermissionId === 'string' ? body.chargePermissionId : null;
-    const orderReferenceId = typeof body.amazonOrderReferenceId === 'string' ? body.amazonOrderReferenceId : null;
+    const orderReferenceId =
+      typeof body.amazonOrderReferenceId === 'string' ? body.amazonOrderReferenceId : null;
     if (!chargePermissionId && !orderReferenceId) throw ApiError.missingParameter('chargePermissionId');
     if (chargePermissionId && !ctx.engine.store.chargePermissions.has(chargePermissionId)) {
       throw ApiError.notFound('Charge permission', chargePermissionId);
@@ -16,7 +17,11 @@ export const deliveryTrackerHandlers: HandlerTable = {
       trackingNumber: String(d.trackingNumber),
       carrierCode: String(d.carrierCode),
     }));
-    const tracker = { chargePermissionId, amazonOrderReferenceId: orderReferenceId, deliveryDetails: details };
+    const tracker = {
+      chargePermissionId,
+      amazonOrderReferenceId: orderReferenceId,
+      deliveryDetails: details,
+    };
     ctx.engine.store.deliveryTrackers.push(tracker);
     return { body: tracker };
   },

@@ -19,7 +19,8 @@ function timestamp(value: unknown): string | null {
 
 function evidences(ctx: { engine: { store: { files: Map<string, Json> } } }, list: unknown): Json[] {
   return ((list as Json[] | undefined) ?? []).map((e) => {
-    if (typeof e.fileId === 'string' && !ctx.engine.store.files.has(e.fileId)) throw ApiError.notFound('File', e.fileId);
+    if (typeof e.fileId === 'string' && !ctx.engine.store.files.has(e.fileId))
+      throw ApiError.notFound('File', e.fileId);
     return { evidenceType: e.evidenceType, fileId: e.fileId ?? null, evidenceText: e.evidenceText ?? null };
   });
 }
@@ -76,7 +77,10 @@ export const disputeHandlers: HandlerTable = {
     }
     applyStatus(dispute, ctx.body.statusDetails as Json, ctx.engine.now());
     if (ctx.body.merchantEvidences) {
-      dispute.merchantEvidences = [...(dispute.merchantEvidences as Json[]), ...evidences(ctx, ctx.body.merchantEvidences)];
+      dispute.merchantEvidences = [
+        ...(dispute.merchantEvidences as Json[]),
+        ...evidences(ctx, ctx.body.merchantEvidences),
+      ];
     }
     const closure = timestamp(ctx.body.closureTimestamp);
     if (closure) dispute.closureTimestamp = closure;
@@ -92,7 +96,10 @@ export const disputeHandlers: HandlerTable = {
         `Dispute ${String(dispute.disputeId)} is ${String(state)}; it can be contested only while ActionRequired.`,
       );
     }
-    dispute.merchantEvidences = [...(dispute.merchantEvidences as Json[]), ...evidences(ctx, ctx.body.merchantEvidences)];
+    dispute.merchantEvidences = [
+      ...(dispute.merchantEvidences as Json[]),
+      ...evidences(ctx, ctx.body.merchantEvidences),
+    ];
     applyStatus(dispute, { state: 'UnderReview', reasonCode: null }, ctx.engine.now());
     return { body: dispute };
   },

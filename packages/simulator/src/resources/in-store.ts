@@ -5,8 +5,8 @@ import { chargePermissionId } from '../ids.js';
 import { parsePrice } from '../money.js';
 import { sandboxBuyer } from '../sandbox-data.js';
 import type { Json } from '../store.js';
-import { getChargePermission } from './charge-permission.js';
 import { authorize } from './charge.js';
+import { getChargePermission } from './charge-permission.js';
 import { refundHandlers } from './refund.js';
 
 /**
@@ -48,7 +48,10 @@ export const inStoreHandlers: HandlerTable = {
       chargeSequence: 0,
       refundSequence: 0,
     });
-    engine.store.inStoreScans.set(scanReferenceId, { chargePermissionId: id, scannedAt: amazonTimestamp(now) });
+    engine.store.inStoreScans.set(scanReferenceId, {
+      chargePermissionId: id,
+      scannedAt: amazonTimestamp(now),
+    });
     return { body: { chargePermissionId: id } };
   },
 
@@ -77,11 +80,17 @@ export const inStoreHandlers: HandlerTable = {
   instoreRefund(ctx) {
     const charge = ctx.engine.store.charges.get(String(ctx.body.chargeId));
     if (!charge) throw ApiError.notFound('Charge', String(ctx.body.chargeId));
-    const body: Json = { chargeId: charge.id, refundAmount: ctx.body.refundTotal, softDescriptor: ctx.body.softDescriptor };
+    const body: Json = {
+      chargeId: charge.id,
+      refundAmount: ctx.body.refundTotal,
+      softDescriptor: ctx.body.softDescriptor,
+    };
     const result = refundHandlers.createRefund!({ ...ctx, body }).body as { refundId: string };
     return {
-      body: { refundId: result.refundId, refundStatus: { state: 'Pending', reasonCode: null, reasonDescription: null } },
+      body: {
+        refundId: result.refundId,
+        refundStatus: { state: 'Pending', reasonCode: null, reasonDescription: null },
+      },
     };
   },
 };
-

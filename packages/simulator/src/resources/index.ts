@@ -1,8 +1,8 @@
 import type { HandlerTable } from '../handler.js';
 import { authorizationTokenHandlers } from './authorization-tokens.js';
 import { buyerHandlers } from './buyer.js';
-import { chargePermissionHandlers } from './charge-permission.js';
 import { chargeHandlers } from './charge.js';
+import { chargePermissionHandlers } from './charge-permission.js';
 import { checkoutSessionHandlers } from './checkout-session.js';
 import { deliveryTrackerHandlers } from './delivery-trackers.js';
 import { disbursementHandlers } from './disbursements.js';

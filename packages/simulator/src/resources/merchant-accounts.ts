@@ -30,8 +30,11 @@ function storeView(s: Json) {
 export const merchantAccountHandlers: HandlerTable = {
   registerAmazonPayAccount(ctx) {
     const reference = String(ctx.body.uniqueReferenceId);
-    const existing = [...ctx.engine.store.merchantAccounts.values()].find((a) => a.uniqueReferenceId === reference);
-    if (existing) return { body: { uniqueReferenceId: reference, merchantAccountId: existing.merchantAccountId } };
+    const existing = [...ctx.engine.store.merchantAccounts.values()].find(
+      (a) => a.uniqueReferenceId === reference,
+    );
+    if (existing)
+      return { body: { uniqueReferenceId: reference, merchantAccountId: existing.merchantAccountId } };
     const id = merchantId();
     ctx.engine.store.merchantAccounts.set(id, { ...ctx.body, merchantAccountId: id, claimed: false });
     return { body: { uniqueReferenceId: reference, merchantAccountId: id } };

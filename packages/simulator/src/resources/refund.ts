@@ -4,8 +4,8 @@ import type { HandlerTable } from '../handler.js';
 import { numericId, refundId } from '../ids.js';
 import { add, assertSameCurrency, formatPrice, parsePrice, show, zero } from '../money.js';
 import type { RefundRecord } from '../store.js';
-import { getChargePermission } from './charge-permission.js';
 import { getChargeRecord } from './charge.js';
+import { getChargePermission } from './charge-permission.js';
 
 /**
  * Refund: RefundInitiated → Refunded, or Declined. Amazon processes refunds asynchronously; the
@@ -87,7 +87,12 @@ export const refundHandlers: HandlerTable = {
         };
         return;
       }
-      refund.status = { state: 'Refunded', reasonCode: null, reasonDescription: null, updatedAt: engine.now() };
+      refund.status = {
+        state: 'Refunded',
+        reasonCode: null,
+        reasonDescription: null,
+        updatedAt: engine.now(),
+      };
       charge.refunded = add(charge.refunded, amount);
       engine.store.ledger.push({
         id: numericId(12),
