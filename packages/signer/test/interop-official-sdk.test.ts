@@ -105,7 +105,7 @@ describe("requests signed by Amazon's official Node SDK 2.3.4", () => {
 
   it.each(cases)('verifyRequest rejects any single change: $name', async (c) => {
     const request = officialRequest(c);
-    const reject = async (changed: typeof request) => {
+    const reject = async (changed: Omit<typeof request, 'body'> & { body: string | Uint8Array }) => {
       const result = await verifyRequest(changed, publicKeyPem);
       expect(result.ok).toBe(false);
       return result;
