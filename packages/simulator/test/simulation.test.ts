@@ -1,5 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { apiError, createBody, readySession, signedFetch, startWorld, type TestWorld } from './helpers.js';
+import {
+  apiError,
+  createBody,
+  readySession,
+  signedFetch,
+  startWorld,
+  type TestWorld,
+  withMetadata,
+} from './helpers.js';
 
 let world: TestWorld;
 beforeAll(async () => {
@@ -160,7 +168,7 @@ describe('x-amz-pay-simulation-code', () => {
 describe('simulated payment methods', () => {
   it('…0701 leaves the charge AuthorizationInitiated (202) and authorizes it after 30 s', async () => {
     const id = await readySession(world, { amount: '10.00', canHandlePendingAuthorization: true }, '0701');
-    const done = await world.client.withResponse.completeCheckoutSession(id, {
+    const done = await withMetadata(world).completeCheckoutSession(id, {
       chargeAmount: { amount: '10.00', currencyCode: 'USD' },
     });
     expect(done.metadata.status).toBe(202);

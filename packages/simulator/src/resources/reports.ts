@@ -187,7 +187,10 @@ export const reportHandlers: HandlerTable = {
     const next = parseTime(ctx.body.nextReportCreationTime, 'nextReportCreationTime');
     const existing = [...ctx.engine.store.reportSchedules.values()].find((s) => s.reportType === type);
     if (existing) {
-      if (ctx.body.deleteExistingSchedule !== true) {
+      // Amazon's reference puts deleteExistingSchedule in the query; the official SDKs send it in the body.
+      const replace =
+        ctx.body.deleteExistingSchedule === true || ctx.query.get('deleteExistingSchedule') === 'true';
+      if (!replace) {
         throw new ApiError(
           409,
           'DuplicateSchedule',

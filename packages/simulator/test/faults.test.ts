@@ -1,0 +1,120 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { apiError, createBody, signedFetch, startWorld, type TestWorld, withMetadata } from './helpers.js';
+
+let world: TestWorld;
+let retrying: TestWorld;
+beforeAll(async () => {
+  world = await startWorld();
+  retrying = await startWorld({}, { maxRetries: 3 });
+});
+afterAll(async () => {
+  await world.sim.close();
+  await retrying.sim.close();
+});
+
+describe('idempotency', () => {
+  it('replays the first response for the same key and body', async () => {
+    const first = await withMetadata(world).createCheckoutSession(createBody, { idempotencyKey: 'replay-1' });
+    const second = await withMetadata(world).createCheckoutSession(createBody, {
+      idempotencyKey: 'replay-1',
+    });
+    expect(second.data.checkoutSessionId).toBe(first.data.checkoutSessionId);
+    expect(second.metadata.status).toBe(201);
+    expect(second.metadata.requestId).not.toBe(first.metadata.requestId);
+    expect(world.sim.requests.at(-1)).toMatchObject({ operationId: 'createCheckoutSession', replayed: true });
+    expect(
+      Object.values(world.sim.state.checkoutSessions).filter(
+        (s) => s.checkoutSessionId === first.data.checkoutSessionId,
+      ),
+    ).toHaveLength(1);
+  });
+
+  it('rejects the same key with a different body (DuplicateIdempotencyKey)', async () => {
+    await world.client.createCheckoutSession(createBody, { idempotencyKey: 'dup-1' });
+    const error = await apiError(
+      world.client.createCheckoutSession(
+        { ...createBody, chargePermissionType: 'Recurring' },
+        { idempotencyKey: 'dup-1' },
+      ),
+    );
+    expect(error).toMatchObject({ status: 400, reasonCode: 'DuplicateIdempotencyKey' });
+    expect(error.message).toContain("'dup-1'");
+  });
+
+  it('forgets a key after 24 hours', async () => {
+    const first = await world.client.createCheckoutSession(createBody, { idempotencyKey: 'old-1' });
+    world.sim.clock.advance(24 * 3600_000 + 1);
+    const again = await world.client.createCheckoutSession(createBody, { idempotencyKey: 'old-1' });
+    expect(again.checkoutSessionId).not.toBe(first.checkoutSessionId);
+  });
+
+  it('requires the idempotency key on creates', async () => {
+    const result = await signedFetch(world, '/v2/checkoutSessions', { body: createBody });
+    expect(result.json).toMatchObject({ reasonCode: 'MissingHeader' });
+    expect(String(result.json.message)).toContain('x-amz-pay-idempotency-key');
+  });
+});
+
+describe('faults', () => {
+  it('503 twice, then the client retry succeeds with one idempotency key and one session', async () => {
+    retrying.sim.faults.next({ status: 503, times: 2 });
+    const before = Object.keys(retrying.sim.state.checkoutSessions).length;
+    const result = await withMetadata(retrying).createCheckoutSession(createBody);
+    expect(result.metadata.retries).toBe(2);
+    const attempts = retrying.sim.requests.slice(-3);
+    expect(attempts.map((a) => a.status)).toEqual([503, 503, 201]);
+    expect(attempts[0]!.reasonCode).toBe('ServiceUnavailable');
+    expect(Object.keys(retrying.sim.state.checkoutSessions).length).toBe(before + 1);
+  });
+
+  it('429 with Retry-After is honoured', async () => {
+    const { checkoutSessionId } = await retrying.client.createCheckoutSession(createBody);
+    retrying.sim.faults.next({ status: 429, retryAfter: 1 });
+    const started = Date.now();
+    const result = await withMetadata(retrying).getCheckoutSession(checkoutSessionId);
+    expect(result.metadata.retries).toBe(1);
+    expect(Date.now() - started).toBeGreaterThanOrEqual(900);
+    expect(retrying.sim.requests.at(-2)).toMatchObject({ status: 429, reasonCode: 'TooManyRequests' });
+  });
+
+  it('an error fault reaches the caller as the typed error when retries are off', async () => {
+    world.sim.faults.next({ status: 500, operationId: 'getCheckoutSession' });
+    const { checkoutSessionId } = await world.client.createCheckoutSession(createBody);
+    const error = await apiError(world.client.getCheckoutSession(checkoutSessionId));
+    expect(error).toMatchObject({ status: 500, reasonCode: 'InternalServerError' });
+    expect(world.sim.faults.pending).toEqual([]);
+  });
+
+  it('delayMs delays the answer', async () => {
+    world.sim.faults.next({ delayMs: 300 });
+    const started = Date.now();
+    await world.client.createCheckoutSession(createBody);
+    expect(Date.now() - started).toBeGreaterThanOrEqual(280);
+  });
+
+  it('reset drops the connection without processing the request', async () => {
+    world.sim.faults.next({ reset: true });
+    const before = Object.keys(world.sim.state.checkoutSessions).length;
+    const error = await apiError(world.client.createCheckoutSession(createBody));
+    expect(error.name).toMatch(/Network/);
+    expect(Object.keys(world.sim.state.checkoutSessions).length).toBe(before);
+  });
+
+  it('a truncated body arrives after the request was processed; the retry replays it', async () => {
+    retrying.sim.faults.next({ body: 'truncated' });
+    const before = Object.keys(retrying.sim.state.checkoutSessions).length;
+    const session = await retrying.client.createCheckoutSession(createBody);
+    expect(Object.keys(retrying.sim.state.checkoutSessions).length).toBe(before + 1);
+    expect(retrying.sim.requests.at(-1)).toMatchObject({ replayed: true });
+    expect(retrying.sim.state.checkoutSessions[session.checkoutSessionId]).toBeDefined();
+  });
+
+  it('validates fault specs', () => {
+    expect(() => world.sim.faults.next({ status: 42 })).toThrow(RangeError);
+    expect(() => world.sim.faults.next({ status: 503, times: 0 })).toThrow(RangeError);
+    world.sim.faults.next({ status: 503, times: 3 });
+    expect(world.sim.faults.pending).toEqual([{ status: 503, times: 3 }]);
+    world.sim.faults.clear();
+    expect(world.sim.faults.pending).toEqual([]);
+  });
+});
