@@ -40,6 +40,20 @@ describe('fixtures', () => {
     }
   });
 
+  it('cover every operation: a response payload, and a request payload where it takes a body', () => {
+    // Operations without a documented sample to base a fixture on. Keep this list exact: the test
+    // fails when one gains a fixture, so the entry goes.
+    const withoutResponseSample = ['claimMerchantAccount'];
+    const missing = operationIds.flatMap((id) => {
+      const has = (kind: Fixture['kind']) => fixtures.some((f) => f.operationId === id && f.kind === kind);
+      return [
+        ...(has('response') ? [] : [`${id} response`]),
+        ...(operationSchemas[id].body === undefined || has('request') ? [] : [`${id} request`]),
+      ];
+    });
+    expect(missing).toEqual(withoutResponseSample.map((id) => `${id} response`));
+  });
+
   it('include a response payload for every resource folder', () => {
     const resources = new Set(fixtures.map((fixture) => fixture.resource));
     for (const resource of resources) {
