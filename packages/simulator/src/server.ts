@@ -1,4 +1,5 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { createServer as createHttpsServer } from 'node:https';
 import type { AddressInfo } from 'node:net';
 import { isSignatureAlgorithm, verifyButtonSignature } from '@amazon-pay-ts/signer';
 import { type OperationSchema, operationSchemas } from '@amazon-pay-ts/types';
@@ -42,6 +43,8 @@ export interface SimulatorOptions {
    * a mismatch is a simulator bug and is answered as a 500 naming the field.
    */
   checkResponses?: boolean;
+  /** Serve https with this certificate and key (PEM), e.g. for clients that insist on https. */
+  tls?: { cert: string; key: string };
 }
 
 export interface RequestLogEntry {
@@ -429,7 +432,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
     return handleApi(req, res, url, raw, reqId);
   }
 
-  const server: Server = createServer((req, res) => {
+  const listener = (req: IncomingMessage, res: ServerResponse) => {
     onRequest(req, res).catch((error: unknown) => {
       if (!res.headersSent) {
         sendJson(res, 500, JSON.stringify({ reasonCode: 'InternalServerError', message: String(error) }));
@@ -437,7 +440,8 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
         res.destroy();
       }
     });
-  });
+  };
+  const server: Server = options.tls ? createHttpsServer(options.tls, listener) : createServer(listener);
   const host = options.host ?? '127.0.0.1';
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
@@ -448,7 +452,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
   });
   const address = server.address() as AddressInfo;
   const shownHost = host.includes(':') ? `[${host}]` : host;
-  engine.baseUrl = `http://${shownHost}:${address.port}`;
+  engine.baseUrl = `${options.tls ? 'https' : 'http'}://${shownHost}:${address.port}`;
 
   return {
     url: engine.baseUrl,

@@ -1,0 +1,60 @@
+import { type ChildProcess, spawn } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import { WebStoreClient } from '@amazon-pay-ts/client';
+import { afterEach, describe, expect, it } from 'vitest';
+import { createBody } from './helpers.js';
+
+const bin = fileURLToPath(new URL('../bin/amazon-pay-simulator.mjs', import.meta.url));
+let child: ChildProcess | undefined;
+
+afterEach(async () => {
+  if (child && child.exitCode === null) {
+    const exited = new Promise((resolve) => child!.once('exit', resolve));
+    child.kill('SIGTERM');
+    await exited;
+  }
+});
+
+function readConfig(
+  process: ChildProcess,
+): Promise<{ region: 'na'; publicKeyId: string; privateKey: string; baseUrl: string }> {
+  return new Promise((resolve, reject) => {
+    let output = '';
+    const timer = setTimeout(() => reject(new Error(`no config printed; output so far:\n${output}`)), 20_000);
+    process.stdout!.on('data', (chunk: Buffer) => {
+      output += chunk.toString();
+      const line = /^SIMULATOR_CONFIG (.+)$/m.exec(output);
+      if (line) {
+        clearTimeout(timer);
+        resolve(JSON.parse(line[1]!));
+      }
+    });
+    process.stderr!.on('data', (chunk: Buffer) => {
+      output += chunk.toString();
+    });
+    process.once('exit', (code) => reject(new Error(`CLI exited with ${code}:\n${output}`)));
+  });
+}
+
+describe('amazon-pay-simulator CLI', () => {
+  it('generates a key pair, prints a working client config and answers a signed request', async () => {
+    child = spawn(process.execPath, [bin, '--port', '0'], { stdio: ['ignore', 'pipe', 'pipe'] });
+    const config = await readConfig(child);
+    expect(config.baseUrl).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
+    expect(config.privateKey).toMatch(/private\.pem$/);
+    const client = new WebStoreClient({ ...config, maxRetries: 0 });
+    const session = await client.createCheckoutSession(createBody);
+    expect(session.statusDetails?.state).toBe('Open');
+  });
+
+  it('refuses a half-given key', async () => {
+    child = spawn(process.execPath, [bin, '--public-key-id', 'X'], { stdio: ['ignore', 'pipe', 'pipe'] });
+    let stderr = '';
+    child.stderr!.on('data', (c: Buffer) => {
+      stderr += c.toString();
+    });
+    const code = await new Promise((resolve) => child!.once('exit', resolve));
+    expect(code).toBe(2);
+    expect(stderr).toContain('--public-key-id and --public-key go together');
+  });
+});
