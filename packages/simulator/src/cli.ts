@@ -14,7 +14,8 @@ key pair into a temporary directory and prints the client configuration that wor
 /** The CLI: starts the simulator and prints how to point a client at it. */
 export async function runCli(argv: string[], print: (line: string) => void = console.log) {
   const { values } = parseArgs({
-    args: argv,
+    // `pnpm start -- --port 4010` passes the separator through.
+    args: argv[0] === '--' ? argv.slice(1) : argv,
     options: {
       port: { type: 'string', default: '4010' },
       host: { type: 'string', default: '127.0.0.1' },
