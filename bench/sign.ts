@@ -2,7 +2,7 @@
  * `pnpm bench:sign`: signed requests per second for @amazon-pay-ts/signer and for the official Node
  * SDK's getSignedHeaders, on the same key in the same run, against raw crypto.subtle.sign as the
  * limit, with the p99 event-loop delay of each run. Runs are interleaved over BENCH_ROUNDS rounds
- * (default 3) of BENCH_SECONDS each (default 2) and the median of each is reported, so a burst of
+ * (default 5) of BENCH_SECONDS each (default 2) and the median of each is reported, so a burst of
  * load from elsewhere on the machine does not decide a comparison.
  */
 import { createPrivateKey, generateKeyPairSync, sign as nodeSign } from 'node:crypto';
@@ -21,7 +21,7 @@ const { WebStoreClient } = require('@amazonpay/amazon-pay-api-sdk-nodejs') as {
 };
 
 const seconds = Number(process.env.BENCH_SECONDS ?? 2);
-const rounds = Number(process.env.BENCH_ROUNDS ?? 3);
+const rounds = Number(process.env.BENCH_ROUNDS ?? 5);
 const { privateKey: privateKeyPem, publicKey: publicKeyPem } = generateKeyPairSync('rsa', {
   modulusLength: 2048,
   privateKeyEncoding: { type: 'pkcs8', format: 'pem' },
