@@ -8,6 +8,7 @@ import {
   resolveBaseUrl,
 } from './endpoint.js';
 import { AmazonPayConfigError } from './errors.js';
+import type { RetryOptions } from './retry.js';
 
 export type SignatureAlgorithm = 'AMZN-PAY-RSASSA-PSS' | 'AMZN-PAY-RSASSA-PSS-V2';
 export type ValidationMode = 'strict' | 'warn' | 'off';
@@ -38,6 +39,8 @@ export interface ClientConfig {
   fetch?: typeof fetch;
   /** Retries after the first attempt on 408/425/429/5xx and network errors. Default 3; 0 disables. */
   maxRetries?: number;
+  /** Backoff tuning: first and largest ceiling of the jittered wait, longest `Retry-After` honoured; `sleep`/`random` let tests run instantly. */
+  retry?: Pick<RetryOptions, 'baseDelayMs' | 'maxDelayMs' | 'maxRetryAfterMs' | 'random' | 'sleep'>;
   /** Deadline for a whole call, retries and the waits between them included. Default: none. */
   timeoutMs?: number;
   /** Appended to the user-agent, e.g. `my-shop/1.2`. */
@@ -124,6 +127,9 @@ export function resolveConfig(config: ClientConfig): ResolvedConfig {
   const maxRetries = config.maxRetries ?? DEFAULT_MAX_RETRIES;
   if (!Number.isInteger(maxRetries) || maxRetries < 0 || maxRetries > 10) {
     throw new AmazonPayConfigError('maxRetries', 'maxRetries must be an integer from 0 to 10');
+  }
+  if (config.retry !== undefined && (config.retry === null || typeof config.retry !== 'object')) {
+    throw new AmazonPayConfigError('retry', 'retry must be an object of backoff settings');
   }
   const { timeoutMs } = config;
   if (

@@ -1,5 +1,5 @@
+import { createSigner, type Signer, SignerError } from '@amazon-pay-ts/signer';
 import type { OperationId, paths } from '@amazon-pay-ts/types';
-import { createSigner, SignerError, type Signer } from '@amazon-pay-ts/signer';
 import createClient, { type Client, type Middleware } from 'openapi-fetch';
 import { type ClientConfig, type Logger, type ResolvedConfig, resolveConfig } from './config.js';
 import { decodeShippingAddressList } from './decode.js';
@@ -76,6 +76,7 @@ export abstract class ClientBase {
 
     const logger = this.#logger;
     const transport = createRetryingFetch({
+      ...config.retry,
       fetch: createSigningFetch(this.#signer, config.fetch),
       maxRetries: resolved.maxRetries,
       timeoutMs: resolved.timeoutMs,
@@ -140,9 +141,7 @@ export abstract class ClientBase {
     body: RequestBody<'deliveryTrackers'>,
     options?: CallOptions,
   ): Promise<ResponseBody<'deliveryTrackers'>> {
-    return this[CALL]('deliveryTrackers', [], body, options) as Promise<
-      ResponseBody<'deliveryTrackers'>
-    >;
+    return this[CALL]('deliveryTrackers', [], body, options) as Promise<ResponseBody<'deliveryTrackers'>>;
   }
 
   /** Alias of `deliveryTrackers`, as the .NET SDK names it. */
@@ -215,20 +214,28 @@ export abstract class ClientBase {
         if (response.ok) return undefined;
         // openapi-fetch parses error bodies; keep the exact text for the error.
         errorBody = await response.text();
-        return new Response(errorBody, { status: response.status, statusText: response.statusText, headers: response.headers });
+        return new Response(errorBody, {
+          status: response.status,
+          statusText: response.statusText,
+          headers: response.headers,
+        });
       },
     };
 
     let result: { data?: unknown; response: Response };
     try {
-      result = await this.#core.request(route.method.toLowerCase() as 'get', route.path as never, {
-        params: { path: pathParams, query },
-        body,
-        headers,
-        signal: options?.signal,
-        parseAs: 'text',
-        middleware: [observe],
-      } as never);
+      result = await this.#core.request(
+        route.method.toLowerCase() as 'get',
+        route.path as never,
+        {
+          params: { path: pathParams, query },
+          body,
+          headers,
+          signal: options?.signal,
+          parseAs: 'text',
+          middleware: [observe],
+        } as never,
+      );
     } catch (error) {
       throw this.#transportError(error, retries);
     }
@@ -274,7 +281,8 @@ export abstract class ClientBase {
     if (error instanceof AmazonPayError) return error;
     // Failures while reading a body, after the retrying fetch returned: classify them the same way.
     const name = (error as { name?: unknown } | null)?.name;
-    if (name === 'TimeoutError') return new AmazonPayTimeoutError(this.#config.timeoutMs ?? 0, retries, { cause: error });
+    if (name === 'TimeoutError')
+      return new AmazonPayTimeoutError(this.#config.timeoutMs ?? 0, retries, { cause: error });
     if (name === 'AbortError') return new AmazonPayAbortError(retries, { cause: error });
     if (error instanceof TypeError) {
       return new AmazonPayNetworkError(`network failure: ${error.message}`, retries, { cause: error });
@@ -298,7 +306,8 @@ function callHeaders(options: CallOptions | undefined, issues: FieldIssue[]): Re
       issues.push({ path: 'options.headers', message: 'expected an object of header names to values' });
     } else {
       for (const [name, value] of Object.entries(options.headers)) {
-        if (typeof value !== 'string') issues.push({ path: `options.headers.${name}`, message: 'must be a string' });
+        if (typeof value !== 'string')
+          issues.push({ path: `options.headers.${name}`, message: 'must be a string' });
         else headers[name.toLowerCase()] = value;
       }
     }
@@ -328,11 +337,22 @@ function callHeaders(options: CallOptions | undefined, issues: FieldIssue[]): Re
   return headers;
 }
 
-const KEY_FIELDS = new Set(['NOT_PEM', 'ENCRYPTED_KEY', 'NOT_RSA', 'NOT_PRIVATE_KEY', 'INVALID_KEY', 'KEY_TOO_SMALL', 'KEY_FILE_NOT_FOUND']);
+const KEY_FIELDS = new Set([
+  'NOT_PEM',
+  'ENCRYPTED_KEY',
+  'NOT_RSA',
+  'NOT_PRIVATE_KEY',
+  'INVALID_KEY',
+  'KEY_TOO_SMALL',
+  'KEY_FILE_NOT_FOUND',
+]);
 
 function buildSigner(config: ResolvedConfig, privateKey: string | CryptoKey): Signer {
   if (privateKey === undefined || privateKey === null || privateKey === '') {
-    throw new AmazonPayConfigError('privateKey', 'privateKey is required (PEM content, a PEM file path or a CryptoKey)');
+    throw new AmazonPayConfigError(
+      'privateKey',
+      'privateKey is required (PEM content, a PEM file path or a CryptoKey)',
+    );
   }
   try {
     return createSigner({
@@ -343,9 +363,18 @@ function buildSigner(config: ResolvedConfig, privateKey: string | CryptoKey): Si
     });
   } catch (error) {
     if (!(error instanceof SignerError)) throw error;
-    const field = KEY_FIELDS.has(error.code) ? 'privateKey' : error.message.includes('publicKeyId') ? 'publicKeyId' : 'config';
+    const field = KEY_FIELDS.has(error.code)
+      ? 'privateKey'
+      : error.message.includes('publicKeyId')
+        ? 'publicKeyId'
+        : 'config';
     // Defence in depth: the signer never echoes key material, and neither do we.
-    const message = typeof privateKey === 'string' && privateKey.length >= 8 ? error.message.replaceAll(privateKey, '[private key]') : error.message;
-    throw new AmazonPayConfigError(field, `${field}: ${message}`, { cause: message === error.message ? error : undefined });
+    const message =
+      typeof privateKey === 'string' && privateKey.length >= 8
+        ? error.message.replaceAll(privateKey, '[private key]')
+        : error.message;
+    throw new AmazonPayConfigError(field, `${field}: ${message}`, {
+      cause: message === error.message ? error : undefined,
+    });
   }
 }

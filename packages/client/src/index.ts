@@ -40,7 +40,13 @@ export {
 export { IDEMPOTENCY_HEADER, idempotencyMiddleware, newIdempotencyKey } from './idempotency.js';
 export { checkId } from './ids.js';
 export { type ClientOperationId, OPERATION_ROUTES, type OperationRoute } from './operations.js';
-export { formatAmazonTimestamp, normalizeQuery, type QueryValue, serializeQuery, toWireQuery } from './query.js';
+export {
+  formatAmazonTimestamp,
+  normalizeQuery,
+  type QueryValue,
+  serializeQuery,
+  toWireQuery,
+} from './query.js';
 export {
   backoffDelay,
   createRetryingFetch,

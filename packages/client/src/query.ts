@@ -13,7 +13,10 @@ export const LIST_QUERY_PARAMS: ReadonlySet<string> = new Set(['reportTypes', 'p
  */
 export function formatAmazonTimestamp(date: Date): string {
   if (!(date instanceof Date) || Number.isNaN(date.getTime())) throw new RangeError('invalid Date');
-  return date.toISOString().replace(/\.\d{3}Z$/, 'Z').replace(/[-:]/g, '');
+  return date
+    .toISOString()
+    .replace(/\.\d{3}Z$/, 'Z')
+    .replace(/[-:]/g, '');
 }
 
 /**
@@ -57,7 +60,8 @@ export function normalizeQuery(query: Readonly<Record<string, QueryValue>> | und
 /** Wire form: lists joined with commas (`reportTypes=A,B` as the official SDKs send it), the rest as text. */
 export function toWireQuery(values: Readonly<Record<string, NormalizedQueryValue>>): Record<string, string> {
   const out: Record<string, string> = {};
-  for (const [name, value] of Object.entries(values)) out[name] = Array.isArray(value) ? value.join(',') : String(value);
+  for (const [name, value] of Object.entries(values))
+    out[name] = Array.isArray(value) ? value.join(',') : String(value);
   return out;
 }
 

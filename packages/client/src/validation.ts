@@ -1,7 +1,11 @@
 import { type OperationId, operationSchemas } from '@amazon-pay-ts/types';
 import type { z } from 'zod';
 import type { Logger, ValidationMode } from './config.js';
-import { AmazonPayRequestValidationError, AmazonPayResponseValidationError, type FieldIssue } from './errors.js';
+import {
+  AmazonPayRequestValidationError,
+  AmazonPayResponseValidationError,
+  type FieldIssue,
+} from './errors.js';
 
 /** Field issues of a failed zod parse, with an explanation where a float amount has too many decimals. */
 export function issuesFromZod(error: z.ZodError, input: unknown): FieldIssue[] {
@@ -99,7 +103,15 @@ export function validationMiddleware(options: ValidationMiddlewareOptions = {}) 
       if (issues.length) throw new AmazonPayRequestValidationError(operationId, issues);
       return undefined;
     },
-    async onResponse({ request, response, schemaPath }: { request: Request; response: Response; schemaPath: string }) {
+    async onResponse({
+      request,
+      response,
+      schemaPath,
+    }: {
+      request: Request;
+      response: Response;
+      schemaPath: string;
+    }) {
       const operationId = byRoute.get(`${request.method} ${schemaPath}`);
       if (responses === 'off' || !operationId || !response.ok) return undefined;
       const rawBody = await response.clone().text();
