@@ -233,6 +233,15 @@ describe('disputes and files', () => {
     } as never);
     expect(resolved.statusDetails).toMatchObject({ state: 'Resolved', resolution: 'MerchantWon' });
     expect((await world.client.getDispute(dispute.disputeId)).disputeId).toBe(dispute.disputeId);
+    await world.client.updateDispute(dispute.disputeId, {
+      statusDetails: { state: 'Closed' },
+      closureTimestamp: '20260301T000000Z',
+    } as never);
+    const closed = await apiError(
+      world.client.updateDispute(dispute.disputeId, { statusDetails: { state: 'UnderReview' } } as never),
+    );
+    expect(closed).toMatchObject({ status: 422, reasonCode: 'InvalidDisputeStatus' });
+    expect((await apiError(world.client.getDispute('nope'))).status).toBe(404);
   });
 });
 

@@ -105,6 +105,8 @@ describe('x-amz-pay-simulation-code', () => {
     ['AmazonClosed', 'Closed'],
     ['PaymentMethodInvalid', 'NonChargeable'],
     ['PaymentMethodExpired', 'NonChargeable'],
+    ['PaymentMethodDeleted', 'NonChargeable'],
+    ['BillingAddressDeleted', 'NonChargeable'],
   ])('getChargePermission %s makes it %s, and it can no longer be charged', async (code, state) => {
     const permissionId = await confirmedPermission();
     const read = await world.client.getChargePermission(permissionId, { simulationCode: code });
@@ -132,21 +134,24 @@ describe('x-amz-pay-simulation-code', () => {
     });
   });
 
-  it.each(['BuyerCanceled', 'Declined'])('completeCheckoutSession %s cancels the session', async (code) => {
-    const id = await readySession(world, { amount: '10.00' });
-    const error = await apiError(
-      world.client.completeCheckoutSession(
-        id,
-        { chargeAmount: { amount: '10.00', currencyCode: 'USD' } },
-        { simulationCode: code },
-      ),
-    );
-    expect(error).toMatchObject({ status: 422, reasonCode: 'CheckoutSessionCanceled' });
-    expect((await world.client.getCheckoutSession(id)).statusDetails).toMatchObject({
-      state: 'Canceled',
-      reasonCode: code,
-    });
-  });
+  it.each(['BuyerCanceled', 'Declined', 'AmazonCanceled'])(
+    'completeCheckoutSession %s cancels the session',
+    async (code) => {
+      const id = await readySession(world, { amount: '10.00' });
+      const error = await apiError(
+        world.client.completeCheckoutSession(
+          id,
+          { chargeAmount: { amount: '10.00', currencyCode: 'USD' } },
+          { simulationCode: code },
+        ),
+      );
+      expect(error).toMatchObject({ status: 422, reasonCode: 'CheckoutSessionCanceled' });
+      expect((await world.client.getCheckoutSession(id)).statusDetails).toMatchObject({
+        state: 'Canceled',
+        reasonCode: code,
+      });
+    },
+  );
 
   it('rejects a code the operation does not simulate, and any code in Live', async () => {
     const id = await readySession(world, { amount: '10.00' });
