@@ -23,15 +23,18 @@ function dotted(path: readonly PropertyKey[]): string {
  * naming the field.
  */
 export function validateRequestPart(schema: z.ZodType, value: unknown, prefix = ''): unknown {
-  const result = schema.safeParse(value);
+  const result = schema.safeParse(value, { reportInput: true });
   if (result.success) return result.data;
+  // Preprocessed values (a comma list read as an array) only exist in the issue's own input.
+  const inputOf = (i: (typeof result.error.issues)[number]) =>
+    'input' in i ? i.input : valueAt(value, i.path);
   const issues = [...result.error.issues].sort((a, b) => b.path.length - a.path.length);
   const issue =
-    issues.find((i) => i.code === 'invalid_type' && valueAt(value, i.path) === undefined) ??
+    issues.find((i) => i.code === 'invalid_type' && inputOf(i) === undefined) ??
     issues.find((i) => i.code !== 'invalid_union') ??
     issues[0]!;
   const field = prefix + dotted(issue.path) || prefix.replace(/\.$/, '') || 'body';
-  const actual = valueAt(value, issue.path);
+  const actual = inputOf(issue);
   if (actual === undefined && (issue.code === 'invalid_type' || issue.code === 'invalid_union')) {
     throw ApiError.missingParameter(field);
   }

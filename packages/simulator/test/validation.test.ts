@@ -39,6 +39,14 @@ describe('request validation from the spec schemas', () => {
     expect(String(json.message)).toContain('paymentDetails.chargeAmount.amount');
   });
 
+  it('validates the query, naming the parameter', async () => {
+    const statuses = await signedFetch(world, '/v2/reports?processingStatuses=NOPE');
+    expect(statuses.json).toMatchObject({ reasonCode: 'InvalidParameterValue' });
+    expect(String(statuses.json.message)).toContain("'NOPE' provided for 'processingStatuses[0]'");
+    const since = await signedFetch(world, '/v2/reports?createdSince=yesterday');
+    expect(String(since.json.message)).toContain("'yesterday' provided for 'createdSince'");
+  });
+
   it('rejects a body that is not JSON (InvalidRequestFormat)', async () => {
     const result = await signedFetch(world, '/v2/checkoutSessions', {
       body: '{"storeId":',
