@@ -108,7 +108,11 @@ export abstract class ClientBase {
     if (!this.#withResponse) {
       const callWithMetadata: Call = (operationId, ids, input, options) =>
         this.#send(operationId, ids, input, options);
-      this.#withResponse = Object.create(this, { [CALL]: { value: callWithMetadata } });
+      this.#withResponse = Object.create(this, {
+        [CALL]: { value: callWithMetadata },
+        toJSON: { value: () => this.toJSON() },
+        [INSPECT]: { value: () => `${this[INSPECT]()}.withResponse` },
+      });
     }
     return this.#withResponse as WithResponse<this>;
   }

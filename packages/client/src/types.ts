@@ -78,7 +78,7 @@ export interface WithMetadata<T> {
 
 /** The same operations, resolving to `{ data, metadata }`. */
 export type WithResponse<Client> = {
-  [K in keyof Client as K extends 'generateButtonSignature'
+  [K in keyof Client as K extends 'generateButtonSignature' | 'withResponse' | 'api' | 'toJSON'
     ? never
     : Client[K] extends (...args: never[]) => Promise<unknown>
       ? K
