@@ -43,6 +43,11 @@ export interface SimulatorOptions {
    * a mismatch is a simulator bug and is answered as a 500 naming the field.
    */
   checkResponses?: boolean;
+  /**
+   * Check that the signed `x-amz-pay-host` names the host the request reached (default true); turn
+   * off behind a proxy that rewrites Host.
+   */
+  checkHost?: boolean;
   /** Serve https with this certificate and key (PEM), e.g. for clients that insist on https. */
   tls?: { cert: string; key: string };
 }
@@ -134,6 +139,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
   const log: RequestLogEntry[] = [];
   const maxSkewMs = options.maxSkewMs ?? 15 * 60 * 1000;
   const checkResponses = options.checkResponses ?? true;
+  const checkHost = options.checkHost ?? true;
 
   function sendJson(
     res: ServerResponse,
@@ -203,6 +209,19 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
         new Date(),
         maxSkewMs,
       );
+      const signedHost = headers['x-amz-pay-host'];
+      if (
+        checkHost &&
+        signedHost !== undefined &&
+        headers.host !== undefined &&
+        signedHost !== headers.host
+      ) {
+        throw new ApiError(
+          400,
+          'InvalidHeaderValue',
+          `x-amz-pay-host '${signedHost}' does not match the host this request was sent to ('${headers.host}'); sign the host of the URL you call.`,
+        );
+      }
       if (lookup.kind === 'not-found')
         throw new ApiError(404, 'ResourceNotFound', `No Amazon Pay operation at ${url.pathname}.`);
       if (lookup.kind === 'method-not-allowed') {

@@ -179,6 +179,34 @@ describe('signature verification', () => {
     expect(expectError(result, 400, 'MissingHeaderValue')).toContain('x-amz-pay-date');
   });
 
+  it('rejects a signature for another host', async () => {
+    const result = await signedFetch(world, '/v2/checkoutSessions', {
+      body: createBody,
+      headers,
+      tamper: async (r) => {
+        // Re-sign as if for pay-api.amazon.com, then send to the simulator.
+        const signer = (await import('@amazon-pay-ts/signer')).createSigner({
+          publicKeyId: world.publicKeyId,
+          privateKey: world.privateKeyPem,
+          region: 'na',
+        });
+        const forAmazon = await signer.sign(
+          new Request(r.url.replace(/^http:\/\/[^/]+/, 'https://pay-api.amazon.com'), {
+            method: r.method,
+            headers: { 'x-amz-pay-idempotency-key': 'sigtest0001' },
+            body: await r.text(),
+          }),
+        );
+        return new Request(r.url, {
+          method: r.method,
+          headers: forAmazon.headers,
+          body: await forAmazon.text(),
+        });
+      },
+    });
+    expect(expectError(result, 400, 'InvalidHeaderValue')).toContain("x-amz-pay-host 'pay-api.amazon.com'");
+  });
+
   it('checks the button signature the way checkout.js does', async () => {
     const { payload, signature } = await world.client.generateButtonSignature(createBody);
     const post = (body: unknown) =>
