@@ -1,5 +1,6 @@
 import { operationSchemas } from '@amazon-pay-ts/types';
 import { describe, expect, it } from 'vitest';
+import { allHandlers } from './resources/index.js';
 import { compileRoutes, lookupRoute, splitEnvironment } from './routes.js';
 
 const routes = compileRoutes();
@@ -7,6 +8,10 @@ const routes = compileRoutes();
 describe('routes from the spec', () => {
   it('covers every operation of the spec', () => {
     expect(routes.map((r) => r.operation.operationId).sort()).toEqual(Object.keys(operationSchemas).sort());
+  });
+
+  it('has a hand-written state machine for every operation', () => {
+    expect(Object.keys(allHandlers).sort()).toEqual(Object.keys(operationSchemas).sort());
   });
 
   it('splits the environment prefix off', () => {

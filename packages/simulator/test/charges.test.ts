@@ -150,6 +150,17 @@ describe('charge', () => {
     expect(error).toMatchObject({ status: 422, reasonCode: 'InvalidChargePermissionStatus' });
   });
 
+  it('refuses to update a closed charge permission', async () => {
+    const permissionId = await confirmedPermission();
+    await world.client.closeChargePermission(permissionId, { closureReason: 'Done' });
+    const again = await world.client.closeChargePermission(permissionId, { closureReason: 'Twice' });
+    expect(again.statusDetails?.reasons?.[0]?.reasonDescription).toBe('Done');
+    const error = await apiError(
+      world.client.updateChargePermission(permissionId, { merchantMetadata: { noteToBuyer: 'hi' } }),
+    );
+    expect(error).toMatchObject({ status: 422, reasonCode: 'InvalidChargePermissionStatus' });
+  });
+
   it('answers ResourceNotFound for unknown ids', async () => {
     const error = await apiError(world.client.getCharge('S01-0000000-0000000-C000009'));
     expect(error).toMatchObject({ status: 404, reasonCode: 'ResourceNotFound' });

@@ -155,6 +155,13 @@ describe('in-store', () => {
       chargeTotal: { amount: '2.00', currencyCode: 'USD' },
     });
     expect(scan.chargePermissionId).toMatch(/^S01-/);
+    const rescanned = await store.instoreMerchantScan({
+      scanData: 'UKhrmatMeKdlfY6b',
+      scanReferenceId: 'scan-1',
+      merchantCOE: 'US',
+      ledgerCurrency: 'USD',
+    });
+    expect(rescanned.chargePermissionId).toBe(scan.chargePermissionId);
     const charge = await store.instoreCharge({
       chargePermissionId: scan.chargePermissionId,
       chargeReferenceId: 'charge-1',

@@ -225,6 +225,8 @@ describe('signature verification', () => {
       publicKeyId: world.publicKeyId,
     });
     expect(tampered).toMatchObject({ status: 400, json: { reasonCode: 'InvalidSignatureError' } });
+    const unknownKey = await post({ payloadJSON: payload, signature, publicKeyId: 'SANDBOX-NOBODY' });
+    expect(unknownKey).toMatchObject({ status: 400, json: { reasonCode: 'InvalidPublicKeyId' } });
     expect(createHash('sha256').update(payload).digest('hex')).toHaveLength(64);
   });
 });
