@@ -1,0 +1,159 @@
+/**
+ * `pnpm bench:client`: getCheckoutSession calls per second, 16 in flight, against one local https
+ * server (self-signed certificate made at bench time; the official SDK only speaks https) that
+ * returns a realistic Checkout Session. Rows: plain fetch with no signing (the transport's ceiling),
+ * @amazon-pay-ts/client (signing, retries wrapper, idempotency/user-agent middleware, strict zod
+ * validation, shippingAddressList decoding), and the official Node SDK through `overrideServiceUrl`.
+ * Rounds are interleaved (BENCH_ROUNDS, default 5, of BENCH_SECONDS, default 2) and medians reported.
+ * Also the median time to validate that body with the generated zod schema.
+ */
+import { generateKeyPairSync } from 'node:crypto';
+import { createRequire } from 'node:module';
+import { availableParallelism } from 'node:os';
+import { performance } from 'node:perf_hooks';
+import { WebStoreClient } from '@amazon-pay-ts/client';
+import { createSigner } from '@amazon-pay-ts/signer';
+import { operationSchemas } from '@amazon-pay-ts/types';
+import { checkoutSessionPayload } from '../packages/client/test/support/payloads.js';
+import { selfSignedCertificate, startBenchServer } from './lib/client-server.js';
+import { measure, median, type RunResult, table } from './lib/measure.js';
+
+const require = createRequire(import.meta.url);
+const official = require('@amazonpay/amazon-pay-api-sdk-nodejs') as {
+  WebStoreClient: new (
+    config: Record<string, unknown>,
+  ) => {
+    getCheckoutSession(id: string): Promise<{ status: number; data: { checkoutSessionId?: string } }>;
+  };
+};
+
+const seconds = Number(process.env.BENCH_SECONDS ?? 2);
+const rounds = Number(process.env.BENCH_ROUNDS ?? 5);
+const inFlight = 16;
+const targetRatio = 3;
+const targetValidationUs = 50;
+
+const { privateKey } = generateKeyPairSync('rsa', {
+  modulusLength: 2048,
+  privateKeyEncoding: { type: 'pkcs8', format: 'pem' },
+  publicKeyEncoding: { type: 'spki', format: 'pem' },
+});
+const publicKeyId = 'SANDBOX-AHEXAMPLEKEYID0001';
+const checkoutSessionId = checkoutSessionPayload.checkoutSessionId;
+const body = JSON.stringify(checkoutSessionPayload);
+
+// Both clients reach the self-signed server only with certificate checks off; the official SDK
+// switches them off itself whenever overrideServiceUrl is set. Restored when the bench ends.
+const previousTlsSetting = process.env.NODE_TLS_REJECT_UNAUTHORIZED;
+process.env.NODE_TLS_REJECT_UNAUTHORIZED = '0';
+const server = await startBenchServer(body, selfSignedCertificate());
+
+try {
+  const ours = new WebStoreClient({
+    region: 'eu',
+    publicKeyId,
+    privateKey,
+    baseUrl: server.url,
+    validateResponses: 'strict',
+  });
+  const theirs = new official.WebStoreClient({
+    publicKeyId,
+    privateKey,
+    region: 'eu',
+    algorithm: 'AMZN-PAY-RSASSA-PSS-V2',
+    overrideServiceUrl: server.host,
+  });
+  const plainUrl = `${server.url}/v2/checkoutSessions/${checkoutSessionId}`;
+  // Not a client: the RSA-2048 signatures per second this machine can make at all, which bounds
+  // every signed client (each call needs one).
+  const signer = createSigner({ publicKeyId, privateKey, region: 'eu' });
+  const signOnly = () => signer.sign(new Request(plainUrl));
+
+  const runs: Record<string, () => Promise<unknown>> = {
+    'plain fetch, no signing': async () => {
+      const response = await fetch(plainUrl, { headers: { 'x-bench-unsigned': '1' } });
+      return response.json();
+    },
+    '@amazon-pay-ts/client': () => ours.getCheckoutSession(checkoutSessionId),
+    'official SDK (amazon-pay-api-sdk-nodejs 2.3.4)': () => theirs.getCheckoutSession(checkoutSessionId),
+    'signatures alone, no HTTP (ceiling of any signed client)': signOnly,
+  };
+
+  // Each must really succeed before it is timed.
+  const session = await ours.getCheckoutSession(checkoutSessionId);
+  const officialResponse = await theirs.getCheckoutSession(checkoutSessionId);
+  if (
+    session.checkoutSessionId !== checkoutSessionId ||
+    officialResponse.data.checkoutSessionId !== checkoutSessionId
+  ) {
+    throw new Error('a client did not get the checkout session back');
+  }
+  await runs['plain fetch, no signing']?.();
+
+  const results = new Map<string, RunResult[]>(Object.keys(runs).map((name) => [name, []]));
+  for (let round = 0; round < rounds; round++) {
+    for (const [name, op] of Object.entries(runs)) {
+      results.get(name)?.push(await measure(inFlight, op, seconds));
+      process.env.NODE_TLS_REJECT_UNAUTHORIZED = '0';
+    }
+  }
+  const medianOf = (name: string) => ({
+    opsPerSecond: median((results.get(name) ?? []).map((r) => r.opsPerSecond)),
+    p99DelayMs: median((results.get(name) ?? []).map((r) => r.p99DelayMs)),
+  });
+  const officialRate = medianOf('official SDK (amazon-pay-api-sdk-nodejs 2.3.4)').opsPerSecond;
+  const oursRate = medianOf('@amazon-pay-ts/client').opsPerSecond;
+  const rows = Object.keys(runs).map((name) => {
+    const { opsPerSecond, p99DelayMs } = medianOf(name);
+    return [
+      name,
+      opsPerSecond.toFixed(0),
+      p99DelayMs.toFixed(1),
+      `${(opsPerSecond / officialRate).toFixed(2)}×`,
+    ];
+  });
+
+  // zod validation of the same body, as the client does it (safeParse of the parsed JSON).
+  const schema = operationSchemas.getCheckoutSession.response;
+  const parsed: unknown = JSON.parse(body);
+  for (let i = 0; i < 5000; i++) schema.safeParse(parsed);
+  const batch = 200;
+  const samples: number[] = [];
+  for (let s = 0; s < 200; s++) {
+    const started = performance.now();
+    for (let i = 0; i < batch; i++) schema.safeParse(parsed);
+    samples.push(((performance.now() - started) * 1000) / batch);
+  }
+  const validationUs = median(samples);
+  const ratio = oursRate / officialRate;
+
+  console.log(
+    `getCheckoutSession over https to 127.0.0.1, ${inFlight} in flight, median of ${rounds} interleaved rounds of ${seconds}s, ` +
+      `${availableParallelism()} CPUs, Node ${process.versions.node}, ${body.length}-byte body\n`,
+  );
+  console.log(table(['client', 'calls/s', 'p99 loop delay ms', 'vs official'], rows));
+  console.log('');
+  console.log(
+    table(
+      ['target', 'measured', 'goal', 'result'],
+      [
+        [
+          'ours / official SDK',
+          `${ratio.toFixed(2)}×`,
+          `≥ ${targetRatio}×`,
+          ratio >= targetRatio ? 'PASS' : 'MISS',
+        ],
+        [
+          'zod validation of the body (median)',
+          `${validationUs.toFixed(1)} µs`,
+          `≤ ${targetValidationUs} µs`,
+          validationUs <= targetValidationUs ? 'PASS' : 'MISS',
+        ],
+      ],
+    ),
+  );
+} finally {
+  await server.close();
+  if (previousTlsSetting === undefined) delete process.env.NODE_TLS_REJECT_UNAUTHORIZED;
+  else process.env.NODE_TLS_REJECT_UNAUTHORIZED = previousTlsSetting;
+}
