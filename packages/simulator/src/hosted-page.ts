@@ -153,13 +153,14 @@ ${methodChoices(record)}
           updatedAt: engine.now(),
         };
       }
-      const back = (w.checkoutCancelUrl ??
-        (step === 'processing' ? w.checkoutResultReturnUrl : w.checkoutReviewReturnUrl)) as
+      // Canceling sign-in leaves the session Open and the buyer on the merchant's page (or
+      // checkoutCancelUrl); canceling payment cancels the session, which the merchant learns on return.
+      const back = (w.checkoutCancelUrl ?? (step === 'processing' ? w.checkoutResultReturnUrl : undefined)) as
         | string
         | undefined;
       return back
         ? redirect(res, withSessionId(back, id))
-        : page(res, 200, 'Checkout canceled', '<p>Canceled.</p>');
+        : page(res, 200, 'Checkout canceled', '<p>You canceled; go back to the shop to try again.</p>');
     }
     if (step === 'signin') {
       signIn(engine, record, method ? { paymentMethod: method } : {});

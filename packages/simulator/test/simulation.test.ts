@@ -245,6 +245,34 @@ describe('hosted pages', () => {
     );
   });
 
+  it('sign-in page: cancel leaves the session Open, or returns to checkoutCancelUrl', async () => {
+    const { checkoutSessionId: id } = await world.client.createCheckoutSession(createBody);
+    const stay = await fetch(world.sim.hostedPageUrl(id), {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      body: 'action=cancel',
+      redirect: 'manual',
+    });
+    expect(stay.status).toBe(200);
+    expect((await world.client.getCheckoutSession(id)).statusDetails?.state).toBe('Open');
+    const withCancelUrl = await world.client.createCheckoutSession({
+      ...createBody,
+      webCheckoutDetails: {
+        ...createBody.webCheckoutDetails,
+        checkoutCancelUrl: 'https://merchant.example/cart',
+      },
+    });
+    const back = await fetch(world.sim.hostedPageUrl(withCancelUrl.checkoutSessionId), {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      body: 'action=cancel',
+      redirect: 'manual',
+    });
+    expect(back.headers.get('location')).toBe(
+      `https://merchant.example/cart?amazonCheckoutSessionId=${withCancelUrl.checkoutSessionId}`,
+    );
+  });
+
   it('processing page: cancel sends the buyer back with the session Canceled (BuyerCanceled)', async () => {
     const session = await world.client.createCheckoutSession(createBody);
     world.sim.approve(session.checkoutSessionId);
