@@ -6,18 +6,22 @@ import type { Environment } from './ids.js';
  * Amazon's sandbox simulation list. Any other value is rejected with InvalidSandboxSimulationSpecified.
  */
 export const SIMULATION_CODES: Readonly<Record<string, readonly string[]>> = {
-  completeCheckoutSession: ['BuyerCanceled', 'Declined', 'AmazonCanceled'],
-  finalizeCheckoutSession: ['BuyerCanceled', 'Declined', 'AmazonCanceled'],
+  completeCheckoutSession: ['BuyerCanceled', 'Declined', 'AmazonCanceled', 'AuthorizationInitiated'],
+  finalizeCheckoutSession: ['BuyerCanceled', 'Declined', 'AmazonCanceled', 'AuthorizationInitiated'],
   createCharge: [
     'HardDeclined',
     'SoftDeclined',
     'AmazonRejected',
     'ProcessingFailure',
     'TransactionTimedOut',
+    'AuthorizationInitiated',
+    'CaptureInitiated',
   ],
   captureCharge: ['HardDeclined', 'SoftDeclined', 'AmazonRejected', 'ProcessingFailure'],
   getCharge: ['ExpiredUnused', 'AmazonCanceled'],
+  closeChargePermission: ['AmazonClosed'],
   getChargePermission: [
+    'BuyerClosed',
     'BuyerCanceled',
     'AmazonClosed',
     'PaymentMethodInvalid',

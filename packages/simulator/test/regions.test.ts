@@ -101,6 +101,37 @@ describe('regions, currencies and environments', () => {
     expect(expired.statusDetails).toMatchObject({ state: 'Closed', reasons: [{ reasonCode: 'Expired' }] });
   });
 
+  it('a recurring charge permission lives 13 months, renewed by each charge', async () => {
+    const { checkoutSessionId: id } = await world.client.createCheckoutSession({
+      ...createBody,
+      chargePermissionType: 'Recurring',
+      recurringMetadata: { frequency: { unit: 'Month', value: 1 } },
+    });
+    world.sim.approve(id);
+    await world.client.updateCheckoutSession(id, {
+      paymentDetails: { paymentIntent: 'Confirm', chargeAmount: { amount: '9.99', currencyCode: 'USD' } },
+    });
+    world.sim.approve(id);
+    const done = await world.client.completeCheckoutSession(id, {
+      chargeAmount: { amount: '9.99', currencyCode: 'USD' },
+    });
+    const permissionId = done.chargePermissionId!;
+    const day = 24 * 3600_000;
+    world.sim.clock.advance(300 * day);
+    await world.client.createCharge({
+      chargePermissionId: permissionId,
+      chargeAmount: { amount: '9.99', currencyCode: 'USD' },
+      captureNow: true,
+    });
+    world.sim.clock.advance(300 * day);
+    expect((await world.client.getChargePermission(permissionId)).statusDetails?.state).toBe('Chargeable');
+    world.sim.clock.advance(100 * day);
+    expect((await world.client.getChargePermission(permissionId)).statusDetails).toMatchObject({
+      state: 'Closed',
+      reasons: [{ reasonCode: 'Expired' }],
+    });
+  });
+
   it('a completed session answers complete again with the same result', async () => {
     const { checkoutSessionId: id } = await world.client.createCheckoutSession(createBody);
     world.sim.approve(id);

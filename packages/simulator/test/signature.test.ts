@@ -143,9 +143,18 @@ describe('signature verification', () => {
     const result = await signedFetch(world, '/v2/checkoutSessions', {
       body: createBody,
       headers,
+      tamper: (r) => withHeader(r, 'x-amz-pay-authtoken', 'Atza|unsigned'),
+    });
+    expect(expectError(result, 401, 'InvalidRequestSignature')).toContain('x-amz-pay-authtoken');
+  });
+
+  it('accepts x-amz-pay-simulation-code outside the signature, as Amazon does', async () => {
+    const session = await world.client.createCheckoutSession(createBody);
+    const result = await signedFetch(world, `/v2/checkoutSessions/${session.checkoutSessionId}`, {
       tamper: (r) => withHeader(r, 'x-amz-pay-simulation-code', 'HardDeclined'),
     });
-    expect(expectError(result, 401, 'InvalidRequestSignature')).toContain('x-amz-pay-simulation-code');
+    // Accepted by the signature check; then judged as a simulation code (none exist for this read).
+    expect(expectError(result, 400, 'InvalidSandboxSimulationSpecified')).toContain('getCheckoutSession');
   });
 
   it('rejects a signed header that is missing from the request', async () => {

@@ -56,6 +56,64 @@ describe('x-amz-pay-simulation-code', () => {
     });
   });
 
+  it('createCharge AuthorizationInitiated stays pending, then authorizes after 30 s', async () => {
+    const permissionId = await confirmedPermission();
+    const charge = await world.client.createCharge(
+      {
+        chargePermissionId: permissionId,
+        chargeAmount: { amount: '10.00', currencyCode: 'USD' },
+        canHandlePendingAuthorization: true,
+      },
+      { simulationCode: 'AuthorizationInitiated' },
+    );
+    expect(charge.statusDetails?.state).toBe('AuthorizationInitiated');
+    world.sim.clock.advance(30_000);
+    expect((await world.client.getCharge(charge.chargeId)).statusDetails?.state).toBe('Authorized');
+  });
+
+  it('createCharge CaptureInitiated captures asynchronously', async () => {
+    const permissionId = await confirmedPermission();
+    const charge = await world.client.createCharge(
+      {
+        chargePermissionId: permissionId,
+        chargeAmount: { amount: '10.00', currencyCode: 'USD' },
+        captureNow: true,
+      },
+      { simulationCode: 'CaptureInitiated' },
+    );
+    expect(charge.statusDetails?.state).toBe('CaptureInitiated');
+    world.sim.clock.advance(30_000);
+    expect((await world.client.getCharge(charge.chargeId)).statusDetails?.state).toBe('Captured');
+  });
+
+  it('completeCheckoutSession AuthorizationInitiated answers 202 with a pending charge', async () => {
+    const id = await readySession(world, { amount: '10.00', canHandlePendingAuthorization: true });
+    const done = await withMetadata(world).completeCheckoutSession(
+      id,
+      { chargeAmount: { amount: '10.00', currencyCode: 'USD' } },
+      { simulationCode: 'AuthorizationInitiated' },
+    );
+    expect(done.metadata.status).toBe(202);
+    expect((await world.client.getCharge(done.data.chargeId!)).statusDetails?.state).toBe(
+      'AuthorizationInitiated',
+    );
+    world.sim.clock.advance(30_000);
+    expect((await world.client.getCharge(done.data.chargeId!)).statusDetails?.state).toBe('Authorized');
+  });
+
+  it('closeChargePermission AmazonClosed closes it as Amazon would', async () => {
+    const permissionId = await confirmedPermission();
+    const closed = await world.client.closeChargePermission(
+      permissionId,
+      { closureReason: 'x' },
+      { simulationCode: 'AmazonClosed' },
+    );
+    expect(closed.statusDetails).toMatchObject({
+      state: 'Closed',
+      reasons: [{ reasonCode: 'AmazonClosed' }],
+    });
+  });
+
   it('with canHandlePendingAuthorization, a decline arrives asynchronously after 30 s', async () => {
     const permissionId = await confirmedPermission();
     const charge = await world.client.createCharge(
@@ -101,6 +159,7 @@ describe('x-amz-pay-simulation-code', () => {
   });
 
   it.each([
+    ['BuyerClosed', 'Closed'],
     ['BuyerCanceled', 'Closed'],
     ['AmazonClosed', 'Closed'],
     ['PaymentMethodInvalid', 'NonChargeable'],

@@ -23,7 +23,11 @@ export function createFromCheckout(
   const type = typeof fields.chargePermissionType === 'string' ? fields.chargePermissionType : 'OneTime';
   const payment = (fields.paymentDetails ?? {}) as Json;
   const extend = payment.extendExpiration === true;
-  const expiresAt = type === 'OneTime' ? new Date(now.getTime() + (extend ? 395 : 180) * DAY) : null;
+  // One-time: 180 days (13 months with extendExpiration); recurring: 13 months, renewed by each charge.
+  const expiresAt =
+    type === 'OneTime' || type === 'Recurring'
+      ? new Date(now.getTime() + (extend || type === 'Recurring' ? THIRTEEN_MONTHS_DAYS : 180) * DAY)
+      : null;
   const record: ChargePermissionRecord = {
     id: chargePermissionId(session.env, session.region),
     env: session.env,
@@ -50,12 +54,27 @@ export function createFromCheckout(
     refundSequence: 0,
   };
   engine.store.chargePermissions.set(record.id, record);
-  if (expiresAt) {
-    engine.schedule(expiresAt, () => {
-      if (record.state !== 'Closed') close(engine, record, 'Expired', 'The charge permission expired.');
-    });
-  }
+  armExpiry(engine, record);
   return record;
+}
+
+const THIRTEEN_MONTHS_DAYS = 395;
+
+function armExpiry(engine: Engine, record: ChargePermissionRecord) {
+  if (!record.expiresAt) return;
+  engine.schedule(record.expiresAt, () => {
+    // A renewal may have moved expiresAt on; only the latest date counts.
+    if (record.state !== 'Closed' && record.expiresAt && engine.now() >= record.expiresAt) {
+      close(engine, record, 'Expired', 'The charge permission expired.');
+    }
+  });
+}
+
+/** Each charge on a recurring permission restarts its 13-month lifetime. */
+export function renewRecurring(engine: Engine, record: ChargePermissionRecord) {
+  if (record.type !== 'Recurring') return;
+  record.expiresAt = new Date(engine.now().getTime() + THIRTEEN_MONTHS_DAYS * DAY);
+  armExpiry(engine, record);
 }
 
 function presentmentCurrency(session: CheckoutSessionRecord): string {
@@ -174,6 +193,7 @@ export function merchantMetadataView(m: Json | null) {
 }
 
 const SIMULATED_CLOSURES: Record<string, string> = {
+  BuyerClosed: 'The buyer closed the charge permission on pay.amazon.com.',
   BuyerCanceled: 'The buyer canceled the charge permission.',
   AmazonClosed: 'Amazon closed the charge permission.',
 };
@@ -227,7 +247,9 @@ export const chargePermissionHandlers: HandlerTable = {
           }
         }
       }
-      close(ctx.engine, record, 'MerchantClosed', reason);
+      if (ctx.simulationCode === 'AmazonClosed')
+        close(ctx.engine, record, 'AmazonClosed', SIMULATED_CLOSURES.AmazonClosed!);
+      else close(ctx.engine, record, 'MerchantClosed', reason);
     }
     return { body: chargePermissionView(ctx.engine, record) };
   },

@@ -16,7 +16,13 @@ import {
 } from '../money.js';
 import { type PaymentScenario, PENDING_AUTHORIZATION_MS } from '../payment-methods.js';
 import type { ChargePermissionRecord, ChargeRecord, Json } from '../store.js';
-import { assertChargeable, balance, getChargePermission, merchantMetadataView } from './charge-permission.js';
+import {
+  assertChargeable,
+  balance,
+  getChargePermission,
+  merchantMetadataView,
+  renewRecurring,
+} from './charge-permission.js';
 
 /**
  * Charge: AuthorizationInitiated → Authorized → CaptureInitiated → Captured, or Declined
@@ -122,8 +128,20 @@ export function authorize(
     expiresAt: new Date(now.getTime() + AUTHORIZATION_LIFETIME_MS),
   };
   engine.store.charges.set(charge.id, charge);
+  renewRecurring(engine, cp);
 
   const code = opts.simulationCode;
+  if (code === 'CaptureInitiated') {
+    // Simulated asynchronous capture: CaptureInitiated now, Captured after processing.
+    charge.authorizedAt = now;
+    charge.captured = amount;
+    setStatus(engine, charge, 'CaptureInitiated', null, null);
+    engine.schedule(new Date(now.getTime() + ASYNC_PROCESSING_MS), () => {
+      if (charge.status.state === 'CaptureInitiated') completeCapture(engine, charge, amount);
+    });
+    return charge;
+  }
+  const scenario = code === 'AuthorizationInitiated' ? 'PendingThenAuthorized' : opts.scenario;
   if (code && DECLINES[code]) {
     if (opts.canHandlePendingAuthorization && code !== 'ProcessingFailure') {
       // Pending authorizations decline asynchronously: the merchant learns it from Get Charge.
@@ -137,10 +155,10 @@ export function authorize(
     throw new ApiError(DECLINES[code]!.status, code, `${DECLINES[code]!.description} (charge ${charge.id})`);
   }
 
-  if (opts.scenario === 'PendingThenAuthorized' || opts.scenario === 'PendingThenHardDeclined') {
+  if (scenario === 'PendingThenAuthorized' || scenario === 'PendingThenHardDeclined') {
     engine.schedule(new Date(now.getTime() + PENDING_AUTHORIZATION_MS), () => {
       if (charge.status.state !== 'AuthorizationInitiated') return;
-      if (opts.scenario === 'PendingThenHardDeclined') {
+      if (scenario === 'PendingThenHardDeclined') {
         setStatus(engine, charge, 'Declined', 'HardDeclined', DECLINES.HardDeclined!.description);
       } else {
         markAuthorized(engine, charge, opts.captureNow);

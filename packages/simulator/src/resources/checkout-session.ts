@@ -378,7 +378,7 @@ function finish(ctx: RequestContext, record: CheckoutSessionRecord, amount: Mone
     const charge = authorize(engine, cp, amount, {
       captureNow: intent === 'AuthorizeWithCapture',
       canHandlePendingAuthorization: p.canHandlePendingAuthorization === true,
-      simulationCode: null,
+      simulationCode: code === 'AuthorizationInitiated' ? code : null,
       scenario,
       softDescriptor: typeof p.softDescriptor === 'string' ? p.softDescriptor : null,
       merchantMetadata: (record.fields.merchantMetadata as Json | undefined) ?? null,
