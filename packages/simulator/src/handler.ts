@@ -23,15 +23,3 @@ export interface HandlerResult {
 export type Handler = (ctx: RequestContext) => HandlerResult;
 
 export type HandlerTable = Record<string, Handler>;
-
-export function statusView(
-  status: { state: string; reasonCode: string | null; reasonDescription: string | null; updatedAt: Date },
-  ts: (d: Date) => string,
-) {
-  return {
-    state: status.state,
-    reasonCode: status.reasonCode,
-    reasonDescription: status.reasonDescription,
-    lastUpdatedTimestamp: ts(status.updatedAt),
-  };
-}

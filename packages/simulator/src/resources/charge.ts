@@ -370,5 +370,3 @@ export const chargeHandlers: HandlerTable = {
     return { body: chargeView(charge) };
   },
 };
-
-export const ASYNC_CAPTURE_PROCESSING_MS = ASYNC_PROCESSING_MS;
