@@ -57,8 +57,10 @@ export interface RequestLogEntry {
   operationId: string | null;
   method: string;
   path: string;
+  /** HTTP status sent, or -1 when a `reset` fault dropped the connection. */
   status: number;
   reasonCode: string | null;
+  /** Answered from the idempotency store instead of being processed again. */
   replayed: boolean;
 }
 
