@@ -412,6 +412,16 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
         }),
       );
     }
+    // A sign-in button payload carries signInReturnUrl: Amazon signs the buyer in and returns a buyer token.
+    const parsed = JSON.parse(payload) as { signInReturnUrl?: unknown; signInScopes?: unknown };
+    if (typeof parsed.signInReturnUrl === 'string') {
+      const scopes = Array.isArray(parsed.signInScopes) ? parsed.signInScopes.map(String) : undefined;
+      const token = issueBuyerToken(engine, scopes ? { scopes } : {});
+      const target = new URL(parsed.signInReturnUrl);
+      target.searchParams.set('buyerToken', token);
+      res.writeHead(302, { location: target.toString(), 'content-length': 0 });
+      return res.end();
+    }
     return sendJson(res, 200, JSON.stringify({ valid: true, algorithm, payloadJSON: payload }));
   }
 

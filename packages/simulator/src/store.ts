@@ -125,7 +125,13 @@ export interface Store {
   ledger: LedgerEntry[];
   buyerTokens: Map<
     string,
-    { buyer: BuyerProfile; shippingAddress: AddressRecord; billingAddress: AddressRecord }
+    {
+      buyer: BuyerProfile;
+      shippingAddress: AddressRecord;
+      billingAddress: AddressRecord;
+      /** Sign-in scopes granted; null for all. */
+      scopes: readonly string[] | null;
+    }
   >;
   reports: Map<string, Json>;
   reportDocuments: Map<string, { reportDocumentId: string; content: string; reportId: string }>;

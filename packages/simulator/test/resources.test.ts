@@ -92,6 +92,27 @@ describe('buyer, delivery trackers, tokens, disbursements', () => {
     expect((await apiError(world.client.getBuyer('amzn1.buyertoken.unknown'))).status).toBe(404);
   });
 
+  it('a signed sign-in button returns a buyer token whose profile follows the scopes', async () => {
+    const { payload, signature } = await world.client.generateButtonSignature({
+      signInReturnUrl: 'https://merchant.example/signed-in',
+      storeId: 'amzn1.application-oa2-client.0123456789abcdef0123456789abcdef',
+      signInScopes: ['name', 'email'],
+    });
+    const back = await fetch(`${world.sim.url}/checkout/button`, {
+      method: 'POST',
+      body: JSON.stringify({ payloadJSON: payload, signature, publicKeyId: world.publicKeyId }),
+      redirect: 'manual',
+    });
+    expect(back.status).toBe(302);
+    const location = new URL(back.headers.get('location')!);
+    expect(location.pathname).toBe('/signed-in');
+    const buyer = await world.client.getBuyer(location.searchParams.get('buyerToken')!);
+    expect(buyer.name).toBe('Sam Sandbox');
+    expect(buyer.email).toContain('@');
+    expect(buyer.shippingAddress).toBeNull();
+    expect(buyer.phoneNumber).toBeNull();
+  });
+
   it('deliveryTrackers stores tracking for a known charge permission', async () => {
     const { chargePermissionId } = await capturedCharge('10.00');
     const tracker = await world.client.deliveryTrackers({

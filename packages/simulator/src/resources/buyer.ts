@@ -12,6 +12,8 @@ export interface BuyerTokenOptions {
   shippingAddress?: Partial<AddressRecord>;
   billingAddress?: Partial<AddressRecord>;
   region?: RegionCode;
+  /** The sign-in scopes granted (`name`, `email`, `postalCode`, `shippingAddress`, `phoneNumber`, `billingAddress`, `primeStatus`); all when omitted. */
+  scopes?: readonly string[];
 }
 
 export function issueBuyerToken(engine: Engine, opts: BuyerTokenOptions = {}): string {
@@ -21,6 +23,7 @@ export function issueBuyerToken(engine: Engine, opts: BuyerTokenOptions = {}): s
     buyer: sandboxBuyer(opts.buyer),
     shippingAddress: sandboxAddress(region, opts.shippingAddress),
     billingAddress: sandboxAddress(region, opts.billingAddress ?? opts.shippingAddress),
+    scopes: opts.scopes ?? null,
   });
   return token;
 }
@@ -30,17 +33,20 @@ export const buyerHandlers: HandlerTable = {
     const token = ctx.params.buyerToken!;
     const entry = ctx.engine.store.buyerTokens.get(token);
     if (!entry) throw ApiError.notFound('Buyer token', token);
+    // Amazon answers only what the buyer consented to share; the rest is null.
+    const granted = (scope: string) => entry.scopes === null || entry.scopes.includes(scope);
+    const shareAddress = granted('shippingAddress') || granted('postalCode');
     return {
       body: {
         buyerId: entry.buyer.buyerId,
-        name: entry.buyer.name,
-        email: entry.buyer.email,
-        postalCode: entry.shippingAddress.postalCode,
-        countryCode: entry.shippingAddress.countryCode,
-        phoneNumber: entry.buyer.phoneNumber,
-        shippingAddress: entry.shippingAddress,
-        billingAddress: entry.billingAddress,
-        primeMembershipTypes: entry.buyer.primeMembershipTypes,
+        name: granted('name') ? entry.buyer.name : null,
+        email: granted('email') ? entry.buyer.email : null,
+        postalCode: shareAddress ? entry.shippingAddress.postalCode : null,
+        countryCode: shareAddress ? entry.shippingAddress.countryCode : null,
+        phoneNumber: granted('phoneNumber') ? entry.buyer.phoneNumber : null,
+        shippingAddress: granted('shippingAddress') ? entry.shippingAddress : null,
+        billingAddress: granted('billingAddress') ? entry.billingAddress : null,
+        primeMembershipTypes: granted('primeStatus') ? entry.buyer.primeMembershipTypes : null,
       },
     };
   },
