@@ -25,6 +25,7 @@ import { compileRoutes, lookupRoute } from './routes.js';
 import { KeyRing, type RegisteredKey, verifySignature } from './signature.js';
 import { checkSimulationCode } from './simulation.js';
 import { type SimulatorState, snapshot } from './state.js';
+import { findUnknownField } from './unknown-fields.js';
 import { validateRequestPart } from './validation.js';
 
 export interface SimulatorOptions {
@@ -48,6 +49,11 @@ export interface SimulatorOptions {
    * off behind a proxy that rewrites Host.
    */
   checkHost?: boolean;
+  /**
+   * Answer UnrecognizedField for body fields the spec does not describe, as Amazon does (default
+   * true); turn off if you send a field Amazon added after this spec was written.
+   */
+  rejectUnknownFields?: boolean;
   /** Serve https with this certificate and key (PEM), e.g. for clients that insist on https. */
   tls?: { cert: string; key: string };
 }
@@ -142,6 +148,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
   const maxSkewMs = options.maxSkewMs ?? 15 * 60 * 1000;
   const checkResponses = options.checkResponses ?? true;
   const checkHost = options.checkHost ?? true;
+  const rejectUnknownFields = options.rejectUnknownFields ?? true;
 
   function sendJson(
     res: ServerResponse,
@@ -301,6 +308,10 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
           }
         } else {
           validateRequestPart(operation.body, body);
+          const unknown = rejectUnknownFields ? findUnknownField(operation.body, body) : undefined;
+          if (unknown) {
+            throw new ApiError(400, 'UnrecognizedField', `The field '${unknown}' is invalid for this API.`);
+          }
         }
       }
       validateRequestPart(operation.pathParams, params);

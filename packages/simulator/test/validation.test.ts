@@ -78,6 +78,25 @@ describe('request validation from the spec schemas', () => {
     expect(String(wrongMethod.json.message)).toContain('POST');
   });
 
+  it('answers UnrecognizedField for a field the spec does not know, unless told not to', async () => {
+    const lenientWorld = await startWorld({ rejectUnknownFields: false });
+    try {
+      const typo = await signedFetch(world, '/v2/checkoutSessions', {
+        body: { ...createBody, paymentDetail: { paymentIntent: 'Authorize' } },
+        headers: idem('u1'),
+      });
+      expect(typo).toMatchObject({ status: 400, json: { reasonCode: 'UnrecognizedField' } });
+      expect(String(typo.json.message)).toBe("The field 'paymentDetail' is invalid for this API.");
+      const lenient = await signedFetch(lenientWorld, '/v2/checkoutSessions', {
+        body: { ...createBody, paymentDetail: { paymentIntent: 'Authorize' } },
+        headers: idem('u2'),
+      });
+      expect(lenient.status).toBe(201);
+    } finally {
+      await lenientWorld.sim.close();
+    }
+  });
+
   it('every answer carries x-amz-pay-request-id, errors included', async () => {
     const result = await signedFetch(world, '/v2/nothingHere');
     expect(result.headers.get('x-amz-pay-request-id')).toMatch(/^[0-9a-f-]{36}$/);
