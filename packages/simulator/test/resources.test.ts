@@ -40,6 +40,19 @@ describe('reports', () => {
     expect(listed.reports.map((r) => r.reportId)).toContain(reportId);
   });
 
+  it('CANCELLED when the time range holds no transactions', async () => {
+    const { reportId } = await world.client.createReport({
+      reportType: '_GET_FLAT_FILE_OFFAMAZONPAYMENTS_REFUND_DATA_',
+      startTime: '20200101T000000Z',
+      endTime: '20200102T000000Z',
+    });
+    world.sim.clock.advance(30_000);
+    expect(await world.client.getReportById(reportId)).toMatchObject({
+      processingStatus: 'CANCELLED',
+      reportDocumentId: null,
+    });
+  });
+
   it('refuses to request the live settlement report', async () => {
     const error = await apiError(
       world.client.createReport({

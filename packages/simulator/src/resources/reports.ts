@@ -8,7 +8,8 @@ import type { Json, LedgerEntry } from '../store.js';
 
 /**
  * Reports: IN_PROGRESS → COMPLETED after REPORT_PROCESSING_MS of simulated time, with a CSV
- * document built from the simulated captures and refunds in the report's time range. Schedules
+ * document built from the simulated captures and refunds in the report's time range, or CANCELLED
+ * when that range holds none. Schedules
  * create reports when simulated time reaches nextReportCreationTime, then move it on.
  */
 export const REPORT_PROCESSING_MS = 30_000;
@@ -82,6 +83,12 @@ function createReport(engine: Engine, reportType: string, startTime: Date, endTi
     const entries = engine.store.ledger.filter(
       (e) => e.postedAt >= startTime && e.postedAt <= endTime && typeFilter(reportType)(e),
     );
+    report.processingEndTime = amazonTimestamp(engine.now());
+    if (entries.length === 0) {
+      // Amazon cancels a report that would have no rows.
+      report.processingStatus = 'CANCELLED';
+      return;
+    }
     const documentId = opaqueId('amzn1.tortuga.4.na.');
     engine.store.reportDocuments.set(documentId, {
       reportDocumentId: documentId,
@@ -89,7 +96,6 @@ function createReport(engine: Engine, reportType: string, startTime: Date, endTi
       content: buildCsv(entries),
     });
     report.processingStatus = 'COMPLETED';
-    report.processingEndTime = amazonTimestamp(engine.now());
     report.reportDocumentId = documentId;
   });
   return report;
