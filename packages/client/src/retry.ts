@@ -60,67 +60,96 @@ export function createRetryingFetch(options: RetryOptions = {}): FetchFunction {
 
   return async function retryingFetch(input, init) {
     const request = input instanceof Request && init === undefined ? input : new Request(input, init);
-    const deadline = timeoutMs === undefined ? undefined : AbortSignal.timeout(timeoutMs);
-    const signal = deadline ? AbortSignal.any([request.signal, deadline]) : request.signal;
-    // Read the body once: a Request body is a one-shot stream, and every attempt needs it.
-    const body = request.body === null ? null : await request.arrayBuffer();
+    // One controller for the whole call, held strongly here: the caller's signal and the deadline
+    // both abort it. (AbortSignal.any/timeout and the signal copies made by each new Request hold
+    // each other only weakly; once collected, an abort would never reach the fetch.)
+    const controller = new AbortController();
+    const { signal } = controller;
+    const onCallerAbort = () => controller.abort(request.signal.reason);
+    if (request.signal.aborted) onCallerAbort();
+    else request.signal.addEventListener('abort', onCallerAbort, { once: true });
+    let timedOut = false;
+    const timer =
+      timeoutMs === undefined
+        ? undefined
+        : setTimeout(() => {
+            timedOut = true;
+            controller.abort(new DOMException(`no answer within ${timeoutMs} ms`, 'TimeoutError'));
+          }, timeoutMs);
+    // Never keeps a process alive; left running after a response so the deadline also covers the body.
+    (timer as { unref?: () => void } | undefined)?.unref?.();
+    const whenStopped = new Promise<never>((_, reject) => {
+      signal.addEventListener('abort', () => reject(signal.reason), { once: true });
+    });
+    whenStopped.catch(() => undefined);
     let retries = 0;
 
     const stopped = (cause?: unknown): Error =>
-      deadline?.aborted && !request.signal.aborted
-        ? new AmazonPayTimeoutError(timeoutMs ?? 0, retries, { cause: cause ?? deadline.reason })
+      timedOut && !request.signal.aborted
+        ? new AmazonPayTimeoutError(timeoutMs ?? 0, retries, { cause: cause ?? signal.reason })
         : new AmazonPayAbortError(retries, { cause: request.signal.reason ?? cause });
 
-    for (;;) {
-      if (signal.aborted) throw stopped();
-      const attempt = new Request(request.url, {
-        method: request.method,
-        headers: request.headers,
-        body,
-        signal,
-        redirect: request.redirect,
-      });
-      let response: Response | undefined;
-      let failure: unknown;
-      try {
-        response = await inner(attempt);
-      } catch (error) {
-        if (signal.aborted) throw stopped(error);
-        // Fetch reports "no response" (refused, reset, DNS, TLS) as a TypeError; anything else is not ours to retry.
-        if (!(error instanceof TypeError)) throw error;
-        failure = error;
-      }
+    try {
+      // Read the body once: a Request body is a one-shot stream, and every attempt needs it.
+      const body = request.body === null ? null : await request.arrayBuffer();
+      for (;;) {
+        if (signal.aborted) throw stopped();
+        const attempt = new Request(request.url, {
+          method: request.method,
+          headers: request.headers,
+          body,
+          signal,
+          redirect: request.redirect,
+        });
+        let response: Response | undefined;
+        let failure: unknown;
+        try {
+          // The race makes an abort or the deadline effective at once, even if the fetch misses it.
+          response = await Promise.race([inner(attempt), whenStopped]);
+        } catch (error) {
+          if (signal.aborted) throw stopped(error);
+          // Fetch reports "no response" (refused, reset, DNS, TLS) as a TypeError; anything else is not ours to retry.
+          if (!(error instanceof TypeError)) throw error;
+          failure = error;
+        }
 
-      let delayMs: number | undefined;
-      if (retries < maxRetries) {
-        if (response === undefined) {
-          delayMs = backoffDelay(retries, baseDelayMs, maxDelayMs, random);
-        } else if (RETRIABLE_STATUSES.has(response.status)) {
-          const retryAfter = parseRetryAfter(response.headers.get('retry-after'), Date.now());
-          if (retryAfter === undefined) delayMs = backoffDelay(retries, baseDelayMs, maxDelayMs, random);
-          else if (retryAfter <= maxRetryAfterMs) delayMs = retryAfter;
+        let delayMs: number | undefined;
+        if (retries < maxRetries) {
+          if (response === undefined) {
+            delayMs = backoffDelay(retries, baseDelayMs, maxDelayMs, random);
+          } else if (RETRIABLE_STATUSES.has(response.status)) {
+            const retryAfter = parseRetryAfter(response.headers.get('retry-after'), Date.now());
+            if (retryAfter === undefined) delayMs = backoffDelay(retries, baseDelayMs, maxDelayMs, random);
+            else if (retryAfter <= maxRetryAfterMs) delayMs = retryAfter;
+          }
+        }
+        if (delayMs === undefined) {
+          if (response === undefined) {
+            throw new AmazonPayNetworkError(
+              `no response from ${new URL(request.url).host} after ${retries + 1} attempt${retries ? 's' : ''}: ${describe(failure)}`,
+              retries,
+              { cause: failure },
+            );
+          }
+          retriesByResponse.set(response, retries);
+          return response;
+        }
+        // Free the connection of the answer we are discarding.
+        await response?.body?.cancel().catch(() => undefined);
+        retries += 1;
+        onRetry?.({ retry: retries, delayMs, status: response?.status, error: failure, request });
+        try {
+          await sleep(delayMs, signal);
+        } catch (error) {
+          throw stopped(error);
         }
       }
-      if (delayMs === undefined) {
-        if (response === undefined) {
-          throw new AmazonPayNetworkError(
-            `no response from ${new URL(request.url).host} after ${retries + 1} attempt${retries ? 's' : ''}: ${describe(failure)}`,
-            retries,
-            { cause: failure },
-          );
-        }
-        retriesByResponse.set(response, retries);
-        return response;
-      }
-      // Free the connection of the answer we are discarding.
-      await response?.body?.cancel().catch(() => undefined);
-      retries += 1;
-      onRetry?.({ retry: retries, delayMs, status: response?.status, error: failure, request });
-      try {
-        await sleep(delayMs, signal);
-      } catch (error) {
-        throw stopped(error);
-      }
+    } catch (error) {
+      if (timer !== undefined) clearTimeout(timer);
+      throw error;
+    } finally {
+      // A long-lived caller signal must not collect one listener per call.
+      request.signal.removeEventListener('abort', onCallerAbort);
     }
   };
 }

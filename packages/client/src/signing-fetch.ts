@@ -13,6 +13,7 @@ export function createSigningFetch(signer: RequestSigner, fetchImpl?: FetchFunct
   const send = fetchImpl ?? ((input, init) => globalThis.fetch(input, init));
   return async (input, init) => {
     const request = input instanceof Request && init === undefined ? input : new Request(input, init);
-    return send(await signer.sign(request));
+    // Hand the original signal to fetch directly: the signed copy's signal only follows it weakly.
+    return send(await signer.sign(request), { signal: request.signal });
   };
 }
