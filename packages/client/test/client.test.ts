@@ -375,6 +375,13 @@ describe('bad input never reaches the network', () => {
     await rejects(() => client.getReports({ reportTypes: ['_NOT_A_REPORT_' as never] }), 'reportTypes.0');
   });
 
+  it('requires the merchant id of getAuthorizationToken', async () => {
+    await rejects(
+      () => client.getAuthorizationToken('amzn.mws.00000000-0000-0000-0000-000000000000', ''),
+      'merchantId',
+    );
+  });
+
   it('checks the options', async () => {
     await rejects(() => client.getCharge('C1', { idempotencyKey: 'x'.repeat(33) }), 'options.idempotencyKey');
     await rejects(() => client.getCharge('C1', { authToken: '' }), 'options.authToken');
