@@ -94,13 +94,18 @@ export function createRetryingFetch(options: RetryOptions = {}): FetchFunction {
       const body = request.body === null ? null : await request.arrayBuffer();
       for (;;) {
         if (signal.aborted) throw stopped();
-        const attempt = new Request(request.url, {
-          method: request.method,
-          headers: request.headers,
-          body,
-          signal,
-          redirect: request.redirect,
-        });
+        // A bodyless request without a deadline can be sent as it is (its signal is the caller's),
+        // which spares a Request construction on the common GET; otherwise a fresh copy carries the body and the deadline.
+        const attempt =
+          body === null && timer === undefined
+            ? request
+            : new Request(request.url, {
+                method: request.method,
+                headers: request.headers,
+                body,
+                signal,
+                redirect: request.redirect,
+              });
         let response: Response | undefined;
         let failure: unknown;
         try {
