@@ -32,4 +32,23 @@ describe('canonicalUri', () => {
   it('encodes a bare percent sign', () => {
     expect(canonicalUri('/100%/x%zz')).toBe('/100%25/x%25zz');
   });
+
+  // A backtracking regular expression took seconds on the first path and never finished on long ones;
+  // the bound is generous so a slow machine cannot flake, it only has to catch exponential blow-up.
+  it('runs in linear time on paths with escapes', () => {
+    const started = performance.now();
+    expect(canonicalUri('/sandbox/v2/checkoutSessions/abcdef%3A')).toBe(
+      '/sandbox/v2/checkoutSessions/abcdef%3A',
+    );
+    expect(canonicalUri('/v2/checkoutSessions/checkoutSessionId:A 1')).toBe(
+      '/v2/checkoutSessions/checkoutSessionId%3AA%201',
+    );
+    const long = `/v2/charges/${'abcdefghi%3A'.repeat(450)}/${'x%2'.repeat(800)}/${'é~ '.repeat(800)}`;
+    expect(long.length).toBeGreaterThanOrEqual(10_000);
+    const canonical = canonicalUri(long);
+    expect(performance.now() - started).toBeLessThan(1000);
+    expect(canonical).toBe(
+      `/v2/charges/${'abcdefghi%3A'.repeat(450)}/${'x%252'.repeat(800)}/${'%C3%A9~%20'.repeat(800)}`,
+    );
+  });
 });

@@ -29,4 +29,11 @@ describe('encodePem / decodePem', () => {
   it('requires matching BEGIN and END labels', () => {
     expect(() => decodePem('-----BEGIN PRIVATE KEY-----\nAAAA\n-----END PUBLIC KEY-----')).toThrow(/not PEM/);
   });
+  // A lazy regular expression rescanned the rest of the text for every BEGIN: seconds on this input.
+  it('refuses text with many unmatched BEGIN lines in linear time', () => {
+    const text = '-----BEGIN A-----\n'.repeat(30_000);
+    const started = performance.now();
+    expect(() => decodePem(text)).toThrow(/not PEM/);
+    expect(performance.now() - started).toBeLessThan(1000);
+  });
 });

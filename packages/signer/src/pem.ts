@@ -8,7 +8,9 @@ export interface PemBlock {
   der: Uint8Array;
 }
 
-const BLOCK = /-----BEGIN ([A-Z0-9 ]+)-----([\s\S]*?)-----END \1-----/;
+const BEGIN = '-----BEGIN ';
+const DASHES = '-----';
+const LABEL = /^[A-Z0-9 ]+$/;
 
 /** True if the text contains PEM armour (after undoing `\n` escapes, as keys in env vars often have). */
 export function looksLikePem(text: string): boolean {
@@ -18,17 +20,17 @@ export function looksLikePem(text: string): boolean {
 /** Decodes the first PEM block of the text. Throws `NOT_PEM` (without echoing the text) if there is none. */
 export function decodePem(text: string): PemBlock {
   const unescaped = text.includes('\\n') ? text.replace(/\\r\\n|\\n/g, '\n') : text;
-  const match = BLOCK.exec(unescaped);
-  if (!match) {
+  const block = firstBlock(unescaped);
+  if (!block) {
     throw new SignerError(
       'NOT_PEM',
       'the key is not PEM text: expected a "-----BEGIN ... -----" block with a matching END line',
     );
   }
-  const label = match[1]!;
+  const { label } = block;
   const headers: Record<string, string> = {};
   const bodyLines: string[] = [];
-  for (const rawLine of match[2]!.split(/\r?\n/)) {
+  for (const rawLine of block.body.split('\n')) {
     const line = rawLine.trim();
     if (line === '') continue;
     const header = /^([A-Za-z-]+):\s*(.*)$/.exec(line);
@@ -40,6 +42,24 @@ export function decodePem(text: string): PemBlock {
     throw new SignerError('NOT_PEM', `the "${label}" PEM block does not contain valid base64`);
   }
   return { label, headers, der: base64ToBytes(base64) };
+}
+
+/**
+ * The first `-----BEGIN <label>-----` and the text up to its `-----END <label>-----`. Found with
+ * `indexOf` (linear time): a lazy regular expression rescanned the rest of the text for every BEGIN.
+ */
+function firstBlock(text: string): { label: string; body: string } | undefined {
+  const begin = text.indexOf(BEGIN);
+  if (begin === -1) return undefined;
+  const labelStart = begin + BEGIN.length;
+  const labelEnd = text.indexOf(DASHES, labelStart);
+  if (labelEnd === -1) return undefined;
+  const label = text.slice(labelStart, labelEnd);
+  if (!LABEL.test(label)) return undefined;
+  const bodyStart = labelEnd + DASHES.length;
+  const end = text.indexOf(`${DASHES}END ${label}${DASHES}`, bodyStart);
+  if (end === -1) return undefined;
+  return { label, body: text.slice(bodyStart, end) };
 }
 
 /** PEM text for DER bytes, 64 base64 characters a line. */
