@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { canonicalUri } from './canonicalUri.js';
 
@@ -11,8 +12,13 @@ describe('canonicalUri', () => {
   it('adds a leading slash', () => {
     expect(canonicalUri('v2/charges')).toBe('/v2/charges');
   });
-  it('collapses runs of slashes', () => {
-    expect(canonicalUri('//v2///charges//')).toBe('/v2/charges/');
+  it('keeps empty segments: //x is another resource than /x', () => {
+    expect(canonicalUri('//v2///charges//')).toBe('//v2///charges//');
+    expect(canonicalUri('//v2/a b')).toBe('//v2/a%20b');
+  });
+  it('never resolves dot segments', () => {
+    expect(canonicalUri('/v2/charges/../x')).toBe('/v2/charges/../x');
+    expect(canonicalUri('/v2/./charges/%2E%2e/x')).toBe('/v2/./charges/../x');
   });
   it('encodes characters outside the unreserved set in path ids', () => {
     expect(canonicalUri("/v2/charges/a b+c!'()*@")).toBe('/v2/charges/a%20b%2Bc%21%27%28%29%2A%40');
@@ -26,8 +32,27 @@ describe('canonicalUri', () => {
     expect(canonicalUri(new URL(`https://h${raw}`).pathname)).toBe(canonicalUri(raw));
     expect(canonicalUri('/a%7eb%c3%a9')).toBe('/a~b%C3%A9');
   });
-  it('treats an encoded slash as a separator, as the Java SDK does', () => {
-    expect(canonicalUri('/a%2Fb')).toBe('/a/b');
+  it('keeps an encoded slash inside its segment, in upper case', () => {
+    expect(canonicalUri('/a%2Fb')).toBe('/a%2Fb');
+    expect(canonicalUri('/a%2fb')).toBe('/a%2Fb');
+    expect(canonicalUri('/v2/charges/..%2Fx')).toBe('/v2/charges/..%2Fx');
+    expect(canonicalUri('/v2/buyers/a%2Fb%2Bc%3D')).toBe('/v2/buyers/a%2Fb%2Bc%3D');
+  });
+  it('splits on literal slashes only: each segment is its decoded bytes, RFC 3986 encoded', () => {
+    const segment = fc.string({ unit: 'binary', maxLength: 12 });
+    fc.assert(
+      fc.property(fc.array(segment, { minLength: 1, maxLength: 5 }), (segments) => {
+        const path = '/' + segments.map((s) => encodeURIComponent(toWellFormed(s))).join('/');
+        const canonical = canonicalUri(path);
+        expect(canonical.split('/').map((s) => decodeURIComponent(s))).toEqual(
+          ['', ...segments].map(toWellFormed),
+        );
+        expect(canonical).toMatch(/^(?:\/|[A-Za-z0-9\-._~]|%[0-9A-F]{2})*$/);
+        expect(canonicalUri(canonical)).toBe(canonical);
+        expect(canonicalUri(path.replace(/%[0-9A-F]{2}/g, (e) => e.toLowerCase()))).toBe(canonical);
+      }),
+      { numRuns: 500 },
+    );
   });
   it('encodes a bare percent sign', () => {
     expect(canonicalUri('/100%/x%zz')).toBe('/100%25/x%25zz');
@@ -52,3 +77,8 @@ describe('canonicalUri', () => {
     );
   });
 });
+
+/** Lone surrogates as U+FFFD, as the signer's UTF-8 encoding writes them. */
+function toWellFormed(text: string): string {
+  return Buffer.from(text, 'utf8').toString('utf8');
+}

@@ -25,26 +25,25 @@ function hexValue(code: number): number {
 }
 
 /**
- * The canonical URI of a request path: RFC 3986 encoding of every byte outside the unreserved set,
- * `/` kept as the separator, runs of `/` collapsed, and a leading `/` (an empty path is `/`).
+ * The canonical URI of a request path: the path split on literal `/` only, each segment's
+ * `%XX` escapes read as the bytes they stand for and the segment re-encoded with RFC 3986 (every
+ * byte outside the unreserved set as upper-case `%XX`), and a leading `/` (an empty path is `/`).
  *
- * The input may already be percent-encoded (as `URL.pathname` is): a `%XX` escape is read as the byte
- * it stands for and written back in canonical form (`%7e` → `~`, `%2f` → `/`, `%c3%a9` → `%C3%A9`),
- * so the raw path and its encoded form give the same answer, as Amazon's Java SDK does.
- * One pass over the characters, no regular expression (a backtracking one was exponential).
+ * So a path and its `URL.pathname` form give the same answer (`%7e` → `~`, `%c3%a9` → `%C3%A9`,
+ * `é` → `%C3%A9`), while an encoded slash stays inside its segment (`%2f` → `%2F`): the canonical
+ * path always addresses the same resource as the input, which is why empty segments are kept and
+ * `.`/`..` are never resolved. One pass over the characters, no regular expression (a backtracking
+ * one was exponential).
  */
 export function canonicalUri(path: string): string {
   if (isCanonical(path)) return path;
-  let out = '/';
-  let endsWithSlash = true; // tracked rather than read back, so `out` stays a cheap rope
+  let out = path.charCodeAt(0) === SLASH ? '' : '/';
   let runStart = 0; // start of the pending run of characters that are neither `/` nor an escape
   let i = 0;
   while (i < path.length) {
     const code = path.charCodeAt(i);
     if (code === SLASH) {
-      const run = encodeRfc3986(path.slice(runStart, i));
-      if (run !== '' || !endsWithSlash) out += run + '/';
-      endsWithSlash = true;
+      out += encodeRfc3986(path.slice(runStart, i)) + '/';
       runStart = ++i;
       continue;
     }
@@ -53,10 +52,8 @@ export function canonicalUri(path: string): string {
       const low = high < 0 ? -1 : hexValue(path.charCodeAt(i + 2));
       if (low >= 0) {
         const byte = high * 16 + low;
-        const run = encodeRfc3986(path.slice(runStart, i));
-        if (byte !== SLASH) out += run + (isUnreserved(byte) ? String.fromCharCode(byte) : percentByte(byte));
-        else if (run !== '' || !endsWithSlash) out += run + '/';
-        endsWithSlash = byte === SLASH;
+        out += encodeRfc3986(path.slice(runStart, i));
+        out += isUnreserved(byte) ? String.fromCharCode(byte) : percentByte(byte);
         i += 3;
         runStart = i;
         continue;
@@ -67,12 +64,12 @@ export function canonicalUri(path: string): string {
   return out + encodeRfc3986(path.slice(runStart));
 }
 
-/** A leading `/` followed by unreserved characters and single `/`s: already its own canonical form. */
+/** A leading `/` followed by unreserved characters and `/` only: already its own canonical form. */
 function isCanonical(path: string): boolean {
   if (path.charCodeAt(0) !== SLASH) return false;
   for (let i = 1; i < path.length; i++) {
     const code = path.charCodeAt(i);
-    if (code === SLASH ? path.charCodeAt(i - 1) === SLASH : !isUnreserved(code)) return false;
+    if (code !== SLASH && !isUnreserved(code)) return false;
   }
   return true;
 }

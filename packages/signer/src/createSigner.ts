@@ -40,7 +40,9 @@ export interface Signer {
    * Returns a new `Request` carrying `accept`, `content-type`, `x-amz-pay-date`, `x-amz-pay-host`,
    * `x-amz-pay-region` and `authorization`, with the same body bytes. The URL's path and query and
    * the signed header values are rewritten into their canonical form when they are not already, so
-   * what is sent is byte for byte what was signed. The input request's body is consumed.
+   * what is sent is byte for byte what was signed; the path keeps its segments (an encoded `/` stays
+   * encoded, nothing is collapsed or resolved), so it addresses the same resource. The input
+   * request's body is consumed.
    */
   sign(request: Request): Promise<Request>;
   /**

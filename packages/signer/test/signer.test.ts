@@ -177,10 +177,26 @@ describe('signer.sign', () => {
       }),
     );
     const url = new URL(signed.url);
-    expect(url.pathname).toBe('/v2/charges/id%20with%20space%27%28x%29');
+    expect(url.pathname).toBe('//v2/charges/id%20with%20space%27%28x%29');
     expect(url.search).toBe('?q=a%20b&r=a%2Bb%2F~&u=%C3%A9');
     expect(new URLSearchParams(url.search).get('r')).toBe('a+b/~');
     expect((await verifyRequest(signed, publicKeyPem, { now })).ok).toBe(true);
+  });
+
+  it('never changes which resource the URL addresses: encoded slashes and dots stay in their segment', async () => {
+    for (const [path, sent] of [
+      ['/v2/charges/..%2Fx', '/v2/charges/..%2Fx'],
+      ['/v2/charges/..%2fx', '/v2/charges/..%2Fx'],
+      ['/v2/charges/%2E%2E%2F%2E%2E%2Fx', '/v2/charges/..%2F..%2Fx'],
+      ['/v2/buyers/a%2Fb%2Bc%3D', '/v2/buyers/a%2Fb%2Bc%3D'],
+      ['/v2/charges/%7Ex%2F', '/v2/charges/~x%2F'],
+      ['/v2//charges/', '/v2//charges/'],
+    ]) {
+      const signed = await signer.sign(new Request(`https://pay-api.amazon.eu${path}`));
+      expect(new URL(signed.url).pathname).toBe(sent);
+      expect(signed.url).toBe(`https://pay-api.amazon.eu${sent}`);
+      expect((await verifyRequest(signed, publicKeyPem, { now })).ok).toBe(true);
+    }
   });
 
   it('collapses runs of spaces in signed header values on the wire too', async () => {
