@@ -175,9 +175,6 @@ export const openapiDocument: OpenApiDocumentObject = {
           "404": {
             "$ref": "#/components/responses/NotFound"
           },
-          "409": {
-            "$ref": "#/components/responses/Conflict"
-          },
           "429": {
             "$ref": "#/components/responses/TooManyRequests"
           },
@@ -309,6 +306,9 @@ export const openapiDocument: OpenApiDocumentObject = {
           "404": {
             "$ref": "#/components/responses/NotFound"
           },
+          "422": {
+            "$ref": "#/components/responses/UnprocessableEntity"
+          },
           "429": {
             "$ref": "#/components/responses/TooManyRequests"
           },
@@ -400,8 +400,8 @@ export const openapiDocument: OpenApiDocumentObject = {
           "404": {
             "$ref": "#/components/responses/NotFound"
           },
-          "409": {
-            "$ref": "#/components/responses/Conflict"
+          "422": {
+            "$ref": "#/components/responses/UnprocessableEntity"
           },
           "429": {
             "$ref": "#/components/responses/TooManyRequests"
@@ -494,8 +494,8 @@ export const openapiDocument: OpenApiDocumentObject = {
           "404": {
             "$ref": "#/components/responses/NotFound"
           },
-          "409": {
-            "$ref": "#/components/responses/Conflict"
+          "422": {
+            "$ref": "#/components/responses/UnprocessableEntity"
           },
           "429": {
             "$ref": "#/components/responses/TooManyRequests"
@@ -628,6 +628,9 @@ export const openapiDocument: OpenApiDocumentObject = {
           "404": {
             "$ref": "#/components/responses/NotFound"
           },
+          "422": {
+            "$ref": "#/components/responses/UnprocessableEntity"
+          },
           "429": {
             "$ref": "#/components/responses/TooManyRequests"
           },
@@ -701,6 +704,9 @@ export const openapiDocument: OpenApiDocumentObject = {
           "404": {
             "$ref": "#/components/responses/NotFound"
           },
+          "422": {
+            "$ref": "#/components/responses/UnprocessableEntity"
+          },
           "429": {
             "$ref": "#/components/responses/TooManyRequests"
           },
@@ -767,8 +773,8 @@ export const openapiDocument: OpenApiDocumentObject = {
           "404": {
             "$ref": "#/components/responses/NotFound"
           },
-          "409": {
-            "$ref": "#/components/responses/Conflict"
+          "422": {
+            "$ref": "#/components/responses/UnprocessableEntity"
           },
           "429": {
             "$ref": "#/components/responses/TooManyRequests"
@@ -901,6 +907,9 @@ export const openapiDocument: OpenApiDocumentObject = {
           "404": {
             "$ref": "#/components/responses/NotFound"
           },
+          "422": {
+            "$ref": "#/components/responses/UnprocessableEntity"
+          },
           "429": {
             "$ref": "#/components/responses/TooManyRequests"
           },
@@ -977,8 +986,8 @@ export const openapiDocument: OpenApiDocumentObject = {
           "404": {
             "$ref": "#/components/responses/NotFound"
           },
-          "409": {
-            "$ref": "#/components/responses/Conflict"
+          "422": {
+            "$ref": "#/components/responses/UnprocessableEntity"
           },
           "429": {
             "$ref": "#/components/responses/TooManyRequests"
@@ -1053,6 +1062,9 @@ export const openapiDocument: OpenApiDocumentObject = {
           "404": {
             "$ref": "#/components/responses/NotFound"
           },
+          "422": {
+            "$ref": "#/components/responses/UnprocessableEntity"
+          },
           "429": {
             "$ref": "#/components/responses/TooManyRequests"
           },
@@ -1119,8 +1131,8 @@ export const openapiDocument: OpenApiDocumentObject = {
           "404": {
             "$ref": "#/components/responses/NotFound"
           },
-          "409": {
-            "$ref": "#/components/responses/Conflict"
+          "422": {
+            "$ref": "#/components/responses/UnprocessableEntity"
           },
           "429": {
             "$ref": "#/components/responses/TooManyRequests"
@@ -1422,9 +1434,6 @@ export const openapiDocument: OpenApiDocumentObject = {
           },
           "404": {
             "$ref": "#/components/responses/NotFound"
-          },
-          "409": {
-            "$ref": "#/components/responses/Conflict"
           },
           "429": {
             "$ref": "#/components/responses/TooManyRequests"
@@ -1948,9 +1957,6 @@ export const openapiDocument: OpenApiDocumentObject = {
           "404": {
             "$ref": "#/components/responses/NotFound"
           },
-          "409": {
-            "$ref": "#/components/responses/Conflict"
-          },
           "429": {
             "$ref": "#/components/responses/TooManyRequests"
           },
@@ -2086,9 +2092,6 @@ export const openapiDocument: OpenApiDocumentObject = {
           "404": {
             "$ref": "#/components/responses/NotFound"
           },
-          "409": {
-            "$ref": "#/components/responses/Conflict"
-          },
           "429": {
             "$ref": "#/components/responses/TooManyRequests"
           },
@@ -2151,9 +2154,6 @@ export const openapiDocument: OpenApiDocumentObject = {
           },
           "404": {
             "$ref": "#/components/responses/NotFound"
-          },
-          "409": {
-            "$ref": "#/components/responses/Conflict"
           },
           "429": {
             "$ref": "#/components/responses/TooManyRequests"
@@ -2218,9 +2218,6 @@ export const openapiDocument: OpenApiDocumentObject = {
           "404": {
             "$ref": "#/components/responses/NotFound"
           },
-          "409": {
-            "$ref": "#/components/responses/Conflict"
-          },
           "429": {
             "$ref": "#/components/responses/TooManyRequests"
           },
@@ -2283,9 +2280,6 @@ export const openapiDocument: OpenApiDocumentObject = {
           },
           "404": {
             "$ref": "#/components/responses/NotFound"
-          },
-          "409": {
-            "$ref": "#/components/responses/Conflict"
           },
           "429": {
             "$ref": "#/components/responses/TooManyRequests"
@@ -2361,9 +2355,6 @@ export const openapiDocument: OpenApiDocumentObject = {
           },
           "404": {
             "$ref": "#/components/responses/NotFound"
-          },
-          "409": {
-            "$ref": "#/components/responses/Conflict"
           },
           "429": {
             "$ref": "#/components/responses/TooManyRequests"
@@ -2502,9 +2493,6 @@ export const openapiDocument: OpenApiDocumentObject = {
           "404": {
             "$ref": "#/components/responses/NotFound"
           },
-          "409": {
-            "$ref": "#/components/responses/Conflict"
-          },
           "429": {
             "$ref": "#/components/responses/TooManyRequests"
           },
@@ -2579,9 +2567,6 @@ export const openapiDocument: OpenApiDocumentObject = {
           },
           "404": {
             "$ref": "#/components/responses/NotFound"
-          },
-          "409": {
-            "$ref": "#/components/responses/Conflict"
           },
           "429": {
             "$ref": "#/components/responses/TooManyRequests"
@@ -2668,9 +2653,6 @@ export const openapiDocument: OpenApiDocumentObject = {
           "404": {
             "$ref": "#/components/responses/NotFound"
           },
-          "409": {
-            "$ref": "#/components/responses/Conflict"
-          },
           "429": {
             "$ref": "#/components/responses/TooManyRequests"
           },
@@ -2733,9 +2715,6 @@ export const openapiDocument: OpenApiDocumentObject = {
           },
           "404": {
             "$ref": "#/components/responses/NotFound"
-          },
-          "409": {
-            "$ref": "#/components/responses/Conflict"
           },
           "429": {
             "$ref": "#/components/responses/TooManyRequests"
@@ -2860,9 +2839,6 @@ export const openapiDocument: OpenApiDocumentObject = {
           "404": {
             "$ref": "#/components/responses/NotFound"
           },
-          "409": {
-            "$ref": "#/components/responses/Conflict"
-          },
           "429": {
             "$ref": "#/components/responses/TooManyRequests"
           },
@@ -2938,9 +2914,6 @@ export const openapiDocument: OpenApiDocumentObject = {
           "404": {
             "$ref": "#/components/responses/NotFound"
           },
-          "409": {
-            "$ref": "#/components/responses/Conflict"
-          },
           "429": {
             "$ref": "#/components/responses/TooManyRequests"
           },
@@ -3003,9 +2976,6 @@ export const openapiDocument: OpenApiDocumentObject = {
           },
           "404": {
             "$ref": "#/components/responses/NotFound"
-          },
-          "409": {
-            "$ref": "#/components/responses/Conflict"
           },
           "429": {
             "$ref": "#/components/responses/TooManyRequests"
@@ -8119,7 +8089,7 @@ export const openapiDocument: OpenApiDocumentObject = {
     },
     "responses": {
       "BadRequest": {
-        "description": "The request is invalid (`InvalidParameterValue`, `MissingParameterValue`, `InvalidRequestFormat`, `InvalidHeaderValue`, `UnrecognizedField`, `TransactionAmountExceeded`, `InvalidChargePermissionStatus`, `InvalidCheckoutSessionStatus`…).",
+        "description": "The request is invalid: `InvalidHeaderValue`, `InvalidRequest`, `InvalidParameterValue`,\n`InvalidParameterCombination`, `InvalidRequestFormat`, `MissingHeader`, `MissingHeaderValue`,\n`MissingParameterValue`, `UnrecognizedField`, `InvalidSandboxSimulationSpecified`, `CurrencyMismatch`,\n`InvalidAPIVersion`, or `DuplicateIdempotencyKey` (the idempotency key was already used with a\ndifferent request body).\n",
         "headers": {
           "x-amz-pay-request-id": {
             "$ref": "#/components/headers/RequestId"
@@ -8178,21 +8148,6 @@ export const openapiDocument: OpenApiDocumentObject = {
           }
         }
       },
-      "Conflict": {
-        "description": "The idempotency key was used with a different request body (`IdempotencyKeyWasUsedWithDifferentRequestBody`) or the resource is in a conflicting state.",
-        "headers": {
-          "x-amz-pay-request-id": {
-            "$ref": "#/components/headers/RequestId"
-          }
-        },
-        "content": {
-          "application/json": {
-            "schema": {
-              "$ref": "#/components/schemas/ErrorResponse"
-            }
-          }
-        }
-      },
       "TooManyRequests": {
         "description": "The request was throttled (`TooManyRequests`). Retry with exponential backoff.",
         "headers": {
@@ -8213,6 +8168,36 @@ export const openapiDocument: OpenApiDocumentObject = {
       },
       "ServerError": {
         "description": "Amazon had an internal error (`InternalServerError`, `ServiceUnavailable`). Retry with exponential backoff.",
+        "headers": {
+          "x-amz-pay-request-id": {
+            "$ref": "#/components/headers/RequestId"
+          }
+        },
+        "content": {
+          "application/json": {
+            "schema": {
+              "$ref": "#/components/schemas/ErrorResponse"
+            }
+          }
+        }
+      },
+      "UnprocessableEntity": {
+        "description": "The request is well formed but the object's state or amounts do not allow it:\n`InvalidCheckoutSessionStatus`, `CheckoutSessionCanceled`, `InvalidChargePermissionStatus`,\n`InvalidChargeStatus`, `TransactionAmountExceeded`, `TransactionCountExceeded`, or a decline of the\npayment (`HardDeclined`, `SoftDeclined`, `AmazonRejected`, `TransactionTimedOut`, `PaymentMethodNotAllowed`).\n",
+        "headers": {
+          "x-amz-pay-request-id": {
+            "$ref": "#/components/headers/RequestId"
+          }
+        },
+        "content": {
+          "application/json": {
+            "schema": {
+              "$ref": "#/components/schemas/ErrorResponse"
+            }
+          }
+        }
+      },
+      "Conflict": {
+        "description": "The request conflicts with the current state of the resource (for example `DuplicateSchedule` when a report schedule of that type already exists).",
         "headers": {
           "x-amz-pay-request-id": {
             "$ref": "#/components/headers/RequestId"
