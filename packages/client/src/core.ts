@@ -18,6 +18,7 @@ import {
 import { IDEMPOTENCY_HEADER, IDEMPOTENCY_KEY_PATTERN, idempotencyMiddleware } from './idempotency.js';
 import { checkId } from './ids.js';
 import { OPERATION_ROUTES } from './operations.js';
+import { serializePath } from './path.js';
 import { normalizeQuery, type QueryValue, toWireQuery } from './query.js';
 import { createRetryingFetch, retriesOf } from './retry.js';
 import { createSigningFetch } from './signing-fetch.js';
@@ -92,6 +93,7 @@ export abstract class ClientBase {
         baseUrl: resolved.baseUrl,
         fetch: transport,
         querySerializer: { array: { style: 'form', explode: false } },
+        pathSerializer: serializePath,
       });
     const common = [userAgentMiddleware(resolved.userAgentSuffix), idempotencyMiddleware()];
     this.#core = make();

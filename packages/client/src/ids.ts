@@ -1,11 +1,11 @@
 import type { FieldIssue } from './errors.js';
 
 /**
- * Problem with a path id, or `undefined` when it is usable. Ids are percent-encoded into the path
- * (openapi-fetch uses encodeURIComponent), so `?`, `#` or spaces cannot change the route. Refused:
- * `.` and `..`, which URL parsing resolves as dot-segments even when encoded, and `/`, because the
- * signer's canonical form turns `%2F` back into `/` (then `../x` would climb out of the resource).
- * Amazon's ids never contain a slash.
+ * Problem with a path id, or `undefined` when it is usable. Ids are RFC 3986 percent-encoded into
+ * one path segment (`serializePath` in path.ts): `/` becomes `%2F`, `+` `%2B`, `=` `%3D`, so buyer tokens
+ * and any other text stay one segment, and the signer keeps `%2F` encoded. Refused: `.` and `..`,
+ * which URL parsing resolves as dot-segments even when encoded (`%2E%2E`), and empty ids, which
+ * would address the collection instead of a member.
  */
 export function checkId(name: string, value: unknown): FieldIssue | undefined {
   if (typeof value !== 'string')
@@ -14,7 +14,6 @@ export function checkId(name: string, value: unknown): FieldIssue | undefined {
   if (value === '.' || value === '..') {
     return { path: name, message: `${JSON.stringify(value)} is not an id` };
   }
-  if (value.includes('/')) return { path: name, message: 'must not contain "/" (Amazon ids never do)' };
   // biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are exactly what is refused
   if (/[\u0000-\u001f\u007f]/.test(value))
     return { path: name, message: 'must not contain control characters' };

@@ -40,6 +40,7 @@ export {
 export { IDEMPOTENCY_HEADER, idempotencyMiddleware, newIdempotencyKey } from './idempotency.js';
 export { checkId } from './ids.js';
 export { type ClientOperationId, OPERATION_ROUTES, type OperationRoute } from './operations.js';
+export { serializePath } from './path.js';
 export {
   formatAmazonTimestamp,
   normalizeQuery,
