@@ -43,6 +43,8 @@ function openEnumType(enumName: string, nullable: boolean): ts.TypeNode {
 
 export async function emitTypesModule(document: OpenApiDocument): Promise<string> {
   const ast = await openapiTS(markOpenEnums(document) as unknown as OpenAPI3, {
+    // A default is what Amazon assumes when a field is left out, so the field stays optional to callers.
+    defaultNonNullable: false,
     transform(schemaObject) {
       const enumName = (schemaObject as Record<string, unknown>)[openEnumMarker];
       if (typeof enumName !== 'string') return undefined;

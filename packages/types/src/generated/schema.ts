@@ -1808,7 +1808,7 @@ export interface components {
              *     rejects the request when such a schedule already exists.
              * @default false
              */
-            deleteExistingSchedule: boolean;
+            deleteExistingSchedule?: boolean;
         };
         /** @description Identifier of the new report schedule. */
         CreateReportScheduleResponse: {
