@@ -1,4 +1,5 @@
 import { CALL, ClientBase } from './core.js';
+import type { AmazonPayWithResponse, InStoreWithResponse, WebStoreWithResponse } from './methods.js';
 import type { CallOptions, QueryParams, RequestBody, ResponseBody } from './types.js';
 
 /**
@@ -7,6 +8,10 @@ import type { CallOptions, QueryParams, RequestBody, ResponseBody } from './type
  * `WebStoreClient`. Arguments: path ids first, then the body or query, then {@link CallOptions}.
  */
 export class WebStoreClient extends ClientBase {
+  /** The same operations resolving to `{ data, metadata }`; see {@link ClientBase.withResponse}. */
+  override get withResponse(): WebStoreWithResponse {
+    return super.withResponse as WebStoreWithResponse;
+  }
   /** POST /v2/checkoutSessions: Create a checkout session (201). */
   createCheckoutSession(
     body: RequestBody<'createCheckoutSession'>,
@@ -299,6 +304,10 @@ export class WebStoreClient extends ClientBase {
 
 /** In-store operations (merchant scan, charge, refund) plus the shared ones, as the .NET `InStoreClient`. */
 export class InStoreClient extends ClientBase {
+  /** The same operations resolving to `{ data, metadata }`; see {@link ClientBase.withResponse}. */
+  override get withResponse(): InStoreWithResponse {
+    return super.withResponse as InStoreWithResponse;
+  }
   /** POST /v2/in-store/merchantScan: Start an in-store purchase from a scanned buyer code. */
   instoreMerchantScan(
     body: RequestBody<'instoreMerchantScan'>,
@@ -341,6 +350,10 @@ export class InStoreClient extends ClientBase {
 
 /** Every Amazon Pay API v2 operation on one client: the web store ones and the in-store ones. */
 export class AmazonPayClient extends WebStoreClient {
+  /** The same operations resolving to `{ data, metadata }`; see {@link ClientBase.withResponse}. */
+  override get withResponse(): AmazonPayWithResponse {
+    return super.withResponse as AmazonPayWithResponse;
+  }
   /** POST /v2/in-store/merchantScan: Start an in-store purchase from a scanned buyer code. */
   instoreMerchantScan(
     body: RequestBody<'instoreMerchantScan'>,

@@ -17,19 +17,13 @@ import {
 } from './errors.js';
 import { IDEMPOTENCY_HEADER, IDEMPOTENCY_KEY_PATTERN, idempotencyMiddleware } from './idempotency.js';
 import { checkId } from './ids.js';
+import type { CommonWithResponse } from './methods.js';
 import { OPERATION_ROUTES } from './operations.js';
 import { serializePath } from './path.js';
 import { normalizeQuery, type QueryValue, toWireQuery } from './query.js';
 import { createRetryingFetch, retriesOf } from './retry.js';
 import { createSigningFetch } from './signing-fetch.js';
-import type {
-  CallOptions,
-  RequestBody,
-  ResponseBody,
-  ResponseMetadata,
-  WithMetadata,
-  WithResponse,
-} from './types.js';
+import type { CallOptions, RequestBody, ResponseBody, ResponseMetadata, WithMetadata } from './types.js';
 import { userAgentMiddleware } from './user-agent.js';
 import { checkQuery, checkRequestBody, checkResponseBody, validationMiddleware } from './validation.js';
 
@@ -106,7 +100,7 @@ export abstract class ClientBase {
    * The same operations, resolving to `{ data, metadata }` where `metadata` holds the status, headers,
    * `requestId`, raw body, retries, duration and idempotency key: `await client.withResponse.getCharge(id)`.
    */
-  get withResponse(): WithResponse<this> {
+  get withResponse(): CommonWithResponse {
     if (!this.#withResponse) {
       const callWithMetadata: Call = (operationId, ids, input, options) =>
         this.#send(operationId, ids, input, options);
@@ -116,7 +110,7 @@ export abstract class ClientBase {
         [INSPECT]: { value: () => `${this[INSPECT]()}.withResponse` },
       });
     }
-    return this.#withResponse as WithResponse<this>;
+    return this.#withResponse as CommonWithResponse;
   }
 
   /**

@@ -39,6 +39,17 @@ export {
 } from './errors.js';
 export { IDEMPOTENCY_HEADER, idempotencyMiddleware, newIdempotencyKey } from './idempotency.js';
 export { checkId } from './ids.js';
+export type {
+  AmazonPayWithResponse,
+  ChannelOperation,
+  CommonWithResponse,
+  InStoreWithResponse,
+  MethodName,
+  OperationAliases,
+  OperationArguments,
+  WebStoreWithResponse,
+  WithResponseMethods,
+} from './methods.js';
 export { type ClientOperationId, OPERATION_ROUTES, type OperationRoute } from './operations.js';
 export { serializePath } from './path.js';
 export {

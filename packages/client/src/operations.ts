@@ -12,12 +12,13 @@ export interface OperationRoute {
   readonly channel: Channel;
 }
 
-const route = (
+// Generic in the channel so the table's type says which client carries each operation.
+const route = <C extends Channel = 'webStore'>(
   method: OperationRoute['method'],
   path: string,
   input: OperationRoute['input'],
-  channel: Channel = 'webStore',
-): OperationRoute => ({
+  channel: C = 'webStore' as C,
+): OperationRoute & { readonly channel: NoInfer<C> } => ({
   method,
   path,
   pathParams: [...path.matchAll(/\{(\w+)\}/g)].map((match) => match[1] ?? ''),

@@ -76,13 +76,9 @@ export interface WithMetadata<T> {
   readonly metadata: ResponseMetadata;
 }
 
-/** The same operations, resolving to `{ data, metadata }`. */
-export type WithResponse<Client> = {
-  [K in keyof Client as K extends 'generateButtonSignature' | 'withResponse' | 'api' | 'toJSON'
-    ? never
-    : Client[K] extends (...args: never[]) => Promise<unknown>
-      ? K
-      : never]: Client[K] extends (...args: infer Args) => Promise<infer Result>
-    ? (...args: Args) => Promise<WithMetadata<Result>>
-    : never;
-};
+/**
+ * The `withResponse` view of a client class: its operations resolving to `{ data, metadata }`
+ * (`WithResponse<WebStoreClient>` is `WebStoreWithResponse`). A plain property lookup, so it also
+ * works on a generic `C extends WebStoreClient`.
+ */
+export type WithResponse<Client extends { readonly withResponse: object }> = Client['withResponse'];
