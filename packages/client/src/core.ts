@@ -1,6 +1,7 @@
 import { createSigner, type Signer, SignerError } from '@amazon-pay-ts/signer';
-import type { OperationId, paths } from '@amazon-pay-ts/types';
-import createClient, { type Client, type Middleware } from 'openapi-fetch';
+import type { OperationId } from '@amazon-pay-ts/types';
+import createClient, { type Middleware } from 'openapi-fetch';
+import type { ApiClient, ApiPaths } from './api.js';
 import { type ClientConfig, type Logger, type ResolvedConfig, resolveConfig } from './config.js';
 import { decodeShippingAddressList } from './decode.js';
 import type { Environment, Region } from './endpoint.js';
@@ -46,7 +47,7 @@ const CALL_OPTION_KEYS = new Set(['idempotencyKey', 'authToken', 'simulationCode
  */
 export abstract class ClientBase {
   /** The raw typed openapi-fetch client over the same signing, retrying stack: `client.api.GET('/v2/charges/{chargeId}', …)`. */
-  readonly api: Client<paths>;
+  readonly api: ApiClient;
   readonly region: Region;
   readonly environment: Environment | undefined;
   readonly publicKeyId: string;
@@ -55,7 +56,7 @@ export abstract class ClientBase {
 
   readonly #config: ResolvedConfig;
   readonly #signer: Signer;
-  readonly #core: Client<paths>;
+  readonly #core: ApiClient;
   readonly #logger: Logger;
   #withResponse: unknown;
 
@@ -83,7 +84,7 @@ export abstract class ClientBase {
         }),
     });
     const make = () =>
-      createClient<paths>({
+      createClient<ApiPaths>({
         baseUrl: resolved.baseUrl,
         fetch: transport,
         querySerializer: { array: { style: 'form', explode: false } },

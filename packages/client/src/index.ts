@@ -1,3 +1,4 @@
+export type { ApiClient, ApiPaths } from './api.js';
 export { AmazonPayClient, InStoreClient, WebStoreClient } from './client.js';
 export {
   type ClientConfig,
