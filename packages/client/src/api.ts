@@ -28,14 +28,19 @@ type RelaxedPost<Operation> = Operation extends { parameters: infer Parameters }
 /**
  * The spec's `paths` with one change, derived rather than copied: on POST operations the required
  * `x-amz-pay-idempotency-key` header parameter is optional, because the client's middleware adds a
- * fresh key to every POST that has none (and keeps it across retries). Other methods are unchanged.
+ * fresh key to every POST that has none (and keeps it across retries). Other methods, and paths
+ * without such a POST, are the spec types themselves (fewer instantiations for tsc).
  */
 export type ApiPaths = {
-  [Path in keyof paths]: {
-    [Method in keyof paths[Path]]: Method extends 'post'
-      ? RelaxedPost<paths[Path][Method]>
-      : paths[Path][Method];
-  };
+  [Path in keyof paths]: paths[Path] extends {
+    post: { parameters: { header: { [K in IdempotencyHeader]: unknown } } };
+  }
+    ? {
+        [Method in keyof paths[Path]]: Method extends 'post'
+          ? RelaxedPost<paths[Path][Method]>
+          : paths[Path][Method];
+      }
+    : paths[Path];
 };
 
 /** `client.api`: the raw openapi-fetch client over {@link ApiPaths}. */
