@@ -4,6 +4,7 @@ import { mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { bundleSpec } from './bundle.js';
+import { emitClientModules } from './client-methods-module.js';
 import type { OpenApiDocument } from './document.js';
 import { emitBundleJson, emitOpenApiModule } from './openapi-module.js';
 import { emitOperationsModule } from './operations-module.js';
@@ -37,9 +38,12 @@ export async function generate(options: {
   specPath: string;
   outDir: string;
   configPath?: string;
+  /** Where the client's operation methods go (packages/client/src/generated). */
+  clientOutDir?: string;
 }): Promise<void> {
   const document = bundleSpec(options.specPath, options.configPath);
   writeFiles(options.outDir, await generateFiles(document));
+  if (options.clientOutDir !== undefined) writeFiles(options.clientOutDir, emitClientModules(document));
 }
 
 if (process.argv[1] !== undefined && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
@@ -48,6 +52,8 @@ if (process.argv[1] !== undefined && resolve(process.argv[1]) === fileURLToPath(
     specPath: join(repoRoot, 'openapi/amazon-pay.yaml'),
     outDir,
     configPath: join(repoRoot, 'redocly.yaml'),
+    clientOutDir: join(repoRoot, 'packages/client/src/generated'),
   });
   console.log(`generated ${readdirSync(outDir).sort().join(', ')} in packages/types/src/generated`);
+  console.log('generated operation-methods.ts, operation-routes.ts in packages/client/src/generated');
 }

@@ -1,0 +1,151 @@
+import { describe, expect, it } from 'vitest';
+import {
+  clientOperations,
+  emitClientMethodsModule,
+  emitClientRoutesModule,
+} from './client-methods-module.js';
+import type { OpenApiDocument, ParameterObject } from './document.js';
+
+const ok = { '200': { description: 'OK' } };
+const idParam = (name: string): ParameterObject => ({
+  name,
+  in: 'path',
+  required: true,
+  schema: { type: 'string' },
+});
+
+function spec(paths: Record<string, unknown>): OpenApiDocument {
+  return {
+    openapi: '3.1.0',
+    paths: paths as OpenApiDocument['paths'],
+    components: { parameters: { Cursor: { name: 'cursor', in: 'query', schema: { type: 'string' } } } },
+  };
+}
+
+const widgets = spec({
+  '/v2/widgets': {
+    get: {
+      operationId: 'listWidgets',
+      tags: ['Widget'],
+      summary: 'List widgets',
+      parameters: [{ $ref: '#/components/parameters/Cursor' }],
+      responses: ok,
+    },
+    post: {
+      operationId: 'createWidget',
+      tags: ['Widget'],
+      summary: 'Create a widget (*/ is escaped).',
+      parameters: [{ name: 'dryRun', in: 'query', schema: { type: 'boolean' } }],
+      requestBody: { required: true, content: { 'application/json': { schema: { type: 'object' } } } },
+      responses: ok,
+    },
+  },
+  '/v2/shops/{shopId}/widgets/{widgetId}': {
+    parameters: [idParam('shopId'), idParam('widgetId')],
+    patch: {
+      operationId: 'updateWidget',
+      tags: ['InStore'],
+      requestBody: { content: { 'application/json': { schema: { type: 'object' } } } },
+      responses: ok,
+    },
+  },
+  '/v2/tokens/{token}': {
+    get: {
+      operationId: 'getToken',
+      tags: ['Token'],
+      summary: 'Exchange a token',
+      parameters: [
+        idParam('token'),
+        { name: 'merchantId', in: 'query', required: true, schema: { type: 'string' } },
+        { name: 'kind', in: 'query', required: true, schema: { type: 'string', enum: ['a', 'b'] } },
+        { name: 'locale', in: 'query', schema: { type: 'string' } },
+      ],
+      responses: ok,
+    },
+  },
+});
+
+describe('clientOperations', () => {
+  it('derives arguments, input and channel from the spec', () => {
+    const byId = Object.fromEntries(clientOperations(widgets).map((op) => [op.operationId, op]));
+    expect(byId.listWidgets).toMatchObject({ input: 'query', queryArgs: [], queryObject: ['cursor'] });
+    expect(byId.listWidgets?.channel).toBe('webStore');
+    // A body operation does not expose its query.
+    expect(byId.createWidget).toMatchObject({ input: 'body', bodyRequired: true, queryObject: [] });
+    expect(byId.updateWidget).toMatchObject({
+      pathParams: ['shopId', 'widgetId'],
+      input: 'body',
+      bodyRequired: false,
+      channel: 'inStore',
+    });
+    expect(byId.getToken).toMatchObject({
+      channel: 'common',
+      pathParams: ['token'],
+      queryArgs: [
+        { name: 'merchantId', plainString: true },
+        { name: 'kind', plainString: false },
+      ],
+      queryObject: ['locale'],
+    });
+  });
+
+  it('refuses what a method cannot express', () => {
+    const bad =
+      (operation: Record<string, unknown>, path = '/v2/x/{id}') =>
+      () =>
+        clientOperations(
+          spec({ [path]: { parameters: [idParam('id')], get: { responses: ok, ...operation } } }),
+        );
+    expect(bad({})).toThrow(/has no operationId/);
+    expect(bad({ operationId: 'get-x' })).toThrow(/is not a method name/);
+    expect(bad({ operationId: 'getX', tags: ['InStore', 'Token'] })).toThrow(/different clients/);
+    expect(bad({ operationId: 'getX' }, '/v2/x/{other}')).toThrow(/other is not declared/);
+    expect(bad({ operationId: 'getX' }, '/v2/x/{options}')).toThrow(/cannot be an argument name/);
+    expect(
+      bad({
+        operationId: 'getX',
+        parameters: [{ name: 'id', in: 'query', required: true, schema: { type: 'string' } }],
+      }),
+    ).toThrow(/query parameter id cannot be an argument name/);
+  });
+});
+
+describe('emitted client modules', () => {
+  const methods = emitClientMethodsModule(widgets);
+
+  it('writes one documented method per operation into the class of its channel', () => {
+    expect(methods).toContain(
+      '  /** GET /v2/tokens/{token}: Exchange a token. */\n' +
+        "  getToken(token: string, merchantId: string, kind: QueryParams<'getToken'>['kind'], " +
+        "query?: Omit<QueryParams<'getToken'>, 'merchantId' | 'kind'>, options?: CallOptions): " +
+        "Promise<ResponseBody<'getToken'>> {\n" +
+        "    return this[CALL]('getToken', [token], { merchantId, kind, ...query }, options) as " +
+        "Promise<ResponseBody<'getToken'>>;",
+    );
+    expect(methods).toContain("listWidgets(query?: QueryParams<'listWidgets'>, options?: CallOptions)");
+    expect(methods).toContain("this[CALL]('listWidgets', [], query, options)");
+    expect(methods).toContain('/** POST /v2/widgets: Create a widget (*\\/ is escaped). */');
+    expect(methods).toContain(
+      "updateWidget(shopId: string, widgetId: string, body?: RequestBody<'updateWidget'>, options?: CallOptions)",
+    );
+    expect(methods).toContain(
+      "  updateWidget: [shopId: string, widgetId: string, body?: RequestBody<'updateWidget'>, options?: CallOptions];",
+    );
+    const classBody = (name: string) => methods.slice(methods.indexOf(`class ${name} `)).split('\n}\n')[0];
+    expect(classBody('CommonOperations')).toContain('getToken(');
+    expect(classBody('WebStoreOperations')).toContain('listWidgets(');
+    expect(classBody('WebStoreOperations')).not.toContain('updateWidget(');
+    expect(classBody('InStoreOperations')).toContain('updateWidget(');
+    expect(methods.startsWith('// Generated by scripts/generate')).toBe(true);
+  });
+
+  it('writes the routes table the client sends from', () => {
+    const routes = emitClientRoutesModule(widgets);
+    expect(routes).toContain(
+      "  getToken: {\n    method: 'GET',\n    path: '/v2/tokens/{token}',\n    pathParams: ['token'],\n" +
+        "    input: 'query',\n    channel: 'common',\n  },",
+    );
+    expect(routes).toContain("pathParams: ['shopId', 'widgetId'],");
+    expect(emitClientRoutesModule(widgets)).toBe(routes);
+  });
+});

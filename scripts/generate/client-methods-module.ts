@@ -1,0 +1,249 @@
+// Emits the client's generated/ files: the operation routes (what `ClientBase` sends) and one typed
+// method per operation, grouped into abstract classes the client classes extend, plus the
+// operation -> arguments table their `withResponse` types are a flat lookup into.
+import {
+  deref,
+  isSchemaObject,
+  listOperations,
+  type OpenApiDocument,
+  type OperationEntry,
+  type ParameterObject,
+} from './document.js';
+import { generatedHeader } from './header.js';
+
+/** Which client classes carry an operation (the .NET SDK's split). */
+export type ClientChannel = 'webStore' | 'inStore' | 'common';
+
+/**
+ * Tags whose operations every client carries: the .NET SDK offers delivery trackers and delegated
+ * tokens on its web store and in-store clients alike. `InStore` operations go to the in-store client;
+ * every other tag to the web store client.
+ */
+const tagChannels: Readonly<Record<string, ClientChannel>> = {
+  InStore: 'inStore',
+  DeliveryTracker: 'common',
+  Token: 'common',
+};
+
+export interface ClientOperation {
+  operationId: string;
+  method: string;
+  path: string;
+  summary: string;
+  channel: ClientChannel;
+  /** Path parameter names in path order: the method's first arguments. */
+  pathParams: string[];
+  /**
+   * Required query parameters of an operation without a body, taken positionally after the ids
+   * (`getAuthorizationToken(mwsAuthToken, merchantId)`); a value in an object would only hide that it is needed.
+   */
+  queryArgs: { name: string; plainString: boolean }[];
+  /** Optional query parameters of an operation without a body, taken as one trailing query object. */
+  queryObject: string[];
+  /** What follows the ids: the JSON body, the query, or nothing. Query of a body operation is not exposed. */
+  input: 'body' | 'query' | 'none';
+  bodyRequired: boolean;
+}
+
+const identifier = /^[A-Za-z_$][A-Za-z0-9_$]*$/;
+/** Names the generated methods use for their own parameters. */
+const reservedNames = new Set(['body', 'query', 'options']);
+
+function parametersOf(document: OpenApiDocument, entry: OperationEntry): ParameterObject[] {
+  const byKey = new Map<string, ParameterObject>();
+  for (const raw of [...(entry.pathItem.parameters ?? []), ...(entry.operation.parameters ?? [])]) {
+    const parameter = deref(document, raw);
+    byKey.set(`${parameter.in}:${parameter.name}`, parameter);
+  }
+  return [...byKey.values()];
+}
+
+/** The client's view of every operation, in document order; throws on what a method cannot express. */
+export function clientOperations(document: OpenApiDocument): ClientOperation[] {
+  const seen = new Set<string>();
+  return listOperations(document).map((entry) => {
+    const { operation, method, path } = entry;
+    const operationId = operation.operationId;
+    const where = `${method.toUpperCase()} ${path}`;
+    if (operationId === undefined) throw new Error(`${where} has no operationId`);
+    if (!identifier.test(operationId))
+      throw new Error(`${where}: operationId ${operationId} is not a method name`);
+    if (seen.has(operationId)) throw new Error(`Duplicate operationId ${operationId}`);
+    seen.add(operationId);
+    const extra = operation as { tags?: unknown; summary?: unknown };
+    const tags = Array.isArray(extra.tags) ? extra.tags.filter((tag) => typeof tag === 'string') : [];
+    const channels = new Set(tags.map((tag) => tagChannels[tag] ?? 'webStore'));
+    if (channels.size > 1) throw new Error(`${operationId}: tags ${tags.join(', ')} name different clients`);
+
+    const parameters = parametersOf(document, entry);
+    const pathParams = [...path.matchAll(/\{([^}]+)\}/g)].map((match) => match[1]!);
+    for (const name of pathParams) {
+      if (!identifier.test(name) || reservedNames.has(name)) {
+        throw new Error(`${operationId}: path parameter ${name} cannot be an argument name`);
+      }
+      if (!parameters.some((parameter) => parameter.in === 'path' && parameter.name === name)) {
+        throw new Error(`${operationId}: path parameter ${name} is not declared`);
+      }
+    }
+    const requestBody = operation.requestBody ? deref(document, operation.requestBody) : undefined;
+    const query = parameters.filter((parameter) => parameter.in === 'query');
+    const hasBody = requestBody !== undefined;
+    const queryArgs = hasBody
+      ? []
+      : query
+          .filter((parameter) => parameter.required === true)
+          .map((parameter) => {
+            const name = parameter.name;
+            if (!identifier.test(name) || reservedNames.has(name) || pathParams.includes(name)) {
+              throw new Error(`${operationId}: query parameter ${parameter.name} cannot be an argument name`);
+            }
+            const schema = parameter.schema;
+            const plainString =
+              isSchemaObject(schema) && schema.type === 'string' && schema.enum === undefined;
+            return { name: parameter.name, plainString };
+          });
+    const queryObject = hasBody
+      ? []
+      : query.filter((parameter) => parameter.required !== true).map((parameter) => parameter.name);
+    return {
+      operationId,
+      method: method.toUpperCase(),
+      path,
+      summary: typeof extra.summary === 'string' ? extra.summary.trim() : '',
+      channel: [...channels][0] ?? 'webStore',
+      pathParams,
+      queryArgs,
+      queryObject,
+      input: hasBody ? 'body' : query.length > 0 ? 'query' : 'none',
+      bodyRequired: requestBody?.required === true,
+    };
+  });
+}
+
+/** The method's parameters, as written in both the class and the arguments table. */
+function parameterList(op: ClientOperation): string[] {
+  const id = JSON.stringify(op.operationId).replaceAll('"', "'");
+  const params = op.pathParams.map((name) => `${name}: string`);
+  for (const { name, plainString } of op.queryArgs) {
+    params.push(`${name}: ${plainString ? 'string' : `QueryParams<${id}>['${name}']`}`);
+  }
+  if (op.input === 'body') params.push(`body${op.bodyRequired ? '' : '?'}: RequestBody<${id}>`);
+  if (op.queryObject.length > 0) {
+    const type =
+      op.queryArgs.length === 0
+        ? `QueryParams<${id}>`
+        : `Omit<QueryParams<${id}>, ${op.queryArgs.map(({ name }) => `'${name}'`).join(' | ')}>`;
+    params.push(`query?: ${type}`);
+  }
+  params.push('options?: CallOptions');
+  return params;
+}
+
+function callInput(op: ClientOperation): string {
+  if (op.input === 'body') return 'body';
+  if (op.input === 'none') return 'undefined';
+  if (op.queryArgs.length === 0) return 'query';
+  const named = op.queryArgs.map(({ name }) => name);
+  return `{ ${[...named, ...(op.queryObject.length > 0 ? ['...query'] : [])].join(', ')} }`;
+}
+
+function docComment(op: ClientOperation, indent: string): string {
+  const summary = op.summary.replace(/\s+/g, ' ').replaceAll('*/', '*\\/');
+  const text = `${op.method} ${op.path}${summary ? `: ${summary}${/[.!?]$/.test(summary) ? '' : '.'}` : ''}`;
+  return `${indent}/** ${text} */`;
+}
+
+function methodSource(op: ClientOperation): string {
+  const id = `'${op.operationId}'`;
+  const result = `Promise<ResponseBody<${id}>>`;
+  return [
+    docComment(op, '  '),
+    `  ${op.operationId}(${parameterList(op).join(', ')}): ${result} {`,
+    `    return this[CALL](${id}, [${op.pathParams.join(', ')}], ${callInput(op)}, options) as ${result};`,
+    '  }',
+  ].join('\n');
+}
+
+const classes: { channel: ClientChannel; name: string; base: string; doc: string }[] = [
+  {
+    channel: 'common',
+    name: 'CommonOperations',
+    base: 'ClientBase',
+    doc: 'Operations every client carries.',
+  },
+  {
+    channel: 'webStore',
+    name: 'WebStoreOperations',
+    base: 'CommonOperations',
+    doc: 'The web store operations (every tag but `InStore`), over the common ones.',
+  },
+  {
+    channel: 'inStore',
+    name: 'InStoreOperations',
+    base: 'CommonOperations',
+    doc: 'The in-store operations (tag `InStore`), over the common ones.',
+  },
+];
+
+/** `operation-routes.ts`: plain data, so `core.ts` can import it without a module cycle. */
+export function emitClientRoutesModule(document: OpenApiDocument): string {
+  const entries = clientOperations(document).map((op) =>
+    [
+      `  ${op.operationId}: {`,
+      `    method: '${op.method}',`,
+      `    path: '${op.path}',`,
+      `    pathParams: [${op.pathParams.map((name) => `'${name}'`).join(', ')}],`,
+      `    input: '${op.input}',`,
+      `    channel: '${op.channel}',`,
+      '  },',
+    ].join('\n'),
+  );
+  return `${generatedHeader}import type { OperationRoute } from '../operations.js';
+
+/** Every operation of the spec, by operationId: what the client sends for it and which clients carry it. */
+export const OPERATION_ROUTES = {
+${entries.join('\n')}
+} as const satisfies Record<string, OperationRoute>;
+`;
+}
+
+/** `operation-methods.ts`: the arguments table and one abstract class of methods per client channel. */
+export function emitClientMethodsModule(document: OpenApiDocument): string {
+  const operations = clientOperations(document);
+  const table = operations.map(
+    (op) => `${docComment(op, '  ')}\n  ${op.operationId}: [${parameterList(op).join(', ')}];`,
+  );
+  const uses = (pattern: RegExp) => operations.some((op) => pattern.test(parameterList(op).join()));
+  const typeImports = [
+    'CallOptions',
+    ...(uses(/QueryParams</) ? ['QueryParams'] : []),
+    ...(uses(/RequestBody</) ? ['RequestBody'] : []),
+    'ResponseBody',
+  ];
+  const classSources = classes.map(({ channel, name, base, doc }) => {
+    const methods = operations.filter((op) => op.channel === channel).map(methodSource);
+    return `/** ${doc} */\nexport abstract class ${name} extends ${base} {\n${methods.join('\n')}\n}`;
+  });
+  return `${generatedHeader}import { CALL, ClientBase } from '../core.js';
+import type { ${typeImports.join(', ')} } from '../types.js';
+
+/**
+ * The arguments of every operation method, by operationId: path ids first, then the body or query,
+ * then {@link CallOptions}. The \`withResponse\` types are a flat lookup here instead of inference over
+ * \`this\`, which tsc gives up on (TS2589) in consumers' code.
+ */
+export interface OperationArguments {
+${table.join('\n')}
+}
+
+${classSources.join('\n\n')}
+`;
+}
+
+/** File name -> contents of packages/client/src/generated/. */
+export function emitClientModules(document: OpenApiDocument): Record<string, string> {
+  return {
+    'operation-routes.ts': emitClientRoutesModule(document),
+    'operation-methods.ts': emitClientMethodsModule(document),
+  };
+}
