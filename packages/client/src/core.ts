@@ -43,7 +43,8 @@ const CALL_OPTION_KEYS = new Set(['idempotencyKey', 'authToken', 'simulationCode
 
 /**
  * What every client shares: configuration, the signing/retrying fetch stack, the raw openapi-fetch
- * client, button signatures, the delegated-token and delivery-tracker operations, and `withResponse`.
+ * client, button signatures and `withResponse`. The operation methods are generated from the spec
+ * (generated/operation-methods.ts) into the classes between this one and the clients.
  */
 export abstract class ClientBase {
   /** The raw typed openapi-fetch client over the same signing, retrying stack: `client.api.GET('/v2/charges/{chargeId}', …)`. */
@@ -130,27 +131,12 @@ export abstract class ClientBase {
     return this.#signer.signButtonPayload(payload);
   }
 
-  /** GET /v2/authorizationTokens/{mwsAuthToken}: a delegated token to act for `merchantId` (live only). */
-  getAuthorizationToken(mwsAuthToken: string, merchantId: string, options?: CallOptions) {
-    return this[CALL]('getAuthorizationToken', [mwsAuthToken], { merchantId }, options) as Promise<
-      ResponseBody<'getAuthorizationToken'>
-    >;
-  }
-
-  /** POST /v2/deliveryTrackers: send shipment tracking for Alexa delivery notifications. */
-  deliveryTrackers(
-    body: RequestBody<'deliveryTrackers'>,
-    options?: CallOptions,
-  ): Promise<ResponseBody<'deliveryTrackers'>> {
-    return this[CALL]('deliveryTrackers', [], body, options) as Promise<ResponseBody<'deliveryTrackers'>>;
-  }
-
   /** Alias of `deliveryTrackers`, as the .NET SDK names it. */
   sendDeliveryTrackingInformation(
     body: RequestBody<'deliveryTrackers'>,
     options?: CallOptions,
   ): Promise<ResponseBody<'deliveryTrackers'>> {
-    return this.deliveryTrackers(body, options);
+    return this[CALL]('deliveryTrackers', [], body, options) as Promise<ResponseBody<'deliveryTrackers'>>;
   }
 
   /** Configuration without secrets, so logging a client is safe. */

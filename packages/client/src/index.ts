@@ -38,6 +38,7 @@ export {
   apiErrorFromResponse,
   type FieldIssue,
 } from './errors.js';
+export { CommonOperations, InStoreOperations, WebStoreOperations } from './generated/operation-methods.js';
 export { IDEMPOTENCY_HEADER, idempotencyMiddleware, newIdempotencyKey } from './idempotency.js';
 export { checkId } from './ids.js';
 export type {
