@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { apiError, createBody, signedFetch, startWorld, type TestWorld, withMetadata } from './helpers.js';
+import { apiError, createBody, signedFetch, startWorld, type TestWorld } from './helpers.js';
 
 let world: TestWorld;
 let retrying: TestWorld;
@@ -14,8 +14,10 @@ afterAll(async () => {
 
 describe('idempotency', () => {
   it('replays the first response for the same key and body', async () => {
-    const first = await withMetadata(world).createCheckoutSession(createBody, { idempotencyKey: 'replay-1' });
-    const second = await withMetadata(world).createCheckoutSession(createBody, {
+    const first = await world.client.withResponse.createCheckoutSession(createBody, {
+      idempotencyKey: 'replay-1',
+    });
+    const second = await world.client.withResponse.createCheckoutSession(createBody, {
       idempotencyKey: 'replay-1',
     });
     expect(second.data.checkoutSessionId).toBe(first.data.checkoutSessionId);
@@ -59,7 +61,7 @@ describe('faults', () => {
   it('503 twice, then the client retry succeeds with one idempotency key and one session', async () => {
     retrying.sim.faults.next({ status: 503, times: 2 });
     const before = Object.keys(retrying.sim.state.checkoutSessions).length;
-    const result = await withMetadata(retrying).createCheckoutSession(createBody);
+    const result = await retrying.client.withResponse.createCheckoutSession(createBody);
     expect(result.metadata.retries).toBe(2);
     const attempts = retrying.sim.requests.slice(-3);
     expect(attempts.map((a) => a.status)).toEqual([503, 503, 201]);
@@ -71,7 +73,7 @@ describe('faults', () => {
     const { checkoutSessionId } = await retrying.client.createCheckoutSession(createBody);
     retrying.sim.faults.next({ status: 429, retryAfter: 1 });
     const started = Date.now();
-    const result = await withMetadata(retrying).getCheckoutSession(checkoutSessionId);
+    const result = await retrying.client.withResponse.getCheckoutSession(checkoutSessionId);
     expect(result.metadata.retries).toBe(1);
     expect(Date.now() - started).toBeGreaterThanOrEqual(900);
     expect(retrying.sim.requests.at(-2)).toMatchObject({ status: 429, reasonCode: 'TooManyRequests' });

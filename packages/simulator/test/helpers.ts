@@ -1,11 +1,4 @@
-import {
-  type AmazonPayApiError,
-  type CallOptions,
-  type RequestBody,
-  type ResponseBody,
-  WebStoreClient,
-  type WithMetadata,
-} from '@amazon-pay-ts/client';
+import { type AmazonPayApiError, WebStoreClient } from '@amazon-pay-ts/client';
 import { createSigner, generateKeyPairPem } from '@amazon-pay-ts/signer';
 import { ErrorResponseSchema } from '@amazon-pay-ts/types';
 import { expect } from 'vitest';
@@ -151,25 +144,4 @@ export async function signedFetch(world: TestWorld, path: string, options: RawOp
     // Non-JSON bodies (hosted pages) are returned as text only.
   }
   return { status: response.status, headers: response.headers, text, json };
-}
-
-/** The `withResponse` variants the tests use, typed narrowly (the full mapped type is too deep for tsc here). */
-export interface MetadataApi {
-  createCheckoutSession(
-    body: RequestBody<'createCheckoutSession'>,
-    options?: CallOptions,
-  ): Promise<WithMetadata<ResponseBody<'createCheckoutSession'>>>;
-  getCheckoutSession(
-    id: string,
-    options?: CallOptions,
-  ): Promise<WithMetadata<ResponseBody<'getCheckoutSession'>>>;
-  completeCheckoutSession(
-    id: string,
-    body: RequestBody<'completeCheckoutSession'>,
-    options?: CallOptions,
-  ): Promise<WithMetadata<ResponseBody<'completeCheckoutSession'>>>;
-}
-
-export function withMetadata(world: TestWorld): MetadataApi {
-  return world.client.withResponse as unknown as MetadataApi;
 }

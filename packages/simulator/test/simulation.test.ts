@@ -1,13 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  apiError,
-  createBody,
-  readySession,
-  signedFetch,
-  startWorld,
-  type TestWorld,
-  withMetadata,
-} from './helpers.js';
+import { apiError, createBody, readySession, signedFetch, startWorld, type TestWorld } from './helpers.js';
 
 let world: TestWorld;
 beforeAll(async () => {
@@ -88,7 +80,7 @@ describe('x-amz-pay-simulation-code', () => {
 
   it('completeCheckoutSession AuthorizationInitiated answers 202 with a pending charge', async () => {
     const id = await readySession(world, { amount: '10.00', canHandlePendingAuthorization: true });
-    const done = await withMetadata(world).completeCheckoutSession(
+    const done = await world.client.withResponse.completeCheckoutSession(
       id,
       { chargeAmount: { amount: '10.00', currencyCode: 'USD' } },
       { simulationCode: 'AuthorizationInitiated' },
@@ -232,7 +224,7 @@ describe('x-amz-pay-simulation-code', () => {
 describe('simulated payment methods', () => {
   it('…0701 leaves the charge AuthorizationInitiated (202) and authorizes it after 30 s', async () => {
     const id = await readySession(world, { amount: '10.00', canHandlePendingAuthorization: true }, '0701');
-    const done = await withMetadata(world).completeCheckoutSession(id, {
+    const done = await world.client.withResponse.completeCheckoutSession(id, {
       chargeAmount: { amount: '10.00', currencyCode: 'USD' },
     });
     expect(done.metadata.status).toBe(202);
