@@ -44,8 +44,8 @@ function expectThat(condition: unknown, message: string): asserts condition {
 }
 
 export interface DemoConfig {
-  /** How to reach Amazon Pay (or the simulator); the demo adds its own fetch to read request ids. */
-  clientConfig: Omit<ClientConfig, 'fetch'>;
+  /** How to reach Amazon Pay (or the simulator). */
+  clientConfig: ClientConfig;
   buyer: BuyerDriver;
   storeId: string;
   currencyCode?: 'USD' | 'EUR' | 'GBP' | 'JPY';
@@ -55,6 +55,7 @@ export interface DemoConfig {
   onNote?: (note: string) => void;
 }
 
+/** What a transcript line takes from `withResponse` metadata (or an error). */
 interface Metadata {
   requestId: string | undefined;
   durationMs: number;
@@ -72,15 +73,7 @@ function price(p: { amount?: string | null; currencyCode?: string | null } | nul
 export async function runDemoFlow(config: DemoConfig): Promise<TranscriptLine[]> {
   const { buyer } = config;
   const currencyCode = config.currencyCode ?? 'USD';
-  let lastRequestId: string | undefined;
-  const client = new WebStoreClient({
-    ...config.clientConfig,
-    fetch: async (input, init) => {
-      const response = await fetch(input, init);
-      lastRequestId = response.headers.get('x-amz-pay-request-id') ?? undefined;
-      return response;
-    },
-  });
+  const client = new WebStoreClient(config.clientConfig);
   /** Lets processing time pass (30 s at a time, at most 10 times) until `done` holds for the answer. */
   const settle = async <T>(call: () => Promise<T>, done: (result: T) => boolean, why: string): Promise<T> => {
     for (let attempt = 1; ; attempt++) {
@@ -88,13 +81,6 @@ export async function runDemoFlow(config: DemoConfig): Promise<TranscriptLine[]>
       const result = await call();
       if (done(result) || attempt === 10) return result;
     }
-  };
-  /** Runs one call and keeps the request id and wall time of its answer for the transcript. */
-  const timed = async <T>(call: () => Promise<T>): Promise<{ data: T; metadata: Metadata }> => {
-    const started = performance.now();
-    lastRequestId = undefined;
-    const data = await call();
-    return { data, metadata: { requestId: lastRequestId, durationMs: performance.now() - started } };
   };
   const lines: TranscriptLine[] = [];
   const note = (text: string) => config.onNote?.(text);
@@ -134,12 +120,12 @@ export async function runDemoFlow(config: DemoConfig): Promise<TranscriptLine[]>
     storeId: config.storeId,
     webCheckoutDetails: returnUrls,
   };
-  const created = await timed(() => client.createCheckoutSession(checkout));
+  const created = await client.withResponse.createCheckoutSession(checkout);
   record('2', 'createCheckoutSession', created.data.statusDetails?.state ?? '?', '-', created.metadata);
   expectThat(created.data.statusDetails?.state === 'Open', 'a new checkout session should be Open');
   const sessionId = await buyer.signIn(created.data.checkoutSessionId);
 
-  const reviewed = await timed(() => client.getCheckoutSession(sessionId));
+  const reviewed = await client.withResponse.getCheckoutSession(sessionId);
   const buyerName = reviewed.data.buyer?.name;
   const city = reviewed.data.shippingAddress?.city;
   record(
@@ -152,15 +138,13 @@ export async function runDemoFlow(config: DemoConfig): Promise<TranscriptLine[]>
   expectThat(buyerName && city, 'after sign-in the session should carry the buyer and a shipping address');
 
   const amount = currencyCode === 'JPY' ? '4999' : '49.99';
-  const updated = await timed(() =>
-    client.updateCheckoutSession(sessionId, {
-      paymentDetails: { paymentIntent: 'Authorize', chargeAmount: { amount, currencyCode } },
-      merchantMetadata: {
-        merchantReferenceId: `demo-${Date.now()}`,
-        merchantStoreName: 'amazon-pay-ts demo',
-      },
-    }),
-  );
+  const updated = await client.withResponse.updateCheckoutSession(sessionId, {
+    paymentDetails: { paymentIntent: 'Authorize', chargeAmount: { amount, currencyCode } },
+    merchantMetadata: {
+      merchantReferenceId: `demo-${Date.now()}`,
+      merchantStoreName: 'amazon-pay-ts demo',
+    },
+  });
   const redirectUrl = updated.data.webCheckoutDetails?.amazonPayRedirectUrl;
   record(
     '4',
@@ -175,9 +159,9 @@ export async function runDemoFlow(config: DemoConfig): Promise<TranscriptLine[]>
   );
   await buyer.confirm(sessionId, redirectUrl);
 
-  const completed = await timed(() =>
-    client.completeCheckoutSession(sessionId, { chargeAmount: { amount, currencyCode } }),
-  );
+  const completed = await client.withResponse.completeCheckoutSession(sessionId, {
+    chargeAmount: { amount, currencyCode },
+  });
   record(
     '5',
     'completeCheckoutSession',
@@ -192,7 +176,7 @@ export async function runDemoFlow(config: DemoConfig): Promise<TranscriptLine[]>
     'complete should yield a charge permission and a charge',
   );
 
-  const permission = await timed(() => client.getChargePermission(chargePermissionId));
+  const permission = await client.withResponse.getChargePermission(chargePermissionId);
   record(
     '6',
     'getChargePermission',
@@ -205,7 +189,7 @@ export async function runDemoFlow(config: DemoConfig): Promise<TranscriptLine[]>
     'the charge permission should be Chargeable',
   );
 
-  const charge = await timed(() => client.getCharge(chargeId));
+  const charge = await client.withResponse.getCharge(chargeId);
   record(
     '7',
     'getCharge',
@@ -215,9 +199,10 @@ export async function runDemoFlow(config: DemoConfig): Promise<TranscriptLine[]>
   );
   expectThat(charge.data.statusDetails?.state === 'Authorized', 'the charge should be Authorized');
 
-  const captured = await timed(() =>
-    client.captureCharge(chargeId, { captureAmount: { amount, currencyCode }, softDescriptor: 'DEMO' }),
-  );
+  const captured = await client.withResponse.captureCharge(chargeId, {
+    captureAmount: { amount, currencyCode },
+    softDescriptor: 'DEMO',
+  });
   record(
     '8',
     'captureCharge',
@@ -228,9 +213,10 @@ export async function runDemoFlow(config: DemoConfig): Promise<TranscriptLine[]>
   expectThat(captured.data.statusDetails?.state === 'Captured', 'the capture should complete');
 
   const refundAmount = currencyCode === 'JPY' ? '1000' : '10.00';
-  const refund = await timed(() =>
-    client.createRefund({ chargeId, refundAmount: { amount: refundAmount, currencyCode } }),
-  );
+  const refund = await client.withResponse.createRefund({
+    chargeId,
+    refundAmount: { amount: refundAmount, currencyCode },
+  });
   record(
     '9',
     'createRefund',
@@ -243,7 +229,7 @@ export async function runDemoFlow(config: DemoConfig): Promise<TranscriptLine[]>
     'a new refund should be RefundInitiated',
   );
   const refunded = await settle(
-    () => timed(() => client.getRefund(refund.data.refundId)),
+    () => client.withResponse.getRefund(refund.data.refundId),
     (r) => r.data.statusDetails?.state !== 'RefundInitiated',
     'refund processing',
   );
@@ -270,7 +256,7 @@ export async function runDemoFlow(config: DemoConfig): Promise<TranscriptLine[]>
       amount: { amount: recurringAmount, currencyCode },
     },
   };
-  const subscription = await timed(() => client.createCheckoutSession(recurringCheckout));
+  const subscription = await client.withResponse.createCheckoutSession(recurringCheckout);
   record(
     '11',
     'createCheckoutSession',
@@ -283,11 +269,9 @@ export async function runDemoFlow(config: DemoConfig): Promise<TranscriptLine[]>
     paymentDetails: { paymentIntent: 'Confirm', chargeAmount: { amount: recurringAmount, currencyCode } },
   });
   await buyer.confirm(subscriptionId, subscriptionUpdated.webCheckoutDetails?.amazonPayRedirectUrl ?? '');
-  const subscribed = await timed(() =>
-    client.completeCheckoutSession(subscriptionId, {
-      chargeAmount: { amount: recurringAmount, currencyCode },
-    }),
-  );
+  const subscribed = await client.withResponse.completeCheckoutSession(subscriptionId, {
+    chargeAmount: { amount: recurringAmount, currencyCode },
+  });
   record(
     '12',
     'completeCheckoutSession',
@@ -301,14 +285,12 @@ export async function runDemoFlow(config: DemoConfig): Promise<TranscriptLine[]>
     'a Confirm checkout yields a charge permission and no charge',
   );
 
-  const renewal = await timed(() =>
-    client.createCharge({
-      chargePermissionId: recurringPermissionId,
-      chargeAmount: { amount: recurringAmount, currencyCode },
-      captureNow: true,
-      softDescriptor: 'DEMO RENEWAL',
-    }),
-  );
+  const renewal = await client.withResponse.createCharge({
+    chargePermissionId: recurringPermissionId,
+    chargeAmount: { amount: recurringAmount, currencyCode },
+    captureNow: true,
+    softDescriptor: 'DEMO RENEWAL',
+  });
   record(
     '13',
     'createCharge',
@@ -351,16 +333,14 @@ export async function runDemoFlow(config: DemoConfig): Promise<TranscriptLine[]>
 
   // 5. A report of the transactions above.
   const now = new Date();
-  const report = await timed(() =>
-    client.createReport({
-      reportType: '_GET_FLAT_FILE_OFFAMAZONPAYMENTS_SANDBOX_SETTLEMENT_DATA_',
-      startTime: new Date(now.getTime() - 3_600_000).toISOString().replace(/\.\d{3}/, ''),
-      endTime: new Date(now.getTime() + 3_600_000).toISOString().replace(/\.\d{3}/, ''),
-    }),
-  );
+  const report = await client.withResponse.createReport({
+    reportType: '_GET_FLAT_FILE_OFFAMAZONPAYMENTS_SANDBOX_SETTLEMENT_DATA_',
+    startTime: new Date(now.getTime() - 3_600_000).toISOString().replace(/\.\d{3}/, ''),
+    endTime: new Date(now.getTime() + 3_600_000).toISOString().replace(/\.\d{3}/, ''),
+  });
   record('15', 'createReport', 'requested', '-', report.metadata);
   const reportInfo = await settle(
-    () => timed(() => client.getReportById(report.data.reportId)),
+    () => client.withResponse.getReportById(report.data.reportId),
     (r) => r.data.processingStatus !== 'IN_PROGRESS',
     'report generation',
   );
@@ -370,7 +350,7 @@ export async function runDemoFlow(config: DemoConfig): Promise<TranscriptLine[]>
     'the report should be COMPLETED with a document',
   );
   const reportDocumentId = reportInfo.data.reportDocumentId;
-  const document = await timed(() => client.getReportDocument(reportDocumentId));
+  const document = await client.withResponse.getReportDocument(reportDocumentId);
   const csv = await buyer.download(document.data.url);
   const rows = csv.trim().split('\n').length - 1;
   record('17', 'getReportDocument', `${rows} CSV rows`, '-', document.metadata);
@@ -378,12 +358,10 @@ export async function runDemoFlow(config: DemoConfig): Promise<TranscriptLine[]>
   note(csv.trim().split('\n').slice(0, 4).join('\n'));
 
   // 6. Done with this customer.
-  const closed = await timed(() =>
-    client.closeChargePermission(chargePermissionId, {
-      closureReason: 'Order fulfilled',
-      cancelPendingCharges: false,
-    }),
-  );
+  const closed = await client.withResponse.closeChargePermission(chargePermissionId, {
+    closureReason: 'Order fulfilled',
+    cancelPendingCharges: false,
+  });
   record(
     '18',
     'closeChargePermission',
