@@ -13,9 +13,10 @@ import { availableParallelism } from 'node:os';
 import { performance } from 'node:perf_hooks';
 import { WebStoreClient } from '@amazon-pay-ts/client';
 import { createSigner } from '@amazon-pay-ts/signer';
+import { selfSignedCertificate } from '@amazon-pay-ts/simulator';
 import { operationSchemas } from '@amazon-pay-ts/types';
 import { checkoutSessionPayload } from '../packages/client/test/support/payloads.js';
-import { selfSignedCertificate, startBenchServer } from './lib/client-server.js';
+import { startBenchServer } from './lib/client-server.js';
 import { measure, median, type RunResult, table } from './lib/measure.js';
 
 const require = createRequire(import.meta.url);

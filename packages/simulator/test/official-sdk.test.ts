@@ -1,10 +1,7 @@
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type Simulator, startSimulator } from '../src/index.js';
+import { type Simulator, selfSignedCertificate, startSimulator } from '../src/index.js';
 import { createBody, testKeyPair } from './helpers.js';
 
 /**
@@ -52,41 +49,15 @@ const opensslAvailable = (() => {
 
 let sim: Simulator;
 let sdk: OfficialClient;
-let dir: string;
 const savedTls = process.env.NODE_TLS_REJECT_UNAUTHORIZED;
 const publicKeyId = 'SANDBOX-AOFFICIALSDKINTEROP';
 
 beforeAll(async () => {
   if (!opensslAvailable) return;
-  dir = mkdtempSync(join(tmpdir(), 'sim-tls-'));
-  execFileSync(
-    'openssl',
-    [
-      'req',
-      '-x509',
-      '-newkey',
-      'rsa:2048',
-      '-nodes',
-      '-days',
-      '1',
-      '-subj',
-      '/CN=127.0.0.1',
-      '-addext',
-      'subjectAltName=IP:127.0.0.1',
-      '-keyout',
-      join(dir, 'key.pem'),
-      '-out',
-      join(dir, 'cert.pem'),
-    ],
-    { stdio: 'ignore' },
-  );
   const { privateKeyPem, publicKeyPem } = await testKeyPair();
   sim = await startSimulator({
     keys: [{ publicKeyId, publicKey: publicKeyPem }],
-    tls: {
-      cert: readFileSync(join(dir, 'cert.pem'), 'utf8'),
-      key: readFileSync(join(dir, 'key.pem'), 'utf8'),
-    },
+    tls: selfSignedCertificate(),
   });
   sdk = new WebStoreClient({
     publicKeyId,
@@ -103,7 +74,6 @@ afterAll(async () => {
   if (savedTls === undefined) delete process.env.NODE_TLS_REJECT_UNAUTHORIZED;
   else process.env.NODE_TLS_REJECT_UNAUTHORIZED = savedTls;
   await sim?.close();
-  if (dir) rmSync(dir, { recursive: true, force: true });
 });
 
 /** Changes one byte: a letter of the JSON body, or else the last character of the path. */
