@@ -52,6 +52,14 @@ const prebuild = (count: number) => {
 };
 const ours = () => signer.sign(prebuilt.pop() ?? unsignedRequest());
 const oursWithRequest = () => signer.sign(unsignedRequest());
+// What a caller that builds its own Request (the client's signing fetch) pays: headers only.
+const oursHeaders = () =>
+  signer.signHeaders({
+    method: 'POST',
+    url,
+    body,
+    headers: { 'content-type': 'application/json', 'x-amz-pay-idempotency-key': 'bench-key-0001' },
+  });
 
 const official = new WebStoreClient({ publicKeyId, privateKey: privateKeyPem, region: 'eu', algorithm });
 const officialOptions = () => ({
@@ -88,12 +96,16 @@ const nodeCallback = () =>
 
 // Sanity: both signers produce requests our verifier accepts, before anything is timed.
 const sampleCheck = await verifyRequest(await oursWithRequest(), publicKeyPem);
+const headersCheck = await verifyRequest(
+  { method: 'POST', url, headers: await oursHeaders(), body },
+  publicKeyPem,
+);
 const officialCheck = await verifyRequest(
   { method: 'POST', url, headers: officialSign(), body },
   publicKeyPem,
 );
-if (!sampleCheck.ok || !officialCheck.ok) {
-  console.error('verification failed before benchmarking', sampleCheck, officialCheck);
+if (!sampleCheck.ok || !headersCheck.ok || !officialCheck.ok) {
+  console.error('verification failed before benchmarking', sampleCheck, headersCheck, officialCheck);
   process.exit(1);
 }
 
@@ -121,6 +133,7 @@ const configs: Config[] = [
   { label: 'official SDK getSignedHeaders', inFlight: 1, op: officialSign },
   { label: 'official SDK getSignedHeaders', inFlight: 16, op: officialSign },
   { label: 'node:crypto.sign callback (info)', inFlight: 16, op: nodeCallback },
+  { label: '@amazon-pay-ts/signer signHeaders()', inFlight: 16, op: oursHeaders },
 ];
 
 console.log(
@@ -139,7 +152,7 @@ const results = samples.map((runs) => ({
   opsPerSecond: median(runs.map((run) => run.opsPerSecond)),
   p99DelayMs: median(runs.map((run) => run.p99DelayMs)),
 }));
-const [rawRun, , ours16, , official1, official16, nodeRun] = results as RunResult[] & { length: 7 };
+const [rawRun, , ours16, , official1, official16, nodeRun] = results as RunResult[] & { length: 8 };
 
 console.log();
 console.log(

@@ -14,6 +14,15 @@ export function cpuCount(): number {
 }
 
 /**
+ * The default cap on signatures queued in WebCrypto: one per CPU, but never fewer than 4. With
+ * fewer, a signature finishing leaves its core idle while the main thread prepares the next one;
+ * on 2 CPUs a cap of 4 measured ~1.3× the throughput of a cap of 2 at the same p99 loop delay.
+ */
+export function defaultMaxConcurrentSignatures(): number {
+  return Math.max(4, cpuCount());
+}
+
+/**
  * Runs at most `limit` tasks at once, in arrival order. WebCrypto signs on a thread pool (libuv's,
  * four threads by default in Node); queueing more RSA jobs than there are cores only makes those
  * threads preempt the main thread, which then prepares requests late and answers the event loop

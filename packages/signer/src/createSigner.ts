@@ -5,7 +5,7 @@ import { canonicalHeaderValue } from './canonicalHeaders.js';
 import { encodedQueryPairs, joinQuery, sortedQuery } from './canonicalQuery.js';
 import { canonicalRequest } from './canonicalRequest.js';
 import { canonicalUri } from './canonicalUri.js';
-import { cpuCount, createLimiter } from './concurrency.js';
+import { createLimiter, defaultMaxConcurrentSignatures } from './concurrency.js';
 import { SignerError } from './errors.js';
 import { checkPrivateCryptoKey, importPkcs8 } from './keys.js';
 import { parsePrivateKey } from './parsePrivateKey.js';
@@ -27,9 +27,19 @@ export interface SignerConfig {
   clock?: () => Date;
   /**
    * Most signatures handed to WebCrypto at once; further ones wait their turn. Defaults to the
-   * number of CPUs, which the bench shows keeps every core busy without starving the event loop.
+   * number of CPUs but at least 4 (Node's default thread-pool size): the bench shows that keeps
+   * every core busy without starving the event loop, where one per CPU left cores idle on 2 CPUs.
    */
   maxConcurrentSignatures?: number;
+}
+
+/** What {@link Signer.signHeaders} signs: the request exactly as it will be sent. */
+export interface SignHeadersInput {
+  method: string;
+  url: string | URL;
+  headers?: HeadersInit;
+  /** The exact body that will be sent; a string is sent as UTF-8. */
+  body?: string | Uint8Array | null;
 }
 
 export interface Signer {
@@ -45,6 +55,17 @@ export interface Signer {
    * request's body is consumed.
    */
   sign(request: Request): Promise<Request>;
+  /**
+   * The lower-level step under {@link Signer.sign}, for callers that build their own `Request` (or
+   * send with something else): signs `method`, `url`, `headers` and `body` as given and returns every
+   * header to send — the caller's (lower-case names, signed values in canonical form) plus `accept`,
+   * `content-type`, `x-amz-pay-date`, `x-amz-pay-host`, `x-amz-pay-region` and `authorization`.
+   * Nothing is read from or written to a `Request`, so no body stream is read and no `Request` is
+   * rebuilt. The URL must already be canonical (path segments RFC 3986-encoded, query pairs encoded
+   * and in the order `sign()` would write them); otherwise a `SignerError` `INVALID_REQUEST` says
+   * so, because the bytes sent would not be the bytes signed — `sign()` rewrites such URLs.
+   */
+  signHeaders(request: SignHeadersInput): Promise<Record<string, string>>;
   /**
    * Signs a button payload (`algorithm\nhex(sha256(payload))`). An object is serialised with
    * `JSON.stringify`; the returned `payload` is the exact string signed — hand that same string to
@@ -105,7 +126,7 @@ export function createSigner(config: SignerConfig): Signer {
   const pssParams: RsaPssParams = { name: 'RSA-PSS', saltLength: saltLength(algorithm) };
   const stringToSignPrefix = algorithm + '\n';
 
-  const limited = createLimiter(config.maxConcurrentSignatures ?? cpuCount());
+  const limited = createLimiter(config.maxConcurrentSignatures ?? defaultMaxConcurrentSignatures());
 
   async function signString(text: string): Promise<string> {
     const key = await signingKey();
@@ -127,15 +148,16 @@ export function createSigner(config: SignerConfig): Signer {
     return lastDate;
   }
 
-  async function sign(request: Request): Promise<Request> {
-    if (!(request instanceof Request))
-      throw new SignerError('INVALID_REQUEST', 'sign() takes a Fetch API Request');
-    if (request.bodyUsed) throw new SignerError('INVALID_REQUEST', 'the request body has already been read');
-    // Read once: these bytes are hashed and become the new request's body.
-    const body = request.body === null ? null : new Uint8Array(await request.arrayBuffer());
-
-    const url = new URL(request.url);
-    const headers = new Headers(request.headers);
+  /**
+   * Completes and canonicalises `headers` in place, signs, and sets `authorization`. Returns the
+   * canonical URL when it differs from `url`, else `undefined`.
+   */
+  async function signParts(
+    method: string,
+    url: URL,
+    headers: Headers,
+    body: string | Uint8Array | null,
+  ): Promise<URL | undefined> {
     headers.delete('authorization');
     if (!headers.has('accept')) headers.set('accept', JSON_TYPE);
     const contentType = headers.get('content-type');
@@ -175,7 +197,7 @@ export function createSigner(config: SignerConfig): Signer {
 
     const payloadHash = body === null || body.length === 0 ? EMPTY_SHA256 : await sha256Hex(body);
     const canonical = canonicalRequest({
-      method: request.method,
+      method,
       canonicalUri: path,
       canonicalQuery: query,
       canonicalHeaders: headerBlock,
@@ -184,9 +206,20 @@ export function createSigner(config: SignerConfig): Signer {
     });
     const signature = await signString(stringToSignPrefix + (await sha256Hex(canonical)));
     headers.set('authorization', formatAuthorization(algorithm, publicKeyId, signedHeaders, signature));
+    return urlChanged ? url : undefined;
+  }
 
-    if (!urlChanged) return new Request(request, { headers, body });
-    return new Request(url, {
+  async function sign(request: Request): Promise<Request> {
+    if (!(request instanceof Request))
+      throw new SignerError('INVALID_REQUEST', 'sign() takes a Fetch API Request');
+    if (request.bodyUsed) throw new SignerError('INVALID_REQUEST', 'the request body has already been read');
+    // Read once: these bytes are hashed and become the new request's body.
+    const body = request.body === null ? null : new Uint8Array(await request.arrayBuffer());
+    const headers = new Headers(request.headers);
+    const canonicalUrl = await signParts(request.method, new URL(request.url), headers, body);
+
+    if (canonicalUrl === undefined) return new Request(request, { headers, body });
+    return new Request(canonicalUrl, {
       method: request.method,
       headers,
       body,
@@ -202,6 +235,37 @@ export function createSigner(config: SignerConfig): Signer {
     });
   }
 
+  async function signHeaders(input: SignHeadersInput): Promise<Record<string, string>> {
+    if (
+      typeof input !== 'object' ||
+      input === null ||
+      typeof input.method !== 'string' ||
+      input.method === ''
+    )
+      throw new SignerError('INVALID_REQUEST', 'signHeaders() takes { method, url, headers?, body? }');
+    const body = input.body ?? null;
+    if (body !== null && typeof body !== 'string' && !(body instanceof Uint8Array))
+      throw new SignerError('INVALID_REQUEST', 'signHeaders() takes a string or Uint8Array body');
+    let url: URL;
+    try {
+      url = new URL(input.url);
+    } catch {
+      throw new SignerError(
+        'INVALID_REQUEST',
+        `signHeaders() needs an absolute URL (got ${String(input.url)})`,
+      );
+    }
+    const headers = new Headers(input.headers);
+    const canonicalUrl = await signParts(normalizeMethod(input.method), url, headers, body);
+    if (canonicalUrl !== undefined) {
+      throw new SignerError(
+        'INVALID_REQUEST',
+        `signHeaders() needs the URL in canonical form (${canonicalUrl.href}); sign() rewrites it for you`,
+      );
+    }
+    return Object.fromEntries(headers);
+  }
+
   async function signButtonPayload(
     payload: string | object,
   ): Promise<{ payload: string; signature: string }> {
@@ -211,7 +275,14 @@ export function createSigner(config: SignerConfig): Signer {
     return { payload: text, signature: await signString(stringToSignPrefix + (await sha256Hex(text))) };
   }
 
-  return Object.freeze({ publicKeyId, region, algorithm, sign, signButtonPayload });
+  return Object.freeze({ publicKeyId, region, algorithm, sign, signHeaders, signButtonPayload });
+}
+
+// Fetch upper-cases these six methods whatever case they were given in, and sends others as given.
+const NORMALIZED_METHODS = new Set(['DELETE', 'GET', 'HEAD', 'OPTIONS', 'POST', 'PUT']);
+function normalizeMethod(method: string): string {
+  const upper = method.toUpperCase();
+  return NORMALIZED_METHODS.has(upper) ? upper : method;
 }
 
 function invalid(message: string): SignerError {

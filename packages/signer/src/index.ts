@@ -11,7 +11,7 @@ export {
 export { canonicalQuery, encodedQueryPairs, type QueryInput } from './canonicalQuery.js';
 export { type CanonicalRequestParts, canonicalRequest } from './canonicalRequest.js';
 export { canonicalUri } from './canonicalUri.js';
-export { createSigner, type Signer, type SignerConfig } from './createSigner.js';
+export { createSigner, type Signer, type SignerConfig, type SignHeadersInput } from './createSigner.js';
 export { encodeRfc3986 } from './encode.js';
 export { SignerError, type SignerErrorCode } from './errors.js';
 export { generateKeyPairPem, loadPrivateKey, loadPublicKey } from './keys.js';
