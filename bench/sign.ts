@@ -39,7 +39,17 @@ const url = 'https://pay-api.amazon.eu/v2/checkoutSessions';
 // Ours: the unsigned Request is what openapi-fetch hands the middleware; building it is the
 // client's cost, so the main rows sign requests built before the timed run. A second row includes
 // building each Request, for comparison.
-const signer = createSigner({ publicKeyId, privateKey: privateKeyPem, region: 'eu', algorithm });
+// BENCH_MAX_CONCURRENT tries another maxConcurrentSignatures than the default.
+const maxConcurrentSignatures = process.env.BENCH_MAX_CONCURRENT
+  ? Number(process.env.BENCH_MAX_CONCURRENT)
+  : undefined;
+const signer = createSigner({
+  publicKeyId,
+  privateKey: privateKeyPem,
+  region: 'eu',
+  algorithm,
+  ...(maxConcurrentSignatures === undefined ? {} : { maxConcurrentSignatures }),
+});
 const unsignedRequest = () =>
   new Request(url, {
     method: 'POST',
@@ -138,7 +148,8 @@ const configs: Config[] = [
 
 console.log(
   `sign bench: RSA-2048 ${algorithm}, ${availableParallelism()} CPUs, Node ${process.versions.node}, ` +
-    `UV_THREADPOOL_SIZE=${process.env.UV_THREADPOOL_SIZE ?? '4 (default)'}, median of ${rounds} rounds × ${seconds}s per run`,
+    `UV_THREADPOOL_SIZE=${process.env.UV_THREADPOOL_SIZE ?? '4 (default)'}, ` +
+    `maxConcurrentSignatures=${maxConcurrentSignatures ?? 'default'}, median of ${rounds} rounds × ${seconds}s per run`,
 );
 const samples = configs.map(() => [] as RunResult[]);
 for (let round = 0; round < rounds; round++) {
