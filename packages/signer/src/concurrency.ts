@@ -24,9 +24,9 @@ export function defaultMaxConcurrentSignatures(): number {
 
 /**
  * Runs at most `limit` tasks at once, in arrival order. WebCrypto signs on a thread pool (libuv's,
- * four threads by default in Node); queueing more RSA jobs than there are cores only makes those
- * threads preempt the main thread, which then prepares requests late and answers the event loop
- * late. Holding the surplus here keeps every core signing and leaves the loop responsive.
+ * four threads by default in Node); queueing many more RSA jobs than there are pool threads only
+ * makes those threads preempt the main thread, which then prepares requests late and answers the
+ * event loop late. Holding the surplus here keeps every core signing and leaves the loop responsive.
  */
 export function createLimiter(limit: number): <T>(task: () => Promise<T>) => Promise<T> {
   if (!Number.isInteger(limit) || limit < 1) {
