@@ -94,23 +94,20 @@ export function createRetryingFetch(options: RetryOptions = {}): FetchFunction {
       const body = request.body === null ? null : await request.arrayBuffer();
       for (;;) {
         if (signal.aborted) throw stopped();
-        // A bodyless request without a deadline can be sent as it is (its signal is the caller's),
-        // which spares a Request construction on the common GET; otherwise a fresh copy carries the body and the deadline.
-        const attempt =
-          body === null && timer === undefined
-            ? request
-            : new Request(request.url, {
-                method: request.method,
-                headers: request.headers,
-                body,
-                signal,
-                redirect: request.redirect,
-              });
+        // Each attempt goes to the inner fetch as (url, init) rather than a new Request: a signing
+        // fetch can then sign the bytes it already has without reading a stream or building a Request.
+        const attempt: RequestInit = {
+          method: request.method,
+          headers: request.headers,
+          body,
+          signal,
+          redirect: request.redirect,
+        };
         let response: Response | undefined;
         let failure: unknown;
         try {
           // The race makes an abort or the deadline effective at once, even if the fetch misses it.
-          response = await Promise.race([inner(attempt), whenStopped]);
+          response = await Promise.race([inner(request.url, attempt), whenStopped]);
         } catch (error) {
           if (signal.aborted) throw stopped(error);
           // Fetch reports "no response" (refused, reset, DNS, TLS) as a TypeError; anything else is not ours to retry.
