@@ -1,28 +1,18 @@
+import { type AmazonPayRegion, normalizeRegion } from '@amazon-pay-ts/signer';
 /** Amazon Pay regions as sent in `x-amz-pay-region`. */
-export type Region = 'na' | 'eu' | 'jp';
+export type Region = AmazonPayRegion;
 /** Accepted spellings of a region: the three codes and the aliases Amazon's SDKs accept. */
 export type RegionInput = Region | 'us' | 'de' | 'uk' | 'NA' | 'EU' | 'JP' | 'US' | 'DE' | 'UK';
 export type Environment = 'live' | 'sandbox';
 
-const REGION_ALIASES: Readonly<Record<string, Region>> = {
-  na: 'na',
-  us: 'na',
-  eu: 'eu',
-  de: 'eu',
-  uk: 'eu',
-  jp: 'jp',
-};
+/** Region aliases (`us` → na, `de`/`uk` → eu) are the signer's, so the client and simulator agree. */
+export { normalizeRegion };
 
 const HOSTS: Readonly<Record<Region, string>> = {
   na: 'pay-api.amazon.com',
   eu: 'pay-api.amazon.eu',
   jp: 'pay-api.amazon.jp',
 };
-
-/** `'us'` → `'na'`, `'DE'` → `'eu'`…; `undefined` for anything else. */
-export function normalizeRegion(value: unknown): Region | undefined {
-  return typeof value === 'string' ? REGION_ALIASES[value.toLowerCase()] : undefined;
-}
 
 export function normalizeEnvironment(value: unknown): Environment | undefined {
   if (typeof value !== 'string') return undefined;

@@ -16,7 +16,7 @@ export { encodeRfc3986 } from './encode.js';
 export { SignerError, type SignerErrorCode } from './errors.js';
 export { generateKeyPairPem, loadPrivateKey, loadPublicKey } from './keys.js';
 export { MIN_MODULUS_BITS, type ParsedPrivateKey, parsePrivateKey } from './parsePrivateKey.js';
-export { type AmazonPayRegion, isRegion, REGIONS } from './region.js';
+export { type AmazonPayRegion, isRegion, normalizeRegion, REGIONS } from './region.js';
 export { EMPTY_SHA256, sha256Hex } from './sha256.js';
 export { isSignableHeader, UNSIGNED_HEADERS } from './signableHeaders.js';
 export { type SignerMiddleware, signerMiddleware } from './signerMiddleware.js';

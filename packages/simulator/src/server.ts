@@ -1,7 +1,7 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { createServer as createHttpsServer } from 'node:https';
 import type { AddressInfo } from 'node:net';
-import { isSignatureAlgorithm, verifyButtonSignature } from '@amazon-pay-ts/signer';
+import { isSignatureAlgorithm, normalizeRegion, verifyButtonSignature } from '@amazon-pay-ts/signer';
 import { type OperationSchema, operationSchemas } from '@amazon-pay-ts/types';
 import type { ClockOption, SimulatorClock } from './clock.js';
 import { Engine, type Realm } from './engine.js';
@@ -10,7 +10,7 @@ import { defaultReasonCode, FaultQueue, type FaultSpec, type Faults } from './fa
 import type { HandlerTable } from './handler.js';
 import { handleHostedPage } from './hosted-page.js';
 import { IdempotencyStore } from './idempotency.js';
-import { type Environment, requestId as newRequestId, type RegionCode } from './ids.js';
+import { type Environment, requestId as newRequestId } from './ids.js';
 import { findPaymentMethod, type SimulatedPaymentMethod } from './payment-methods.js';
 import { type BuyerTokenOptions, issueBuyerToken } from './resources/buyer.js';
 import {
@@ -114,20 +114,11 @@ function headerRecord(req: IncomingMessage): Record<string, string> {
   return out;
 }
 
-const REGION_ALIASES: Record<string, RegionCode> = {
-  na: 'na',
-  us: 'na',
-  eu: 'eu',
-  de: 'eu',
-  uk: 'eu',
-  jp: 'jp',
-};
-
 function realmOf(pathEnv: Environment | null, publicKeyId: string, regionHeader: string | undefined): Realm {
   const keyEnv = /^live-/i.test(publicKeyId) ? 'Live' : /^sandbox-/i.test(publicKeyId) ? 'Sandbox' : null;
   return {
     env: pathEnv ?? keyEnv ?? 'Sandbox',
-    region: REGION_ALIASES[(regionHeader ?? '').toLowerCase()] ?? 'na',
+    region: normalizeRegion(regionHeader) ?? 'na',
   };
 }
 
