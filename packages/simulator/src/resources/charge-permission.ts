@@ -4,7 +4,7 @@ import { ApiError } from '../errors.js';
 import type { HandlerTable } from '../handler.js';
 import { amazonPayToken, chargePermissionId } from '../ids.js';
 import { add, formatPrice, type Money, sub, zero } from '../money.js';
-import type { ChargePermissionRecord, CheckoutSessionRecord, Json } from '../store.js';
+import type { BuyerProfile, ChargePermissionRecord, CheckoutSessionRecord, Json } from '../store.js';
 import { cancelCharge } from './charge.js';
 
 /**
@@ -150,15 +150,7 @@ export function chargePermissionView(engine: Engine, r: ChargePermissionRecord) 
     chargePermissionReferenceId: r.chargePermissionReferenceId,
     chargePermissionType: r.type,
     amazonPayToken: r.amazonPayToken,
-    buyer: r.buyer
-      ? {
-          buyerId: r.buyer.buyerId,
-          name: r.buyer.name,
-          email: r.buyer.email,
-          phoneNumber: r.buyer.phoneNumber,
-          primeMembershipTypes: r.buyer.primeMembershipTypes,
-        }
-      : null,
+    buyer: buyerView(r.buyer),
     shippingAddress: r.shippingAddress,
     billingAddress: r.billingAddress,
     paymentPreferences: [{ paymentDescriptor: r.paymentMethod?.descriptor ?? null }],
@@ -181,6 +173,19 @@ export function chargePermissionView(engine: Engine, r: ChargePermissionRecord) 
     presentmentCurrency: r.presentmentCurrency,
     releaseEnvironment: r.env,
   };
+}
+
+/** The buyer as checkout sessions and charge permissions show it (no addresses: those are separate fields). */
+export function buyerView(buyer: BuyerProfile | null) {
+  return buyer
+    ? {
+        buyerId: buyer.buyerId,
+        name: buyer.name,
+        email: buyer.email,
+        phoneNumber: buyer.phoneNumber,
+        primeMembershipTypes: buyer.primeMembershipTypes,
+      }
+    : null;
 }
 
 export function merchantMetadataView(m: Json | null) {

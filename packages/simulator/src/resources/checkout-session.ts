@@ -8,7 +8,7 @@ import { DEFAULT_PAYMENT_METHOD, type SimulatedPaymentMethod } from '../payment-
 import { sandboxAddress, sandboxBuyer, toAddressRecord } from '../sandbox-data.js';
 import type { AddressRecord, BuyerProfile, CheckoutSessionRecord, Json } from '../store.js';
 import { authorize, oneTimeLimit } from './charge.js';
-import { createFromCheckout, merchantMetadataView } from './charge-permission.js';
+import { buyerView, createFromCheckout, merchantMetadataView } from './charge-permission.js';
 
 /**
  * Checkout Session: Open → Completed (complete/finalize succeeded) or Canceled (BuyerCanceled,
@@ -185,15 +185,7 @@ export function checkoutSessionView(engine: Engine, r: CheckoutSessionRecord) {
     paymentMethodOnFileMetadata: (f.paymentMethodOnFileMetadata as object | undefined) ?? null,
     merchantMetadata: merchantMetadataView((f.merchantMetadata as Json | undefined) ?? null),
     supplementaryData: str(f.supplementaryData),
-    buyer: r.buyer
-      ? {
-          buyerId: r.buyer.buyerId,
-          name: r.buyer.name,
-          email: r.buyer.email,
-          phoneNumber: r.buyer.phoneNumber,
-          primeMembershipTypes: r.buyer.primeMembershipTypes,
-        }
-      : null,
+    buyer: buyerView(r.buyer),
     billingAddress: r.billingAddress,
     shippingAddress: productType === 'PayOnly' ? null : r.shippingAddress,
     paymentPreferences: [{ paymentDescriptor: r.paymentMethod?.descriptor ?? null }],
