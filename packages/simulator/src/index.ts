@@ -5,7 +5,7 @@ export type { BuyerTokenOptions } from './resources/buyer.js';
 export { BuyerActionError } from './resources/checkout-session.js';
 export { REFUND_PROCESSING_MS } from './resources/refund.js';
 export { REPORT_PROCESSING_MS } from './resources/reports.js';
-export { selfSignedCertificate } from './self-signed-certificate.js';
+export { opensslAvailable, selfSignedCertificate } from './self-signed-certificate.js';
 export {
   type ApproveInput,
   type RequestLogEntry,

@@ -1,18 +1,8 @@
-import { execFileSync } from 'node:child_process';
 import { X509Certificate } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { selfSignedCertificate } from './self-signed-certificate.js';
+import { opensslAvailable, selfSignedCertificate } from './self-signed-certificate.js';
 
-const opensslAvailable = (() => {
-  try {
-    execFileSync('openssl', ['version'], { stdio: 'ignore' });
-    return true;
-  } catch {
-    return false;
-  }
-})();
-
-describe.skipIf(!opensslAvailable)('selfSignedCertificate (needs the openssl command)', () => {
+describe.skipIf(!opensslAvailable())('selfSignedCertificate (needs the openssl command)', () => {
   it('certifies the loopback address it is asked for', () => {
     const { key, cert } = selfSignedCertificate('127.0.0.1');
     const certificate = new X509Certificate(cert);

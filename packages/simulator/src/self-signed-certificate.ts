@@ -3,6 +3,16 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
+/** Whether the `openssl` command that {@link selfSignedCertificate} needs is installed. */
+export function opensslAvailable(): boolean {
+  try {
+    execFileSync('openssl', ['version'], { stdio: 'ignore' });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 /**
  * A throwaway self-signed certificate for serving the simulator over https on a loopback address
  * (`startSimulator({ tls })`), which clients that insist on https — Amazon's official SDKs — need.

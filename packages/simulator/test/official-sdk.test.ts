@@ -1,7 +1,6 @@
-import { execFileSync } from 'node:child_process';
 import { createRequire } from 'node:module';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type Simulator, selfSignedCertificate, startSimulator } from '../src/index.js';
+import { opensslAvailable, type Simulator, selfSignedCertificate, startSimulator } from '../src/index.js';
 import { createBody, testKeyPair } from './helpers.js';
 
 /**
@@ -38,14 +37,7 @@ interface OfficialClient {
   closeChargePermission(id: string, payload: object): Call;
 }
 
-const opensslAvailable = (() => {
-  try {
-    execFileSync('openssl', ['version'], { stdio: 'ignore' });
-    return true;
-  } catch {
-    return false;
-  }
-})();
+const canServeHttps = opensslAvailable();
 
 let sim: Simulator;
 let sdk: OfficialClient;
@@ -53,7 +45,7 @@ const savedTls = process.env.NODE_TLS_REJECT_UNAUTHORIZED;
 const publicKeyId = 'SANDBOX-AOFFICIALSDKINTEROP';
 
 beforeAll(async () => {
-  if (!opensslAvailable) return;
+  if (!canServeHttps) return;
   const { privateKeyPem, publicKeyPem } = await testKeyPair();
   sim = await startSimulator({
     keys: [{ publicKeyId, publicKey: publicKeyPem }],
@@ -108,7 +100,7 @@ async function both(name: string, call: () => Call, tampered: string[]): Promise
   return result.data;
 }
 
-describe.skipIf(!opensslAvailable)('Amazon official Node SDK against the simulator (https)', () => {
+describe.skipIf(!canServeHttps)('Amazon official Node SDK against the simulator (https)', () => {
   it('runs a checkout: every request accepted, every one-byte change rejected', async () => {
     const tampered: string[] = [];
     const key = () => ({ 'x-amz-pay-idempotency-key': crypto.randomUUID().replace(/-/g, '') });
