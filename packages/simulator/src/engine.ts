@@ -1,4 +1,5 @@
 import { type ClockOption, createClock, type SimulatorClock } from './clock.js';
+import { StateChanges } from './events.js';
 import type { Environment, RegionCode } from './ids.js';
 import { createStore, type Store } from './store.js';
 
@@ -15,6 +16,8 @@ interface ScheduledTask {
 export class Engine {
   readonly store: Store = createStore();
   readonly clock: SimulatorClock;
+  /** Every state change the state machines make, for IPN delivery and tests. */
+  readonly changes = new StateChanges();
   /** Base URL of the running server, for hosted pages and report downloads. */
   baseUrl = '';
   private tasks: ScheduledTask[] = [];

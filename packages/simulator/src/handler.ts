@@ -4,6 +4,9 @@ import type { Json } from './store.js';
 /** What a handler gets: the validated request, who it addressed, and the simulator's world. */
 export interface RequestContext {
   operationId: string;
+  /** The caller: the merchant owning the signing key, and the key itself. */
+  merchantId: string;
+  publicKeyId: string;
   params: Record<string, string>;
   query: URLSearchParams;
   body: Json;

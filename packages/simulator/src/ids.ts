@@ -1,4 +1,4 @@
-import { randomBytes, randomInt, randomUUID } from 'node:crypto';
+import { createHash, randomBytes, randomInt, randomUUID } from 'node:crypto';
 
 export type Environment = 'Sandbox' | 'Live';
 export type RegionCode = 'na' | 'eu' | 'jp';
@@ -51,6 +51,15 @@ export function buyerToken(): string {
 
 export function merchantId(): string {
   return `A${upperAlnum(13)}`;
+}
+
+/** A stable merchant id for a key registered without one: `A` and 13 characters from its hash. */
+export function merchantIdFor(publicKeyId: string): string {
+  const alphabet = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789';
+  const hash = createHash('sha256').update(publicKeyId).digest();
+  let out = 'A';
+  for (let i = 0; i < 13; i++) out += alphabet[hash[i]! % alphabet.length];
+  return out;
 }
 
 export function storeId(): string {

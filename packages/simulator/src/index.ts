@@ -1,4 +1,5 @@
 export { amazonTimestamp, type ClockOption, type SimulatorClock } from './clock.js';
+export type { StateChangeEvent, StateChangeListener, StateChangeObjectType } from './events.js';
 export type { FaultSpec, Faults } from './faults.js';
 export { PAYMENT_METHODS, PENDING_AUTHORIZATION_MS, type SimulatedPaymentMethod } from './payment-methods.js';
 export type { BuyerTokenOptions } from './resources/buyer.js';

@@ -7,15 +7,22 @@ import {
   verifyRequest,
 } from '@amazon-pay-ts/signer';
 import { ApiError } from './errors.js';
+import { merchantIdFor } from './ids.js';
 
 export interface RegisteredKey {
   publicKeyId: string;
   /** SPKI PEM or a WebCrypto RSA-PSS public key. */
   publicKey: string | CryptoKey;
+  /**
+   * The merchant this key belongs to (several keys may share one); it owns what the key creates.
+   * Defaults to an id derived from publicKeyId, so each key is its own merchant.
+   */
+  merchantId?: string;
 }
 
 interface LoadedKey {
   publicKeyId: string;
+  merchantId: string;
   cryptoKey: CryptoKey;
   keyObject: KeyObject;
 }
@@ -42,7 +49,12 @@ async function load(key: RegisteredKey): Promise<LoadedKey> {
   const cryptoKey = await loadPublicKey(key.publicKey);
   const keyObject =
     typeof key.publicKey === 'string' ? createPublicKey(key.publicKey) : KeyObject.from(key.publicKey);
-  return { publicKeyId: key.publicKeyId, cryptoKey, keyObject };
+  return {
+    publicKeyId: key.publicKeyId,
+    merchantId: key.merchantId ?? merchantIdFor(key.publicKeyId),
+    cryptoKey,
+    keyObject,
+  };
 }
 
 export interface SignedRequest {
@@ -54,6 +66,7 @@ export interface SignedRequest {
 
 export interface Verified {
   publicKeyId: string;
+  merchantId: string;
   algorithm: SignatureAlgorithm;
 }
 
@@ -99,7 +112,8 @@ export async function verifySignature(
   const headers = { ...request.headers };
   if (!signed.has('x-amz-pay-simulation-code')) delete headers['x-amz-pay-simulation-code'];
   const result = await verifyRequest({ ...request, headers }, key.cryptoKey, { now, maxSkewMs });
-  if (result.ok) return { publicKeyId: result.publicKeyId, algorithm: result.algorithm };
+  if (result.ok)
+    return { publicKeyId: result.publicKeyId, merchantId: key.merchantId, algorithm: result.algorithm };
 
   switch (result.reason) {
     case 'missing-authorization':

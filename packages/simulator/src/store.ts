@@ -35,6 +35,8 @@ export interface StatusRecord {
 
 export interface CheckoutSessionRecord {
   id: string;
+  /** The merchant whose key created it; other merchants cannot see it. */
+  merchantId: string;
   env: Environment;
   region: RegionCode;
   createdAt: Date;
@@ -54,6 +56,7 @@ export interface CheckoutSessionRecord {
 
 export interface ChargePermissionRecord {
   id: string;
+  merchantId: string;
   env: Environment;
   region: RegionCode;
   type: string;
@@ -81,6 +84,7 @@ export interface ChargePermissionRecord {
 export interface ChargeRecord {
   id: string;
   chargePermissionId: string;
+  merchantId: string;
   env: Environment;
   amount: Money;
   captured: Money | null;
@@ -99,6 +103,8 @@ export interface ChargeRecord {
 export interface RefundRecord {
   id: string;
   chargeId: string;
+  chargePermissionId: string;
+  merchantId: string;
   env: Environment;
   amount: Money;
   softDescriptor: string | null;

@@ -5,7 +5,7 @@ import type { HandlerTable } from '../handler.js';
 import { amazonPayToken, chargePermissionId } from '../ids.js';
 import { add, formatPrice, type Money, sub, zero } from '../money.js';
 import type { BuyerProfile, ChargePermissionRecord, CheckoutSessionRecord, Json } from '../store.js';
-import { cancelCharge } from './charge.js';
+import { chargePermissionCreated, setChargePermissionState, setChargeStatus } from '../transitions.js';
 
 /**
  * Charge Permission: Chargeable → NonChargeable (payment method problems) → Closed
@@ -30,6 +30,7 @@ export function createFromCheckout(
       : null;
   const record: ChargePermissionRecord = {
     id: chargePermissionId(session.env, session.region),
+    merchantId: session.merchantId,
     env: session.env,
     region: session.region,
     type,
@@ -54,6 +55,7 @@ export function createFromCheckout(
     refundSequence: 0,
   };
   engine.store.chargePermissions.set(record.id, record);
+  chargePermissionCreated(engine, record);
   armExpiry(engine, record);
   return record;
 }
@@ -127,9 +129,7 @@ export function close(
   reasonCode: string,
   description: string,
 ): void {
-  record.state = 'Closed';
-  record.reasons = [{ reasonCode, reasonDescription: description }];
-  record.updatedAt = engine.now();
+  setChargePermissionState(engine, record, 'Closed', reasonCode, description);
 }
 
 function makeNonChargeable(
@@ -138,9 +138,7 @@ function makeNonChargeable(
   reasonCode: string,
   description: string,
 ) {
-  record.state = 'NonChargeable';
-  record.reasons = [{ reasonCode, reasonDescription: description }];
-  record.updatedAt = engine.now();
+  setChargePermissionState(engine, record, 'NonChargeable', reasonCode, description);
 }
 
 export function chargePermissionView(engine: Engine, r: ChargePermissionRecord) {
@@ -248,7 +246,13 @@ export const chargePermissionHandlers: HandlerTable = {
         for (const charge of ctx.engine.store.charges.values()) {
           if (charge.chargePermissionId !== record.id) continue;
           if (charge.status.state === 'Authorized' || charge.status.state === 'AuthorizationInitiated') {
-            cancelCharge(ctx.engine, charge, 'ChargePermissionCanceled', 'The charge permission was closed.');
+            setChargeStatus(
+              ctx.engine,
+              charge,
+              'Canceled',
+              'ChargePermissionCanceled',
+              'The charge permission was closed.',
+            );
           }
         }
       }

@@ -16,6 +16,7 @@ import {
 } from '../money.js';
 import { type PaymentScenario, PENDING_AUTHORIZATION_MS } from '../payment-methods.js';
 import type { ChargePermissionRecord, ChargeRecord, Json } from '../store.js';
+import { chargeCreated, setChargeStatus } from '../transitions.js';
 import {
   assertChargeable,
   balance,
@@ -68,16 +69,6 @@ export interface AuthorizeOptions {
   channel: string | null;
 }
 
-function setStatus(
-  engine: Engine,
-  charge: ChargeRecord,
-  state: string,
-  reasonCode: string | null,
-  description: string | null,
-) {
-  charge.status = { state, reasonCode, reasonDescription: description, updatedAt: engine.now() };
-}
-
 /** The most a charge may be authorized or captured for, given the permission's limit. */
 export function assertWithinLimit(engine: Engine, cp: ChargePermissionRecord, amount: Money, field: string) {
   assertSameCurrency(cp.presentmentCurrency, amount, field);
@@ -113,6 +104,7 @@ export function authorize(
   const charge: ChargeRecord = {
     id: chargeId(cp.id, cp.chargeSequence),
     chargePermissionId: cp.id,
+    merchantId: cp.merchantId,
     env: cp.env,
     amount,
     captured: null,
@@ -128,6 +120,7 @@ export function authorize(
     expiresAt: new Date(now.getTime() + AUTHORIZATION_LIFETIME_MS),
   };
   engine.store.charges.set(charge.id, charge);
+  chargeCreated(engine, charge);
   renewRecurring(engine, cp);
 
   const code = opts.simulationCode;
@@ -135,7 +128,7 @@ export function authorize(
     // Simulated asynchronous capture: CaptureInitiated now, Captured after processing.
     charge.authorizedAt = now;
     charge.captured = amount;
-    setStatus(engine, charge, 'CaptureInitiated', null, null);
+    setChargeStatus(engine, charge, 'CaptureInitiated', null, null);
     engine.schedule(new Date(now.getTime() + ASYNC_PROCESSING_MS), () => {
       if (charge.status.state === 'CaptureInitiated') completeCapture(engine, charge, amount);
     });
@@ -147,11 +140,11 @@ export function authorize(
       // Pending authorizations decline asynchronously: the merchant learns it from Get Charge.
       engine.schedule(new Date(now.getTime() + PENDING_AUTHORIZATION_MS), () => {
         if (charge.status.state === 'AuthorizationInitiated')
-          setStatus(engine, charge, 'Declined', code, DECLINES[code]!.description);
+          setChargeStatus(engine, charge, 'Declined', code, DECLINES[code]!.description);
       });
       return charge;
     }
-    setStatus(engine, charge, 'Declined', code, DECLINES[code]!.description);
+    setChargeStatus(engine, charge, 'Declined', code, DECLINES[code]!.description);
     throw new ApiError(DECLINES[code]!.status, code, `${DECLINES[code]!.description} (charge ${charge.id})`);
   }
 
@@ -159,7 +152,7 @@ export function authorize(
     engine.schedule(new Date(now.getTime() + PENDING_AUTHORIZATION_MS), () => {
       if (charge.status.state !== 'AuthorizationInitiated') return;
       if (scenario === 'PendingThenHardDeclined') {
-        setStatus(engine, charge, 'Declined', 'HardDeclined', DECLINES.HardDeclined!.description);
+        setChargeStatus(engine, charge, 'Declined', 'HardDeclined', DECLINES.HardDeclined!.description);
       } else {
         markAuthorized(engine, charge, opts.captureNow);
       }
@@ -177,10 +170,10 @@ function markAuthorized(engine: Engine, charge: ChargeRecord, captureNow: boolea
     completeCapture(engine, charge, charge.amount);
     return;
   }
-  setStatus(engine, charge, 'Authorized', null, null);
+  setChargeStatus(engine, charge, 'Authorized', null, null);
   engine.schedule(charge.expiresAt, () => {
     if (charge.status.state === 'Authorized') {
-      setStatus(
+      setChargeStatus(
         engine,
         charge,
         'Canceled',
@@ -193,7 +186,7 @@ function markAuthorized(engine: Engine, charge: ChargeRecord, captureNow: boolea
 
 function completeCapture(engine: Engine, charge: ChargeRecord, amount: Money) {
   charge.captured = amount;
-  setStatus(engine, charge, 'Captured', null, null);
+  setChargeStatus(engine, charge, 'Captured', null, null);
   const cp = engine.store.chargePermissions.get(charge.chargePermissionId);
   engine.store.ledger.push({
     id: numericId(12),
@@ -207,7 +200,7 @@ function completeCapture(engine: Engine, charge: ChargeRecord, amount: Money) {
 }
 
 export function cancelCharge(engine: Engine, charge: ChargeRecord, reasonCode: string, description: string) {
-  setStatus(engine, charge, 'Canceled', reasonCode, description);
+  setChargeStatus(engine, charge, 'Canceled', reasonCode, description);
 }
 
 export function getChargeRecord(engine: Engine, id: string): ChargeRecord {
@@ -337,7 +330,7 @@ export const chargeHandlers: HandlerTable = {
     if (typeof ctx.body.softDescriptor === 'string') charge.softDescriptor = ctx.body.softDescriptor;
     const code = ctx.simulationCode;
     if (code && DECLINES[code]) {
-      setStatus(engine, charge, 'Declined', code, DECLINES[code]!.description);
+      setChargeStatus(engine, charge, 'Declined', code, DECLINES[code]!.description);
       throw new ApiError(
         DECLINES[code]!.status,
         code,
@@ -347,7 +340,7 @@ export const chargeHandlers: HandlerTable = {
     const authorizedAt = charge.authorizedAt ?? charge.createdAt;
     if (engine.now().getTime() - authorizedAt.getTime() > ASYNC_CAPTURE_AFTER_MS) {
       charge.captured = amount;
-      setStatus(engine, charge, 'CaptureInitiated', null, null);
+      setChargeStatus(engine, charge, 'CaptureInitiated', null, null);
       engine.schedule(new Date(engine.now().getTime() + ASYNC_PROCESSING_MS), () => {
         if (charge.status.state === 'CaptureInitiated') completeCapture(engine, charge, amount);
       });

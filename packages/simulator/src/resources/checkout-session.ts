@@ -241,6 +241,7 @@ function createSession(ctx: RequestContext): CheckoutSessionRecord {
   const fields = normalizeFields(ctx.body);
   const record: CheckoutSessionRecord = {
     id: checkoutSessionId(),
+    merchantId: ctx.merchantId,
     env: ctx.realm.env,
     region: ctx.realm.region,
     createdAt: now,

@@ -1,9 +1,11 @@
 import { amazonTimestamp, parseTimestamp } from '../clock.js';
+import type { Engine } from '../engine.js';
 import { ApiError } from '../errors.js';
 import type { HandlerTable } from '../handler.js';
 import { numericId } from '../ids.js';
 import { formatPrice, parsePrice } from '../money.js';
-import type { Json } from '../store.js';
+import type { ChargeRecord, Json } from '../store.js';
+import { disputeStateChanged } from '../transitions.js';
 import { getChargeRecord } from './charge.js';
 
 /**
@@ -31,7 +33,9 @@ function find(ctx: { engine: { store: { disputes: Map<string, Json> } } }, id: s
   return dispute;
 }
 
-function applyStatus(dispute: Json, status: Json, now: Date) {
+function applyStatus(engine: Engine, dispute: Json, status: Json) {
+  const previous = ((dispute.statusDetails as Json | undefined)?.state as string | undefined) ?? null;
+  const now = engine.now();
   dispute.statusDetails = {
     state: status.state,
     reasonCode: status.reasonCode ?? null,
@@ -39,6 +43,17 @@ function applyStatus(dispute: Json, status: Json, now: Date) {
     resolution: status.resolution ?? null,
     lastUpdatedTimestamp: amazonTimestamp(now),
   };
+  const charge = engine.store.charges.get(String(dispute.chargeId)) as ChargeRecord;
+  if (previous !== status.state) {
+    disputeStateChanged(
+      engine,
+      String(dispute.disputeId),
+      charge,
+      String(status.state),
+      previous,
+      (status.reasonCode as string | null | undefined) ?? null,
+    );
+  }
 }
 
 export const disputeHandlers: HandlerTable = {
@@ -61,7 +76,7 @@ export const disputeHandlers: HandlerTable = {
       creationTimestamp: amazonTimestamp(now),
       closureTimestamp: null,
     };
-    applyStatus(dispute, ctx.body.statusDetails as Json, now);
+    applyStatus(ctx.engine, dispute, ctx.body.statusDetails as Json);
     ctx.engine.store.disputes.set(dispute.disputeId as string, dispute);
     return { body: dispute };
   },
@@ -75,7 +90,7 @@ export const disputeHandlers: HandlerTable = {
     if ((dispute.statusDetails as Json).state === 'Closed') {
       throw ApiError.invalidState('InvalidDisputeStatus', `Dispute ${String(dispute.disputeId)} is Closed.`);
     }
-    applyStatus(dispute, ctx.body.statusDetails as Json, ctx.engine.now());
+    applyStatus(ctx.engine, dispute, ctx.body.statusDetails as Json);
     if (ctx.body.merchantEvidences) {
       dispute.merchantEvidences = [
         ...(dispute.merchantEvidences as Json[]),
@@ -100,7 +115,7 @@ export const disputeHandlers: HandlerTable = {
       ...(dispute.merchantEvidences as Json[]),
       ...evidences(ctx, ctx.body.merchantEvidences),
     ];
-    applyStatus(dispute, { state: 'UnderReview', reasonCode: null }, ctx.engine.now());
+    applyStatus(ctx.engine, dispute, { state: 'UnderReview', reasonCode: null });
     return { body: dispute };
   },
 };

@@ -4,7 +4,8 @@ import type { HandlerTable } from '../handler.js';
 import { chargePermissionId } from '../ids.js';
 import { parsePrice } from '../money.js';
 import { sandboxBuyer } from '../sandbox-data.js';
-import type { Json } from '../store.js';
+import type { ChargePermissionRecord, Json } from '../store.js';
+import { chargePermissionCreated } from '../transitions.js';
 import { authorize } from './charge.js';
 import { getChargePermission } from './charge-permission.js';
 import { refundHandlers } from './refund.js';
@@ -23,8 +24,9 @@ export const inStoreHandlers: HandlerTable = {
     const now = engine.now();
     const id = chargePermissionId(ctx.realm.env, ctx.realm.region);
     const currency = String(body.ledgerCurrency);
-    engine.store.chargePermissions.set(id, {
+    const record: ChargePermissionRecord = {
       id,
+      merchantId: ctx.merchantId,
       env: ctx.realm.env,
       region: ctx.realm.region,
       type: 'OneTime',
@@ -47,7 +49,9 @@ export const inStoreHandlers: HandlerTable = {
       amazonPayToken: '',
       chargeSequence: 0,
       refundSequence: 0,
-    });
+    };
+    engine.store.chargePermissions.set(id, record);
+    chargePermissionCreated(engine, record);
     engine.store.inStoreScans.set(scanReferenceId, {
       chargePermissionId: id,
       scannedAt: amazonTimestamp(now),

@@ -4,6 +4,7 @@ import type { HandlerTable } from '../handler.js';
 import { numericId, refundId } from '../ids.js';
 import { add, assertSameCurrency, formatPrice, parsePrice, show, zero } from '../money.js';
 import type { RefundRecord } from '../store.js';
+import { refundCreated, setRefundStatus } from '../transitions.js';
 import { getChargeRecord } from './charge.js';
 import { getChargePermission } from './charge-permission.js';
 
@@ -68,6 +69,8 @@ export const refundHandlers: HandlerTable = {
     const refund: RefundRecord = {
       id: refundId(cp.id, cp.refundSequence),
       chargeId: charge.id,
+      chargePermissionId: cp.id,
+      merchantId: charge.merchantId,
       env: charge.env,
       amount,
       softDescriptor: typeof ctx.body.softDescriptor === 'string' ? ctx.body.softDescriptor : null,
@@ -75,24 +78,21 @@ export const refundHandlers: HandlerTable = {
       createdAt: now,
     };
     engine.store.refunds.set(refund.id, refund);
+    refundCreated(engine, refund);
     const declined = ctx.simulationCode === 'RefundDeclined';
     engine.schedule(new Date(now.getTime() + REFUND_PROCESSING_MS), () => {
       if (refund.status.state !== 'RefundInitiated') return;
       if (declined) {
-        refund.status = {
-          state: 'Declined',
-          reasonCode: 'AmazonRejected',
-          reasonDescription: 'Amazon declined the refund (simulated with RefundDeclined).',
-          updatedAt: engine.now(),
-        };
+        setRefundStatus(
+          engine,
+          refund,
+          'Declined',
+          'AmazonRejected',
+          'Amazon declined the refund (simulated with RefundDeclined).',
+        );
         return;
       }
-      refund.status = {
-        state: 'Refunded',
-        reasonCode: null,
-        reasonDescription: null,
-        updatedAt: engine.now(),
-      };
+      setRefundStatus(engine, refund, 'Refunded', null, null);
       charge.refunded = add(charge.refunded, amount);
       engine.store.ledger.push({
         id: numericId(12),

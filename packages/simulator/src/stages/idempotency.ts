@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
-import { DAY } from './clock.js';
-import { ApiError } from './errors.js';
+import { DAY } from '../clock.js';
+import { ApiError } from '../errors.js';
 
 interface StoredResponse {
   fingerprint: string;

@@ -1,6 +1,6 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import type { Engine } from './engine.js';
-import { findPaymentMethod, PAYMENT_METHODS } from './payment-methods.js';
+import type { Engine } from '../engine.js';
+import { findPaymentMethod, PAYMENT_METHODS } from '../payment-methods.js';
 import {
   BuyerActionError,
   constraints,
@@ -8,8 +8,9 @@ import {
   isAwaitingPayment,
   processPayment,
   signIn,
-} from './resources/checkout-session.js';
-import type { CheckoutSessionRecord, Json } from './store.js';
+} from '../resources/checkout-session.js';
+import type { CheckoutSessionRecord, Json } from '../store.js';
+import type { PageHandler } from './pages.js';
 
 /**
  * The pages Amazon hosts for the buyer, reduced to what a test needs: sign in and pick a payment
@@ -182,3 +183,13 @@ ${methodChoices(record)}
     throw error;
   }
 }
+
+/** The sign-in and payment pages under /checkout/ (the button endpoint is matched before them). */
+export const hostedPages: PageHandler = {
+  name: 'hosted-pages',
+  match: ({ url }) => url.pathname.startsWith('/checkout/'),
+  async handle(ctx) {
+    const body = (await ctx.body()).toString('utf8');
+    handleHostedPage(ctx.engine, ctx.req, ctx.res, ctx.url, body);
+  },
+};

@@ -1,0 +1,151 @@
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { Engine } from '../engine.js';
+import type { FaultQueue } from '../faults.js';
+import type { HandlerTable } from '../handler.js';
+import { lookupRoute, type Route } from '../routes.js';
+import type { KeyRing } from '../signature.js';
+import { authenticate } from './authenticate.js';
+import { dispatch } from './dispatch.js';
+import { applyFault } from './faults.js';
+import { IdempotencyStore } from './idempotency.js';
+import { checkHeaders, parseJsonBody, validateRequest } from './request.js';
+import { asApiError, serialise } from './respond.js';
+import { requireOperation } from './route.js';
+import { headerRecord, readBody, sendError, sendJson } from './transport.js';
+
+export interface RequestLogEntry {
+  requestId: string;
+  operationId: string | null;
+  method: string;
+  path: string;
+  /** HTTP status sent, or -1 when a `reset` fault dropped the connection. */
+  status: number;
+  reasonCode: string | null;
+  /** Answered from the idempotency store instead of being processed again. */
+  replayed: boolean;
+}
+
+export interface ApiDependencies {
+  engine: Engine;
+  keys: KeyRing;
+  faults: FaultQueue;
+  idempotency: IdempotencyStore;
+  routes: Route[];
+  handlers: HandlerTable;
+  log: RequestLogEntry[];
+  maxSkewMs: number;
+  checkResponses: boolean;
+  checkHost: boolean;
+  rejectUnknownFields: boolean;
+  maxBodyBytes: number;
+}
+
+/**
+ * The API chain, in order: faults → transport (body) → authenticate → route → request validation
+ * → idempotency → dispatch → respond. Each stage lives in its own file; this only runs them.
+ */
+export function createApiHandler(deps: ApiDependencies) {
+  return async function handleApi(req: IncomingMessage, res: ServerResponse, url: URL, requestId: string) {
+    const method = (req.method ?? 'GET').toUpperCase();
+    const lookup = lookupRoute(deps.routes, method, url.pathname);
+    const entry: RequestLogEntry = {
+      requestId,
+      operationId: lookup.kind === 'match' ? lookup.match.operation.operationId : null,
+      method,
+      path: url.pathname + url.search,
+      status: 0,
+      reasonCode: null,
+      replayed: false,
+    };
+    deps.log.push(entry);
+
+    const fault = await applyFault(deps.faults.take(entry.operationId), req, res);
+    if (fault.kind === 'handled') {
+      entry.status = fault.status;
+      entry.reasonCode = fault.reasonCode;
+      return;
+    }
+    const { truncate } = fault;
+
+    deps.engine.runDue();
+    try {
+      const headers = headerRecord(req);
+      const raw = await readBody(req, deps.maxBodyBytes);
+      const caller = await authenticate(
+        { ...deps, store: deps.engine.store },
+        {
+          method,
+          target: req.url ?? '/',
+          headers,
+          body: new Uint8Array(raw),
+        },
+      );
+      const routed = requireOperation(
+        lookup,
+        method,
+        url.pathname,
+        caller.publicKeyId,
+        headers['x-amz-pay-region'],
+      );
+      const { operation } = routed;
+      checkHeaders(operation, headers);
+
+      const idempotencyKey = headers['x-amz-pay-idempotency-key'];
+      const fingerprint = IdempotencyStore.fingerprint(method, url.pathname + url.search, raw);
+      if (idempotencyKey) {
+        const stored = deps.idempotency.lookup(
+          caller.publicKeyId,
+          idempotencyKey,
+          fingerprint,
+          deps.engine.now().getTime(),
+        );
+        if (stored) {
+          entry.status = stored.status;
+          entry.replayed = true;
+          sendJson(res, stored.status, stored.body, {}, truncate);
+          return;
+        }
+      }
+
+      const request = validateRequest(
+        operation,
+        {
+          body: parseJsonBody(raw),
+          params: routed.params,
+          query: url.searchParams,
+          headers,
+          env: routed.realm.env,
+        },
+        deps,
+      );
+      const result = dispatch(deps.handlers, operation, {
+        operationId: operation.operationId,
+        merchantId: caller.merchantId,
+        publicKeyId: caller.publicKeyId,
+        params: routed.params,
+        query: url.searchParams,
+        body: request.body,
+        headers,
+        realm: routed.realm,
+        simulationCode: request.simulationCode,
+        engine: deps.engine,
+      });
+      const json = serialise(operation, result, deps.checkResponses);
+      if (idempotencyKey) {
+        deps.idempotency.remember(caller.publicKeyId, idempotencyKey, {
+          fingerprint,
+          status: result.status,
+          body: json,
+          storedAt: deps.engine.now().getTime(),
+        });
+      }
+      entry.status = result.status;
+      sendJson(res, result.status, json, {}, truncate);
+    } catch (error) {
+      const apiError = asApiError(error);
+      entry.status = apiError.status;
+      entry.reasonCode = apiError.reasonCode;
+      sendError(res, apiError, truncate);
+    }
+  };
+}

@@ -1,0 +1,78 @@
+import type { OperationSchema } from '@amazon-pay-ts/types';
+import { ApiError } from '../errors.js';
+import type { Environment } from '../ids.js';
+import { checkSimulationCode } from '../simulation.js';
+import { findUnknownField } from '../unknown-fields.js';
+import { validateRequestPart } from '../validation.js';
+
+/**
+ * Request validation against the spec: headers, the JSON body, path and query parameters, and
+ * the sandbox simulation code — all before any handler runs.
+ */
+export function checkHeaders(operation: OperationSchema, headers: Record<string, string>): void {
+  const headerCheck = operation.headers.safeParse(headers);
+  if (headerCheck.success) return;
+  const issue = headerCheck.error.issues[0]!;
+  const name = String(issue.path[0] ?? 'header');
+  throw headers[name] === undefined
+    ? new ApiError(400, 'MissingHeader', `The header '${name}' is required for ${operation.operationId}.`)
+    : new ApiError(400, 'InvalidHeaderValue', `The value of header '${name}' is invalid: ${issue.message}.`);
+}
+
+/** Parses a JSON body; an empty body is `undefined`. */
+export function parseJsonBody(raw: Uint8Array): unknown {
+  if (raw.length === 0) return undefined;
+  try {
+    return JSON.parse(Buffer.from(raw.buffer, raw.byteOffset, raw.byteLength).toString('utf8'));
+  } catch (error) {
+    throw new ApiError(
+      400,
+      'InvalidRequestFormat',
+      `The request body is not valid JSON: ${(error as Error).message}.`,
+    );
+  }
+}
+
+export interface ValidatedRequest {
+  body: Record<string, unknown>;
+  simulationCode: string | null;
+}
+
+export function validateRequest(
+  operation: OperationSchema,
+  input: {
+    body: unknown;
+    params: Record<string, string>;
+    query: URLSearchParams;
+    headers: Record<string, string>;
+    env: Environment;
+  },
+  options: { rejectUnknownFields: boolean },
+): ValidatedRequest {
+  const { body } = input;
+  if (operation.body) {
+    if (body === undefined) {
+      if (operation.bodyRequired) {
+        throw new ApiError(
+          400,
+          'InvalidRequestFormat',
+          `${operation.operationId} needs a JSON request body.`,
+        );
+      }
+    } else {
+      validateRequestPart(operation.body, body);
+      const unknown = options.rejectUnknownFields ? findUnknownField(operation.body, body) : undefined;
+      if (unknown) {
+        throw new ApiError(400, 'UnrecognizedField', `The field '${unknown}' is invalid for this API.`);
+      }
+    }
+  }
+  validateRequestPart(operation.pathParams, input.params);
+  validateRequestPart(operation.query, Object.fromEntries(input.query));
+  const simulationCode = checkSimulationCode(
+    operation.operationId,
+    input.headers['x-amz-pay-simulation-code'] ?? null,
+    input.env,
+  );
+  return { body: (body ?? {}) as Record<string, unknown>, simulationCode };
+}

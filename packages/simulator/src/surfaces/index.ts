@@ -1,0 +1,11 @@
+import { button } from './button.js';
+import { documents } from './documents.js';
+import { home } from './home.js';
+import { hostedPages } from './hosted-pages.js';
+import type { PageHandler } from './pages.js';
+
+/**
+ * The simulator's non-API surfaces, asked in this order before the API chain. Add a surface by
+ * writing a PageHandler beside these and listing it here (more specific matches first).
+ */
+export const builtInPages: readonly PageHandler[] = [button, hostedPages, documents, home];
