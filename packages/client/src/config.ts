@@ -8,7 +8,7 @@ import {
   resolveBaseUrl,
 } from './endpoint.js';
 import { AmazonPayConfigError } from './errors.js';
-import type { RetryOptions } from './retry.js';
+import { checkRetryOptions, RETRY_DEFAULTS, type RetryOptions } from './retry.js';
 
 export type SignatureAlgorithm = 'AMZN-PAY-RSASSA-PSS' | 'AMZN-PAY-RSASSA-PSS-V2';
 export type ValidationMode = 'strict' | 'warn' | 'off';
@@ -37,17 +37,19 @@ export interface ClientConfig {
   baseUrl?: string;
   /** The fetch to send with (a proxy agent, a mock…). Defaults to `globalThis.fetch`. */
   fetch?: typeof fetch;
-  /** Retries after the first attempt on 408/425/429/5xx and network errors. Default 3; 0 disables. */
+  /** Retries after the first attempt on 408/425/429/5xx and lost replies. Default 3; 0 disables. */
   maxRetries?: number;
   /** Backoff tuning: first and largest ceiling of the jittered wait, longest `Retry-After` honoured; `sleep`/`random` let tests run instantly. */
   retry?: Pick<RetryOptions, 'baseDelayMs' | 'maxDelayMs' | 'maxRetryAfterMs' | 'random' | 'sleep'>;
-  /** Deadline for a whole call, retries and the waits between them included. Default: none. */
+  /** Deadline for a whole call: every attempt, body read and wait between attempts. Default 60 000 ms. */
   timeoutMs?: number;
+  /** Deadline of one attempt, from sending until the last body byte. Default 20 000 ms. */
+  attemptTimeoutMs?: number;
   /** Appended to the user-agent, e.g. `my-shop/1.2`. */
   userAgentSuffix?: string;
   /** What a 2xx body that does not match the spec does. Default `'warn'` (see README). */
   validateResponses?: ValidationMode;
-  /** Receives validation warnings and retry notices. Default: `console`. */
+  /** Receives validation warnings and retry notices. Default: none (the client prints nothing). */
   logger?: Logger;
 }
 
@@ -59,14 +61,15 @@ export interface ResolvedConfig {
   readonly algorithm: SignatureAlgorithm;
   readonly baseUrl: string;
   readonly maxRetries: number;
-  readonly timeoutMs: number | undefined;
+  readonly timeoutMs: number;
+  readonly attemptTimeoutMs: number;
   readonly userAgentSuffix: string | undefined;
   readonly validateResponses: ValidationMode;
 }
 
 const ALGORITHMS: readonly SignatureAlgorithm[] = ['AMZN-PAY-RSASSA-PSS', 'AMZN-PAY-RSASSA-PSS-V2'];
 const VALIDATION_MODES: readonly ValidationMode[] = ['strict', 'warn', 'off'];
-export const DEFAULT_MAX_RETRIES = 3;
+export const DEFAULT_MAX_RETRIES = RETRY_DEFAULTS.maxRetries;
 
 /** Checks everything but the key itself (the signer checks that) and derives the base URL. */
 export function resolveConfig(config: ClientConfig): ResolvedConfig {
@@ -124,20 +127,11 @@ export function resolveConfig(config: ClientConfig): ResolvedConfig {
   if (config.fetch !== undefined && typeof config.fetch !== 'function') {
     throw new AmazonPayConfigError('fetch', 'fetch must be a function');
   }
-  const maxRetries = config.maxRetries ?? DEFAULT_MAX_RETRIES;
-  if (!Number.isInteger(maxRetries) || maxRetries < 0 || maxRetries > 10) {
-    throw new AmazonPayConfigError('maxRetries', 'maxRetries must be an integer from 0 to 10');
-  }
   if (config.retry !== undefined && (config.retry === null || typeof config.retry !== 'object')) {
     throw new AmazonPayConfigError('retry', 'retry must be an object of backoff settings');
   }
-  const { timeoutMs } = config;
-  if (
-    timeoutMs !== undefined &&
-    !(typeof timeoutMs === 'number' && timeoutMs > 0 && Number.isFinite(timeoutMs))
-  ) {
-    throw new AmazonPayConfigError('timeoutMs', 'timeoutMs must be a positive number of milliseconds');
-  }
+  const { timeoutMs, attemptTimeoutMs, maxRetries } = config;
+  checkRetryOptions({ ...config.retry, timeoutMs, attemptTimeoutMs, maxRetries });
   const { userAgentSuffix } = config;
   if (
     userAgentSuffix !== undefined &&
@@ -161,8 +155,9 @@ export function resolveConfig(config: ClientConfig): ResolvedConfig {
     publicKeyId,
     algorithm,
     baseUrl: resolveBaseUrl({ region, environment, publicKeyId, baseUrl: config.baseUrl }),
-    maxRetries,
-    timeoutMs,
+    maxRetries: maxRetries ?? DEFAULT_MAX_RETRIES,
+    timeoutMs: timeoutMs ?? RETRY_DEFAULTS.timeoutMs,
+    attemptTimeoutMs: Math.min(attemptTimeoutMs ?? RETRY_DEFAULTS.attemptTimeoutMs, timeoutMs ?? Infinity),
     userAgentSuffix,
     validateResponses,
   };
@@ -181,4 +176,25 @@ function checkBaseUrl(baseUrl: unknown): void {
       `baseUrl must be an http(s) URL without query or fragment, e.g. 'http://127.0.0.1:4010'`,
     );
   }
+  // Never echo the URL itself: it may hold the very credentials refused here.
+  if (url.username || url.password) {
+    throw new AmazonPayConfigError(
+      'baseUrl',
+      'baseUrl must not contain user info (user:password@): requests are authenticated by signature only',
+    );
+  }
+  if (url.protocol === 'http:' && !isLoopback(url.hostname)) {
+    throw new AmazonPayConfigError(
+      'baseUrl',
+      `baseUrl uses plain http: to ${url.hostname}; use https:, or http: only to a loopback host (127.0.0.1, ::1, localhost) such as the simulator`,
+    );
+  }
+}
+
+/** Hosts where plain http never crosses a network: 127.0.0.0/8, ::1 and localhost. */
+export function isLoopback(hostname: string): boolean {
+  const host = hostname.replace(/^\[|\]$/g, '').toLowerCase();
+  return (
+    host === 'localhost' || host.endsWith('.localhost') || host === '::1' || /^127(\.\d{1,3}){3}$/.test(host)
+  );
 }

@@ -1,6 +1,7 @@
 import { createSigner, type Signer, SignerError } from '@amazon-pay-ts/signer';
 import type { OperationId } from '@amazon-pay-ts/types';
 import createClient, { type Middleware } from 'openapi-fetch';
+import { checkAmounts } from './amount-rules.js';
 import type { ApiClient, ApiPaths } from './api.js';
 import { type ClientConfig, type Logger, type ResolvedConfig, resolveConfig } from './config.js';
 import { decodeShippingAddressList } from './decode.js';
@@ -9,12 +10,15 @@ import {
   AmazonPayAbortError,
   AmazonPayConfigError,
   AmazonPayError,
+  AmazonPayMalformedResponseError,
   AmazonPayNetworkError,
+  AmazonPayRedirectError,
   AmazonPayRequestValidationError,
   AmazonPayResponseValidationError,
   AmazonPayTimeoutError,
   apiErrorFromResponse,
   type FieldIssue,
+  type RequestContext,
 } from './errors.js';
 import { IDEMPOTENCY_HEADER, IDEMPOTENCY_KEY_PATTERN, idempotencyMiddleware } from './idempotency.js';
 import { checkId } from './ids.js';
@@ -23,8 +27,16 @@ import { OPERATION_ROUTES } from './operations.js';
 import { serializePath } from './path.js';
 import { normalizeQuery, type QueryValue, toWireQuery } from './query.js';
 import { createRetryingFetch, retriesOf } from './retry.js';
+import { safeUrl } from './safe-url.js';
 import { createSigningFetch } from './signing-fetch.js';
-import type { CallOptions, RequestBody, ResponseBody, ResponseMetadata, WithMetadata } from './types.js';
+import type {
+  CallOptions,
+  RawRequest,
+  RequestBody,
+  ResponseBody,
+  ResponseMetadata,
+  WithMetadata,
+} from './types.js';
 import { userAgentMiddleware } from './user-agent.js';
 import { checkQuery, checkRequestBody, checkResponseBody, validationMiddleware } from './validation.js';
 
@@ -58,14 +70,15 @@ export abstract class ClientBase {
   readonly #config: ResolvedConfig;
   readonly #signer: Signer;
   readonly #core: ApiClient;
-  readonly #logger: Logger;
+  readonly #logger: Logger | undefined;
   #withResponse: unknown;
 
   constructor(config: ClientConfig) {
     const resolved = resolveConfig(config);
     this.#config = resolved;
     this.#signer = buildSigner(resolved, config.privateKey);
-    this.#logger = config.logger ?? console;
+    // Silent unless the merchant gives a logger: a library must not write to stdout/stderr.
+    this.#logger = config.logger;
     this.region = resolved.region;
     this.environment = resolved.environment;
     this.publicKeyId = resolved.publicKeyId;
@@ -77,8 +90,9 @@ export abstract class ClientBase {
       fetch: createSigningFetch(this.#signer, config.fetch),
       maxRetries: resolved.maxRetries,
       timeoutMs: resolved.timeoutMs,
+      attemptTimeoutMs: resolved.attemptTimeoutMs,
       onRetry: (event) =>
-        logger.debug?.(`retrying ${event.request.method} ${new URL(event.request.url).pathname}`, {
+        logger?.debug?.(`retrying ${event.request.method} ${new URL(event.request.url).pathname}`, {
           retry: event.retry,
           delayMs: event.delayMs,
           status: event.status,
@@ -141,9 +155,28 @@ export abstract class ClientBase {
 
   /** Configuration without secrets, so logging a client is safe. */
   toJSON(): Record<string, unknown> {
-    const { region, environment, publicKeyId, algorithm, baseUrl, maxRetries, timeoutMs, validateResponses } =
-      this.#config;
-    return { region, environment, publicKeyId, algorithm, baseUrl, maxRetries, timeoutMs, validateResponses };
+    const {
+      region,
+      environment,
+      publicKeyId,
+      algorithm,
+      baseUrl,
+      maxRetries,
+      timeoutMs,
+      attemptTimeoutMs,
+      validateResponses,
+    } = this.#config;
+    return {
+      region,
+      environment,
+      publicKeyId,
+      algorithm,
+      baseUrl,
+      maxRetries,
+      timeoutMs,
+      attemptTimeoutMs,
+      validateResponses,
+    };
   }
 
   [INSPECT](): string {
@@ -177,7 +210,10 @@ export abstract class ClientBase {
     let query: Record<string, string> | undefined;
     if (route.input === 'body') {
       body = input;
-      issues.push(...checkRequestBody(operationId, body));
+      const bodyIssues = checkRequestBody(operationId, body);
+      issues.push(...bodyIssues);
+      // Amounts Amazon would refuse (currency decimals, maximum, zero, exponent form): say so now.
+      if (bodyIssues.length === 0) issues.push(...checkAmounts(operationId, body));
     } else if (route.input === 'query') {
       const normalized = normalizeQuery(input as Record<string, QueryValue> | undefined);
       issues.push(...normalized.issues);
@@ -191,9 +227,11 @@ export abstract class ClientBase {
     let retries = 0;
     let errorBody = '';
     let idempotencyKey: string | undefined;
+    let request: RawRequest | undefined;
     const observe: Middleware = {
-      onRequest({ request }) {
-        idempotencyKey = request.headers.get(IDEMPOTENCY_HEADER) ?? undefined;
+      onRequest({ request: sent }) {
+        idempotencyKey = sent.headers.get(IDEMPOTENCY_HEADER) ?? undefined;
+        request = rawRequest(sent, body);
         return undefined;
       },
       async onResponse({ response }) {
@@ -224,38 +262,85 @@ export abstract class ClientBase {
         } as never,
       );
     } catch (error) {
-      throw this.#transportError(error, retries);
+      const context: RequestContext = {
+        operationId,
+        method: request?.method ?? route.method,
+        url: request?.url,
+        idempotencyKey,
+      };
+      const failure = this.#transportError(error, retries);
+      if (failure instanceof AmazonPayError) failure.withContext(context);
+      throw failure;
     }
     const { response } = result;
+    const context: RequestContext = {
+      operationId,
+      method: request?.method ?? route.method,
+      url: request?.url,
+      idempotencyKey,
+    };
     const info = {
       status: response.status,
       headers: response.headers,
       requestId: response.headers.get('x-amz-pay-request-id') ?? undefined,
       retries,
       durationMs: performance.now() - started,
+      context,
     };
+    if (response.status >= 300 && response.status < 400) {
+      throw new AmazonPayRedirectError(
+        response.status,
+        response.headers.get('location') ?? undefined,
+        retries,
+        context,
+      );
+    }
     if (!response.ok) throw apiErrorFromResponse(operationId, { ...info, rawBody: errorBody });
 
     const rawBody = typeof result.data === 'string' ? result.data : '';
-    const metadata: ResponseMetadata = { operationId, ...info, rawBody, idempotencyKey };
+    const metadata: ResponseMetadata = {
+      operationId,
+      status: info.status,
+      headers: info.headers,
+      requestId: info.requestId,
+      retries,
+      durationMs: info.durationMs,
+      rawBody,
+      idempotencyKey,
+      method: context.method as string,
+      url: context.url ?? '',
+      request: request as RawRequest,
+      validationIssues: [],
+    };
+    // A 2xx that is not the operation's JSON is no result at all, in every validation mode:
+    // Amazon may have acted, and only a repeat with the same idempotency key tells the outcome.
+    const malformed = malformedBody(response.headers.get('content-type'), rawBody);
     let data: unknown;
+    if (malformed === undefined) {
+      try {
+        data = JSON.parse(rawBody);
+      } catch {
+        data = undefined;
+      }
+    }
+    if (malformed !== undefined || data === undefined) {
+      throw new AmazonPayMalformedResponseError(
+        operationId,
+        [{ path: '(body)', message: malformed ?? 'is not JSON' }],
+        undefined,
+        { ...info, rawBody },
+      );
+    }
     const problems: FieldIssue[] = [];
-    try {
-      data = rawBody === '' ? undefined : JSON.parse(rawBody);
-    } catch {
-      problems.push({ path: '(body)', message: 'is not JSON' });
-      data = rawBody;
-    }
     const mode = this.#config.validateResponses;
-    if (mode !== 'off' && problems.length === 0 && data !== undefined) {
-      problems.push(...checkResponseBody(operationId, data));
-    }
+    if (mode !== 'off') problems.push(...checkResponseBody(operationId, data));
     problems.push(...decodeShippingAddressList(data));
     if (problems.length && mode === 'strict') {
-      throw new AmazonPayResponseValidationError(operationId, problems, data, metadata);
+      throw new AmazonPayResponseValidationError(operationId, problems, data, { ...info, rawBody });
     }
     if (problems.length && mode === 'warn') {
-      this.#logger.warn(`${operationId}: response does not match the spec`, {
+      (metadata as { validationIssues: readonly FieldIssue[] }).validationIssues = problems;
+      this.#logger?.warn(`${operationId}: response does not match the spec`, {
         operationId,
         requestId: metadata.requestId,
         issues: problems,
@@ -269,13 +354,40 @@ export abstract class ClientBase {
     // Failures while reading a body, after the retrying fetch returned: classify them the same way.
     const name = (error as { name?: unknown } | null)?.name;
     if (name === 'TimeoutError')
-      return new AmazonPayTimeoutError(this.#config.timeoutMs ?? 0, retries, { cause: error });
+      return new AmazonPayTimeoutError(this.#config.timeoutMs, retries, { cause: error });
     if (name === 'AbortError') return new AmazonPayAbortError(retries, { cause: error });
     if (error instanceof TypeError) {
       return new AmazonPayNetworkError(`network failure: ${error.message}`, retries, { cause: error });
     }
     return error;
   }
+}
+
+/** Why a 2xx body is not an operation's JSON answer, or undefined when it may be one. */
+function malformedBody(contentType: string | null, rawBody: string): string | undefined {
+  if (rawBody.trim() === '') return 'is empty';
+  const type = contentType?.split(';')[0]?.trim().toLowerCase();
+  if (type !== 'application/json' && !type?.endsWith('+json')) {
+    return `has content-type ${type ?? '(none)'}, not application/json`;
+  }
+  return undefined;
+}
+
+/** Headers that authenticate a request; never copied into metadata or errors. */
+const SECRET_HEADERS = new Set(['authorization', 'x-amz-pay-authtoken']);
+
+/** The request as sent, minus credentials, for `metadata.request`. */
+function rawRequest(sent: Request, body: unknown): RawRequest {
+  const headers: Record<string, string> = {};
+  sent.headers.forEach((value, name) => {
+    if (!SECRET_HEADERS.has(name)) headers[name] = value;
+  });
+  return {
+    method: sent.method,
+    url: safeUrl(sent.url),
+    headers,
+    body: body === undefined ? undefined : JSON.stringify(body),
+  };
 }
 
 function callHeaders(options: CallOptions | undefined, issues: FieldIssue[]): Record<string, string> {

@@ -1,8 +1,16 @@
+export {
+  CURRENCY_RULES,
+  type CurrencyRule,
+  checkAmounts,
+  checkPrice,
+  POSITIVE_AMOUNT_FIELDS,
+} from './amount-rules.js';
 export type { ApiClient, ApiPaths } from './api.js';
 export { AmazonPayClient, InStoreClient, WebStoreClient } from './client.js';
 export {
   type ClientConfig,
   DEFAULT_MAX_RETRIES,
+  isLoopback,
   type Logger,
   type ResolvedConfig,
   resolveConfig,
@@ -26,17 +34,22 @@ export {
   AmazonPayAuthenticationError,
   AmazonPayConfigError,
   AmazonPayConflictError,
+  AmazonPayDuplicateIdempotencyKeyError,
   AmazonPayError,
   AmazonPayInvalidRequestError,
+  AmazonPayMalformedResponseError,
   AmazonPayNetworkError,
   AmazonPayNotFoundError,
   AmazonPayRateLimitError,
+  AmazonPayRedirectError,
   AmazonPayRequestValidationError,
   AmazonPayResponseValidationError,
   AmazonPayServiceError,
   AmazonPayTimeoutError,
+  AmazonPayUnprocessableError,
   apiErrorFromResponse,
   type FieldIssue,
+  type RequestContext,
 } from './errors.js';
 export { CommonOperations, InStoreOperations, WebStoreOperations } from './generated/operation-methods.js';
 export { IDEMPOTENCY_HEADER, idempotencyMiddleware, newIdempotencyKey } from './idempotency.js';
@@ -63,19 +76,23 @@ export {
 } from './query.js';
 export {
   backoffDelay,
+  checkRetryOptions,
   createRetryingFetch,
   type FetchFunction,
   parseRetryAfter,
   RETRIABLE_STATUSES,
+  RETRY_DEFAULTS,
   type RetryEvent,
   type RetryOptions,
   retriesOf,
 } from './retry.js';
+export { safeUrl } from './safe-url.js';
 export { createSigningFetch, type RequestSigner } from './signing-fetch.js';
 export type {
   CallOptions,
   Decoded,
   QueryParams,
+  RawRequest,
   RequestBody,
   ResponseBody,
   ResponseMetadata,

@@ -1,4 +1,12 @@
-import { AmazonPayAbortError, AmazonPayNetworkError, AmazonPayTimeoutError } from './errors.js';
+import {
+  AmazonPayAbortError,
+  AmazonPayConfigError,
+  AmazonPayNetworkError,
+  AmazonPayTimeoutError,
+  type RequestContext,
+} from './errors.js';
+import { IDEMPOTENCY_HEADER } from './idempotency.js';
+import { safeUrl } from './safe-url.js';
 
 /** Statuses worth another attempt: timeouts, throttling and transient server failures. */
 export const RETRIABLE_STATUSES: ReadonlySet<number> = new Set([408, 425, 429, 500, 502, 503, 504]);
@@ -17,15 +25,20 @@ export interface RetryEvent {
 export interface RetryOptions {
   /** The fetch each attempt goes through; put signing inside it so every attempt is signed afresh. */
   fetch?: FetchFunction;
-  /** Attempts after the first. Default 3. */
+  /** Attempts after the first, 0–10. Default 3. */
   maxRetries?: number;
-  /** Deadline for the whole call, every attempt and wait included. */
+  /** Deadline for the whole call, every attempt, body read and wait included. Default 60 s. */
   timeoutMs?: number;
+  /** Deadline of one attempt, from sending until the whole body is read. Default 20 s. */
+  attemptTimeoutMs?: number;
   /** First backoff ceiling; doubles per retry. Default 500 ms. */
   baseDelayMs?: number;
   /** Largest backoff ceiling. Default 8000 ms. */
   maxDelayMs?: number;
-  /** A `Retry-After` longer than this is not waited for: the response is returned as is. Default 60 s. */
+  /**
+   * A `Retry-After` longer than this (or than the time left before `timeoutMs`) is not waited for:
+   * the response is returned as is. Default 20 s.
+   */
   maxRetryAfterMs?: number;
   /** Source of jitter in [0, 1). Default `Math.random`. */
   random?: () => number;
@@ -35,6 +48,16 @@ export interface RetryOptions {
   onRetry?: (event: RetryEvent) => void;
 }
 
+/** The defaults of {@link RetryOptions}; the client README explains each. */
+export const RETRY_DEFAULTS = {
+  maxRetries: 3,
+  timeoutMs: 60_000,
+  attemptTimeoutMs: 20_000,
+  baseDelayMs: 500,
+  maxDelayMs: 8_000,
+  maxRetryAfterMs: 20_000,
+} as const;
+
 const retriesByResponse = new WeakMap<Response, number>();
 
 /** How many retries preceded this response (0 when it answered the first attempt or did not come from a retrying fetch). */
@@ -42,24 +65,83 @@ export function retriesOf(response: Response): number {
   return retriesByResponse.get(response) ?? 0;
 }
 
+/** Refuses settings that would disable a bound or make waits meaningless (NaN, Infinity, negatives). */
+export function checkRetryOptions(options: RetryOptions): void {
+  const positive = ['timeoutMs', 'attemptTimeoutMs'] as const;
+  const nonNegative = ['baseDelayMs', 'maxDelayMs', 'maxRetryAfterMs'] as const;
+  for (const name of positive) {
+    const value = options[name];
+    if (value !== undefined && !(typeof value === 'number' && Number.isFinite(value) && value > 0)) {
+      throw new AmazonPayConfigError(name, `${name} must be a finite positive number of milliseconds`);
+    }
+  }
+  for (const name of nonNegative) {
+    const value = options[name];
+    if (value !== undefined && !(typeof value === 'number' && Number.isFinite(value) && value >= 0)) {
+      throw new AmazonPayConfigError(
+        `retry.${name}`,
+        `retry.${name} must be a finite number of milliseconds ≥ 0`,
+      );
+    }
+  }
+  const { maxRetries } = options;
+  if (maxRetries !== undefined && !(Number.isInteger(maxRetries) && maxRetries >= 0 && maxRetries <= 10)) {
+    throw new AmazonPayConfigError('maxRetries', 'maxRetries must be an integer from 0 to 10');
+  }
+  for (const name of ['random', 'sleep', 'onRetry', 'fetch'] as const) {
+    if (options[name] !== undefined && typeof options[name] !== 'function') {
+      throw new AmazonPayConfigError(`retry.${name}`, `retry.${name} must be a function`);
+    }
+  }
+}
+
+/** Connection errors that prove the request never reached a server. */
+const NEVER_SENT = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'ERR_INVALID_URL']);
+
+function neverSent(error: unknown): boolean {
+  const code = (error as { cause?: { code?: unknown } } | null)?.cause?.code;
+  return typeof code === 'string' && NEVER_SENT.has(code);
+}
+
+/** Statuses whose Response must have a null body. */
+const NULL_BODY = new Set([204, 205, 304]);
+
 /**
  * A fetch that retries transient failures with exponential backoff and full jitter, honours
  * `Retry-After`, and stops everything when the request's signal aborts or `timeoutMs` passes.
- * It re-sends a fresh copy of the request each time, so an inner signing fetch signs every attempt.
- * Errors: `AmazonPayNetworkError` (no response after every attempt), `AmazonPayTimeoutError`, `AmazonPayAbortError`.
+ *
+ * Each attempt is bounded by `attemptTimeoutMs` from sending until the body is fully read; the
+ * body is read here, so a reply lost mid-body (reset, truncation, stall) is a failed attempt like a
+ * reset before the headers. Failed attempts are retried only when a repeat cannot act twice: the
+ * request carries `x-amz-pay-idempotency-key` (Amazon replays the first result) or is not a POST
+ * (Amazon's GET, PATCH and DELETE are idempotent); a keyless POST is retried only when it provably
+ * never left. Redirects are never followed (`redirect: 'manual'`): a 3xx is returned as is.
+ *
+ * It re-sends the request each time, so an inner signing fetch signs every attempt.
+ * Errors: `AmazonPayNetworkError`, `AmazonPayTimeoutError`, `AmazonPayAbortError`, each with the
+ * method, URL and idempotency key of the request.
  */
 export function createRetryingFetch(options: RetryOptions = {}): FetchFunction {
+  checkRetryOptions(options);
   const inner = options.fetch ?? ((input, init) => globalThis.fetch(input, init));
-  const maxRetries = options.maxRetries ?? 3;
-  const baseDelayMs = options.baseDelayMs ?? 500;
-  const maxDelayMs = options.maxDelayMs ?? 8000;
-  const maxRetryAfterMs = options.maxRetryAfterMs ?? 60_000;
+  const maxRetries = options.maxRetries ?? RETRY_DEFAULTS.maxRetries;
+  const timeoutMs = options.timeoutMs ?? RETRY_DEFAULTS.timeoutMs;
+  const attemptTimeoutMs = options.attemptTimeoutMs ?? RETRY_DEFAULTS.attemptTimeoutMs;
+  const baseDelayMs = options.baseDelayMs ?? RETRY_DEFAULTS.baseDelayMs;
+  const maxDelayMs = options.maxDelayMs ?? RETRY_DEFAULTS.maxDelayMs;
+  const maxRetryAfterMs = options.maxRetryAfterMs ?? RETRY_DEFAULTS.maxRetryAfterMs;
   const random = options.random ?? Math.random;
   const sleep = options.sleep ?? abortableSleep;
-  const { timeoutMs, onRetry } = options;
+  const { onRetry } = options;
 
   return async function retryingFetch(input, init) {
     const request = input instanceof Request && init === undefined ? input : new Request(input, init);
+    const context: RequestContext = {
+      method: request.method,
+      url: safeUrl(request.url),
+      idempotencyKey: request.headers.get(IDEMPOTENCY_HEADER) ?? undefined,
+    };
+    const replaySafe = context.idempotencyKey !== undefined || request.method !== 'POST';
     // One controller for the whole call, held strongly here: the caller's signal and the deadline
     // both abort it. (AbortSignal.any/timeout and the signal copies made by each new Request hold
     // each other only weakly; once collected, an abort would never reach the fetch.)
@@ -68,92 +150,153 @@ export function createRetryingFetch(options: RetryOptions = {}): FetchFunction {
     const onCallerAbort = () => controller.abort(request.signal.reason);
     if (request.signal.aborted) onCallerAbort();
     else request.signal.addEventListener('abort', onCallerAbort, { once: true });
+    const started = Date.now();
     let timedOut = false;
-    const timer =
-      timeoutMs === undefined
-        ? undefined
-        : setTimeout(() => {
-            timedOut = true;
-            controller.abort(new DOMException(`no answer within ${timeoutMs} ms`, 'TimeoutError'));
-          }, timeoutMs);
-    // Never keeps a process alive; left running after a response so the deadline also covers the body.
-    (timer as { unref?: () => void } | undefined)?.unref?.();
-    const whenStopped = new Promise<never>((_, reject) => {
-      signal.addEventListener('abort', () => reject(signal.reason), { once: true });
-    });
-    whenStopped.catch(() => undefined);
+    const timer = setTimeout(() => {
+      timedOut = true;
+      controller.abort(new DOMException(`no answer within ${timeoutMs} ms`, 'TimeoutError'));
+    }, timeoutMs);
+    // Never keeps a process alive; cleared as soon as the call ends, body read included.
+    (timer as { unref?: () => void }).unref?.();
     let retries = 0;
+    let sent = false;
 
     const stopped = (cause?: unknown): Error =>
       timedOut && !request.signal.aborted
-        ? new AmazonPayTimeoutError(timeoutMs ?? 0, retries, { cause: cause ?? signal.reason })
-        : new AmazonPayAbortError(retries, { cause: request.signal.reason ?? cause });
+        ? new AmazonPayTimeoutError(timeoutMs, retries, { cause: cause ?? signal.reason, context })
+        : new AmazonPayAbortError(retries, { cause: request.signal.reason ?? cause, context, sent });
 
     try {
       // Read the body once: a Request body is a one-shot stream, and every attempt needs it.
       const body = request.body === null ? null : await request.arrayBuffer();
       for (;;) {
         if (signal.aborted) throw stopped();
-        // Each attempt goes to the inner fetch as (url, init) rather than a new Request: a signing
-        // fetch can then sign the bytes it already has without reading a stream or building a Request.
-        const attempt: RequestInit = {
-          method: request.method,
-          headers: request.headers,
-          body,
-          signal,
-          redirect: request.redirect,
-        };
-        let response: Response | undefined;
-        let failure: unknown;
-        try {
-          // The race makes an abort or the deadline effective at once, even if the fetch misses it.
-          response = await Promise.race([inner(request.url, attempt), whenStopped]);
-        } catch (error) {
-          if (signal.aborted) throw stopped(error);
-          // Fetch reports "no response" (refused, reset, DNS, TLS) as a TypeError; anything else is not ours to retry.
-          if (!(error instanceof TypeError)) throw error;
-          failure = error;
-        }
-
+        const attempt = await runAttempt();
+        if (attempt.kind === 'stopped') throw stopped(attempt.error);
         let delayMs: number | undefined;
         if (retries < maxRetries) {
-          if (response === undefined) {
-            delayMs = backoffDelay(retries, baseDelayMs, maxDelayMs, random);
-          } else if (RETRIABLE_STATUSES.has(response.status)) {
-            const retryAfter = parseRetryAfter(response.headers.get('retry-after'), Date.now());
+          if (attempt.kind === 'failed') {
+            if (replaySafe || neverSent(attempt.error)) {
+              delayMs = backoffDelay(retries, baseDelayMs, maxDelayMs, random);
+            }
+          } else if (RETRIABLE_STATUSES.has(attempt.response.status)) {
+            const retryAfter = parseRetryAfter(attempt.response.headers.get('retry-after'), Date.now());
             if (retryAfter === undefined) delayMs = backoffDelay(retries, baseDelayMs, maxDelayMs, random);
             else if (retryAfter <= maxRetryAfterMs) delayMs = retryAfter;
           }
         }
+        // A wait that would end past the deadline is not started: the caller learns now.
+        if (delayMs !== undefined && Date.now() - started + delayMs >= timeoutMs) delayMs = undefined;
         if (delayMs === undefined) {
-          if (response === undefined) {
-            throw new AmazonPayNetworkError(
-              `no response from ${new URL(request.url).host} after ${retries + 1} attempt${retries ? 's' : ''}: ${describe(failure)}`,
-              retries,
-              { cause: failure },
-            );
-          }
-          retriesByResponse.set(response, retries);
-          return response;
+          if (attempt.kind === 'failed') throw attemptError(attempt);
+          retriesByResponse.set(attempt.response, retries);
+          return attempt.response;
         }
-        // Free the connection of the answer we are discarding.
-        await response?.body?.cancel().catch(() => undefined);
         retries += 1;
-        onRetry?.({ retry: retries, delayMs, status: response?.status, error: failure, request });
+        onRetry?.({
+          retry: retries,
+          delayMs,
+          status: attempt.kind === 'answered' ? attempt.response.status : undefined,
+          error: attempt.kind === 'failed' ? attempt.error : undefined,
+          request,
+        });
         try {
           await sleep(delayMs, signal);
         } catch (error) {
           throw stopped(error);
         }
       }
-    } catch (error) {
-      if (timer !== undefined) clearTimeout(timer);
-      throw error;
+
+      type Attempt =
+        | { kind: 'answered'; response: Response }
+        | { kind: 'failed'; error: unknown; phase: 'headers' | 'body'; timedOut: boolean }
+        | { kind: 'stopped'; error: unknown };
+
+      async function runAttempt(): Promise<Attempt> {
+        const attemptController = new AbortController();
+        const onCallAbort = () => attemptController.abort(signal.reason);
+        signal.addEventListener('abort', onCallAbort, { once: true });
+        let attemptTimedOut = false;
+        const attemptTimer = setTimeout(() => {
+          attemptTimedOut = true;
+          attemptController.abort(
+            new DOMException(`attempt exceeded ${attemptTimeoutMs} ms`, 'TimeoutError'),
+          );
+        }, attemptTimeoutMs);
+        (attemptTimer as { unref?: () => void }).unref?.();
+        // The race makes an abort or a deadline effective at once, even if the fetch misses it.
+        const whenAborted = new Promise<never>((_, reject) => {
+          attemptController.signal.addEventListener('abort', () => reject(attemptController.signal.reason), {
+            once: true,
+          });
+        });
+        whenAborted.catch(() => undefined);
+        let phase: 'headers' | 'body' = 'headers';
+        let response: Response | undefined;
+        try {
+          sent = true;
+          // Each attempt goes to the inner fetch as (url, init) rather than a new Request: a signing
+          // fetch can then sign the bytes it already has without reading a stream or building a Request.
+          response = await Promise.race([
+            inner(request.url, {
+              method: request.method,
+              headers: request.headers,
+              body,
+              signal: attemptController.signal,
+              redirect: 'manual',
+            }),
+            whenAborted,
+          ]);
+          // Every body is read here, error bodies too (they are small): the attempt's deadline then
+          // covers it, and a reply lost mid-body is retried like one lost before the headers.
+          phase = 'body';
+          const bytes = await Promise.race([response.arrayBuffer(), whenAborted]);
+          const complete = new Response(NULL_BODY.has(response.status) ? null : bytes, copyInit(response));
+          return { kind: 'answered', response: complete };
+        } catch (error) {
+          await response?.body?.cancel().catch(() => undefined);
+          if (signal.aborted) return { kind: 'stopped', error };
+          if (attemptTimedOut) return { kind: 'failed', error, phase, timedOut: true };
+          // Fetch reports "no response" (refused, reset, DNS, TLS, body cut off) as a TypeError;
+          // anything else is not ours to retry.
+          if (!(error instanceof TypeError)) throw error;
+          return { kind: 'failed', error, phase, timedOut: false };
+        } finally {
+          clearTimeout(attemptTimer);
+          signal.removeEventListener('abort', onCallAbort);
+        }
+      }
+
+      function attemptError(attempt: Extract<Attempt, { kind: 'failed' }>): Error {
+        const attempts = `${retries + 1} attempt${retries ? 's' : ''}`;
+        if (attempt.timedOut) {
+          return new AmazonPayTimeoutError(attemptTimeoutMs, retries, {
+            cause: attempt.error,
+            context,
+            what: attempt.phase === 'body' ? 'reply body not complete' : 'no response headers',
+          });
+        }
+        const what = attempt.phase === 'body' ? 'reply cut off mid-body' : 'no response';
+        return new AmazonPayNetworkError(
+          `${what} from ${new URL(request.url).host} after ${attempts}: ${describe(attempt.error)}`,
+          retries,
+          {
+            cause: attempt.error,
+            context,
+            mayHaveSucceeded: attempt.phase === 'body' || !neverSent(attempt.error),
+          },
+        );
+      }
     } finally {
+      clearTimeout(timer);
       // A long-lived caller signal must not collect one listener per call.
       request.signal.removeEventListener('abort', onCallerAbort);
     }
   };
+}
+
+function copyInit(response: Response): ResponseInit {
+  return { status: response.status, statusText: response.statusText, headers: response.headers };
 }
 
 /** Full jitter: a uniform wait between 0 and min(maxDelay, base · 2^retry). */

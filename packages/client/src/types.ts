@@ -1,4 +1,5 @@
 import type { components, OperationId, operations } from '@amazon-pay-ts/types';
+import type { FieldIssue } from './errors.js';
 
 type JsonContent<T> = T extends { content: { 'application/json': infer Body } } ? Body : never;
 type SuccessStatus<R> = Extract<keyof R, 200 | 201 | 202>;
@@ -54,9 +55,27 @@ export interface CallOptions {
   headers?: Record<string, string>;
 }
 
+/**
+ * The request behind a result, as the .NET SDK's `RawRequest` but complete: method, URL and headers
+ * as built before signing (so no `authorization`; a delegated `x-amz-pay-authtoken` is left out
+ * too, and user info is never in the URL), and the JSON body sent.
+ */
+export interface RawRequest {
+  readonly method: string;
+  readonly url: string;
+  readonly headers: Readonly<Record<string, string>>;
+  readonly body: string | undefined;
+}
+
 /** Everything about the HTTP exchange behind a result, kept apart from the data. */
 export interface ResponseMetadata {
   readonly operationId: OperationId;
+  /** HTTP method sent. */
+  readonly method: string;
+  /** URL called (without credentials). */
+  readonly url: string;
+  /** The request sent, without credentials. */
+  readonly request: RawRequest;
   readonly status: number;
   readonly headers: Headers;
   /** `x-amz-pay-request-id`, what Amazon support asks for. */
@@ -69,6 +88,11 @@ export interface ResponseMetadata {
   readonly durationMs: number;
   /** The `x-amz-pay-idempotency-key` that was sent, if any. */
   readonly idempotencyKey: string | undefined;
+  /**
+   * Where the 2xx body differs from the spec, in `validateResponses: 'warn'` mode (empty when it
+   * matches): the one place such warnings go when no logger was given.
+   */
+  readonly validationIssues: readonly FieldIssue[];
 }
 
 export interface WithMetadata<T> {

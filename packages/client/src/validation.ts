@@ -77,6 +77,7 @@ export interface ValidationMiddlewareOptions {
   requests?: boolean;
   /** What a 2xx body that does not match does. Default `'warn'`. */
   responses?: ValidationMode;
+  /** Receives `warn` mode mismatches; without one they are dropped (nothing is printed). */
   logger?: Logger;
 }
 
@@ -87,7 +88,7 @@ export interface ValidationMiddlewareOptions {
  */
 export function validationMiddleware(options: ValidationMiddlewareOptions = {}) {
   const { requests = true, responses = 'warn' } = options;
-  const logger = options.logger ?? console;
+  const { logger } = options;
   return {
     async onRequest({ request, schemaPath }: { request: Request; schemaPath: string }) {
       const operationId = byRoute.get(`${request.method} ${schemaPath}`);
@@ -135,7 +136,7 @@ export function validationMiddleware(options: ValidationMiddlewareOptions = {}) 
           durationMs: 0,
         });
       }
-      logger.warn(`${operationId}: response does not match the spec`, { operationId, requestId, issues });
+      logger?.warn(`${operationId}: response does not match the spec`, { operationId, requestId, issues });
       return undefined;
     },
   };

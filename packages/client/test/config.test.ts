@@ -83,7 +83,8 @@ describe('resolveConfig', () => {
       algorithm: 'AMZN-PAY-RSASSA-PSS-V2',
       baseUrl: 'https://pay-api.amazon.eu/sandbox',
       maxRetries: 3,
-      timeoutMs: undefined,
+      timeoutMs: 60_000,
+      attemptTimeoutMs: 20_000,
       userAgentSuffix: undefined,
       validateResponses: 'warn',
     });

@@ -133,13 +133,29 @@ describe('createRetryingFetch', () => {
     const started = Date.now();
     const error = await createRetryingFetch({
       timeoutMs: 100,
-      baseDelayMs: 60_000,
-      maxDelayMs: 60_000,
+      baseDelayMs: 10,
       random: () => 0.99,
+      // A wait that only the deadline ends.
+      sleep: (_ms, signal) =>
+        new Promise((_, reject) => signal.addEventListener('abort', () => reject(signal.reason))),
     })(`${server.url}/x`).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(AmazonPayTimeoutError);
     expect((error as AmazonPayTimeoutError).retries).toBe(1);
     expect(Date.now() - started).toBeLessThan(1500);
+  });
+
+  it('does not start a wait that would end past the deadline: the answer comes back at once', async () => {
+    server.fallback = () => ({ status: 503 });
+    const started = Date.now();
+    const response = await createRetryingFetch({
+      timeoutMs: 100,
+      baseDelayMs: 60_000,
+      maxDelayMs: 60_000,
+      random: () => 0.99,
+    })(`${server.url}/x`);
+    expect(response.status).toBe(503);
+    expect(retriesOf(response)).toBe(0);
+    expect(Date.now() - started).toBeLessThan(1000);
   });
 
   it('calls the inner fetch with a fresh request per attempt (so a signer inside re-signs)', async () => {
