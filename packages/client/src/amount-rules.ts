@@ -104,7 +104,7 @@ function visit(
 ): void {
   if (value === null || typeof value !== 'object') return;
   if (Array.isArray(value)) {
-    value.forEach((item, index) => visit(item, [...path, String(index)], onPrice));
+    for (const [index, item] of value.entries()) visit(item, [...path, String(index)], onPrice);
     return;
   }
   const record = value as Record<string, unknown>;

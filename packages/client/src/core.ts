@@ -26,7 +26,7 @@ import type { CommonWithResponse } from './methods.js';
 import { OPERATION_ROUTES } from './operations.js';
 import { serializePath } from './path.js';
 import { normalizeQuery, type QueryValue, toWireQuery } from './query.js';
-import { createRetryingFetch, retriesOf } from './retry.js';
+import { createRetryingFetch, earlierAttemptMayHaveActed, retriesOf } from './retry.js';
 import { safeUrl } from './safe-url.js';
 import { createSigningFetch } from './signing-fetch.js';
 import type {
@@ -227,6 +227,7 @@ export abstract class ClientBase {
     let retries = 0;
     let errorBody = '';
     let idempotencyKey: string | undefined;
+    let uncertain = false;
     let request: RawRequest | undefined;
     const observe: Middleware = {
       onRequest({ request: sent }) {
@@ -236,6 +237,7 @@ export abstract class ClientBase {
       },
       async onResponse({ response }) {
         retries = retriesOf(response);
+        uncertain = earlierAttemptMayHaveActed(response);
         if (response.ok) return undefined;
         // openapi-fetch parses error bodies; keep the exact text for the error.
         errorBody = await response.text();
@@ -295,7 +297,12 @@ export abstract class ClientBase {
         context,
       );
     }
-    if (!response.ok) throw apiErrorFromResponse(operationId, { ...info, rawBody: errorBody });
+    if (!response.ok) {
+      const error = apiErrorFromResponse(operationId, { ...info, rawBody: errorBody });
+      // A refusal after a lost reply or a 5xx may answer a request that already acted.
+      if (uncertain) error.mayHaveSucceeded = true;
+      throw error;
+    }
 
     const rawBody = typeof result.data === 'string' ? result.data : '';
     const metadata: ResponseMetadata = {

@@ -78,6 +78,7 @@ export {
   backoffDelay,
   checkRetryOptions,
   createRetryingFetch,
+  earlierAttemptMayHaveActed,
   type FetchFunction,
   parseRetryAfter,
   RETRIABLE_STATUSES,

@@ -65,6 +65,17 @@ export function retriesOf(response: Response): number {
   return retriesByResponse.get(response) ?? 0;
 }
 
+const uncertainByResponse = new WeakSet<Response>();
+
+/**
+ * Whether an earlier attempt of the call behind this response may have acted without the caller
+ * seeing its answer (a lost reply, a 5xx). A later refusal (say, 422 "already canceled") then does
+ * not prove that nothing happened.
+ */
+export function earlierAttemptMayHaveActed(response: Response): boolean {
+  return uncertainByResponse.has(response);
+}
+
 /** Refuses settings that would disable a bound or make waits meaningless (NaN, Infinity, negatives). */
 export function checkRetryOptions(options: RetryOptions): void {
   const positive = ['timeoutMs', 'attemptTimeoutMs'] as const;
@@ -160,6 +171,7 @@ export function createRetryingFetch(options: RetryOptions = {}): FetchFunction {
     (timer as { unref?: () => void }).unref?.();
     let retries = 0;
     let sent = false;
+    let uncertain = false;
 
     const stopped = (cause?: unknown): Error =>
       timedOut && !request.signal.aborted
@@ -190,7 +202,11 @@ export function createRetryingFetch(options: RetryOptions = {}): FetchFunction {
         if (delayMs === undefined) {
           if (attempt.kind === 'failed') throw attemptError(attempt);
           retriesByResponse.set(attempt.response, retries);
+          if (uncertain) uncertainByResponse.add(attempt.response);
           return attempt.response;
+        }
+        if (attempt.kind === 'failed' ? !neverSent(attempt.error) : attempt.response.status >= 500) {
+          uncertain = true;
         }
         retries += 1;
         onRetry?.({
