@@ -53,6 +53,16 @@ describe('parsePrivateKey', () => {
     expect(error.message).toContain('missing.pem');
     expect(error.message).toContain('ENOENT');
   });
+  it('never echoes a key line given where a path was expected', () => {
+    // One base64 line of a PEM body, as a stray copy-paste puts it into privateKey.
+    const line = pkcs8Pem.split('\n')[1]!;
+    const error = errorOf(line);
+    expect(error.code).toBe('KEY_FILE_NOT_FOUND');
+    expect(error.message).not.toContain(line.slice(0, 16));
+    const slashed =
+      'MIIEvQIBADANBgkqhkiG9w0BAQEFAASCBKcwggSjAgEAAoIBAQC7/abcdefghijklmnopqrstuvwxyz0123456789ABCD';
+    expect(errorOf(slashed).message).not.toContain('MIIEvQIBADANBgkq');
+  });
   it('reports a file without a PEM key', () => {
     const file = join(dir, 'notes.txt');
     writeFileSync(file, 'hello');

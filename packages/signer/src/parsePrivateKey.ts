@@ -168,13 +168,17 @@ function readKeyFile(path: string): string {
 }
 
 /**
- * Names the path in messages only when it plainly is one; anything else might be a mangled key,
- * which must not reach a log.
+ * Names the path in messages only when it plainly is one: short segments ending in a file name
+ * with an extension, and no run of 20+ base64 characters (a key line pasted where a path goes must
+ * never reach a log). Anything else is described without being quoted.
  */
 function describePath(path: string): string {
+  const parts = path.split(/[/\\]/);
   const plainPath =
     path.length <= 260 &&
     /^[\w .~:/\\-]+$/.test(path) &&
-    path.split(/[/\\]/).every((part) => part.length <= 64);
-  return plainPath ? `"${path}"` : 'the given path';
+    parts.every((part) => part.length <= 64) &&
+    /\.[A-Za-z0-9]{1,8}$/.test(parts.at(-1) ?? '') &&
+    !/[A-Za-z0-9+/=]{20,}/.test(path.replace(/[/\\]/g, ' '));
+  return plainPath ? `"${path}"` : `the given path (${path.length} characters, not shown)`;
 }

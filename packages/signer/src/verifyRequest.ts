@@ -5,6 +5,7 @@ import { canonicalHeaderValue } from './canonicalHeaders.js';
 import { canonicalQuery } from './canonicalQuery.js';
 import { canonicalRequest } from './canonicalRequest.js';
 import { canonicalUri } from './canonicalUri.js';
+import { SignerError } from './errors.js';
 import { loadPublicKey } from './keys.js';
 import { base64ToBytes } from './pem.js';
 import { subtle } from './platform.js';
@@ -55,6 +56,26 @@ export type VerifyResult =
 
 export const DEFAULT_MAX_SKEW_MS = 15 * 60 * 1000;
 
+/**
+ * Refuses options that would silently weaken the check: a NaN, negative or infinite `maxSkewMs`
+ * (NaN compares false, which would accept any date) or an invalid `now`.
+ */
+function checkVerifyOptions(options: VerifyOptions): void {
+  if (options === null || typeof options !== 'object') {
+    throw new SignerError('INVALID_CONFIG', 'verifyRequest options must be an object');
+  }
+  const { maxSkewMs, now } = options;
+  if (
+    maxSkewMs !== undefined &&
+    !(typeof maxSkewMs === 'number' && Number.isFinite(maxSkewMs) && maxSkewMs >= 0)
+  ) {
+    throw new SignerError('INVALID_CONFIG', 'maxSkewMs must be a finite number of milliseconds ≥ 0');
+  }
+  if (now !== undefined && !(now instanceof Date && !Number.isNaN(now.getTime()))) {
+    throw new SignerError('INVALID_CONFIG', 'now must be a valid Date');
+  }
+}
+
 /** Headers Amazon Pay always requires to be signed. */
 const REQUIRED_SIGNED = ['x-amz-pay-date', 'x-amz-pay-host', 'x-amz-pay-region'];
 const utf8 = new TextEncoder();
@@ -75,6 +96,7 @@ export async function verifyRequest(
   publicKey: CryptoKey | string,
   options: VerifyOptions = {},
 ): Promise<VerifyResult> {
+  checkVerifyOptions(options);
   const headers = request.headers instanceof Headers ? request.headers : new Headers(request.headers);
   const authorization = headers.get('authorization');
   if (authorization === null) return fail('missing-authorization', 'the request has no authorization header');

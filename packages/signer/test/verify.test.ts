@@ -139,4 +139,17 @@ describe('verifyRequest', () => {
       true,
     );
   });
+
+  it.each([
+    ['maxSkewMs NaN', { maxSkewMs: Number.NaN }],
+    ['maxSkewMs negative', { maxSkewMs: -1 }],
+    ['maxSkewMs Infinity', { maxSkewMs: Number.POSITIVE_INFINITY }],
+    ['an invalid now', { now: new Date('not a date') }],
+  ])('refuses %s instead of weakening the date check', async (_label, options) => {
+    const parts = await signedParts();
+    await expect(verifyRequest(parts, publicKeyPem, options)).rejects.toMatchObject({
+      name: 'SignerError',
+      code: 'INVALID_CONFIG',
+    });
+  });
 });
