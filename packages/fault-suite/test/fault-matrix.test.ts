@@ -158,7 +158,7 @@ describe.each(MONEY_OPERATIONS)('$name', (operation) => {
       outcome =
         metadata.retries === 0
           ? 'ok ×1'
-          : `ok ×1 after ${metadata.retries} retr${metadata.retries === 1 ? 'y' : 'ies'}`;
+          : `ok ×1 (${metadata.retries} retr${metadata.retries === 1 ? 'y' : 'ies'})`;
     } catch (error) {
       expect(error).toBeInstanceOf(AmazonPayError);
       const failure = error as AmazonPayError;
@@ -173,7 +173,7 @@ describe.each(MONEY_OPERATIONS)('$name', (operation) => {
       // Recovery as the README says: the same call, with the error's idempotency key.
       const recovery = await recover(prepared, failure);
       expect(prepared.effects(sim.state), 'the retry with the key leaves exactly one effect').toBe(1);
-      outcome = `${failure.name.replace('AmazonPay', '')} → ${recovery}`;
+      outcome = `${failure.name.replace(/^AmazonPay|Error$/g, '')} → ${recovery}`;
     }
     expect(performance.now() - started, 'within the documented bound').toBeLessThan(TIMEOUT_MS + 500);
     faultCase.waitsMs?.(waits);
@@ -198,8 +198,7 @@ async function recover(prepared: PreparedCall, failure: AmazonPayError) {
   } catch (error) {
     // A DELETE/PATCH carries no key (Amazon ignores one there): repeating a cancel that already
     // happened is refused as a state error, and the state shows the single effect.
-    if (error instanceof AmazonPayUnprocessableError)
-      return `again: 422 ${error.reasonCode} (already done, ×1)`;
+    if (error instanceof AmazonPayUnprocessableError) return `again: 422 ${error.reasonCode}, ×1`;
     throw error;
   }
 }
