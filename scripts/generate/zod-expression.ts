@@ -169,12 +169,24 @@ function numberExpression(
   let expression = ctx.coerce ? 'z.coerce.number()' : 'z.number()';
   if (type === 'integer') expression = ctx.coerce ? `${expression}.int()` : 'z.int()';
   const { minimum, maximum, exclusiveMinimum, exclusiveMaximum, multipleOf } = schema;
+  const decimalPlaces = schema['x-decimal-places'];
   // OpenAPI 3.0 wrote exclusive bounds as booleans beside minimum/maximum; 3.1 as numbers.
   if (typeof exclusiveMinimum === 'number') expression += `.gt(${exclusiveMinimum})`;
   if (minimum !== undefined) expression += exclusiveMinimum === true ? `.gt(${minimum})` : `.gte(${minimum})`;
   if (typeof exclusiveMaximum === 'number') expression += `.lt(${exclusiveMaximum})`;
   if (maximum !== undefined) expression += exclusiveMaximum === true ? `.lt(${maximum})` : `.lte(${maximum})`;
   if (multipleOf !== undefined) expression += `.multipleOf(${multipleOf})`;
+  // `x-decimal-places: n` is the spec's float-safe way to say "at most n decimals": JSON Schema's
+  // `multipleOf: 0.01` is computed in binary floating point by most validators (ajv rejects 19.99).
+  // zod's multipleOf compares decimal digits, so the rule stays exact here.
+  if (decimalPlaces !== undefined) {
+    if (typeof decimalPlaces !== 'number' || !Number.isInteger(decimalPlaces) || decimalPlaces < 0) {
+      throw new Error(
+        `x-decimal-places must be a non-negative integer, got ${JSON.stringify(decimalPlaces)}`,
+      );
+    }
+    expression += `.multipleOf(${1 / 10 ** decimalPlaces})`;
+  }
   return expression;
 }
 

@@ -3014,7 +3014,7 @@ export const openapiDocument: OpenApiDocumentObject = {
           {
             "type": "number",
             "minimum": 0,
-            "multipleOf": 0.01
+            "x-decimal-places": 2
           }
         ]
       },
