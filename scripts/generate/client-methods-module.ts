@@ -43,6 +43,11 @@ export interface ClientOperation {
   /** What follows the ids: the JSON body, the query, or nothing. Query of a body operation is not exposed. */
   input: 'body' | 'query' | 'none';
   bodyRequired: boolean;
+  /**
+   * `x-unwrap-single: <key>`: Amazon may wrap this operation's one result in `{ <key>: [result] }`
+   * (Get Report Schedule By Id), so the client hands back the entry either way.
+   */
+  unwrapSingle?: string;
 }
 
 const identifier = /^[A-Za-z_$][A-Za-z0-9_$]*$/;
@@ -86,6 +91,10 @@ export function clientOperations(document: OpenApiDocument): ClientOperation[] {
       }
     }
     const requestBody = operation.requestBody ? deref(document, operation.requestBody) : undefined;
+    const unwrapSingle = (operation as { 'x-unwrap-single'?: unknown })['x-unwrap-single'];
+    if (unwrapSingle !== undefined && (typeof unwrapSingle !== 'string' || !identifier.test(unwrapSingle))) {
+      throw new Error(`${operationId}: x-unwrap-single must name a property`);
+    }
     const query = parameters.filter((parameter) => parameter.in === 'query');
     const hasBody = requestBody !== undefined;
     const queryArgs = hasBody
@@ -116,6 +125,7 @@ export function clientOperations(document: OpenApiDocument): ClientOperation[] {
       queryObject,
       input: hasBody ? 'body' : query.length > 0 ? 'query' : 'none',
       bodyRequired: requestBody?.required === true,
+      ...(unwrapSingle === undefined ? {} : { unwrapSingle }),
     };
   });
 }
@@ -195,6 +205,7 @@ export function emitClientRoutesModule(document: OpenApiDocument): string {
       `    pathParams: [${op.pathParams.map((name) => `'${name}'`).join(', ')}],`,
       `    input: '${op.input}',`,
       `    channel: '${op.channel}',`,
+      ...(op.unwrapSingle === undefined ? [] : [`    unwrapSingle: '${op.unwrapSingle}',`]),
       '  },',
     ].join('\n'),
   );

@@ -89,7 +89,8 @@ export function emitOperationsModule(document: OpenApiDocument): string {
       `headers: ${parametersObject(parameters, 'header', ctx, indent)}`,
       `body: ${bodySchema === undefined ? 'undefined' : zodExpression(bodySchema, ctx, 2)}`,
       `bodyRequired: ${requestBody?.required === true}`,
-      `response: ${responseSchema === undefined ? 'z.unknown()' : zodExpression(responseSchema, ctx, 2)}`,
+      // A success without content (204, Update Merchant Account) has no body: the result is undefined.
+      `response: ${success.content === undefined ? 'z.undefined()' : responseSchema === undefined ? 'z.unknown()' : zodExpression(responseSchema, ctx, 2)}`,
     ];
     entries.push(
       `  ${propertyKey(operationId)}: {\n${lines.map((line) => `${indent}${line},`).join('\n')}\n  },`,
@@ -118,7 +119,7 @@ export interface OperationSchema {
   /** JSON request body, undefined when the operation takes none. */
   readonly body?: z.ZodType | undefined;
   readonly bodyRequired: boolean;
-  /** Body of the success response. */
+  /** Body of the success response; \`z.undefined()\` when the success status has no content. */
   readonly response: z.ZodType;
 }
 

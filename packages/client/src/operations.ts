@@ -12,6 +12,8 @@ export interface OperationRoute {
   /** What follows the ids in the method's arguments. */
   readonly input: 'body' | 'query' | 'none';
   readonly channel: Channel;
+  /** Amazon may wrap the one result in `{ [unwrapSingle]: [result] }`; the client returns the entry. */
+  readonly unwrapSingle?: string;
 }
 
 /** Every operation of Amazon Pay API v2, by operationId, generated from the spec (`pnpm generate`). */
