@@ -51,6 +51,17 @@ describe('client.api and the idempotency key', () => {
           'x-amz-pay-idempotency-key'?: string;
           'x-amz-pay-authtoken'?: string;
           'x-amz-pay-simulation-code'?: string;
+          // Signed and SDK metadata headers: declared by the spec, set by the signer, never required.
+          'x-amz-pay-date'?: string;
+          'x-amz-pay-host'?: string;
+          'x-amz-pay-region'?: string;
+          authorization?: string;
+          'x-amz-pay-sdk-type'?: string;
+          'x-amz-pay-sdk-version'?: string;
+          'x-amz-pay-language-version'?: string;
+          'x-amz-pay-platform-version'?: string;
+          'x-amz-pay-integrator-id'?: string;
+          'x-amz-pay-integrator-version'?: string;
         }
       | undefined
     >();

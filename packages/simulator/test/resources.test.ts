@@ -224,10 +224,13 @@ describe('merchant accounts and stores', () => {
     });
     expect(again.merchantAccountId).toBe(registered.merchantAccountId);
     const id = registered.merchantAccountId;
-    const updated = await world.client.updateAmazonPayAccount(id, {
+    const updated = await world.client.withResponse.updateAmazonPayAccount(id, {
       businessInfo: { email: 'ops@merchant.example' },
     } as never);
-    expect(updated.merchantAccountId).toBe(id);
+    // Amazon answers 204 with no body (official Node.js SDK sandbox test).
+    expect(updated.metadata.status).toBe(204);
+    expect(updated.metadata.rawBody).toBe('');
+    expect(updated.data).toBeUndefined();
     await world.client.claimMerchantAccount(id, { uniqueReferenceId: 'ref-1' });
     const wrongClaim = await apiError(world.client.claimMerchantAccount(id, { uniqueReferenceId: 'ref-2' }));
     expect(wrongClaim.reasonCode).toBe('InvalidParameterValue');

@@ -1,5 +1,5 @@
 // An ajv instance over the published openapi.json, as a consumer of the spec would build one:
-// default options, the standard formats, and the spec's one vendor keyword declared.
+// default options, the standard formats, and the spec's vendor keywords declared.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Ajv2020, type ValidateFunction } from 'ajv/dist/2020.js';
@@ -52,6 +52,8 @@ export function createSpecAjv(): Ajv2020 {
     schemaType: 'number',
     validate: (places: number, data: number) => decimalPlaces(data) <= places,
   });
+  // An annotation (currency -> decimals) for code that knows the sibling currencyCode.
+  ajv.addKeyword({ keyword: 'x-currency-decimals', schemaType: 'object' });
   ajv.addSchema({ $id: documentId, $defs: rewriteRefs(bundled.components.schemas) as object });
   return ajv;
 }

@@ -164,6 +164,7 @@ export const OPERATION_ROUTES = {
     pathParams: ['reportScheduleId'],
     input: 'none',
     channel: 'webStore',
+    unwrapSingle: 'reportSchedules',
   },
   cancelReportSchedule: {
     method: 'DELETE',

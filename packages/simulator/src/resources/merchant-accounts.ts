@@ -43,15 +43,16 @@ export const merchantAccountHandlers: HandlerTable = {
   updateAmazonPayAccount(ctx) {
     const found = account(ctx, ctx.params.merchantAccountId!);
     Object.assign(found, ctx.body);
-    const { claimed: _claimed, ...view } = found;
-    return { body: view };
+    // Amazon answers 204 without a body (the spec's success status; Node.js SDK sandbox test).
+    return { body: undefined };
   },
 
   deleteAmazonPayAccount(ctx) {
     const id = ctx.params.merchantAccountId!;
     account(ctx, id);
     ctx.engine.store.merchantAccounts.delete(id);
-    return { body: {} };
+    // Amazon answers 202 without a documented body.
+    return { body: undefined };
   },
 
   claimMerchantAccount(ctx) {

@@ -12,6 +12,15 @@ describe('respond', () => {
     expect(serialise(op, bad, false)).toBe('{"chargeId":42}');
   });
 
+  it('sends an empty body for a success without content (204 Update Merchant Account)', () => {
+    const update = (operationSchemas as unknown as Record<string, OperationSchema>).updateAmazonPayAccount!;
+    expect(update.successStatus).toBe(204);
+    expect(serialise(update, { status: 204, body: undefined }, true)).toBe('');
+    expect(() => serialise(update, { status: 204, body: { merchantAccountId: 'A' } }, true)).toThrow(
+      /does not match the spec/,
+    );
+  });
+
   it('keeps ApiErrors and wraps anything else', () => {
     const known = new ApiError(404, 'ResourceNotFound', 'x');
     expect(asApiError(known)).toBe(known);

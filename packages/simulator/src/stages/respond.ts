@@ -18,7 +18,8 @@ export function serialise(operation: OperationSchema, result: Dispatched, checkR
       );
     }
   }
-  return JSON.stringify(result.body);
+  // A success without content (Update Merchant Account's 204) is sent with an empty body.
+  return result.body === undefined ? '' : JSON.stringify(result.body);
 }
 
 /** What to answer for anything a stage threw. */

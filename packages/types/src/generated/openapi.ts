@@ -135,6 +135,36 @@ export const openapiDocument: OpenApiDocumentObject = {
           },
           {
             "$ref": "#/components/parameters/AuthToken"
+          },
+          {
+            "$ref": "#/components/parameters/AmzPayDate"
+          },
+          {
+            "$ref": "#/components/parameters/AmzPayHost"
+          },
+          {
+            "$ref": "#/components/parameters/AmzPayRegion"
+          },
+          {
+            "$ref": "#/components/parameters/Authorization"
+          },
+          {
+            "$ref": "#/components/parameters/SdkType"
+          },
+          {
+            "$ref": "#/components/parameters/SdkVersion"
+          },
+          {
+            "$ref": "#/components/parameters/LanguageVersion"
+          },
+          {
+            "$ref": "#/components/parameters/PlatformVersion"
+          },
+          {
+            "$ref": "#/components/parameters/IntegratorId"
+          },
+          {
+            "$ref": "#/components/parameters/IntegratorVersion"
           }
         ],
         "requestBody": {
@@ -175,11 +205,20 @@ export const openapiDocument: OpenApiDocumentObject = {
           "404": {
             "$ref": "#/components/responses/NotFound"
           },
+          "408": {
+            "$ref": "#/components/responses/RequestTimeout"
+          },
           "429": {
             "$ref": "#/components/responses/TooManyRequests"
           },
           "500": {
             "$ref": "#/components/responses/ServerError"
+          },
+          "503": {
+            "$ref": "#/components/responses/ServiceUnavailable"
+          },
+          "default": {
+            "$ref": "#/components/responses/OtherError"
           }
         }
       }
@@ -205,6 +244,36 @@ export const openapiDocument: OpenApiDocumentObject = {
           },
           {
             "$ref": "#/components/parameters/AuthToken"
+          },
+          {
+            "$ref": "#/components/parameters/AmzPayDate"
+          },
+          {
+            "$ref": "#/components/parameters/AmzPayHost"
+          },
+          {
+            "$ref": "#/components/parameters/AmzPayRegion"
+          },
+          {
+            "$ref": "#/components/parameters/Authorization"
+          },
+          {
+            "$ref": "#/components/parameters/SdkType"
+          },
+          {
+            "$ref": "#/components/parameters/SdkVersion"
+          },
+          {
+            "$ref": "#/components/parameters/LanguageVersion"
+          },
+          {
+            "$ref": "#/components/parameters/PlatformVersion"
+          },
+          {
+            "$ref": "#/components/parameters/IntegratorId"
+          },
+          {
+            "$ref": "#/components/parameters/IntegratorVersion"
           }
         ],
         "responses": {
@@ -235,11 +304,20 @@ export const openapiDocument: OpenApiDocumentObject = {
           "404": {
             "$ref": "#/components/responses/NotFound"
           },
+          "408": {
+            "$ref": "#/components/responses/RequestTimeout"
+          },
           "429": {
             "$ref": "#/components/responses/TooManyRequests"
           },
           "500": {
             "$ref": "#/components/responses/ServerError"
+          },
+          "503": {
+            "$ref": "#/components/responses/ServiceUnavailable"
+          },
+          "default": {
+            "$ref": "#/components/responses/OtherError"
           }
         }
       },
@@ -266,6 +344,36 @@ export const openapiDocument: OpenApiDocumentObject = {
           },
           {
             "$ref": "#/components/parameters/AuthToken"
+          },
+          {
+            "$ref": "#/components/parameters/AmzPayDate"
+          },
+          {
+            "$ref": "#/components/parameters/AmzPayHost"
+          },
+          {
+            "$ref": "#/components/parameters/AmzPayRegion"
+          },
+          {
+            "$ref": "#/components/parameters/Authorization"
+          },
+          {
+            "$ref": "#/components/parameters/SdkType"
+          },
+          {
+            "$ref": "#/components/parameters/SdkVersion"
+          },
+          {
+            "$ref": "#/components/parameters/LanguageVersion"
+          },
+          {
+            "$ref": "#/components/parameters/PlatformVersion"
+          },
+          {
+            "$ref": "#/components/parameters/IntegratorId"
+          },
+          {
+            "$ref": "#/components/parameters/IntegratorVersion"
           }
         ],
         "requestBody": {
@@ -306,6 +414,9 @@ export const openapiDocument: OpenApiDocumentObject = {
           "404": {
             "$ref": "#/components/responses/NotFound"
           },
+          "408": {
+            "$ref": "#/components/responses/RequestTimeout"
+          },
           "422": {
             "$ref": "#/components/responses/UnprocessableEntity"
           },
@@ -314,6 +425,12 @@ export const openapiDocument: OpenApiDocumentObject = {
           },
           "500": {
             "$ref": "#/components/responses/ServerError"
+          },
+          "503": {
+            "$ref": "#/components/responses/ServiceUnavailable"
+          },
+          "default": {
+            "$ref": "#/components/responses/OtherError"
           }
         }
       }
@@ -325,7 +442,7 @@ export const openapiDocument: OpenApiDocumentObject = {
           "CheckoutSession"
         ],
         "summary": "Complete a checkout session",
-        "description": "Confirms the checkout once the buyer is back on `checkoutResultReturnUrl`. The session becomes\n`Completed` with a charge permission (and a charge when the payment intent authorizes), or `Canceled`\nwhen the payment is declined. Amazon answers 202 when the authorization is still pending\n(`canHandlePendingAuthorization`).\n",
+        "description": "Confirms the checkout once the buyer is back on `checkoutResultReturnUrl`. The session becomes\n`Completed` with a charge permission (and a charge when the payment intent authorizes), or `Canceled`\nwhen the payment is declined. Amazon answers 202 when the authorization is still pending\n(`canHandlePendingAuthorization`).\nOperation-specific errors: `AmountMismatch` (`chargeAmount` differs from the amount of the last\nupdate), `CheckoutSessionCanceled`, `InvalidCheckoutSessionStatus`; statuses unverified.\n",
         "parameters": [
           {
             "name": "checkoutSessionId",
@@ -345,6 +462,36 @@ export const openapiDocument: OpenApiDocumentObject = {
           },
           {
             "$ref": "#/components/parameters/SimulationCode"
+          },
+          {
+            "$ref": "#/components/parameters/AmzPayDate"
+          },
+          {
+            "$ref": "#/components/parameters/AmzPayHost"
+          },
+          {
+            "$ref": "#/components/parameters/AmzPayRegion"
+          },
+          {
+            "$ref": "#/components/parameters/Authorization"
+          },
+          {
+            "$ref": "#/components/parameters/SdkType"
+          },
+          {
+            "$ref": "#/components/parameters/SdkVersion"
+          },
+          {
+            "$ref": "#/components/parameters/LanguageVersion"
+          },
+          {
+            "$ref": "#/components/parameters/PlatformVersion"
+          },
+          {
+            "$ref": "#/components/parameters/IntegratorId"
+          },
+          {
+            "$ref": "#/components/parameters/IntegratorVersion"
           }
         ],
         "requestBody": {
@@ -400,6 +547,9 @@ export const openapiDocument: OpenApiDocumentObject = {
           "404": {
             "$ref": "#/components/responses/NotFound"
           },
+          "408": {
+            "$ref": "#/components/responses/RequestTimeout"
+          },
           "422": {
             "$ref": "#/components/responses/UnprocessableEntity"
           },
@@ -408,6 +558,12 @@ export const openapiDocument: OpenApiDocumentObject = {
           },
           "500": {
             "$ref": "#/components/responses/ServerError"
+          },
+          "503": {
+            "$ref": "#/components/responses/ServiceUnavailable"
+          },
+          "default": {
+            "$ref": "#/components/responses/OtherError"
           }
         }
       }
@@ -419,7 +575,7 @@ export const openapiDocument: OpenApiDocumentObject = {
           "CheckoutSession"
         ],
         "summary": "Finalize a checkout session",
-        "description": "Finalizes a checkout whose buyer confirmed the order on an Amazon Pay hosted page (Additional\nPayment Button and express flows): Amazon validates the amount and addresses and processes the\npayment. Amazon answers 202 when the authorization is still pending.\n",
+        "description": "Finalizes a checkout whose buyer confirmed the order on an Amazon Pay hosted page (Additional\nPayment Button and express flows): Amazon validates the amount and addresses and processes the\npayment. Amazon answers 202 when the authorization is still pending.\nOperation-specific errors: `AmountMismatch` (`chargeAmount` differs from the amount the buyer\nsaw), `InvalidCheckoutSessionStatus`; statuses unverified.\n",
         "parameters": [
           {
             "name": "checkoutSessionId",
@@ -439,6 +595,36 @@ export const openapiDocument: OpenApiDocumentObject = {
           },
           {
             "$ref": "#/components/parameters/SimulationCode"
+          },
+          {
+            "$ref": "#/components/parameters/AmzPayDate"
+          },
+          {
+            "$ref": "#/components/parameters/AmzPayHost"
+          },
+          {
+            "$ref": "#/components/parameters/AmzPayRegion"
+          },
+          {
+            "$ref": "#/components/parameters/Authorization"
+          },
+          {
+            "$ref": "#/components/parameters/SdkType"
+          },
+          {
+            "$ref": "#/components/parameters/SdkVersion"
+          },
+          {
+            "$ref": "#/components/parameters/LanguageVersion"
+          },
+          {
+            "$ref": "#/components/parameters/PlatformVersion"
+          },
+          {
+            "$ref": "#/components/parameters/IntegratorId"
+          },
+          {
+            "$ref": "#/components/parameters/IntegratorVersion"
           }
         ],
         "requestBody": {
@@ -494,6 +680,9 @@ export const openapiDocument: OpenApiDocumentObject = {
           "404": {
             "$ref": "#/components/responses/NotFound"
           },
+          "408": {
+            "$ref": "#/components/responses/RequestTimeout"
+          },
           "422": {
             "$ref": "#/components/responses/UnprocessableEntity"
           },
@@ -502,6 +691,12 @@ export const openapiDocument: OpenApiDocumentObject = {
           },
           "500": {
             "$ref": "#/components/responses/ServerError"
+          },
+          "503": {
+            "$ref": "#/components/responses/ServiceUnavailable"
+          },
+          "default": {
+            "$ref": "#/components/responses/OtherError"
           }
         }
       }
@@ -527,6 +722,39 @@ export const openapiDocument: OpenApiDocumentObject = {
           },
           {
             "$ref": "#/components/parameters/AuthToken"
+          },
+          {
+            "$ref": "#/components/parameters/SimulationCode"
+          },
+          {
+            "$ref": "#/components/parameters/AmzPayDate"
+          },
+          {
+            "$ref": "#/components/parameters/AmzPayHost"
+          },
+          {
+            "$ref": "#/components/parameters/AmzPayRegion"
+          },
+          {
+            "$ref": "#/components/parameters/Authorization"
+          },
+          {
+            "$ref": "#/components/parameters/SdkType"
+          },
+          {
+            "$ref": "#/components/parameters/SdkVersion"
+          },
+          {
+            "$ref": "#/components/parameters/LanguageVersion"
+          },
+          {
+            "$ref": "#/components/parameters/PlatformVersion"
+          },
+          {
+            "$ref": "#/components/parameters/IntegratorId"
+          },
+          {
+            "$ref": "#/components/parameters/IntegratorVersion"
           }
         ],
         "responses": {
@@ -557,11 +785,20 @@ export const openapiDocument: OpenApiDocumentObject = {
           "404": {
             "$ref": "#/components/responses/NotFound"
           },
+          "408": {
+            "$ref": "#/components/responses/RequestTimeout"
+          },
           "429": {
             "$ref": "#/components/responses/TooManyRequests"
           },
           "500": {
             "$ref": "#/components/responses/ServerError"
+          },
+          "503": {
+            "$ref": "#/components/responses/ServiceUnavailable"
+          },
+          "default": {
+            "$ref": "#/components/responses/OtherError"
           }
         }
       },
@@ -571,7 +808,7 @@ export const openapiDocument: OpenApiDocumentObject = {
           "ChargePermission"
         ],
         "summary": "Update a charge permission",
-        "description": "Updates merchant order details or recurring metadata of a charge permission.\n",
+        "description": "Updates merchant order details or recurring metadata of a charge permission.\nOperation-specific errors: `ChargePermissionNotModifiable` (the charge permission is closed or its\nfields can no longer change), `InvalidChargePermissionStatus`; statuses unverified.\n",
         "parameters": [
           {
             "name": "chargePermissionId",
@@ -588,6 +825,36 @@ export const openapiDocument: OpenApiDocumentObject = {
           },
           {
             "$ref": "#/components/parameters/AuthToken"
+          },
+          {
+            "$ref": "#/components/parameters/AmzPayDate"
+          },
+          {
+            "$ref": "#/components/parameters/AmzPayHost"
+          },
+          {
+            "$ref": "#/components/parameters/AmzPayRegion"
+          },
+          {
+            "$ref": "#/components/parameters/Authorization"
+          },
+          {
+            "$ref": "#/components/parameters/SdkType"
+          },
+          {
+            "$ref": "#/components/parameters/SdkVersion"
+          },
+          {
+            "$ref": "#/components/parameters/LanguageVersion"
+          },
+          {
+            "$ref": "#/components/parameters/PlatformVersion"
+          },
+          {
+            "$ref": "#/components/parameters/IntegratorId"
+          },
+          {
+            "$ref": "#/components/parameters/IntegratorVersion"
           }
         ],
         "requestBody": {
@@ -628,6 +895,9 @@ export const openapiDocument: OpenApiDocumentObject = {
           "404": {
             "$ref": "#/components/responses/NotFound"
           },
+          "408": {
+            "$ref": "#/components/responses/RequestTimeout"
+          },
           "422": {
             "$ref": "#/components/responses/UnprocessableEntity"
           },
@@ -636,6 +906,12 @@ export const openapiDocument: OpenApiDocumentObject = {
           },
           "500": {
             "$ref": "#/components/responses/ServerError"
+          },
+          "503": {
+            "$ref": "#/components/responses/ServiceUnavailable"
+          },
+          "default": {
+            "$ref": "#/components/responses/OtherError"
           }
         }
       }
@@ -664,6 +940,39 @@ export const openapiDocument: OpenApiDocumentObject = {
           },
           {
             "$ref": "#/components/parameters/AuthToken"
+          },
+          {
+            "$ref": "#/components/parameters/SimulationCode"
+          },
+          {
+            "$ref": "#/components/parameters/AmzPayDate"
+          },
+          {
+            "$ref": "#/components/parameters/AmzPayHost"
+          },
+          {
+            "$ref": "#/components/parameters/AmzPayRegion"
+          },
+          {
+            "$ref": "#/components/parameters/Authorization"
+          },
+          {
+            "$ref": "#/components/parameters/SdkType"
+          },
+          {
+            "$ref": "#/components/parameters/SdkVersion"
+          },
+          {
+            "$ref": "#/components/parameters/LanguageVersion"
+          },
+          {
+            "$ref": "#/components/parameters/PlatformVersion"
+          },
+          {
+            "$ref": "#/components/parameters/IntegratorId"
+          },
+          {
+            "$ref": "#/components/parameters/IntegratorVersion"
           }
         ],
         "requestBody": {
@@ -704,6 +1013,9 @@ export const openapiDocument: OpenApiDocumentObject = {
           "404": {
             "$ref": "#/components/responses/NotFound"
           },
+          "408": {
+            "$ref": "#/components/responses/RequestTimeout"
+          },
           "422": {
             "$ref": "#/components/responses/UnprocessableEntity"
           },
@@ -712,6 +1024,12 @@ export const openapiDocument: OpenApiDocumentObject = {
           },
           "500": {
             "$ref": "#/components/responses/ServerError"
+          },
+          "503": {
+            "$ref": "#/components/responses/ServiceUnavailable"
+          },
+          "default": {
+            "$ref": "#/components/responses/OtherError"
           }
         }
       }
@@ -723,7 +1041,7 @@ export const openapiDocument: OpenApiDocumentObject = {
           "Charge"
         ],
         "summary": "Create a charge",
-        "description": "Authorizes an amount on a `Chargeable` charge permission, and captures it at once with\n`captureNow: true`. A declined payment answers with an error (`HardDeclined`, `SoftDeclined`,\n`TransactionAmountExceeded`…) rather than a `Declined` charge.\n",
+        "description": "Authorizes an amount on a `Chargeable` charge permission, and captures it at once with\n`captureNow: true`. A declined payment answers with an error (`HardDeclined`, `SoftDeclined`,\n`TransactionAmountExceeded`…) rather than a `Declined` charge.\nOperation-specific errors: `TransactionAmountExceeded`, `PeriodicAmountExceeded` (a recurring\ncharge permission's amount for the period is used up), `MFANotCompleted` (the buyer has not\ncompleted multi-factor authentication; send them to `webCheckoutDetails`), plus the declines\nabove; their statuses are unverified (the simulator answers 422 for declines and amount errors).\n",
         "parameters": [
           {
             "$ref": "#/components/parameters/IdempotencyKeyRequired"
@@ -733,6 +1051,36 @@ export const openapiDocument: OpenApiDocumentObject = {
           },
           {
             "$ref": "#/components/parameters/SimulationCode"
+          },
+          {
+            "$ref": "#/components/parameters/AmzPayDate"
+          },
+          {
+            "$ref": "#/components/parameters/AmzPayHost"
+          },
+          {
+            "$ref": "#/components/parameters/AmzPayRegion"
+          },
+          {
+            "$ref": "#/components/parameters/Authorization"
+          },
+          {
+            "$ref": "#/components/parameters/SdkType"
+          },
+          {
+            "$ref": "#/components/parameters/SdkVersion"
+          },
+          {
+            "$ref": "#/components/parameters/LanguageVersion"
+          },
+          {
+            "$ref": "#/components/parameters/PlatformVersion"
+          },
+          {
+            "$ref": "#/components/parameters/IntegratorId"
+          },
+          {
+            "$ref": "#/components/parameters/IntegratorVersion"
           }
         ],
         "requestBody": {
@@ -773,6 +1121,9 @@ export const openapiDocument: OpenApiDocumentObject = {
           "404": {
             "$ref": "#/components/responses/NotFound"
           },
+          "408": {
+            "$ref": "#/components/responses/RequestTimeout"
+          },
           "422": {
             "$ref": "#/components/responses/UnprocessableEntity"
           },
@@ -781,6 +1132,12 @@ export const openapiDocument: OpenApiDocumentObject = {
           },
           "500": {
             "$ref": "#/components/responses/ServerError"
+          },
+          "503": {
+            "$ref": "#/components/responses/ServiceUnavailable"
+          },
+          "default": {
+            "$ref": "#/components/responses/OtherError"
           }
         }
       }
@@ -806,6 +1163,39 @@ export const openapiDocument: OpenApiDocumentObject = {
           },
           {
             "$ref": "#/components/parameters/AuthToken"
+          },
+          {
+            "$ref": "#/components/parameters/SimulationCode"
+          },
+          {
+            "$ref": "#/components/parameters/AmzPayDate"
+          },
+          {
+            "$ref": "#/components/parameters/AmzPayHost"
+          },
+          {
+            "$ref": "#/components/parameters/AmzPayRegion"
+          },
+          {
+            "$ref": "#/components/parameters/Authorization"
+          },
+          {
+            "$ref": "#/components/parameters/SdkType"
+          },
+          {
+            "$ref": "#/components/parameters/SdkVersion"
+          },
+          {
+            "$ref": "#/components/parameters/LanguageVersion"
+          },
+          {
+            "$ref": "#/components/parameters/PlatformVersion"
+          },
+          {
+            "$ref": "#/components/parameters/IntegratorId"
+          },
+          {
+            "$ref": "#/components/parameters/IntegratorVersion"
           }
         ],
         "responses": {
@@ -836,11 +1226,20 @@ export const openapiDocument: OpenApiDocumentObject = {
           "404": {
             "$ref": "#/components/responses/NotFound"
           },
+          "408": {
+            "$ref": "#/components/responses/RequestTimeout"
+          },
           "429": {
             "$ref": "#/components/responses/TooManyRequests"
           },
           "500": {
             "$ref": "#/components/responses/ServerError"
+          },
+          "503": {
+            "$ref": "#/components/responses/ServiceUnavailable"
+          },
+          "default": {
+            "$ref": "#/components/responses/OtherError"
           }
         }
       },
@@ -867,6 +1266,36 @@ export const openapiDocument: OpenApiDocumentObject = {
           },
           {
             "$ref": "#/components/parameters/AuthToken"
+          },
+          {
+            "$ref": "#/components/parameters/AmzPayDate"
+          },
+          {
+            "$ref": "#/components/parameters/AmzPayHost"
+          },
+          {
+            "$ref": "#/components/parameters/AmzPayRegion"
+          },
+          {
+            "$ref": "#/components/parameters/Authorization"
+          },
+          {
+            "$ref": "#/components/parameters/SdkType"
+          },
+          {
+            "$ref": "#/components/parameters/SdkVersion"
+          },
+          {
+            "$ref": "#/components/parameters/LanguageVersion"
+          },
+          {
+            "$ref": "#/components/parameters/PlatformVersion"
+          },
+          {
+            "$ref": "#/components/parameters/IntegratorId"
+          },
+          {
+            "$ref": "#/components/parameters/IntegratorVersion"
           }
         ],
         "requestBody": {
@@ -907,6 +1336,9 @@ export const openapiDocument: OpenApiDocumentObject = {
           "404": {
             "$ref": "#/components/responses/NotFound"
           },
+          "408": {
+            "$ref": "#/components/responses/RequestTimeout"
+          },
           "422": {
             "$ref": "#/components/responses/UnprocessableEntity"
           },
@@ -915,6 +1347,12 @@ export const openapiDocument: OpenApiDocumentObject = {
           },
           "500": {
             "$ref": "#/components/responses/ServerError"
+          },
+          "503": {
+            "$ref": "#/components/responses/ServiceUnavailable"
+          },
+          "default": {
+            "$ref": "#/components/responses/OtherError"
           }
         }
       }
@@ -946,6 +1384,36 @@ export const openapiDocument: OpenApiDocumentObject = {
           },
           {
             "$ref": "#/components/parameters/SimulationCode"
+          },
+          {
+            "$ref": "#/components/parameters/AmzPayDate"
+          },
+          {
+            "$ref": "#/components/parameters/AmzPayHost"
+          },
+          {
+            "$ref": "#/components/parameters/AmzPayRegion"
+          },
+          {
+            "$ref": "#/components/parameters/Authorization"
+          },
+          {
+            "$ref": "#/components/parameters/SdkType"
+          },
+          {
+            "$ref": "#/components/parameters/SdkVersion"
+          },
+          {
+            "$ref": "#/components/parameters/LanguageVersion"
+          },
+          {
+            "$ref": "#/components/parameters/PlatformVersion"
+          },
+          {
+            "$ref": "#/components/parameters/IntegratorId"
+          },
+          {
+            "$ref": "#/components/parameters/IntegratorVersion"
           }
         ],
         "requestBody": {
@@ -986,6 +1454,9 @@ export const openapiDocument: OpenApiDocumentObject = {
           "404": {
             "$ref": "#/components/responses/NotFound"
           },
+          "408": {
+            "$ref": "#/components/responses/RequestTimeout"
+          },
           "422": {
             "$ref": "#/components/responses/UnprocessableEntity"
           },
@@ -994,6 +1465,12 @@ export const openapiDocument: OpenApiDocumentObject = {
           },
           "500": {
             "$ref": "#/components/responses/ServerError"
+          },
+          "503": {
+            "$ref": "#/components/responses/ServiceUnavailable"
+          },
+          "default": {
+            "$ref": "#/components/responses/OtherError"
           }
         }
       }
@@ -1022,6 +1499,36 @@ export const openapiDocument: OpenApiDocumentObject = {
           },
           {
             "$ref": "#/components/parameters/AuthToken"
+          },
+          {
+            "$ref": "#/components/parameters/AmzPayDate"
+          },
+          {
+            "$ref": "#/components/parameters/AmzPayHost"
+          },
+          {
+            "$ref": "#/components/parameters/AmzPayRegion"
+          },
+          {
+            "$ref": "#/components/parameters/Authorization"
+          },
+          {
+            "$ref": "#/components/parameters/SdkType"
+          },
+          {
+            "$ref": "#/components/parameters/SdkVersion"
+          },
+          {
+            "$ref": "#/components/parameters/LanguageVersion"
+          },
+          {
+            "$ref": "#/components/parameters/PlatformVersion"
+          },
+          {
+            "$ref": "#/components/parameters/IntegratorId"
+          },
+          {
+            "$ref": "#/components/parameters/IntegratorVersion"
           }
         ],
         "requestBody": {
@@ -1062,6 +1569,9 @@ export const openapiDocument: OpenApiDocumentObject = {
           "404": {
             "$ref": "#/components/responses/NotFound"
           },
+          "408": {
+            "$ref": "#/components/responses/RequestTimeout"
+          },
           "422": {
             "$ref": "#/components/responses/UnprocessableEntity"
           },
@@ -1070,6 +1580,12 @@ export const openapiDocument: OpenApiDocumentObject = {
           },
           "500": {
             "$ref": "#/components/responses/ServerError"
+          },
+          "503": {
+            "$ref": "#/components/responses/ServiceUnavailable"
+          },
+          "default": {
+            "$ref": "#/components/responses/OtherError"
           }
         }
       }
@@ -1091,6 +1607,36 @@ export const openapiDocument: OpenApiDocumentObject = {
           },
           {
             "$ref": "#/components/parameters/SimulationCode"
+          },
+          {
+            "$ref": "#/components/parameters/AmzPayDate"
+          },
+          {
+            "$ref": "#/components/parameters/AmzPayHost"
+          },
+          {
+            "$ref": "#/components/parameters/AmzPayRegion"
+          },
+          {
+            "$ref": "#/components/parameters/Authorization"
+          },
+          {
+            "$ref": "#/components/parameters/SdkType"
+          },
+          {
+            "$ref": "#/components/parameters/SdkVersion"
+          },
+          {
+            "$ref": "#/components/parameters/LanguageVersion"
+          },
+          {
+            "$ref": "#/components/parameters/PlatformVersion"
+          },
+          {
+            "$ref": "#/components/parameters/IntegratorId"
+          },
+          {
+            "$ref": "#/components/parameters/IntegratorVersion"
           }
         ],
         "requestBody": {
@@ -1131,6 +1677,9 @@ export const openapiDocument: OpenApiDocumentObject = {
           "404": {
             "$ref": "#/components/responses/NotFound"
           },
+          "408": {
+            "$ref": "#/components/responses/RequestTimeout"
+          },
           "422": {
             "$ref": "#/components/responses/UnprocessableEntity"
           },
@@ -1139,6 +1688,12 @@ export const openapiDocument: OpenApiDocumentObject = {
           },
           "500": {
             "$ref": "#/components/responses/ServerError"
+          },
+          "503": {
+            "$ref": "#/components/responses/ServiceUnavailable"
+          },
+          "default": {
+            "$ref": "#/components/responses/OtherError"
           }
         }
       }
@@ -1164,6 +1719,36 @@ export const openapiDocument: OpenApiDocumentObject = {
           },
           {
             "$ref": "#/components/parameters/AuthToken"
+          },
+          {
+            "$ref": "#/components/parameters/AmzPayDate"
+          },
+          {
+            "$ref": "#/components/parameters/AmzPayHost"
+          },
+          {
+            "$ref": "#/components/parameters/AmzPayRegion"
+          },
+          {
+            "$ref": "#/components/parameters/Authorization"
+          },
+          {
+            "$ref": "#/components/parameters/SdkType"
+          },
+          {
+            "$ref": "#/components/parameters/SdkVersion"
+          },
+          {
+            "$ref": "#/components/parameters/LanguageVersion"
+          },
+          {
+            "$ref": "#/components/parameters/PlatformVersion"
+          },
+          {
+            "$ref": "#/components/parameters/IntegratorId"
+          },
+          {
+            "$ref": "#/components/parameters/IntegratorVersion"
           }
         ],
         "responses": {
@@ -1194,11 +1779,20 @@ export const openapiDocument: OpenApiDocumentObject = {
           "404": {
             "$ref": "#/components/responses/NotFound"
           },
+          "408": {
+            "$ref": "#/components/responses/RequestTimeout"
+          },
           "429": {
             "$ref": "#/components/responses/TooManyRequests"
           },
           "500": {
             "$ref": "#/components/responses/ServerError"
+          },
+          "503": {
+            "$ref": "#/components/responses/ServiceUnavailable"
+          },
+          "default": {
+            "$ref": "#/components/responses/OtherError"
           }
         }
       }
@@ -1224,6 +1818,36 @@ export const openapiDocument: OpenApiDocumentObject = {
           },
           {
             "$ref": "#/components/parameters/AuthToken"
+          },
+          {
+            "$ref": "#/components/parameters/AmzPayDate"
+          },
+          {
+            "$ref": "#/components/parameters/AmzPayHost"
+          },
+          {
+            "$ref": "#/components/parameters/AmzPayRegion"
+          },
+          {
+            "$ref": "#/components/parameters/Authorization"
+          },
+          {
+            "$ref": "#/components/parameters/SdkType"
+          },
+          {
+            "$ref": "#/components/parameters/SdkVersion"
+          },
+          {
+            "$ref": "#/components/parameters/LanguageVersion"
+          },
+          {
+            "$ref": "#/components/parameters/PlatformVersion"
+          },
+          {
+            "$ref": "#/components/parameters/IntegratorId"
+          },
+          {
+            "$ref": "#/components/parameters/IntegratorVersion"
           }
         ],
         "responses": {
@@ -1254,11 +1878,20 @@ export const openapiDocument: OpenApiDocumentObject = {
           "404": {
             "$ref": "#/components/responses/NotFound"
           },
+          "408": {
+            "$ref": "#/components/responses/RequestTimeout"
+          },
           "429": {
             "$ref": "#/components/responses/TooManyRequests"
           },
           "500": {
             "$ref": "#/components/responses/ServerError"
+          },
+          "503": {
+            "$ref": "#/components/responses/ServiceUnavailable"
+          },
+          "default": {
+            "$ref": "#/components/responses/OtherError"
           }
         }
       }
@@ -1344,6 +1977,36 @@ export const openapiDocument: OpenApiDocumentObject = {
               "type": "string",
               "minLength": 1
             }
+          },
+          {
+            "$ref": "#/components/parameters/AmzPayDate"
+          },
+          {
+            "$ref": "#/components/parameters/AmzPayHost"
+          },
+          {
+            "$ref": "#/components/parameters/AmzPayRegion"
+          },
+          {
+            "$ref": "#/components/parameters/Authorization"
+          },
+          {
+            "$ref": "#/components/parameters/SdkType"
+          },
+          {
+            "$ref": "#/components/parameters/SdkVersion"
+          },
+          {
+            "$ref": "#/components/parameters/LanguageVersion"
+          },
+          {
+            "$ref": "#/components/parameters/PlatformVersion"
+          },
+          {
+            "$ref": "#/components/parameters/IntegratorId"
+          },
+          {
+            "$ref": "#/components/parameters/IntegratorVersion"
           }
         ],
         "responses": {
@@ -1374,11 +2037,20 @@ export const openapiDocument: OpenApiDocumentObject = {
           "404": {
             "$ref": "#/components/responses/NotFound"
           },
+          "408": {
+            "$ref": "#/components/responses/RequestTimeout"
+          },
           "429": {
             "$ref": "#/components/responses/TooManyRequests"
           },
           "500": {
             "$ref": "#/components/responses/ServerError"
+          },
+          "503": {
+            "$ref": "#/components/responses/ServiceUnavailable"
+          },
+          "default": {
+            "$ref": "#/components/responses/OtherError"
           }
         }
       },
@@ -1395,6 +2067,36 @@ export const openapiDocument: OpenApiDocumentObject = {
           },
           {
             "$ref": "#/components/parameters/AuthToken"
+          },
+          {
+            "$ref": "#/components/parameters/AmzPayDate"
+          },
+          {
+            "$ref": "#/components/parameters/AmzPayHost"
+          },
+          {
+            "$ref": "#/components/parameters/AmzPayRegion"
+          },
+          {
+            "$ref": "#/components/parameters/Authorization"
+          },
+          {
+            "$ref": "#/components/parameters/SdkType"
+          },
+          {
+            "$ref": "#/components/parameters/SdkVersion"
+          },
+          {
+            "$ref": "#/components/parameters/LanguageVersion"
+          },
+          {
+            "$ref": "#/components/parameters/PlatformVersion"
+          },
+          {
+            "$ref": "#/components/parameters/IntegratorId"
+          },
+          {
+            "$ref": "#/components/parameters/IntegratorVersion"
           }
         ],
         "requestBody": {
@@ -1435,11 +2137,20 @@ export const openapiDocument: OpenApiDocumentObject = {
           "404": {
             "$ref": "#/components/responses/NotFound"
           },
+          "408": {
+            "$ref": "#/components/responses/RequestTimeout"
+          },
           "429": {
             "$ref": "#/components/responses/TooManyRequests"
           },
           "500": {
             "$ref": "#/components/responses/ServerError"
+          },
+          "503": {
+            "$ref": "#/components/responses/ServiceUnavailable"
+          },
+          "default": {
+            "$ref": "#/components/responses/OtherError"
           }
         }
       }
@@ -1467,6 +2178,36 @@ export const openapiDocument: OpenApiDocumentObject = {
         "parameters": [
           {
             "$ref": "#/components/parameters/AuthToken"
+          },
+          {
+            "$ref": "#/components/parameters/AmzPayDate"
+          },
+          {
+            "$ref": "#/components/parameters/AmzPayHost"
+          },
+          {
+            "$ref": "#/components/parameters/AmzPayRegion"
+          },
+          {
+            "$ref": "#/components/parameters/Authorization"
+          },
+          {
+            "$ref": "#/components/parameters/SdkType"
+          },
+          {
+            "$ref": "#/components/parameters/SdkVersion"
+          },
+          {
+            "$ref": "#/components/parameters/LanguageVersion"
+          },
+          {
+            "$ref": "#/components/parameters/PlatformVersion"
+          },
+          {
+            "$ref": "#/components/parameters/IntegratorId"
+          },
+          {
+            "$ref": "#/components/parameters/IntegratorVersion"
           }
         ],
         "responses": {
@@ -1497,11 +2238,20 @@ export const openapiDocument: OpenApiDocumentObject = {
           "404": {
             "$ref": "#/components/responses/NotFound"
           },
+          "408": {
+            "$ref": "#/components/responses/RequestTimeout"
+          },
           "429": {
             "$ref": "#/components/responses/TooManyRequests"
           },
           "500": {
             "$ref": "#/components/responses/ServerError"
+          },
+          "503": {
+            "$ref": "#/components/responses/ServiceUnavailable"
+          },
+          "default": {
+            "$ref": "#/components/responses/OtherError"
           }
         }
       }
@@ -1529,6 +2279,36 @@ export const openapiDocument: OpenApiDocumentObject = {
         "parameters": [
           {
             "$ref": "#/components/parameters/AuthToken"
+          },
+          {
+            "$ref": "#/components/parameters/AmzPayDate"
+          },
+          {
+            "$ref": "#/components/parameters/AmzPayHost"
+          },
+          {
+            "$ref": "#/components/parameters/AmzPayRegion"
+          },
+          {
+            "$ref": "#/components/parameters/Authorization"
+          },
+          {
+            "$ref": "#/components/parameters/SdkType"
+          },
+          {
+            "$ref": "#/components/parameters/SdkVersion"
+          },
+          {
+            "$ref": "#/components/parameters/LanguageVersion"
+          },
+          {
+            "$ref": "#/components/parameters/PlatformVersion"
+          },
+          {
+            "$ref": "#/components/parameters/IntegratorId"
+          },
+          {
+            "$ref": "#/components/parameters/IntegratorVersion"
           }
         ],
         "responses": {
@@ -1559,11 +2339,20 @@ export const openapiDocument: OpenApiDocumentObject = {
           "404": {
             "$ref": "#/components/responses/NotFound"
           },
+          "408": {
+            "$ref": "#/components/responses/RequestTimeout"
+          },
           "429": {
             "$ref": "#/components/responses/TooManyRequests"
           },
           "500": {
             "$ref": "#/components/responses/ServerError"
+          },
+          "503": {
+            "$ref": "#/components/responses/ServiceUnavailable"
+          },
+          "default": {
+            "$ref": "#/components/responses/OtherError"
           }
         }
       }
@@ -1594,6 +2383,36 @@ export const openapiDocument: OpenApiDocumentObject = {
                 "$ref": "#/components/schemas/ReportType"
               }
             }
+          },
+          {
+            "$ref": "#/components/parameters/AmzPayDate"
+          },
+          {
+            "$ref": "#/components/parameters/AmzPayHost"
+          },
+          {
+            "$ref": "#/components/parameters/AmzPayRegion"
+          },
+          {
+            "$ref": "#/components/parameters/Authorization"
+          },
+          {
+            "$ref": "#/components/parameters/SdkType"
+          },
+          {
+            "$ref": "#/components/parameters/SdkVersion"
+          },
+          {
+            "$ref": "#/components/parameters/LanguageVersion"
+          },
+          {
+            "$ref": "#/components/parameters/PlatformVersion"
+          },
+          {
+            "$ref": "#/components/parameters/IntegratorId"
+          },
+          {
+            "$ref": "#/components/parameters/IntegratorVersion"
           }
         ],
         "responses": {
@@ -1624,11 +2443,20 @@ export const openapiDocument: OpenApiDocumentObject = {
           "404": {
             "$ref": "#/components/responses/NotFound"
           },
+          "408": {
+            "$ref": "#/components/responses/RequestTimeout"
+          },
           "429": {
             "$ref": "#/components/responses/TooManyRequests"
           },
           "500": {
             "$ref": "#/components/responses/ServerError"
+          },
+          "503": {
+            "$ref": "#/components/responses/ServiceUnavailable"
+          },
+          "default": {
+            "$ref": "#/components/responses/OtherError"
           }
         }
       },
@@ -1654,6 +2482,36 @@ export const openapiDocument: OpenApiDocumentObject = {
             "schema": {
               "type": "boolean"
             }
+          },
+          {
+            "$ref": "#/components/parameters/AmzPayDate"
+          },
+          {
+            "$ref": "#/components/parameters/AmzPayHost"
+          },
+          {
+            "$ref": "#/components/parameters/AmzPayRegion"
+          },
+          {
+            "$ref": "#/components/parameters/Authorization"
+          },
+          {
+            "$ref": "#/components/parameters/SdkType"
+          },
+          {
+            "$ref": "#/components/parameters/SdkVersion"
+          },
+          {
+            "$ref": "#/components/parameters/LanguageVersion"
+          },
+          {
+            "$ref": "#/components/parameters/PlatformVersion"
+          },
+          {
+            "$ref": "#/components/parameters/IntegratorId"
+          },
+          {
+            "$ref": "#/components/parameters/IntegratorVersion"
           }
         ],
         "requestBody": {
@@ -1694,14 +2552,20 @@ export const openapiDocument: OpenApiDocumentObject = {
           "404": {
             "$ref": "#/components/responses/NotFound"
           },
-          "409": {
-            "$ref": "#/components/responses/Conflict"
+          "408": {
+            "$ref": "#/components/responses/RequestTimeout"
           },
           "429": {
             "$ref": "#/components/responses/TooManyRequests"
           },
           "500": {
             "$ref": "#/components/responses/ServerError"
+          },
+          "503": {
+            "$ref": "#/components/responses/ServiceUnavailable"
+          },
+          "default": {
+            "$ref": "#/components/responses/OtherError"
           }
         }
       }
@@ -1721,6 +2585,7 @@ export const openapiDocument: OpenApiDocumentObject = {
       ],
       "get": {
         "operationId": "getReportScheduleById",
+        "x-unwrap-single": "reportSchedules",
         "tags": [
           "Reports"
         ],
@@ -1729,6 +2594,36 @@ export const openapiDocument: OpenApiDocumentObject = {
         "parameters": [
           {
             "$ref": "#/components/parameters/AuthToken"
+          },
+          {
+            "$ref": "#/components/parameters/AmzPayDate"
+          },
+          {
+            "$ref": "#/components/parameters/AmzPayHost"
+          },
+          {
+            "$ref": "#/components/parameters/AmzPayRegion"
+          },
+          {
+            "$ref": "#/components/parameters/Authorization"
+          },
+          {
+            "$ref": "#/components/parameters/SdkType"
+          },
+          {
+            "$ref": "#/components/parameters/SdkVersion"
+          },
+          {
+            "$ref": "#/components/parameters/LanguageVersion"
+          },
+          {
+            "$ref": "#/components/parameters/PlatformVersion"
+          },
+          {
+            "$ref": "#/components/parameters/IntegratorId"
+          },
+          {
+            "$ref": "#/components/parameters/IntegratorVersion"
           }
         ],
         "responses": {
@@ -1742,7 +2637,15 @@ export const openapiDocument: OpenApiDocumentObject = {
             "content": {
               "application/json": {
                 "schema": {
-                  "$ref": "#/components/schemas/ReportSchedule"
+                  "description": "Amazon's docs sample wraps the schedule in a one-entry `reportSchedules` list, while the\nofficial Node.js SDK's sandbox test asserts the bare schedule object; both are accepted,\nand the client returns the schedule either way.\n",
+                  "anyOf": [
+                    {
+                      "$ref": "#/components/schemas/ReportSchedule"
+                    },
+                    {
+                      "$ref": "#/components/schemas/GetReportSchedulesResponse"
+                    }
+                  ]
                 }
               }
             }
@@ -1759,11 +2662,20 @@ export const openapiDocument: OpenApiDocumentObject = {
           "404": {
             "$ref": "#/components/responses/NotFound"
           },
+          "408": {
+            "$ref": "#/components/responses/RequestTimeout"
+          },
           "429": {
             "$ref": "#/components/responses/TooManyRequests"
           },
           "500": {
             "$ref": "#/components/responses/ServerError"
+          },
+          "503": {
+            "$ref": "#/components/responses/ServiceUnavailable"
+          },
+          "default": {
+            "$ref": "#/components/responses/OtherError"
           }
         }
       },
@@ -1777,6 +2689,36 @@ export const openapiDocument: OpenApiDocumentObject = {
         "parameters": [
           {
             "$ref": "#/components/parameters/AuthToken"
+          },
+          {
+            "$ref": "#/components/parameters/AmzPayDate"
+          },
+          {
+            "$ref": "#/components/parameters/AmzPayHost"
+          },
+          {
+            "$ref": "#/components/parameters/AmzPayRegion"
+          },
+          {
+            "$ref": "#/components/parameters/Authorization"
+          },
+          {
+            "$ref": "#/components/parameters/SdkType"
+          },
+          {
+            "$ref": "#/components/parameters/SdkVersion"
+          },
+          {
+            "$ref": "#/components/parameters/LanguageVersion"
+          },
+          {
+            "$ref": "#/components/parameters/PlatformVersion"
+          },
+          {
+            "$ref": "#/components/parameters/IntegratorId"
+          },
+          {
+            "$ref": "#/components/parameters/IntegratorVersion"
           }
         ],
         "responses": {
@@ -1807,11 +2749,20 @@ export const openapiDocument: OpenApiDocumentObject = {
           "404": {
             "$ref": "#/components/responses/NotFound"
           },
+          "408": {
+            "$ref": "#/components/responses/RequestTimeout"
+          },
           "429": {
             "$ref": "#/components/responses/TooManyRequests"
           },
           "500": {
             "$ref": "#/components/responses/ServerError"
+          },
+          "503": {
+            "$ref": "#/components/responses/ServiceUnavailable"
+          },
+          "default": {
+            "$ref": "#/components/responses/OtherError"
           }
         }
       }
@@ -1864,6 +2815,36 @@ export const openapiDocument: OpenApiDocumentObject = {
             "schema": {
               "type": "string"
             }
+          },
+          {
+            "$ref": "#/components/parameters/AmzPayDate"
+          },
+          {
+            "$ref": "#/components/parameters/AmzPayHost"
+          },
+          {
+            "$ref": "#/components/parameters/AmzPayRegion"
+          },
+          {
+            "$ref": "#/components/parameters/Authorization"
+          },
+          {
+            "$ref": "#/components/parameters/SdkType"
+          },
+          {
+            "$ref": "#/components/parameters/SdkVersion"
+          },
+          {
+            "$ref": "#/components/parameters/LanguageVersion"
+          },
+          {
+            "$ref": "#/components/parameters/PlatformVersion"
+          },
+          {
+            "$ref": "#/components/parameters/IntegratorId"
+          },
+          {
+            "$ref": "#/components/parameters/IntegratorVersion"
           }
         ],
         "responses": {
@@ -1894,11 +2875,20 @@ export const openapiDocument: OpenApiDocumentObject = {
           "404": {
             "$ref": "#/components/responses/NotFound"
           },
+          "408": {
+            "$ref": "#/components/responses/RequestTimeout"
+          },
           "429": {
             "$ref": "#/components/responses/TooManyRequests"
           },
           "500": {
             "$ref": "#/components/responses/ServerError"
+          },
+          "503": {
+            "$ref": "#/components/responses/ServiceUnavailable"
+          },
+          "default": {
+            "$ref": "#/components/responses/OtherError"
           }
         }
       }
@@ -1910,13 +2900,43 @@ export const openapiDocument: OpenApiDocumentObject = {
           "DeliveryTracker"
         ],
         "summary": "Create a delivery tracker",
-        "description": "Registers the tracking number of a shipped order so that Amazon Pay notifies the buyer on their\nAlexa devices when the shipment is out for delivery and when it is delivered. Call it once the\ncarrier has issued the tracking number; each tracking number can be used only once.\n",
+        "description": "Registers the tracking number of a shipped order so that Amazon Pay notifies the buyer on their\nAlexa devices when the shipment is out for delivery and when it is delivered. Call it once the\ncarrier has issued the tracking number; each tracking number can be used only once.\nOperation-specific errors: `InvalidInputFormat` (a tracking number or carrier code Amazon cannot\nread); status unverified.\n",
         "parameters": [
           {
             "$ref": "#/components/parameters/IdempotencyKey"
           },
           {
             "$ref": "#/components/parameters/AuthToken"
+          },
+          {
+            "$ref": "#/components/parameters/AmzPayDate"
+          },
+          {
+            "$ref": "#/components/parameters/AmzPayHost"
+          },
+          {
+            "$ref": "#/components/parameters/AmzPayRegion"
+          },
+          {
+            "$ref": "#/components/parameters/Authorization"
+          },
+          {
+            "$ref": "#/components/parameters/SdkType"
+          },
+          {
+            "$ref": "#/components/parameters/SdkVersion"
+          },
+          {
+            "$ref": "#/components/parameters/LanguageVersion"
+          },
+          {
+            "$ref": "#/components/parameters/PlatformVersion"
+          },
+          {
+            "$ref": "#/components/parameters/IntegratorId"
+          },
+          {
+            "$ref": "#/components/parameters/IntegratorVersion"
           }
         ],
         "requestBody": {
@@ -1957,11 +2977,20 @@ export const openapiDocument: OpenApiDocumentObject = {
           "404": {
             "$ref": "#/components/responses/NotFound"
           },
+          "408": {
+            "$ref": "#/components/responses/RequestTimeout"
+          },
           "429": {
             "$ref": "#/components/responses/TooManyRequests"
           },
           "500": {
             "$ref": "#/components/responses/ServerError"
+          },
+          "503": {
+            "$ref": "#/components/responses/ServiceUnavailable"
+          },
+          "default": {
+            "$ref": "#/components/responses/OtherError"
           }
         }
       }
@@ -1999,6 +3028,36 @@ export const openapiDocument: OpenApiDocumentObject = {
               "type": "string",
               "minLength": 1
             }
+          },
+          {
+            "$ref": "#/components/parameters/AmzPayDate"
+          },
+          {
+            "$ref": "#/components/parameters/AmzPayHost"
+          },
+          {
+            "$ref": "#/components/parameters/AmzPayRegion"
+          },
+          {
+            "$ref": "#/components/parameters/Authorization"
+          },
+          {
+            "$ref": "#/components/parameters/SdkType"
+          },
+          {
+            "$ref": "#/components/parameters/SdkVersion"
+          },
+          {
+            "$ref": "#/components/parameters/LanguageVersion"
+          },
+          {
+            "$ref": "#/components/parameters/PlatformVersion"
+          },
+          {
+            "$ref": "#/components/parameters/IntegratorId"
+          },
+          {
+            "$ref": "#/components/parameters/IntegratorVersion"
           }
         ],
         "responses": {
@@ -2029,11 +3088,20 @@ export const openapiDocument: OpenApiDocumentObject = {
           "404": {
             "$ref": "#/components/responses/NotFound"
           },
+          "408": {
+            "$ref": "#/components/responses/RequestTimeout"
+          },
           "429": {
             "$ref": "#/components/responses/TooManyRequests"
           },
           "500": {
             "$ref": "#/components/responses/ServerError"
+          },
+          "503": {
+            "$ref": "#/components/responses/ServiceUnavailable"
+          },
+          "default": {
+            "$ref": "#/components/responses/OtherError"
           }
         }
       }
@@ -2052,6 +3120,36 @@ export const openapiDocument: OpenApiDocumentObject = {
           },
           {
             "$ref": "#/components/parameters/AuthToken"
+          },
+          {
+            "$ref": "#/components/parameters/AmzPayDate"
+          },
+          {
+            "$ref": "#/components/parameters/AmzPayHost"
+          },
+          {
+            "$ref": "#/components/parameters/AmzPayRegion"
+          },
+          {
+            "$ref": "#/components/parameters/Authorization"
+          },
+          {
+            "$ref": "#/components/parameters/SdkType"
+          },
+          {
+            "$ref": "#/components/parameters/SdkVersion"
+          },
+          {
+            "$ref": "#/components/parameters/LanguageVersion"
+          },
+          {
+            "$ref": "#/components/parameters/PlatformVersion"
+          },
+          {
+            "$ref": "#/components/parameters/IntegratorId"
+          },
+          {
+            "$ref": "#/components/parameters/IntegratorVersion"
           }
         ],
         "requestBody": {
@@ -2092,11 +3190,20 @@ export const openapiDocument: OpenApiDocumentObject = {
           "404": {
             "$ref": "#/components/responses/NotFound"
           },
+          "408": {
+            "$ref": "#/components/responses/RequestTimeout"
+          },
           "429": {
             "$ref": "#/components/responses/TooManyRequests"
           },
           "500": {
             "$ref": "#/components/responses/ServerError"
+          },
+          "503": {
+            "$ref": "#/components/responses/ServiceUnavailable"
+          },
+          "default": {
+            "$ref": "#/components/responses/OtherError"
           }
         }
       }
@@ -2115,6 +3222,36 @@ export const openapiDocument: OpenApiDocumentObject = {
           },
           {
             "$ref": "#/components/parameters/AuthToken"
+          },
+          {
+            "$ref": "#/components/parameters/AmzPayDate"
+          },
+          {
+            "$ref": "#/components/parameters/AmzPayHost"
+          },
+          {
+            "$ref": "#/components/parameters/AmzPayRegion"
+          },
+          {
+            "$ref": "#/components/parameters/Authorization"
+          },
+          {
+            "$ref": "#/components/parameters/SdkType"
+          },
+          {
+            "$ref": "#/components/parameters/SdkVersion"
+          },
+          {
+            "$ref": "#/components/parameters/LanguageVersion"
+          },
+          {
+            "$ref": "#/components/parameters/PlatformVersion"
+          },
+          {
+            "$ref": "#/components/parameters/IntegratorId"
+          },
+          {
+            "$ref": "#/components/parameters/IntegratorVersion"
           }
         ],
         "requestBody": {
@@ -2155,11 +3292,20 @@ export const openapiDocument: OpenApiDocumentObject = {
           "404": {
             "$ref": "#/components/responses/NotFound"
           },
+          "408": {
+            "$ref": "#/components/responses/RequestTimeout"
+          },
           "429": {
             "$ref": "#/components/responses/TooManyRequests"
           },
           "500": {
             "$ref": "#/components/responses/ServerError"
+          },
+          "503": {
+            "$ref": "#/components/responses/ServiceUnavailable"
+          },
+          "default": {
+            "$ref": "#/components/responses/OtherError"
           }
         }
       }
@@ -2178,6 +3324,36 @@ export const openapiDocument: OpenApiDocumentObject = {
           },
           {
             "$ref": "#/components/parameters/AuthToken"
+          },
+          {
+            "$ref": "#/components/parameters/AmzPayDate"
+          },
+          {
+            "$ref": "#/components/parameters/AmzPayHost"
+          },
+          {
+            "$ref": "#/components/parameters/AmzPayRegion"
+          },
+          {
+            "$ref": "#/components/parameters/Authorization"
+          },
+          {
+            "$ref": "#/components/parameters/SdkType"
+          },
+          {
+            "$ref": "#/components/parameters/SdkVersion"
+          },
+          {
+            "$ref": "#/components/parameters/LanguageVersion"
+          },
+          {
+            "$ref": "#/components/parameters/PlatformVersion"
+          },
+          {
+            "$ref": "#/components/parameters/IntegratorId"
+          },
+          {
+            "$ref": "#/components/parameters/IntegratorVersion"
           }
         ],
         "requestBody": {
@@ -2218,11 +3394,20 @@ export const openapiDocument: OpenApiDocumentObject = {
           "404": {
             "$ref": "#/components/responses/NotFound"
           },
+          "408": {
+            "$ref": "#/components/responses/RequestTimeout"
+          },
           "429": {
             "$ref": "#/components/responses/TooManyRequests"
           },
           "500": {
             "$ref": "#/components/responses/ServerError"
+          },
+          "503": {
+            "$ref": "#/components/responses/ServiceUnavailable"
+          },
+          "default": {
+            "$ref": "#/components/responses/OtherError"
           }
         }
       }
@@ -2241,6 +3426,36 @@ export const openapiDocument: OpenApiDocumentObject = {
           },
           {
             "$ref": "#/components/parameters/AuthToken"
+          },
+          {
+            "$ref": "#/components/parameters/AmzPayDate"
+          },
+          {
+            "$ref": "#/components/parameters/AmzPayHost"
+          },
+          {
+            "$ref": "#/components/parameters/AmzPayRegion"
+          },
+          {
+            "$ref": "#/components/parameters/Authorization"
+          },
+          {
+            "$ref": "#/components/parameters/SdkType"
+          },
+          {
+            "$ref": "#/components/parameters/SdkVersion"
+          },
+          {
+            "$ref": "#/components/parameters/LanguageVersion"
+          },
+          {
+            "$ref": "#/components/parameters/PlatformVersion"
+          },
+          {
+            "$ref": "#/components/parameters/IntegratorId"
+          },
+          {
+            "$ref": "#/components/parameters/IntegratorVersion"
           }
         ],
         "requestBody": {
@@ -2281,11 +3496,20 @@ export const openapiDocument: OpenApiDocumentObject = {
           "404": {
             "$ref": "#/components/responses/NotFound"
           },
+          "408": {
+            "$ref": "#/components/responses/RequestTimeout"
+          },
           "429": {
             "$ref": "#/components/responses/TooManyRequests"
           },
           "500": {
             "$ref": "#/components/responses/ServerError"
+          },
+          "503": {
+            "$ref": "#/components/responses/ServiceUnavailable"
+          },
+          "default": {
+            "$ref": "#/components/responses/OtherError"
           }
         }
       }
@@ -2316,6 +3540,36 @@ export const openapiDocument: OpenApiDocumentObject = {
           },
           {
             "$ref": "#/components/parameters/AuthToken"
+          },
+          {
+            "$ref": "#/components/parameters/AmzPayDate"
+          },
+          {
+            "$ref": "#/components/parameters/AmzPayHost"
+          },
+          {
+            "$ref": "#/components/parameters/AmzPayRegion"
+          },
+          {
+            "$ref": "#/components/parameters/Authorization"
+          },
+          {
+            "$ref": "#/components/parameters/SdkType"
+          },
+          {
+            "$ref": "#/components/parameters/SdkVersion"
+          },
+          {
+            "$ref": "#/components/parameters/LanguageVersion"
+          },
+          {
+            "$ref": "#/components/parameters/PlatformVersion"
+          },
+          {
+            "$ref": "#/components/parameters/IntegratorId"
+          },
+          {
+            "$ref": "#/components/parameters/IntegratorVersion"
           }
         ],
         "requestBody": {
@@ -2329,18 +3583,11 @@ export const openapiDocument: OpenApiDocumentObject = {
           }
         },
         "responses": {
-          "200": {
-            "description": "The merchant account was updated.",
+          "204": {
+            "description": "The merchant account was updated; there is no body. Status asserted against the live sandbox by\nthe official Node.js SDK's tests (`validateUpdateAmazonPayAccountResponse`).\n",
             "headers": {
               "x-amz-pay-request-id": {
                 "$ref": "#/components/headers/RequestId"
-              }
-            },
-            "content": {
-              "application/json": {
-                "schema": {
-                  "$ref": "#/components/schemas/MerchantAccount"
-                }
               }
             }
           },
@@ -2356,11 +3603,20 @@ export const openapiDocument: OpenApiDocumentObject = {
           "404": {
             "$ref": "#/components/responses/NotFound"
           },
+          "408": {
+            "$ref": "#/components/responses/RequestTimeout"
+          },
           "429": {
             "$ref": "#/components/responses/TooManyRequests"
           },
           "500": {
             "$ref": "#/components/responses/ServerError"
+          },
+          "503": {
+            "$ref": "#/components/responses/ServiceUnavailable"
+          },
+          "default": {
+            "$ref": "#/components/responses/OtherError"
           }
         }
       },
@@ -2374,21 +3630,44 @@ export const openapiDocument: OpenApiDocumentObject = {
         "parameters": [
           {
             "$ref": "#/components/parameters/AuthToken"
+          },
+          {
+            "$ref": "#/components/parameters/AmzPayDate"
+          },
+          {
+            "$ref": "#/components/parameters/AmzPayHost"
+          },
+          {
+            "$ref": "#/components/parameters/AmzPayRegion"
+          },
+          {
+            "$ref": "#/components/parameters/Authorization"
+          },
+          {
+            "$ref": "#/components/parameters/SdkType"
+          },
+          {
+            "$ref": "#/components/parameters/SdkVersion"
+          },
+          {
+            "$ref": "#/components/parameters/LanguageVersion"
+          },
+          {
+            "$ref": "#/components/parameters/PlatformVersion"
+          },
+          {
+            "$ref": "#/components/parameters/IntegratorId"
+          },
+          {
+            "$ref": "#/components/parameters/IntegratorVersion"
           }
         ],
         "responses": {
-          "200": {
-            "description": "The merchant account was closed or dissociated.",
+          "202": {
+            "description": "The closure or dissociation was accepted; there is no documented body (the official .NET SDK's\nDeleteAmazonPayAccountResponse has no fields). Status asserted against the live sandbox by the\nofficial Node.js SDK's tests (`validateDeleteAmazonPayAccountResponse`).\n",
             "headers": {
               "x-amz-pay-request-id": {
                 "$ref": "#/components/headers/RequestId"
-              }
-            },
-            "content": {
-              "application/json": {
-                "schema": {
-                  "$ref": "#/components/schemas/DeleteAmazonPayAccountResponse"
-                }
               }
             }
           },
@@ -2404,11 +3683,20 @@ export const openapiDocument: OpenApiDocumentObject = {
           "404": {
             "$ref": "#/components/responses/NotFound"
           },
+          "408": {
+            "$ref": "#/components/responses/RequestTimeout"
+          },
           "429": {
             "$ref": "#/components/responses/TooManyRequests"
           },
           "500": {
             "$ref": "#/components/responses/ServerError"
+          },
+          "503": {
+            "$ref": "#/components/responses/ServiceUnavailable"
+          },
+          "default": {
+            "$ref": "#/components/responses/OtherError"
           }
         }
       }
@@ -2439,6 +3727,36 @@ export const openapiDocument: OpenApiDocumentObject = {
           },
           {
             "$ref": "#/components/parameters/AuthToken"
+          },
+          {
+            "$ref": "#/components/parameters/AmzPayDate"
+          },
+          {
+            "$ref": "#/components/parameters/AmzPayHost"
+          },
+          {
+            "$ref": "#/components/parameters/AmzPayRegion"
+          },
+          {
+            "$ref": "#/components/parameters/Authorization"
+          },
+          {
+            "$ref": "#/components/parameters/SdkType"
+          },
+          {
+            "$ref": "#/components/parameters/SdkVersion"
+          },
+          {
+            "$ref": "#/components/parameters/LanguageVersion"
+          },
+          {
+            "$ref": "#/components/parameters/PlatformVersion"
+          },
+          {
+            "$ref": "#/components/parameters/IntegratorId"
+          },
+          {
+            "$ref": "#/components/parameters/IntegratorVersion"
           }
         ],
         "requestBody": {
@@ -2493,11 +3811,20 @@ export const openapiDocument: OpenApiDocumentObject = {
           "404": {
             "$ref": "#/components/responses/NotFound"
           },
+          "408": {
+            "$ref": "#/components/responses/RequestTimeout"
+          },
           "429": {
             "$ref": "#/components/responses/TooManyRequests"
           },
           "500": {
             "$ref": "#/components/responses/ServerError"
+          },
+          "503": {
+            "$ref": "#/components/responses/ServiceUnavailable"
+          },
+          "default": {
+            "$ref": "#/components/responses/OtherError"
           }
         }
       }
@@ -2528,6 +3855,36 @@ export const openapiDocument: OpenApiDocumentObject = {
           },
           {
             "$ref": "#/components/parameters/AuthToken"
+          },
+          {
+            "$ref": "#/components/parameters/AmzPayDate"
+          },
+          {
+            "$ref": "#/components/parameters/AmzPayHost"
+          },
+          {
+            "$ref": "#/components/parameters/AmzPayRegion"
+          },
+          {
+            "$ref": "#/components/parameters/Authorization"
+          },
+          {
+            "$ref": "#/components/parameters/SdkType"
+          },
+          {
+            "$ref": "#/components/parameters/SdkVersion"
+          },
+          {
+            "$ref": "#/components/parameters/LanguageVersion"
+          },
+          {
+            "$ref": "#/components/parameters/PlatformVersion"
+          },
+          {
+            "$ref": "#/components/parameters/IntegratorId"
+          },
+          {
+            "$ref": "#/components/parameters/IntegratorVersion"
           }
         ],
         "requestBody": {
@@ -2568,11 +3925,20 @@ export const openapiDocument: OpenApiDocumentObject = {
           "404": {
             "$ref": "#/components/responses/NotFound"
           },
+          "408": {
+            "$ref": "#/components/responses/RequestTimeout"
+          },
           "429": {
             "$ref": "#/components/responses/TooManyRequests"
           },
           "500": {
             "$ref": "#/components/responses/ServerError"
+          },
+          "503": {
+            "$ref": "#/components/responses/ServiceUnavailable"
+          },
+          "default": {
+            "$ref": "#/components/responses/OtherError"
           }
         }
       }
@@ -2613,6 +3979,36 @@ export const openapiDocument: OpenApiDocumentObject = {
           },
           {
             "$ref": "#/components/parameters/AuthToken"
+          },
+          {
+            "$ref": "#/components/parameters/AmzPayDate"
+          },
+          {
+            "$ref": "#/components/parameters/AmzPayHost"
+          },
+          {
+            "$ref": "#/components/parameters/AmzPayRegion"
+          },
+          {
+            "$ref": "#/components/parameters/Authorization"
+          },
+          {
+            "$ref": "#/components/parameters/SdkType"
+          },
+          {
+            "$ref": "#/components/parameters/SdkVersion"
+          },
+          {
+            "$ref": "#/components/parameters/LanguageVersion"
+          },
+          {
+            "$ref": "#/components/parameters/PlatformVersion"
+          },
+          {
+            "$ref": "#/components/parameters/IntegratorId"
+          },
+          {
+            "$ref": "#/components/parameters/IntegratorVersion"
           }
         ],
         "requestBody": {
@@ -2653,11 +4049,20 @@ export const openapiDocument: OpenApiDocumentObject = {
           "404": {
             "$ref": "#/components/responses/NotFound"
           },
+          "408": {
+            "$ref": "#/components/responses/RequestTimeout"
+          },
           "429": {
             "$ref": "#/components/responses/TooManyRequests"
           },
           "500": {
             "$ref": "#/components/responses/ServerError"
+          },
+          "503": {
+            "$ref": "#/components/responses/ServiceUnavailable"
+          },
+          "default": {
+            "$ref": "#/components/responses/OtherError"
           }
         }
       }
@@ -2676,6 +4081,36 @@ export const openapiDocument: OpenApiDocumentObject = {
           },
           {
             "$ref": "#/components/parameters/AuthToken"
+          },
+          {
+            "$ref": "#/components/parameters/AmzPayDate"
+          },
+          {
+            "$ref": "#/components/parameters/AmzPayHost"
+          },
+          {
+            "$ref": "#/components/parameters/AmzPayRegion"
+          },
+          {
+            "$ref": "#/components/parameters/Authorization"
+          },
+          {
+            "$ref": "#/components/parameters/SdkType"
+          },
+          {
+            "$ref": "#/components/parameters/SdkVersion"
+          },
+          {
+            "$ref": "#/components/parameters/LanguageVersion"
+          },
+          {
+            "$ref": "#/components/parameters/PlatformVersion"
+          },
+          {
+            "$ref": "#/components/parameters/IntegratorId"
+          },
+          {
+            "$ref": "#/components/parameters/IntegratorVersion"
           }
         ],
         "requestBody": {
@@ -2689,8 +4124,8 @@ export const openapiDocument: OpenApiDocumentObject = {
           }
         },
         "responses": {
-          "201": {
-            "description": "The dispute was created.",
+          "200": {
+            "description": "The dispute was created. Amazon answers 200, not 201 (asserted against the live sandbox by the\nofficial Node.js SDK's tests, `validateDisputeAPIResponse`, for create, get, update and contest).\n",
             "headers": {
               "x-amz-pay-request-id": {
                 "$ref": "#/components/headers/RequestId"
@@ -2716,11 +4151,20 @@ export const openapiDocument: OpenApiDocumentObject = {
           "404": {
             "$ref": "#/components/responses/NotFound"
           },
+          "408": {
+            "$ref": "#/components/responses/RequestTimeout"
+          },
           "429": {
             "$ref": "#/components/responses/TooManyRequests"
           },
           "500": {
             "$ref": "#/components/responses/ServerError"
+          },
+          "503": {
+            "$ref": "#/components/responses/ServiceUnavailable"
+          },
+          "default": {
+            "$ref": "#/components/responses/OtherError"
           }
         }
       }
@@ -2748,6 +4192,36 @@ export const openapiDocument: OpenApiDocumentObject = {
         "parameters": [
           {
             "$ref": "#/components/parameters/AuthToken"
+          },
+          {
+            "$ref": "#/components/parameters/AmzPayDate"
+          },
+          {
+            "$ref": "#/components/parameters/AmzPayHost"
+          },
+          {
+            "$ref": "#/components/parameters/AmzPayRegion"
+          },
+          {
+            "$ref": "#/components/parameters/Authorization"
+          },
+          {
+            "$ref": "#/components/parameters/SdkType"
+          },
+          {
+            "$ref": "#/components/parameters/SdkVersion"
+          },
+          {
+            "$ref": "#/components/parameters/LanguageVersion"
+          },
+          {
+            "$ref": "#/components/parameters/PlatformVersion"
+          },
+          {
+            "$ref": "#/components/parameters/IntegratorId"
+          },
+          {
+            "$ref": "#/components/parameters/IntegratorVersion"
           }
         ],
         "responses": {
@@ -2778,11 +4252,20 @@ export const openapiDocument: OpenApiDocumentObject = {
           "404": {
             "$ref": "#/components/responses/NotFound"
           },
+          "408": {
+            "$ref": "#/components/responses/RequestTimeout"
+          },
           "429": {
             "$ref": "#/components/responses/TooManyRequests"
           },
           "500": {
             "$ref": "#/components/responses/ServerError"
+          },
+          "503": {
+            "$ref": "#/components/responses/ServiceUnavailable"
+          },
+          "default": {
+            "$ref": "#/components/responses/OtherError"
           }
         }
       },
@@ -2799,6 +4282,36 @@ export const openapiDocument: OpenApiDocumentObject = {
           },
           {
             "$ref": "#/components/parameters/AuthToken"
+          },
+          {
+            "$ref": "#/components/parameters/AmzPayDate"
+          },
+          {
+            "$ref": "#/components/parameters/AmzPayHost"
+          },
+          {
+            "$ref": "#/components/parameters/AmzPayRegion"
+          },
+          {
+            "$ref": "#/components/parameters/Authorization"
+          },
+          {
+            "$ref": "#/components/parameters/SdkType"
+          },
+          {
+            "$ref": "#/components/parameters/SdkVersion"
+          },
+          {
+            "$ref": "#/components/parameters/LanguageVersion"
+          },
+          {
+            "$ref": "#/components/parameters/PlatformVersion"
+          },
+          {
+            "$ref": "#/components/parameters/IntegratorId"
+          },
+          {
+            "$ref": "#/components/parameters/IntegratorVersion"
           }
         ],
         "requestBody": {
@@ -2839,11 +4352,20 @@ export const openapiDocument: OpenApiDocumentObject = {
           "404": {
             "$ref": "#/components/responses/NotFound"
           },
+          "408": {
+            "$ref": "#/components/responses/RequestTimeout"
+          },
           "429": {
             "$ref": "#/components/responses/TooManyRequests"
           },
           "500": {
             "$ref": "#/components/responses/ServerError"
+          },
+          "503": {
+            "$ref": "#/components/responses/ServiceUnavailable"
+          },
+          "default": {
+            "$ref": "#/components/responses/OtherError"
           }
         }
       }
@@ -2874,6 +4396,36 @@ export const openapiDocument: OpenApiDocumentObject = {
           },
           {
             "$ref": "#/components/parameters/AuthToken"
+          },
+          {
+            "$ref": "#/components/parameters/AmzPayDate"
+          },
+          {
+            "$ref": "#/components/parameters/AmzPayHost"
+          },
+          {
+            "$ref": "#/components/parameters/AmzPayRegion"
+          },
+          {
+            "$ref": "#/components/parameters/Authorization"
+          },
+          {
+            "$ref": "#/components/parameters/SdkType"
+          },
+          {
+            "$ref": "#/components/parameters/SdkVersion"
+          },
+          {
+            "$ref": "#/components/parameters/LanguageVersion"
+          },
+          {
+            "$ref": "#/components/parameters/PlatformVersion"
+          },
+          {
+            "$ref": "#/components/parameters/IntegratorId"
+          },
+          {
+            "$ref": "#/components/parameters/IntegratorVersion"
           }
         ],
         "requestBody": {
@@ -2914,11 +4466,20 @@ export const openapiDocument: OpenApiDocumentObject = {
           "404": {
             "$ref": "#/components/responses/NotFound"
           },
+          "408": {
+            "$ref": "#/components/responses/RequestTimeout"
+          },
           "429": {
             "$ref": "#/components/responses/TooManyRequests"
           },
           "500": {
             "$ref": "#/components/responses/ServerError"
+          },
+          "503": {
+            "$ref": "#/components/responses/ServiceUnavailable"
+          },
+          "default": {
+            "$ref": "#/components/responses/OtherError"
           }
         }
       }
@@ -2937,6 +4498,36 @@ export const openapiDocument: OpenApiDocumentObject = {
           },
           {
             "$ref": "#/components/parameters/AuthToken"
+          },
+          {
+            "$ref": "#/components/parameters/AmzPayDate"
+          },
+          {
+            "$ref": "#/components/parameters/AmzPayHost"
+          },
+          {
+            "$ref": "#/components/parameters/AmzPayRegion"
+          },
+          {
+            "$ref": "#/components/parameters/Authorization"
+          },
+          {
+            "$ref": "#/components/parameters/SdkType"
+          },
+          {
+            "$ref": "#/components/parameters/SdkVersion"
+          },
+          {
+            "$ref": "#/components/parameters/LanguageVersion"
+          },
+          {
+            "$ref": "#/components/parameters/PlatformVersion"
+          },
+          {
+            "$ref": "#/components/parameters/IntegratorId"
+          },
+          {
+            "$ref": "#/components/parameters/IntegratorVersion"
           }
         ],
         "requestBody": {
@@ -2950,8 +4541,8 @@ export const openapiDocument: OpenApiDocumentObject = {
           }
         },
         "responses": {
-          "201": {
-            "description": "The file was created; upload its content to `url`.",
+          "200": {
+            "description": "The file was created; upload its content to `url`. Amazon answers 200, not 201 (asserted against\nthe live sandbox by the official Node.js SDK's tests, `validateFileAPIResponse`).\n",
             "headers": {
               "x-amz-pay-request-id": {
                 "$ref": "#/components/headers/RequestId"
@@ -2977,11 +4568,20 @@ export const openapiDocument: OpenApiDocumentObject = {
           "404": {
             "$ref": "#/components/responses/NotFound"
           },
+          "408": {
+            "$ref": "#/components/responses/RequestTimeout"
+          },
           "429": {
             "$ref": "#/components/responses/TooManyRequests"
           },
           "500": {
             "$ref": "#/components/responses/ServerError"
+          },
+          "503": {
+            "$ref": "#/components/responses/ServiceUnavailable"
+          },
+          "default": {
+            "$ref": "#/components/responses/OtherError"
           }
         }
       }
@@ -2998,13 +4598,13 @@ export const openapiDocument: OpenApiDocumentObject = {
       },
       "Amount": {
         "type": "string",
-        "description": "Decimal amount as a string, in the currency's major unit (`\"14.00\"`; `\"500\"` for JPY, which has no\nminor unit).\n",
+        "description": "Decimal amount as a string, in the currency's major unit, with the currency's decimals: none for\nJPY (`\"500\"`), two for AUD, GBP, DKK, EUR, HKD, NZD, NOK, ZAR, SEK, CHF and USD (`\"14.00\"`). See\n`CurrencyCode`'s `x-currency-decimals`.\n",
         "examples": [
           "14.00"
         ]
       },
       "AmountInput": {
-        "description": "Amount sent to Amazon: a decimal string with at most two decimals (`\"14.00\"`) or a JSON number\nwith at most two decimals (`14`, `12.99`). Use whole numbers for JPY.\n",
+        "description": "Amount sent to Amazon: a decimal string (`\"14.00\"`) or a JSON number (`14`, `12.99`) with at most\nthe currency's decimals: none for JPY (`\"705\"`; Amazon refuses `\"705.00\"` with\n`InvalidParameterValue`), two for AUD, GBP, DKK, EUR, HKD, NZD, NOK, ZAR, SEK, CHF and USD. The\nschema alone checks the two-decimal bound; the currency's own bound needs the sibling `currencyCode`\n(`CurrencyCode`'s `x-currency-decimals`).\n",
         "anyOf": [
           {
             "type": "string",
@@ -3020,7 +4620,7 @@ export const openapiDocument: OpenApiDocumentObject = {
       },
       "CurrencyCode": {
         "type": "string",
-        "description": "ISO 4217 currency code of a currency Amazon Pay can charge or present. Multi-currency merchants\nin the EU and UK may present AUD, GBP, DKK, EUR, HKD, JPY, NZD, NOK, ZAR, SEK, CHF and USD;\nledger currencies are USD (US), EUR (EU), GBP (UK) and JPY (JP).\n",
+        "description": "ISO 4217 currency code of a currency Amazon Pay can charge or present. Multi-currency merchants\nin the EU and UK may present AUD, GBP, DKK, EUR, HKD, JPY, NZD, NOK, ZAR, SEK, CHF and USD;\nledger currencies are USD (US), EUR (EU), GBP (UK) and JPY (JP).\nAmounts carry the currency's ISO 4217 decimals (`x-currency-decimals`): none for JPY, two for all\nthe others.\n",
         "enum": [
           "AUD",
           "GBP",
@@ -3034,7 +4634,21 @@ export const openapiDocument: OpenApiDocumentObject = {
           "SEK",
           "CHF",
           "USD"
-        ]
+        ],
+        "x-currency-decimals": {
+          "AUD": 2,
+          "GBP": 2,
+          "DKK": 2,
+          "EUR": 2,
+          "HKD": 2,
+          "JPY": 0,
+          "NZD": 2,
+          "NOK": 2,
+          "ZAR": 2,
+          "SEK": 2,
+          "CHF": 2,
+          "USD": 2
+        }
       },
       "Price": {
         "type": "object",
@@ -3275,6 +4889,9 @@ export const openapiDocument: OpenApiDocumentObject = {
               },
               {
                 "type": "string"
+              },
+              {
+                "type": "null"
               }
             ]
           },
@@ -3298,7 +4915,7 @@ export const openapiDocument: OpenApiDocumentObject = {
       },
       "ChargePermissionReasonCode": {
         "type": "string",
-        "description": "Reasons behind a `NonChargeable` or `Closed` charge permission. NonChargeable: `PaymentMethodInvalid`,\n`PaymentMethodDeleted`, `BillingAddressDeleted`, `PaymentMethodExpired`, `PaymentMethodNotAllowed`,\n`PaymentMethodNotSet`, `ChargeInProgress`, `MFAFailed`, `AmountNotSet`. Closed: `MerchantClosed` (Close Charge\nPermission was called), `BuyerClosed`, `AmazonClosed`, `Expired`.\n",
+        "description": "Reasons behind a `NonChargeable` or `Closed` charge permission. NonChargeable: `PaymentMethodInvalid`,\n`PaymentMethodDeleted`, `BillingAddressDeleted`, `PaymentMethodExpired`, `PaymentMethodNotAllowed`,\n`PaymentMethodNotSet`, `ChargeInProgress`, `MFAFailed`, `AmountNotSet`, `TransactionAmountExceeded` (the\ncharge permission's amount limit is used up; seen in a real Get Charge Permission response reported on\nthe .NET SDK's issue tracker, and listed in the .NET SDK's `ReasonCodes`). Closed: `MerchantClosed`\n(Close Charge Permission was called), `BuyerClosed`, `AmazonClosed`, `Expired`.\n",
         "enum": [
           "PaymentMethodInvalid",
           "PaymentMethodDeleted",
@@ -3309,6 +4926,7 @@ export const openapiDocument: OpenApiDocumentObject = {
           "ChargeInProgress",
           "MFAFailed",
           "AmountNotSet",
+          "TransactionAmountExceeded",
           "MerchantClosed",
           "BuyerClosed",
           "AmazonClosed",
@@ -3813,6 +5431,9 @@ export const openapiDocument: OpenApiDocumentObject = {
               },
               {
                 "type": "string"
+              },
+              {
+                "type": "null"
               }
             ]
           },
@@ -4638,7 +6259,14 @@ export const openapiDocument: OpenApiDocumentObject = {
             ]
           },
           "statusDetails": {
-            "$ref": "#/components/schemas/CheckoutSessionStatusDetails"
+            "anyOf": [
+              {
+                "$ref": "#/components/schemas/CheckoutSessionStatusDetails"
+              },
+              {
+                "type": "null"
+              }
+            ]
           },
           "constraints": {
             "description": "What still blocks checkout; an empty list when nothing does.",
@@ -4767,15 +6395,49 @@ export const openapiDocument: OpenApiDocumentObject = {
                 "type": "null"
               }
             ]
+          },
+          "orderType": {
+            "description": "Returned by Get, Update and Finalize Checkout Session (the official Node.js SDK's tests assert\nthe key against the live sandbox). Neither Amazon's docs nor an SDK model document its values,\nso any string (or `null`) is accepted.\n",
+            "type": [
+              "string",
+              "null"
+            ]
+          },
+          "merchantDetails": {
+            "description": "Returned by Get, Update and Finalize Checkout Session (asserted by the official Node.js SDK's\nsandbox tests). Its shape is not documented by Amazon or modelled by an SDK: an open object\n(any fields), or `null`.\n",
+            "type": [
+              "object",
+              "null"
+            ]
+          },
+          "tokens": {
+            "description": "Returned by Get, Update and Finalize Checkout Session (asserted by the official Node.js SDK's\nsandbox tests). Its shape is not documented by Amazon or modelled by an SDK: accepted as a\nlist or an open object, or `null`.\n",
+            "anyOf": [
+              {
+                "type": "array"
+              },
+              {
+                "type": "object"
+              },
+              {
+                "type": "null"
+              }
+            ]
+          },
+          "cartDetails": {
+            "description": "Returned by Finalize Checkout Session (asserted by the official Node.js SDK's sandbox tests).\nIts shape is not documented by Amazon or modelled by an SDK: an open object (any fields), or\n`null`.\n",
+            "type": [
+              "object",
+              "null"
+            ]
           }
         }
       },
       "CreateCheckoutSessionRequest": {
         "type": "object",
-        "description": "Create Checkout Session. This is also the payload of the Amazon Pay button (signed with the\nsigner's `signButtonPayload`). `webCheckoutDetails.checkoutReviewReturnUrl` is required for the\nstandard flow; `checkoutResultReturnUrl` with `checkoutMode: ProcessOrder`.\n",
+        "description": "Create Checkout Session. This is also the payload of the Amazon Pay button (signed with the\nsigner's `signButtonPayload`). `webCheckoutDetails.checkoutReviewReturnUrl` is required for the\nstandard flow; `checkoutResultReturnUrl` with `checkoutMode: ProcessOrder`. `webCheckoutDetails`\nitself may be left out where the flow needs no return URL (Buy Now in JP); the official .NET SDK's\nparameterless `CreateCheckoutSessionRequest()` sends none.\n",
         "required": [
-          "storeId",
-          "webCheckoutDetails"
+          "storeId"
         ],
         "properties": {
           "storeId": {
@@ -4831,6 +6493,13 @@ export const openapiDocument: OpenApiDocumentObject = {
             "uniqueItems": true,
             "items": {
               "$ref": "#/components/schemas/Scope"
+            }
+          },
+          "multiAddressesCheckoutMetadata": {
+            "type": "array",
+            "description": "Amount per buyer address (`PayAndShipMultiAddress`, JP). The official .NET SDK's\nCreateCheckoutSessionRequest inherits and sends it from UpdateCheckoutSessionRequest.\n",
+            "items": {
+              "$ref": "#/components/schemas/MultiAddressesCheckoutMetadataInput"
             }
           }
         }
@@ -5071,7 +6740,14 @@ export const openapiDocument: OpenApiDocumentObject = {
             ]
           },
           "statusDetails": {
-            "$ref": "#/components/schemas/ChargePermissionStatusDetails"
+            "anyOf": [
+              {
+                "$ref": "#/components/schemas/ChargePermissionStatusDetails"
+              },
+              {
+                "type": "null"
+              }
+            ]
           },
           "creationTimestamp": {
             "description": "When the charge permission was created.",
@@ -5329,10 +7005,13 @@ export const openapiDocument: OpenApiDocumentObject = {
             ]
           },
           "convertedAmount": {
-            "description": "Captured amount in the merchant's ledger currency (multi-currency), `captureAmount / conversionRate`.",
+            "description": "Captured amount in the merchant's ledger currency (multi-currency), `captureAmount / conversionRate`.\nThe sources disagree on its shape, so all three are accepted: Amazon's Get Charge response sample\nsends a bare amount string (`\"14.00\"`), the official .NET SDK models a Price object\n(`ChargeResponse.ConvertedAmount`), and charges without a conversion (JP sandbox) carry `null`.\n",
             "anyOf": [
               {
                 "$ref": "#/components/schemas/Price"
+              },
+              {
+                "$ref": "#/components/schemas/Amount"
               },
               {
                 "type": "null"
@@ -5437,7 +7116,14 @@ export const openapiDocument: OpenApiDocumentObject = {
             ]
           },
           "statusDetails": {
-            "$ref": "#/components/schemas/ChargeStatusDetails"
+            "anyOf": [
+              {
+                "$ref": "#/components/schemas/ChargeStatusDetails"
+              },
+              {
+                "type": "null"
+              }
+            ]
           },
           "creationTimestamp": {
             "description": "When the charge was created.",
@@ -5698,7 +7384,14 @@ export const openapiDocument: OpenApiDocumentObject = {
             ]
           },
           "statusDetails": {
-            "$ref": "#/components/schemas/RefundStatusDetails"
+            "anyOf": [
+              {
+                "$ref": "#/components/schemas/RefundStatusDetails"
+              },
+              {
+                "type": "null"
+              }
+            ]
           },
           "releaseEnvironment": {
             "description": "`Sandbox` or `Live`.",
@@ -5818,6 +7511,9 @@ export const openapiDocument: OpenApiDocumentObject = {
               },
               {
                 "type": "string"
+              },
+              {
+                "type": "null"
               }
             ]
           },
@@ -5862,6 +7558,9 @@ export const openapiDocument: OpenApiDocumentObject = {
               },
               {
                 "type": "string"
+              },
+              {
+                "type": "null"
               }
             ]
           },
@@ -6001,6 +7700,9 @@ export const openapiDocument: OpenApiDocumentObject = {
               },
               {
                 "type": "string"
+              },
+              {
+                "type": "null"
               }
             ]
           },
@@ -6012,6 +7714,9 @@ export const openapiDocument: OpenApiDocumentObject = {
               },
               {
                 "type": "string"
+              },
+              {
+                "type": "null"
               }
             ]
           },
@@ -6066,7 +7771,7 @@ export const openapiDocument: OpenApiDocumentObject = {
           "deleteExistingSchedule": {
             "type": "boolean",
             "default": false,
-            "description": "`true` replaces an existing schedule for the same report type; with `false` (the default) Amazon\nrejects the request when such a schedule already exists.\n"
+            "description": "`true` replaces an existing schedule for the same report type; with `false` (the default) Amazon\nrejects the request when such a schedule already exists (status and reason code unverified).\n"
           }
         }
       },
@@ -6417,16 +8122,32 @@ export const openapiDocument: OpenApiDocumentObject = {
           }
         }
       },
+      "InStoreTransactionState": {
+        "type": "string",
+        "description": "State of an in-store charge or refund. Charges end `Completed` (or `Declined`); refunds start\n`Pending` and move to `Completed` or `Declined` (the .NET SDK's `State` lists `Pending` and `Completed`).\n",
+        "enum": [
+          "Completed",
+          "Declined",
+          "Pending"
+        ]
+      },
       "InStoreTransactionStatus": {
         "type": "object",
         "description": "Status of an in-store charge or refund.",
         "properties": {
           "state": {
-            "type": [
-              "string",
-              "null"
+            "description": "Current state (an open enum).",
+            "anyOf": [
+              {
+                "$ref": "#/components/schemas/InStoreTransactionState"
+              },
+              {
+                "type": "string"
+              },
+              {
+                "type": "null"
+              }
             ],
-            "description": "Current state. Charges end `Completed` (or `Declined`); refunds start `Pending` and move to\n`Completed` or `Declined`.\n",
             "examples": [
               "Completed"
             ]
@@ -6459,7 +8180,14 @@ export const openapiDocument: OpenApiDocumentObject = {
             "description": "Charge identifier; refund against it with Create In-Store Refund."
           },
           "chargeStatus": {
-            "$ref": "#/components/schemas/InStoreTransactionStatus"
+            "anyOf": [
+              {
+                "$ref": "#/components/schemas/InStoreTransactionStatus"
+              },
+              {
+                "type": "null"
+              }
+            ]
           }
         }
       },
@@ -6508,7 +8236,14 @@ export const openapiDocument: OpenApiDocumentObject = {
             "description": "Refund identifier."
           },
           "refundStatus": {
-            "$ref": "#/components/schemas/InStoreTransactionStatus"
+            "anyOf": [
+              {
+                "$ref": "#/components/schemas/InStoreTransactionStatus"
+              },
+              {
+                "type": "null"
+              }
+            ]
           }
         }
       },
@@ -6532,9 +8267,8 @@ export const openapiDocument: OpenApiDocumentObject = {
       },
       "PhoneNumberInput": {
         "type": "object",
-        "description": "A phone number split into its parts.",
+        "description": "A phone number split into its parts. `countryCode` may be left out: the official PHP SDK's\ncreateMerchantAccount passes the payload through without requiring it.\n",
         "required": [
-          "countryCode",
           "number"
         ],
         "properties": {
@@ -7492,6 +9226,14 @@ export const openapiDocument: OpenApiDocumentObject = {
           "Other"
         ]
       },
+      "DisputeTimestamp": {
+        "description": "A moment in a dispute as Amazon returns it. Amazon's docs describe an ISO 8601 UTC date-time\nstring, while the official SDKs send Unix epoch numbers (the Node.js SDK milliseconds, the Java and\nPHP SDKs seconds) and Amazon returns what was stored; so a string, an integer or `null`.\n",
+        "type": [
+          "string",
+          "integer",
+          "null"
+        ]
+      },
       "DisputeTimestampInput": {
         "description": "A moment sent to Amazon in a dispute: an ISO 8601 UTC date-time string, or a Unix epoch number\n(the official Java SDK sends seconds, the Node.js SDK milliseconds).\n",
         "anyOf": [
@@ -7516,6 +9258,9 @@ export const openapiDocument: OpenApiDocumentObject = {
               },
               {
                 "type": "string"
+              },
+              {
+                "type": "null"
               }
             ]
           },
@@ -7569,6 +9314,9 @@ export const openapiDocument: OpenApiDocumentObject = {
               },
               {
                 "type": "string"
+              },
+              {
+                "type": "null"
               }
             ]
           },
@@ -7740,10 +9488,7 @@ export const openapiDocument: OpenApiDocumentObject = {
             ]
           },
           "filingTimestamp": {
-            "type": [
-              "string",
-              "null"
-            ],
+            "$ref": "#/components/schemas/DisputeTimestamp",
             "description": "When the buyer filed the dispute (UTC)."
           },
           "statusDetails": {
@@ -7771,10 +9516,7 @@ export const openapiDocument: OpenApiDocumentObject = {
             ]
           },
           "merchantResponseDeadline": {
-            "type": [
-              "string",
-              "null"
-            ],
+            "$ref": "#/components/schemas/DisputeTimestamp",
             "description": "Deadline for the merchant's response (UTC); after it the dispute is decided without it."
           },
           "resolutionAuthority": {
@@ -7795,17 +9537,11 @@ export const openapiDocument: OpenApiDocumentObject = {
             ]
           },
           "creationTimestamp": {
-            "type": [
-              "string",
-              "null"
-            ],
+            "$ref": "#/components/schemas/DisputeTimestamp",
             "description": "When the dispute was created (UTC, ISO 8601)."
           },
           "closureTimestamp": {
-            "type": [
-              "string",
-              "null"
-            ],
+            "$ref": "#/components/schemas/DisputeTimestamp",
             "description": "When the dispute was closed (UTC); `null` while it is open."
           }
         }
@@ -7998,6 +9734,55 @@ export const openapiDocument: OpenApiDocumentObject = {
           }
         }
       },
+      "ErrorReasonCode": {
+        "type": "string",
+        "description": "Reason codes of error responses. Generic ones (Amazon's error table, every operation):\n`InvalidHeaderValue`, `InvalidRequest`, `InvalidParameterValue`, `InvalidParameterCombination`,\n`InvalidRequestFormat`, `MissingHeader`, `MissingHeaderValue`, `MissingParameterValue`,\n`UnrecognizedField`, `InvalidSandboxSimulationSpecified`, `DuplicateIdempotencyKey`, `CurrencyMismatch`,\n`InvalidAPIVersion`, `UnauthorizedAccess`, `InvalidAuthentication`, `InvalidAccountStatus`,\n`InvalidRequestSignature`, `InvalidAuthorizationToken`, `ResourceNotFound`, `UnsupportedOperation`,\n`RequestNotSupported`, `RequestTimeout`, `TLSVersionNotSupported`, `TooManyRequests`,\n`InternalServerError`, `ServiceUnavailable`. Per operation (each operation's description says which):\nstate errors (`InvalidCheckoutSessionStatus`, `CheckoutSessionCanceled`, `InvalidChargePermissionStatus`,\n`InvalidChargeStatus`, `ChargePermissionNotModifiable`), amount errors (`TransactionAmountExceeded`,\n`PeriodicAmountExceeded`, `AmountMismatch`, `TransactionCountExceeded`), declines (`HardDeclined`,\n`SoftDeclined`, `AmazonRejected`, `ProcessingFailure`, `TransactionTimedOut`, `PaymentMethodNotAllowed`,\n`MFANotCompleted`) and `InvalidInputFormat` (Delivery Trackers).\n",
+        "enum": [
+          "InvalidHeaderValue",
+          "InvalidRequest",
+          "InvalidParameterValue",
+          "InvalidParameterCombination",
+          "InvalidRequestFormat",
+          "MissingHeader",
+          "MissingHeaderValue",
+          "MissingParameterValue",
+          "UnrecognizedField",
+          "InvalidSandboxSimulationSpecified",
+          "DuplicateIdempotencyKey",
+          "CurrencyMismatch",
+          "InvalidAPIVersion",
+          "UnauthorizedAccess",
+          "InvalidAuthentication",
+          "InvalidAccountStatus",
+          "InvalidRequestSignature",
+          "InvalidAuthorizationToken",
+          "ResourceNotFound",
+          "UnsupportedOperation",
+          "RequestNotSupported",
+          "RequestTimeout",
+          "TLSVersionNotSupported",
+          "TooManyRequests",
+          "InternalServerError",
+          "ServiceUnavailable",
+          "InvalidCheckoutSessionStatus",
+          "CheckoutSessionCanceled",
+          "InvalidChargePermissionStatus",
+          "InvalidChargeStatus",
+          "ChargePermissionNotModifiable",
+          "TransactionAmountExceeded",
+          "PeriodicAmountExceeded",
+          "AmountMismatch",
+          "TransactionCountExceeded",
+          "HardDeclined",
+          "SoftDeclined",
+          "AmazonRejected",
+          "ProcessingFailure",
+          "TransactionTimedOut",
+          "PaymentMethodNotAllowed",
+          "MFANotCompleted",
+          "InvalidInputFormat"
+        ]
+      },
       "ErrorResponse": {
         "type": "object",
         "description": "The body Amazon Pay returns with every non-2xx status.",
@@ -8007,8 +9792,15 @@ export const openapiDocument: OpenApiDocumentObject = {
         ],
         "properties": {
           "reasonCode": {
-            "type": "string",
-            "description": "Machine-readable reason, for example `InvalidParameterValue` or `TooManyRequests`.",
+            "description": "Machine-readable reason, for example `InvalidParameterValue` or `TooManyRequests` (an open enum).",
+            "anyOf": [
+              {
+                "$ref": "#/components/schemas/ErrorReasonCode"
+              },
+              {
+                "type": "string"
+              }
+            ],
             "examples": [
               "InvalidParameterValue"
             ]
@@ -8051,6 +9843,96 @@ export const openapiDocument: OpenApiDocumentObject = {
           "type": "string"
         }
       },
+      "AmzPayDate": {
+        "name": "x-amz-pay-date",
+        "in": "header",
+        "required": false,
+        "description": "Signed. Time of the request in UTC, `YYYYMMDDTHHMMSSZ` (the official Node.js SDK sends the extended\nform `YYYY-MM-DDTHH:MM:SSZ`, which Amazon also accepts). Set by the signer.\n",
+        "schema": {
+          "type": "string"
+        }
+      },
+      "AmzPayHost": {
+        "name": "x-amz-pay-host",
+        "in": "header",
+        "required": false,
+        "description": "Signed. Host of the endpoint the request is sent to (`pay-api.amazon.com`…). Set by the signer.",
+        "schema": {
+          "type": "string"
+        }
+      },
+      "AmzPayRegion": {
+        "name": "x-amz-pay-region",
+        "in": "header",
+        "required": false,
+        "description": "Signed. Region of the merchant account (`na`, `eu`, `jp`). Set by the signer.",
+        "schema": {
+          "type": "string"
+        }
+      },
+      "Authorization": {
+        "name": "authorization",
+        "in": "header",
+        "required": false,
+        "description": "The request signature, `AMZN-PAY-RSASSA-PSS-V2 PublicKeyId=…, SignedHeaders=…, Signature=…` (see the\n`AmazonPaySignature` security scheme, which is what tools read; OpenAPI ignores header parameters\nnamed Authorization). Set by the signer.\n",
+        "schema": {
+          "type": "string"
+        }
+      },
+      "SdkType": {
+        "name": "x-amz-pay-sdk-type",
+        "in": "header",
+        "required": false,
+        "description": "Language of the SDK making the call (`PHP`, `Node`…).",
+        "schema": {
+          "type": "string"
+        }
+      },
+      "SdkVersion": {
+        "name": "x-amz-pay-sdk-version",
+        "in": "header",
+        "required": false,
+        "description": "Version of the SDK making the call.",
+        "schema": {
+          "type": "string"
+        }
+      },
+      "LanguageVersion": {
+        "name": "x-amz-pay-language-version",
+        "in": "header",
+        "required": false,
+        "description": "Version of the language runtime (for example the Node.js version).",
+        "schema": {
+          "type": "string"
+        }
+      },
+      "PlatformVersion": {
+        "name": "x-amz-pay-platform-version",
+        "in": "header",
+        "required": false,
+        "description": "Version of the e-commerce platform the integration runs on.",
+        "schema": {
+          "type": "string"
+        }
+      },
+      "IntegratorId": {
+        "name": "x-amz-pay-integrator-id",
+        "in": "header",
+        "required": false,
+        "description": "Solution provider's integrator identifier.",
+        "schema": {
+          "type": "string"
+        }
+      },
+      "IntegratorVersion": {
+        "name": "x-amz-pay-integrator-version",
+        "in": "header",
+        "required": false,
+        "description": "Version of the solution provider's integration.",
+        "schema": {
+          "type": "string"
+        }
+      },
       "IdempotencyKey": {
         "name": "x-amz-pay-idempotency-key",
         "in": "header",
@@ -8067,7 +9949,7 @@ export const openapiDocument: OpenApiDocumentObject = {
         "name": "x-amz-pay-simulation-code",
         "in": "header",
         "required": false,
-        "description": "Sandbox only. Makes Amazon answer with a simulated outcome (for example `HardDeclined`).",
+        "description": "Sandbox only. Makes Amazon answer with a simulated outcome (for example `HardDeclined`); declared on\nthe operations Amazon's sandbox simulation list names. An unknown code, or any code in Live, answers\n400 `InvalidSandboxSimulationSpecified`.\n",
         "schema": {
           "type": "string"
         }
@@ -8088,6 +9970,21 @@ export const openapiDocument: OpenApiDocumentObject = {
       }
     },
     "responses": {
+      "OtherError": {
+        "description": "Any other error status. Amazon's generic table lists `TLSVersionNotSupported` (the connection used a\nTLS version below 1.2) with a status that is unverified, and may add errors; the body keeps its\n`{ reasonCode, message }` shape.\n",
+        "headers": {
+          "x-amz-pay-request-id": {
+            "$ref": "#/components/headers/RequestId"
+          }
+        },
+        "content": {
+          "application/json": {
+            "schema": {
+              "$ref": "#/components/schemas/ErrorResponse"
+            }
+          }
+        }
+      },
       "BadRequest": {
         "description": "The request is invalid: `InvalidHeaderValue`, `InvalidRequest`, `InvalidParameterValue`,\n`InvalidParameterCombination`, `InvalidRequestFormat`, `MissingHeader`, `MissingHeaderValue`,\n`MissingParameterValue`, `UnrecognizedField`, `InvalidSandboxSimulationSpecified`, `CurrencyMismatch`,\n`InvalidAPIVersion`, or `DuplicateIdempotencyKey` (the idempotency key was already used with a\ndifferent request body).\n",
         "headers": {
@@ -8104,7 +10001,7 @@ export const openapiDocument: OpenApiDocumentObject = {
         }
       },
       "Unauthorized": {
-        "description": "The request signature or credentials are not valid (`UnauthorizedAccess`, `InvalidRequestSignature`).",
+        "description": "`UnauthorizedAccess` (the merchant account may not make this request, for example with a delegated\ntoken it does not hold; status 401 from Amazon's generic error table). The simulator also answers\n`InvalidRequestSignature` with 401; Amazon's status for it is unverified (see 403).\n",
         "headers": {
           "x-amz-pay-request-id": {
             "$ref": "#/components/headers/RequestId"
@@ -8119,7 +10016,7 @@ export const openapiDocument: OpenApiDocumentObject = {
         }
       },
       "Forbidden": {
-        "description": "The caller may not perform this operation (`InvalidAccountStatus`, `AmazonRejected`, `UnauthorizedAccess`).",
+        "description": "Authentication and account errors from Amazon's generic error table: `InvalidAuthentication`,\n`InvalidAccountStatus`, `InvalidRequestSignature`, `InvalidAuthorizationToken`. Unverified: the\ntable's statuses for these rows could not be reached; 403 is the likely one (Amazon's v1 API error\ntable gives `InvalidAccountStatus` 403), but Amazon may answer some of them with 401.\n",
         "headers": {
           "x-amz-pay-request-id": {
             "$ref": "#/components/headers/RequestId"
@@ -8134,7 +10031,22 @@ export const openapiDocument: OpenApiDocumentObject = {
         }
       },
       "NotFound": {
-        "description": "The resource does not exist (`ResourceNotFound`).",
+        "description": "`ResourceNotFound`: the object does not exist or belongs to another merchant. Amazon's generic table\nalso lists `UnsupportedOperation` and `RequestNotSupported`; their statuses are unverified (404 or\n400).\n",
+        "headers": {
+          "x-amz-pay-request-id": {
+            "$ref": "#/components/headers/RequestId"
+          }
+        },
+        "content": {
+          "application/json": {
+            "schema": {
+              "$ref": "#/components/schemas/ErrorResponse"
+            }
+          }
+        }
+      },
+      "RequestTimeout": {
+        "description": "`RequestTimeout`. Status 408 is one every official SDK retries (.NET `Constants.serviceErrors`, Java\n`ServiceConstants`, PHP `HttpCurl`, Node.js `clientHelper`); its pairing with this reason code is\nunverified. Retry with exponential backoff, reusing the idempotency key.\n",
         "headers": {
           "x-amz-pay-request-id": {
             "$ref": "#/components/headers/RequestId"
@@ -8167,10 +10079,28 @@ export const openapiDocument: OpenApiDocumentObject = {
         }
       },
       "ServerError": {
-        "description": "Amazon had an internal error (`InternalServerError`, `ServiceUnavailable`). Retry with exponential backoff.",
+        "description": "Amazon had an internal error (`InternalServerError`). Retry with exponential backoff.",
         "headers": {
           "x-amz-pay-request-id": {
             "$ref": "#/components/headers/RequestId"
+          }
+        },
+        "content": {
+          "application/json": {
+            "schema": {
+              "$ref": "#/components/schemas/ErrorResponse"
+            }
+          }
+        }
+      },
+      "ServiceUnavailable": {
+        "description": "`ServiceUnavailable`: Amazon cannot serve the request now. Status 503 is one every official SDK\nretries (.NET `Constants.serviceErrors`, Java `ServiceConstants`, PHP `HttpCurl`, Node.js\n`clientHelper`); its pairing with this reason code is unverified. Retry with exponential backoff.\n",
+        "headers": {
+          "x-amz-pay-request-id": {
+            "$ref": "#/components/headers/RequestId"
+          },
+          "retry-after": {
+            "$ref": "#/components/headers/RetryAfter"
           }
         },
         "content": {
@@ -8183,21 +10113,6 @@ export const openapiDocument: OpenApiDocumentObject = {
       },
       "UnprocessableEntity": {
         "description": "The request is well formed but the object's state or amounts do not allow it:\n`InvalidCheckoutSessionStatus`, `CheckoutSessionCanceled`, `InvalidChargePermissionStatus`,\n`InvalidChargeStatus`, `TransactionAmountExceeded`, `TransactionCountExceeded`, or a decline of the\npayment (`HardDeclined`, `SoftDeclined`, `AmazonRejected`, `TransactionTimedOut`, `PaymentMethodNotAllowed`).\n",
-        "headers": {
-          "x-amz-pay-request-id": {
-            "$ref": "#/components/headers/RequestId"
-          }
-        },
-        "content": {
-          "application/json": {
-            "schema": {
-              "$ref": "#/components/schemas/ErrorResponse"
-            }
-          }
-        }
-      },
-      "Conflict": {
-        "description": "The request conflicts with the current state of the resource (for example `DuplicateSchedule` when a report schedule of that type already exists).",
         "headers": {
           "x-amz-pay-request-id": {
             "$ref": "#/components/headers/RequestId"

@@ -65,6 +65,8 @@ export interface paths {
          *     `Completed` with a charge permission (and a charge when the payment intent authorizes), or `Canceled`
          *     when the payment is declined. Amazon answers 202 when the authorization is still pending
          *     (`canHandlePendingAuthorization`).
+         *     Operation-specific errors: `AmountMismatch` (`chargeAmount` differs from the amount of the last
+         *     update), `CheckoutSessionCanceled`, `InvalidCheckoutSessionStatus`; statuses unverified.
          */
         post: operations["completeCheckoutSession"];
         delete?: never;
@@ -87,6 +89,8 @@ export interface paths {
          * @description Finalizes a checkout whose buyer confirmed the order on an Amazon Pay hosted page (Additional
          *     Payment Button and express flows): Amazon validates the amount and addresses and processes the
          *     payment. Amazon answers 202 when the authorization is still pending.
+         *     Operation-specific errors: `AmountMismatch` (`chargeAmount` differs from the amount the buyer
+         *     saw), `InvalidCheckoutSessionStatus`; statuses unverified.
          */
         post: operations["finalizeCheckoutSession"];
         delete?: never;
@@ -115,6 +119,8 @@ export interface paths {
         /**
          * Update a charge permission
          * @description Updates merchant order details or recurring metadata of a charge permission.
+         *     Operation-specific errors: `ChargePermissionNotModifiable` (the charge permission is closed or its
+         *     fields can no longer change), `InvalidChargePermissionStatus`; statuses unverified.
          */
         patch: operations["updateChargePermission"];
         trace?: never;
@@ -154,6 +160,10 @@ export interface paths {
          * @description Authorizes an amount on a `Chargeable` charge permission, and captures it at once with
          *     `captureNow: true`. A declined payment answers with an error (`HardDeclined`, `SoftDeclined`,
          *     `TransactionAmountExceeded`…) rather than a `Declined` charge.
+         *     Operation-specific errors: `TransactionAmountExceeded`, `PeriodicAmountExceeded` (a recurring
+         *     charge permission's amount for the period is used up), `MFANotCompleted` (the buyer has not
+         *     completed multi-factor authentication; send them to `webCheckoutDetails`), plus the declines
+         *     above; their statuses are unverified (the simulator answers 422 for declines and amount errors).
          */
         post: operations["createCharge"];
         delete?: never;
@@ -455,6 +465,8 @@ export interface paths {
          * @description Registers the tracking number of a shipped order so that Amazon Pay notifies the buyer on their
          *     Alexa devices when the shipment is out for delivery and when it is delivered. Call it once the
          *     carrier has issued the tracking number; each tracking number can be used only once.
+         *     Operation-specific errors: `InvalidInputFormat` (a tracking number or carrier code Amazon cannot
+         *     read); status unverified.
          */
         post: operations["deliveryTrackers"];
         delete?: never;
@@ -774,20 +786,26 @@ export interface components {
          */
         Timestamp: string;
         /**
-         * @description Decimal amount as a string, in the currency's major unit (`"14.00"`; `"500"` for JPY, which has no
-         *     minor unit).
+         * @description Decimal amount as a string, in the currency's major unit, with the currency's decimals: none for
+         *     JPY (`"500"`), two for AUD, GBP, DKK, EUR, HKD, NZD, NOK, ZAR, SEK, CHF and USD (`"14.00"`). See
+         *     `CurrencyCode`'s `x-currency-decimals`.
          * @example 14.00
          */
         Amount: string;
         /**
-         * @description Amount sent to Amazon: a decimal string with at most two decimals (`"14.00"`) or a JSON number
-         *     with at most two decimals (`14`, `12.99`). Use whole numbers for JPY.
+         * @description Amount sent to Amazon: a decimal string (`"14.00"`) or a JSON number (`14`, `12.99`) with at most
+         *     the currency's decimals: none for JPY (`"705"`; Amazon refuses `"705.00"` with
+         *     `InvalidParameterValue`), two for AUD, GBP, DKK, EUR, HKD, NZD, NOK, ZAR, SEK, CHF and USD. The
+         *     schema alone checks the two-decimal bound; the currency's own bound needs the sibling `currencyCode`
+         *     (`CurrencyCode`'s `x-currency-decimals`).
          */
         AmountInput: string | number;
         /**
          * @description ISO 4217 currency code of a currency Amazon Pay can charge or present. Multi-currency merchants
          *     in the EU and UK may present AUD, GBP, DKK, EUR, HKD, JPY, NZD, NOK, ZAR, SEK, CHF and USD;
          *     ledger currencies are USD (US), EUR (EU), GBP (UK) and JPY (JP).
+         *     Amounts carry the currency's ISO 4217 decimals (`x-currency-decimals`): none for JPY, two for all
+         *     the others.
          * @enum {string}
          */
         CurrencyCode: "AUD" | "GBP" | "DKK" | "EUR" | "HKD" | "JPY" | "NZD" | "NOK" | "ZAR" | "SEK" | "CHF" | "USD";
@@ -872,7 +890,7 @@ export interface components {
         /** @description One reason a charge permission is in its state. */
         StatusReason: {
             /** @description Machine-readable reason. */
-            reasonCode?: components["schemas"]["ChargePermissionReasonCode"] | (string & {});
+            reasonCode?: components["schemas"]["ChargePermissionReasonCode"] | (string & {}) | null;
             /** @description Human-readable explanation of `reasonCode`. */
             reasonDescription?: string | null;
         };
@@ -885,11 +903,13 @@ export interface components {
         /**
          * @description Reasons behind a `NonChargeable` or `Closed` charge permission. NonChargeable: `PaymentMethodInvalid`,
          *     `PaymentMethodDeleted`, `BillingAddressDeleted`, `PaymentMethodExpired`, `PaymentMethodNotAllowed`,
-         *     `PaymentMethodNotSet`, `ChargeInProgress`, `MFAFailed`, `AmountNotSet`. Closed: `MerchantClosed` (Close Charge
-         *     Permission was called), `BuyerClosed`, `AmazonClosed`, `Expired`.
+         *     `PaymentMethodNotSet`, `ChargeInProgress`, `MFAFailed`, `AmountNotSet`, `TransactionAmountExceeded` (the
+         *     charge permission's amount limit is used up; seen in a real Get Charge Permission response reported on
+         *     the .NET SDK's issue tracker, and listed in the .NET SDK's `ReasonCodes`). Closed: `MerchantClosed`
+         *     (Close Charge Permission was called), `BuyerClosed`, `AmazonClosed`, `Expired`.
          * @enum {string}
          */
-        ChargePermissionReasonCode: "PaymentMethodInvalid" | "PaymentMethodDeleted" | "BillingAddressDeleted" | "PaymentMethodExpired" | "PaymentMethodNotAllowed" | "PaymentMethodNotSet" | "ChargeInProgress" | "MFAFailed" | "AmountNotSet" | "MerchantClosed" | "BuyerClosed" | "AmazonClosed" | "Expired";
+        ChargePermissionReasonCode: "PaymentMethodInvalid" | "PaymentMethodDeleted" | "BillingAddressDeleted" | "PaymentMethodExpired" | "PaymentMethodNotAllowed" | "PaymentMethodNotSet" | "ChargeInProgress" | "MFAFailed" | "AmountNotSet" | "TransactionAmountExceeded" | "MerchantClosed" | "BuyerClosed" | "AmazonClosed" | "Expired";
         /**
          * @description State of a charge permission. Unlike other objects it can have several reasons at once, so the
          *     reasons are a list (`null` when there are none).
@@ -1093,7 +1113,7 @@ export interface components {
         /** @description Something the merchant must fix (update the session) before the buyer can complete checkout. */
         Constraint: {
             /** @description Constraint code. */
-            constraintId?: components["schemas"]["ConstraintId"] | (string & {});
+            constraintId?: components["schemas"]["ConstraintId"] | (string & {}) | null;
             /** @description Human-readable explanation of the constraint. */
             description?: string | null;
         };
@@ -1348,7 +1368,7 @@ export interface components {
             multiAddressesCheckoutMetadata?: components["schemas"]["MultiAddressesCheckoutMetadata"][] | null;
             /** @description Payment instruments the buyer selected. */
             paymentPreferences?: (components["schemas"]["PaymentPreference"] | null)[] | null;
-            statusDetails?: components["schemas"]["CheckoutSessionStatusDetails"];
+            statusDetails?: components["schemas"]["CheckoutSessionStatusDetails"] | null;
             /** @description What still blocks checkout; an empty list when nothing does. */
             constraints?: components["schemas"]["Constraint"][] | null;
             /** @description When the session was created. */
@@ -1373,16 +1393,42 @@ export interface components {
             checkoutButtonText?: string | null;
             /** @description Buyer details the merchant requested. */
             scopes?: (components["schemas"]["Scope"] | (string & {}))[] | null;
+            /**
+             * @description Returned by Get, Update and Finalize Checkout Session (the official Node.js SDK's tests assert
+             *     the key against the live sandbox). Neither Amazon's docs nor an SDK model document its values,
+             *     so any string (or `null`) is accepted.
+             */
+            orderType?: string | null;
+            /**
+             * @description Returned by Get, Update and Finalize Checkout Session (asserted by the official Node.js SDK's
+             *     sandbox tests). Its shape is not documented by Amazon or modelled by an SDK: an open object
+             *     (any fields), or `null`.
+             */
+            merchantDetails?: Record<string, never> | null;
+            /**
+             * @description Returned by Get, Update and Finalize Checkout Session (asserted by the official Node.js SDK's
+             *     sandbox tests). Its shape is not documented by Amazon or modelled by an SDK: accepted as a
+             *     list or an open object, or `null`.
+             */
+            tokens?: unknown[] | Record<string, never> | null;
+            /**
+             * @description Returned by Finalize Checkout Session (asserted by the official Node.js SDK's sandbox tests).
+             *     Its shape is not documented by Amazon or modelled by an SDK: an open object (any fields), or
+             *     `null`.
+             */
+            cartDetails?: Record<string, never> | null;
         };
         /**
          * @description Create Checkout Session. This is also the payload of the Amazon Pay button (signed with the
          *     signer's `signButtonPayload`). `webCheckoutDetails.checkoutReviewReturnUrl` is required for the
-         *     standard flow; `checkoutResultReturnUrl` with `checkoutMode: ProcessOrder`.
+         *     standard flow; `checkoutResultReturnUrl` with `checkoutMode: ProcessOrder`. `webCheckoutDetails`
+         *     itself may be left out where the flow needs no return URL (Buy Now in JP); the official .NET SDK's
+         *     parameterless `CreateCheckoutSessionRequest()` sends none.
          */
         CreateCheckoutSessionRequest: {
             /** @description Login with Amazon client id of the store (`amzn1.application-oa2-client.…`), not the application id. */
             storeId: string;
-            webCheckoutDetails: components["schemas"]["WebCheckoutDetailsInput"];
+            webCheckoutDetails?: components["schemas"]["WebCheckoutDetailsInput"];
             /** @description Type of charge permission to create. Default `OneTime`. */
             chargePermissionType?: components["schemas"]["ChargePermissionType"];
             recurringMetadata?: components["schemas"]["RecurringMetadataInput"];
@@ -1400,6 +1446,11 @@ export interface components {
             addressDetails?: components["schemas"]["AddressDetailsInput"];
             /** @description Buyer details to request. Default all except `primeStatus` and `billingAddress`. */
             scopes?: components["schemas"]["Scope"][];
+            /**
+             * @description Amount per buyer address (`PayAndShipMultiAddress`, JP). The official .NET SDK's
+             *     CreateCheckoutSessionRequest inherits and sends it from UpdateCheckoutSessionRequest.
+             */
+            multiAddressesCheckoutMetadata?: components["schemas"]["MultiAddressesCheckoutMetadataInput"][];
         };
         /**
          * @description Update an `Open` checkout session (amount, payment intent, order details) before redirecting the
@@ -1481,7 +1532,7 @@ export interface components {
             billingAddress?: components["schemas"]["Address"] | null;
             /** @description Payment instruments the buyer selected. */
             paymentPreferences?: (components["schemas"]["PaymentPreference"] | null)[] | null;
-            statusDetails?: components["schemas"]["ChargePermissionStatusDetails"];
+            statusDetails?: components["schemas"]["ChargePermissionStatusDetails"] | null;
             /** @description When the charge permission was created. */
             creationTimestamp?: components["schemas"]["Timestamp"] | null;
             /** @description When the charge permission expires; `null` when it does not. */
@@ -1559,8 +1610,13 @@ export interface components {
             captureAmount?: components["schemas"]["Price"] | null;
             /** @description Total amount refunded from this charge. */
             refundedAmount?: components["schemas"]["Price"] | null;
-            /** @description Captured amount in the merchant's ledger currency (multi-currency), `captureAmount / conversionRate`. */
-            convertedAmount?: components["schemas"]["Price"] | null;
+            /**
+             * @description Captured amount in the merchant's ledger currency (multi-currency), `captureAmount / conversionRate`.
+             *     The sources disagree on its shape, so all three are accepted: Amazon's Get Charge response sample
+             *     sends a bare amount string (`"14.00"`), the official .NET SDK models a Price object
+             *     (`ChargeResponse.ConvertedAmount`), and charges without a conversion (JP sandbox) carry `null`.
+             */
+            convertedAmount?: components["schemas"]["Price"] | components["schemas"]["Amount"] | null;
             /** @description Exchange rate used for `convertedAmount` (multi-currency). */
             conversionRate?: number | string | null;
             /** @description Text on the buyer's payment statement. */
@@ -1584,7 +1640,7 @@ export interface components {
              *     `amazonPayRedirectUrl`.
              */
             webCheckoutDetails?: components["schemas"]["WebCheckoutDetails"] | null;
-            statusDetails?: components["schemas"]["ChargeStatusDetails"];
+            statusDetails?: components["schemas"]["ChargeStatusDetails"] | null;
             /** @description When the charge was created. */
             creationTimestamp?: components["schemas"]["Timestamp"] | null;
             /** @description When an uncaptured authorization expires (30 days after creation). */
@@ -1677,7 +1733,7 @@ export interface components {
             softDescriptor?: string | null;
             /** @description When the refund was created. */
             creationTimestamp?: components["schemas"]["Timestamp"] | null;
-            statusDetails?: components["schemas"]["RefundStatusDetails"];
+            statusDetails?: components["schemas"]["RefundStatusDetails"] | null;
             /** @description `Sandbox` or `Live`. */
             releaseEnvironment?: components["schemas"]["ReleaseEnvironment"] | (string & {}) | null;
         };
@@ -1730,7 +1786,7 @@ export interface components {
              */
             reportId: string;
             /** @description Kind of report. */
-            reportType?: components["schemas"]["ReportType"] | (string & {});
+            reportType?: components["schemas"]["ReportType"] | (string & {}) | null;
             /** @description Start of the period the report covers. */
             startTime?: components["schemas"]["Timestamp"] | null;
             /** @description End of the period the report covers. */
@@ -1738,7 +1794,7 @@ export interface components {
             /** @description When Amazon received the request to create the report. */
             createdTime?: components["schemas"]["Timestamp"] | null;
             /** @description Where the report is in its generation. */
-            processingStatus?: components["schemas"]["ProcessingStatus"] | (string & {});
+            processingStatus?: components["schemas"]["ProcessingStatus"] | (string & {}) | null;
             /** @description When Amazon started generating the report; `null` while it waits. */
             processingStartTime?: components["schemas"]["Timestamp"] | null;
             /** @description When the report was generated; `null` until then. */
@@ -1786,9 +1842,9 @@ export interface components {
             /** @description Report schedule identifier. */
             reportScheduleId: string;
             /** @description Kind of report the schedule creates. */
-            reportType?: components["schemas"]["ReportType"] | (string & {});
+            reportType?: components["schemas"]["ReportType"] | (string & {}) | null;
             /** @description Time between two reports. */
-            scheduleFrequency?: components["schemas"]["ScheduleFrequency"] | (string & {});
+            scheduleFrequency?: components["schemas"]["ScheduleFrequency"] | (string & {}) | null;
             /** @description When the schedule creates its next report. */
             nextReportCreationTime?: components["schemas"]["Timestamp"] | null;
         };
@@ -1805,7 +1861,7 @@ export interface components {
             nextReportCreationTime: components["schemas"]["DateTimeInput"];
             /**
              * @description `true` replaces an existing schedule for the same report type; with `false` (the default) Amazon
-             *     rejects the request when such a schedule already exists.
+             *     rejects the request when such a schedule already exists (status and reason code unverified).
              * @default false
              */
             deleteExistingSchedule?: boolean;
@@ -1937,14 +1993,19 @@ export interface components {
             softDescriptor?: string;
             metadata?: components["schemas"]["InStoreMetadataInput"];
         };
+        /**
+         * @description State of an in-store charge or refund. Charges end `Completed` (or `Declined`); refunds start
+         *     `Pending` and move to `Completed` or `Declined` (the .NET SDK's `State` lists `Pending` and `Completed`).
+         * @enum {string}
+         */
+        InStoreTransactionState: "Completed" | "Declined" | "Pending";
         /** @description Status of an in-store charge or refund. */
         InStoreTransactionStatus: {
             /**
-             * @description Current state. Charges end `Completed` (or `Declined`); refunds start `Pending` and move to
-             *     `Completed` or `Declined`.
+             * @description Current state (an open enum).
              * @example Completed
              */
-            state?: string | null;
+            state?: components["schemas"]["InStoreTransactionState"] | (string & {}) | null;
             /** @description Why the transaction is in its state, when there is a reason. */
             reasonCode?: string | null;
             /** @description Human-readable explanation of `reasonCode`. */
@@ -1954,7 +2015,7 @@ export interface components {
         InStoreChargeResponse: {
             /** @description Charge identifier; refund against it with Create In-Store Refund. */
             chargeId: string;
-            chargeStatus?: components["schemas"]["InStoreTransactionStatus"];
+            chargeStatus?: components["schemas"]["InStoreTransactionStatus"] | null;
         };
         /** @description Refunds all or part of an in-store charge. */
         InstoreRefundRequest: {
@@ -1972,7 +2033,7 @@ export interface components {
         InStoreRefundResponse: {
             /** @description Refund identifier. */
             refundId: string;
-            refundStatus?: components["schemas"]["InStoreTransactionStatus"];
+            refundStatus?: components["schemas"]["InStoreTransactionStatus"] | null;
         };
         /**
          * @description Currency of the merchant's Amazon Pay ledger (payouts and fees).
@@ -1984,10 +2045,13 @@ export interface components {
          * @enum {string}
          */
         BusinessType: "CORPORATE" | "INDIVIDUAL";
-        /** @description A phone number split into its parts. */
+        /**
+         * @description A phone number split into its parts. `countryCode` may be left out: the official PHP SDK's
+         *     createMerchantAccount passes the payload through without requiring it.
+         */
         PhoneNumberInput: {
             /** @description International dialling code without `+` (`81` for Japan). */
-            countryCode: string;
+            countryCode?: string;
             /** @description The national number, digits only. */
             number: string;
             /** @description Extension, if any. */
@@ -2327,6 +2391,12 @@ export interface components {
          */
         EvidenceType: "ProductDescription" | "Receipt" | "CancellationPolicy" | "CustomerSignature" | "TrackingNumber" | "CarrierName" | "DeviceId" | "DeviceName" | "DownloadDateTime" | "Other";
         /**
+         * @description A moment in a dispute as Amazon returns it. Amazon's docs describe an ISO 8601 UTC date-time
+         *     string, while the official SDKs send Unix epoch numbers (the Node.js SDK milliseconds, the Java and
+         *     PHP SDKs seconds) and Amazon returns what was stored; so a string, an integer or `null`.
+         */
+        DisputeTimestamp: string | number | null;
+        /**
          * @description A moment sent to Amazon in a dispute: an ISO 8601 UTC date-time string, or a Unix epoch number
          *     (the official Java SDK sends seconds, the Node.js SDK milliseconds).
          */
@@ -2334,7 +2404,7 @@ export interface components {
         /** @description One piece of evidence, as Amazon returns it. */
         Evidence: {
             /** @description Category of the evidence. */
-            evidenceType?: components["schemas"]["EvidenceType"] | (string & {});
+            evidenceType?: components["schemas"]["EvidenceType"] | (string & {}) | null;
             /** @description Identifier of the uploaded evidence file (from Upload File), if the evidence is a file. */
             fileId?: string | null;
             /** @description Text evidence, if the evidence is text. */
@@ -2351,7 +2421,7 @@ export interface components {
         /** @description State of a dispute and why it is in it. */
         DisputeStatusDetails: {
             /** @description Current state of the dispute. */
-            state?: components["schemas"]["DisputeState"] | (string & {});
+            state?: components["schemas"]["DisputeState"] | (string & {}) | null;
             /** @description Why the dispute is in its state. */
             reasonCode?: components["schemas"]["DisputeReasonCode"] | (string & {}) | null;
             /** @description Human-readable explanation of `reasonCode`. */
@@ -2397,19 +2467,19 @@ export interface components {
             /** @description Why the buyer filed the dispute. */
             filingReason?: components["schemas"]["DisputeFilingReason"] | (string & {}) | null;
             /** @description When the buyer filed the dispute (UTC). */
-            filingTimestamp?: string | null;
+            filingTimestamp?: components["schemas"]["DisputeTimestamp"];
             statusDetails?: components["schemas"]["DisputeStatusDetails"] | null;
             /** @description Evidence the merchant provided; `null` or empty before any. */
             merchantEvidences?: components["schemas"]["Evidence"][] | null;
             /** @description Deadline for the merchant's response (UTC); after it the dispute is decided without it. */
-            merchantResponseDeadline?: string | null;
+            merchantResponseDeadline?: components["schemas"]["DisputeTimestamp"];
             /** @description Who decides the dispute (for example Amazon Pay, or the card issuer for chargebacks). */
             resolutionAuthority?: string | null;
             providerMetadata?: components["schemas"]["DisputeProviderMetadata"] | null;
             /** @description When the dispute was created (UTC, ISO 8601). */
-            creationTimestamp?: string | null;
+            creationTimestamp?: components["schemas"]["DisputeTimestamp"];
             /** @description When the dispute was closed (UTC); `null` while it is open. */
-            closureTimestamp?: string | null;
+            closureTimestamp?: components["schemas"]["DisputeTimestamp"];
         };
         /**
          * @description A payment service provider notifies Amazon of a chargeback a buyer filed on a transaction the
@@ -2480,13 +2550,30 @@ export interface components {
             /** @description When `url` stops working (UTC). */
             urlExpirationTimestamp?: string | null;
         };
+        /**
+         * @description Reason codes of error responses. Generic ones (Amazon's error table, every operation):
+         *     `InvalidHeaderValue`, `InvalidRequest`, `InvalidParameterValue`, `InvalidParameterCombination`,
+         *     `InvalidRequestFormat`, `MissingHeader`, `MissingHeaderValue`, `MissingParameterValue`,
+         *     `UnrecognizedField`, `InvalidSandboxSimulationSpecified`, `DuplicateIdempotencyKey`, `CurrencyMismatch`,
+         *     `InvalidAPIVersion`, `UnauthorizedAccess`, `InvalidAuthentication`, `InvalidAccountStatus`,
+         *     `InvalidRequestSignature`, `InvalidAuthorizationToken`, `ResourceNotFound`, `UnsupportedOperation`,
+         *     `RequestNotSupported`, `RequestTimeout`, `TLSVersionNotSupported`, `TooManyRequests`,
+         *     `InternalServerError`, `ServiceUnavailable`. Per operation (each operation's description says which):
+         *     state errors (`InvalidCheckoutSessionStatus`, `CheckoutSessionCanceled`, `InvalidChargePermissionStatus`,
+         *     `InvalidChargeStatus`, `ChargePermissionNotModifiable`), amount errors (`TransactionAmountExceeded`,
+         *     `PeriodicAmountExceeded`, `AmountMismatch`, `TransactionCountExceeded`), declines (`HardDeclined`,
+         *     `SoftDeclined`, `AmazonRejected`, `ProcessingFailure`, `TransactionTimedOut`, `PaymentMethodNotAllowed`,
+         *     `MFANotCompleted`) and `InvalidInputFormat` (Delivery Trackers).
+         * @enum {string}
+         */
+        ErrorReasonCode: "InvalidHeaderValue" | "InvalidRequest" | "InvalidParameterValue" | "InvalidParameterCombination" | "InvalidRequestFormat" | "MissingHeader" | "MissingHeaderValue" | "MissingParameterValue" | "UnrecognizedField" | "InvalidSandboxSimulationSpecified" | "DuplicateIdempotencyKey" | "CurrencyMismatch" | "InvalidAPIVersion" | "UnauthorizedAccess" | "InvalidAuthentication" | "InvalidAccountStatus" | "InvalidRequestSignature" | "InvalidAuthorizationToken" | "ResourceNotFound" | "UnsupportedOperation" | "RequestNotSupported" | "RequestTimeout" | "TLSVersionNotSupported" | "TooManyRequests" | "InternalServerError" | "ServiceUnavailable" | "InvalidCheckoutSessionStatus" | "CheckoutSessionCanceled" | "InvalidChargePermissionStatus" | "InvalidChargeStatus" | "ChargePermissionNotModifiable" | "TransactionAmountExceeded" | "PeriodicAmountExceeded" | "AmountMismatch" | "TransactionCountExceeded" | "HardDeclined" | "SoftDeclined" | "AmazonRejected" | "ProcessingFailure" | "TransactionTimedOut" | "PaymentMethodNotAllowed" | "MFANotCompleted" | "InvalidInputFormat";
         /** @description The body Amazon Pay returns with every non-2xx status. */
         ErrorResponse: {
             /**
-             * @description Machine-readable reason, for example `InvalidParameterValue` or `TooManyRequests`.
+             * @description Machine-readable reason, for example `InvalidParameterValue` or `TooManyRequests` (an open enum).
              * @example InvalidParameterValue
              */
-            reasonCode: string;
+            reasonCode: components["schemas"]["ErrorReasonCode"] | (string & {});
             /** @description Human-readable explanation. */
             message: string;
         } & {
@@ -2494,6 +2581,20 @@ export interface components {
         };
     };
     responses: {
+        /**
+         * @description Any other error status. Amazon's generic table lists `TLSVersionNotSupported` (the connection used a
+         *     TLS version below 1.2) with a status that is unverified, and may add errors; the body keeps its
+         *     `{ reasonCode, message }` shape.
+         */
+        OtherError: {
+            headers: {
+                "x-amz-pay-request-id": components["headers"]["RequestId"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["ErrorResponse"];
+            };
+        };
         /**
          * @description The request is invalid: `InvalidHeaderValue`, `InvalidRequest`, `InvalidParameterValue`,
          *     `InvalidParameterCombination`, `InvalidRequestFormat`, `MissingHeader`, `MissingHeaderValue`,
@@ -2510,7 +2611,11 @@ export interface components {
                 "application/json": components["schemas"]["ErrorResponse"];
             };
         };
-        /** @description The request signature or credentials are not valid (`UnauthorizedAccess`, `InvalidRequestSignature`). */
+        /**
+         * @description `UnauthorizedAccess` (the merchant account may not make this request, for example with a delegated
+         *     token it does not hold; status 401 from Amazon's generic error table). The simulator also answers
+         *     `InvalidRequestSignature` with 401; Amazon's status for it is unverified (see 403).
+         */
         Unauthorized: {
             headers: {
                 "x-amz-pay-request-id": components["headers"]["RequestId"];
@@ -2520,7 +2625,12 @@ export interface components {
                 "application/json": components["schemas"]["ErrorResponse"];
             };
         };
-        /** @description The caller may not perform this operation (`InvalidAccountStatus`, `AmazonRejected`, `UnauthorizedAccess`). */
+        /**
+         * @description Authentication and account errors from Amazon's generic error table: `InvalidAuthentication`,
+         *     `InvalidAccountStatus`, `InvalidRequestSignature`, `InvalidAuthorizationToken`. Unverified: the
+         *     table's statuses for these rows could not be reached; 403 is the likely one (Amazon's v1 API error
+         *     table gives `InvalidAccountStatus` 403), but Amazon may answer some of them with 401.
+         */
         Forbidden: {
             headers: {
                 "x-amz-pay-request-id": components["headers"]["RequestId"];
@@ -2530,8 +2640,26 @@ export interface components {
                 "application/json": components["schemas"]["ErrorResponse"];
             };
         };
-        /** @description The resource does not exist (`ResourceNotFound`). */
+        /**
+         * @description `ResourceNotFound`: the object does not exist or belongs to another merchant. Amazon's generic table
+         *     also lists `UnsupportedOperation` and `RequestNotSupported`; their statuses are unverified (404 or
+         *     400).
+         */
         NotFound: {
+            headers: {
+                "x-amz-pay-request-id": components["headers"]["RequestId"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["ErrorResponse"];
+            };
+        };
+        /**
+         * @description `RequestTimeout`. Status 408 is one every official SDK retries (.NET `Constants.serviceErrors`, Java
+         *     `ServiceConstants`, PHP `HttpCurl`, Node.js `clientHelper`); its pairing with this reason code is
+         *     unverified. Retry with exponential backoff, reusing the idempotency key.
+         */
+        RequestTimeout: {
             headers: {
                 "x-amz-pay-request-id": components["headers"]["RequestId"];
                 [name: string]: unknown;
@@ -2551,10 +2679,25 @@ export interface components {
                 "application/json": components["schemas"]["ErrorResponse"];
             };
         };
-        /** @description Amazon had an internal error (`InternalServerError`, `ServiceUnavailable`). Retry with exponential backoff. */
+        /** @description Amazon had an internal error (`InternalServerError`). Retry with exponential backoff. */
         ServerError: {
             headers: {
                 "x-amz-pay-request-id": components["headers"]["RequestId"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["ErrorResponse"];
+            };
+        };
+        /**
+         * @description `ServiceUnavailable`: Amazon cannot serve the request now. Status 503 is one every official SDK
+         *     retries (.NET `Constants.serviceErrors`, Java `ServiceConstants`, PHP `HttpCurl`, Node.js
+         *     `clientHelper`); its pairing with this reason code is unverified. Retry with exponential backoff.
+         */
+        ServiceUnavailable: {
+            headers: {
+                "x-amz-pay-request-id": components["headers"]["RequestId"];
+                "retry-after": components["headers"]["RetryAfter"];
                 [name: string]: unknown;
             };
             content: {
@@ -2576,16 +2719,6 @@ export interface components {
                 "application/json": components["schemas"]["ErrorResponse"];
             };
         };
-        /** @description The request conflicts with the current state of the resource (for example `DuplicateSchedule` when a report schedule of that type already exists). */
-        Conflict: {
-            headers: {
-                "x-amz-pay-request-id": components["headers"]["RequestId"];
-                [name: string]: unknown;
-            };
-            content: {
-                "application/json": components["schemas"]["ErrorResponse"];
-            };
-        };
     };
     parameters: {
         /**
@@ -2595,9 +2728,40 @@ export interface components {
         IdempotencyKeyRequired: string;
         /** @description Delegated authorization token of the merchant a solution provider acts for. */
         AuthToken: string;
+        /**
+         * @description Signed. Time of the request in UTC, `YYYYMMDDTHHMMSSZ` (the official Node.js SDK sends the extended
+         *     form `YYYY-MM-DDTHH:MM:SSZ`, which Amazon also accepts). Set by the signer.
+         */
+        AmzPayDate: string;
+        /** @description Signed. Host of the endpoint the request is sent to (`pay-api.amazon.com`…). Set by the signer. */
+        AmzPayHost: string;
+        /** @description Signed. Region of the merchant account (`na`, `eu`, `jp`). Set by the signer. */
+        AmzPayRegion: string;
+        /**
+         * @description The request signature, `AMZN-PAY-RSASSA-PSS-V2 PublicKeyId=…, SignedHeaders=…, Signature=…` (see the
+         *     `AmazonPaySignature` security scheme, which is what tools read; OpenAPI ignores header parameters
+         *     named Authorization). Set by the signer.
+         */
+        Authorization: string;
+        /** @description Language of the SDK making the call (`PHP`, `Node`…). */
+        SdkType: string;
+        /** @description Version of the SDK making the call. */
+        SdkVersion: string;
+        /** @description Version of the language runtime (for example the Node.js version). */
+        LanguageVersion: string;
+        /** @description Version of the e-commerce platform the integration runs on. */
+        PlatformVersion: string;
+        /** @description Solution provider's integrator identifier. */
+        IntegratorId: string;
+        /** @description Version of the solution provider's integration. */
+        IntegratorVersion: string;
         /** @description Optional idempotency key (at most 32 characters) for retry-safe calls. */
         IdempotencyKey: string;
-        /** @description Sandbox only. Makes Amazon answer with a simulated outcome (for example `HardDeclined`). */
+        /**
+         * @description Sandbox only. Makes Amazon answer with a simulated outcome (for example `HardDeclined`); declared on
+         *     the operations Amazon's sandbox simulation list names. An unknown code, or any code in Live, answers
+         *     400 `InvalidSandboxSimulationSpecified`.
+         */
         SimulationCode: string;
     };
     requestBodies: never;
@@ -2622,6 +2786,33 @@ export interface operations {
                 "x-amz-pay-idempotency-key": components["parameters"]["IdempotencyKeyRequired"];
                 /** @description Delegated authorization token of the merchant a solution provider acts for. */
                 "x-amz-pay-authtoken"?: components["parameters"]["AuthToken"];
+                /**
+                 * @description Signed. Time of the request in UTC, `YYYYMMDDTHHMMSSZ` (the official Node.js SDK sends the extended
+                 *     form `YYYY-MM-DDTHH:MM:SSZ`, which Amazon also accepts). Set by the signer.
+                 */
+                "x-amz-pay-date"?: components["parameters"]["AmzPayDate"];
+                /** @description Signed. Host of the endpoint the request is sent to (`pay-api.amazon.com`…). Set by the signer. */
+                "x-amz-pay-host"?: components["parameters"]["AmzPayHost"];
+                /** @description Signed. Region of the merchant account (`na`, `eu`, `jp`). Set by the signer. */
+                "x-amz-pay-region"?: components["parameters"]["AmzPayRegion"];
+                /**
+                 * @description The request signature, `AMZN-PAY-RSASSA-PSS-V2 PublicKeyId=…, SignedHeaders=…, Signature=…` (see the
+                 *     `AmazonPaySignature` security scheme, which is what tools read; OpenAPI ignores header parameters
+                 *     named Authorization). Set by the signer.
+                 */
+                authorization?: components["parameters"]["Authorization"];
+                /** @description Language of the SDK making the call (`PHP`, `Node`…). */
+                "x-amz-pay-sdk-type"?: components["parameters"]["SdkType"];
+                /** @description Version of the SDK making the call. */
+                "x-amz-pay-sdk-version"?: components["parameters"]["SdkVersion"];
+                /** @description Version of the language runtime (for example the Node.js version). */
+                "x-amz-pay-language-version"?: components["parameters"]["LanguageVersion"];
+                /** @description Version of the e-commerce platform the integration runs on. */
+                "x-amz-pay-platform-version"?: components["parameters"]["PlatformVersion"];
+                /** @description Solution provider's integrator identifier. */
+                "x-amz-pay-integrator-id"?: components["parameters"]["IntegratorId"];
+                /** @description Version of the solution provider's integration. */
+                "x-amz-pay-integrator-version"?: components["parameters"]["IntegratorVersion"];
             };
             path?: never;
             cookie?: never;
@@ -2646,8 +2837,11 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
+            408: components["responses"]["RequestTimeout"];
             429: components["responses"]["TooManyRequests"];
             500: components["responses"]["ServerError"];
+            503: components["responses"]["ServiceUnavailable"];
+            default: components["responses"]["OtherError"];
         };
     };
     getCheckoutSession: {
@@ -2656,6 +2850,33 @@ export interface operations {
             header?: {
                 /** @description Delegated authorization token of the merchant a solution provider acts for. */
                 "x-amz-pay-authtoken"?: components["parameters"]["AuthToken"];
+                /**
+                 * @description Signed. Time of the request in UTC, `YYYYMMDDTHHMMSSZ` (the official Node.js SDK sends the extended
+                 *     form `YYYY-MM-DDTHH:MM:SSZ`, which Amazon also accepts). Set by the signer.
+                 */
+                "x-amz-pay-date"?: components["parameters"]["AmzPayDate"];
+                /** @description Signed. Host of the endpoint the request is sent to (`pay-api.amazon.com`…). Set by the signer. */
+                "x-amz-pay-host"?: components["parameters"]["AmzPayHost"];
+                /** @description Signed. Region of the merchant account (`na`, `eu`, `jp`). Set by the signer. */
+                "x-amz-pay-region"?: components["parameters"]["AmzPayRegion"];
+                /**
+                 * @description The request signature, `AMZN-PAY-RSASSA-PSS-V2 PublicKeyId=…, SignedHeaders=…, Signature=…` (see the
+                 *     `AmazonPaySignature` security scheme, which is what tools read; OpenAPI ignores header parameters
+                 *     named Authorization). Set by the signer.
+                 */
+                authorization?: components["parameters"]["Authorization"];
+                /** @description Language of the SDK making the call (`PHP`, `Node`…). */
+                "x-amz-pay-sdk-type"?: components["parameters"]["SdkType"];
+                /** @description Version of the SDK making the call. */
+                "x-amz-pay-sdk-version"?: components["parameters"]["SdkVersion"];
+                /** @description Version of the language runtime (for example the Node.js version). */
+                "x-amz-pay-language-version"?: components["parameters"]["LanguageVersion"];
+                /** @description Version of the e-commerce platform the integration runs on. */
+                "x-amz-pay-platform-version"?: components["parameters"]["PlatformVersion"];
+                /** @description Solution provider's integrator identifier. */
+                "x-amz-pay-integrator-id"?: components["parameters"]["IntegratorId"];
+                /** @description Version of the solution provider's integration. */
+                "x-amz-pay-integrator-version"?: components["parameters"]["IntegratorVersion"];
             };
             path: {
                 /** @description Checkout session identifier. */
@@ -2679,8 +2900,11 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
+            408: components["responses"]["RequestTimeout"];
             429: components["responses"]["TooManyRequests"];
             500: components["responses"]["ServerError"];
+            503: components["responses"]["ServiceUnavailable"];
+            default: components["responses"]["OtherError"];
         };
     };
     updateCheckoutSession: {
@@ -2691,6 +2915,33 @@ export interface operations {
                 "x-amz-pay-idempotency-key"?: components["parameters"]["IdempotencyKey"];
                 /** @description Delegated authorization token of the merchant a solution provider acts for. */
                 "x-amz-pay-authtoken"?: components["parameters"]["AuthToken"];
+                /**
+                 * @description Signed. Time of the request in UTC, `YYYYMMDDTHHMMSSZ` (the official Node.js SDK sends the extended
+                 *     form `YYYY-MM-DDTHH:MM:SSZ`, which Amazon also accepts). Set by the signer.
+                 */
+                "x-amz-pay-date"?: components["parameters"]["AmzPayDate"];
+                /** @description Signed. Host of the endpoint the request is sent to (`pay-api.amazon.com`…). Set by the signer. */
+                "x-amz-pay-host"?: components["parameters"]["AmzPayHost"];
+                /** @description Signed. Region of the merchant account (`na`, `eu`, `jp`). Set by the signer. */
+                "x-amz-pay-region"?: components["parameters"]["AmzPayRegion"];
+                /**
+                 * @description The request signature, `AMZN-PAY-RSASSA-PSS-V2 PublicKeyId=…, SignedHeaders=…, Signature=…` (see the
+                 *     `AmazonPaySignature` security scheme, which is what tools read; OpenAPI ignores header parameters
+                 *     named Authorization). Set by the signer.
+                 */
+                authorization?: components["parameters"]["Authorization"];
+                /** @description Language of the SDK making the call (`PHP`, `Node`…). */
+                "x-amz-pay-sdk-type"?: components["parameters"]["SdkType"];
+                /** @description Version of the SDK making the call. */
+                "x-amz-pay-sdk-version"?: components["parameters"]["SdkVersion"];
+                /** @description Version of the language runtime (for example the Node.js version). */
+                "x-amz-pay-language-version"?: components["parameters"]["LanguageVersion"];
+                /** @description Version of the e-commerce platform the integration runs on. */
+                "x-amz-pay-platform-version"?: components["parameters"]["PlatformVersion"];
+                /** @description Solution provider's integrator identifier. */
+                "x-amz-pay-integrator-id"?: components["parameters"]["IntegratorId"];
+                /** @description Version of the solution provider's integration. */
+                "x-amz-pay-integrator-version"?: components["parameters"]["IntegratorVersion"];
             };
             path: {
                 /** @description Checkout session identifier. */
@@ -2718,9 +2969,12 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
+            408: components["responses"]["RequestTimeout"];
             422: components["responses"]["UnprocessableEntity"];
             429: components["responses"]["TooManyRequests"];
             500: components["responses"]["ServerError"];
+            503: components["responses"]["ServiceUnavailable"];
+            default: components["responses"]["OtherError"];
         };
     };
     completeCheckoutSession: {
@@ -2731,8 +2985,39 @@ export interface operations {
                 "x-amz-pay-idempotency-key"?: components["parameters"]["IdempotencyKey"];
                 /** @description Delegated authorization token of the merchant a solution provider acts for. */
                 "x-amz-pay-authtoken"?: components["parameters"]["AuthToken"];
-                /** @description Sandbox only. Makes Amazon answer with a simulated outcome (for example `HardDeclined`). */
+                /**
+                 * @description Sandbox only. Makes Amazon answer with a simulated outcome (for example `HardDeclined`); declared on
+                 *     the operations Amazon's sandbox simulation list names. An unknown code, or any code in Live, answers
+                 *     400 `InvalidSandboxSimulationSpecified`.
+                 */
                 "x-amz-pay-simulation-code"?: components["parameters"]["SimulationCode"];
+                /**
+                 * @description Signed. Time of the request in UTC, `YYYYMMDDTHHMMSSZ` (the official Node.js SDK sends the extended
+                 *     form `YYYY-MM-DDTHH:MM:SSZ`, which Amazon also accepts). Set by the signer.
+                 */
+                "x-amz-pay-date"?: components["parameters"]["AmzPayDate"];
+                /** @description Signed. Host of the endpoint the request is sent to (`pay-api.amazon.com`…). Set by the signer. */
+                "x-amz-pay-host"?: components["parameters"]["AmzPayHost"];
+                /** @description Signed. Region of the merchant account (`na`, `eu`, `jp`). Set by the signer. */
+                "x-amz-pay-region"?: components["parameters"]["AmzPayRegion"];
+                /**
+                 * @description The request signature, `AMZN-PAY-RSASSA-PSS-V2 PublicKeyId=…, SignedHeaders=…, Signature=…` (see the
+                 *     `AmazonPaySignature` security scheme, which is what tools read; OpenAPI ignores header parameters
+                 *     named Authorization). Set by the signer.
+                 */
+                authorization?: components["parameters"]["Authorization"];
+                /** @description Language of the SDK making the call (`PHP`, `Node`…). */
+                "x-amz-pay-sdk-type"?: components["parameters"]["SdkType"];
+                /** @description Version of the SDK making the call. */
+                "x-amz-pay-sdk-version"?: components["parameters"]["SdkVersion"];
+                /** @description Version of the language runtime (for example the Node.js version). */
+                "x-amz-pay-language-version"?: components["parameters"]["LanguageVersion"];
+                /** @description Version of the e-commerce platform the integration runs on. */
+                "x-amz-pay-platform-version"?: components["parameters"]["PlatformVersion"];
+                /** @description Solution provider's integrator identifier. */
+                "x-amz-pay-integrator-id"?: components["parameters"]["IntegratorId"];
+                /** @description Version of the solution provider's integration. */
+                "x-amz-pay-integrator-version"?: components["parameters"]["IntegratorVersion"];
             };
             path: {
                 /** @description Checkout session identifier. */
@@ -2770,9 +3055,12 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
+            408: components["responses"]["RequestTimeout"];
             422: components["responses"]["UnprocessableEntity"];
             429: components["responses"]["TooManyRequests"];
             500: components["responses"]["ServerError"];
+            503: components["responses"]["ServiceUnavailable"];
+            default: components["responses"]["OtherError"];
         };
     };
     finalizeCheckoutSession: {
@@ -2783,8 +3071,39 @@ export interface operations {
                 "x-amz-pay-idempotency-key"?: components["parameters"]["IdempotencyKey"];
                 /** @description Delegated authorization token of the merchant a solution provider acts for. */
                 "x-amz-pay-authtoken"?: components["parameters"]["AuthToken"];
-                /** @description Sandbox only. Makes Amazon answer with a simulated outcome (for example `HardDeclined`). */
+                /**
+                 * @description Sandbox only. Makes Amazon answer with a simulated outcome (for example `HardDeclined`); declared on
+                 *     the operations Amazon's sandbox simulation list names. An unknown code, or any code in Live, answers
+                 *     400 `InvalidSandboxSimulationSpecified`.
+                 */
                 "x-amz-pay-simulation-code"?: components["parameters"]["SimulationCode"];
+                /**
+                 * @description Signed. Time of the request in UTC, `YYYYMMDDTHHMMSSZ` (the official Node.js SDK sends the extended
+                 *     form `YYYY-MM-DDTHH:MM:SSZ`, which Amazon also accepts). Set by the signer.
+                 */
+                "x-amz-pay-date"?: components["parameters"]["AmzPayDate"];
+                /** @description Signed. Host of the endpoint the request is sent to (`pay-api.amazon.com`…). Set by the signer. */
+                "x-amz-pay-host"?: components["parameters"]["AmzPayHost"];
+                /** @description Signed. Region of the merchant account (`na`, `eu`, `jp`). Set by the signer. */
+                "x-amz-pay-region"?: components["parameters"]["AmzPayRegion"];
+                /**
+                 * @description The request signature, `AMZN-PAY-RSASSA-PSS-V2 PublicKeyId=…, SignedHeaders=…, Signature=…` (see the
+                 *     `AmazonPaySignature` security scheme, which is what tools read; OpenAPI ignores header parameters
+                 *     named Authorization). Set by the signer.
+                 */
+                authorization?: components["parameters"]["Authorization"];
+                /** @description Language of the SDK making the call (`PHP`, `Node`…). */
+                "x-amz-pay-sdk-type"?: components["parameters"]["SdkType"];
+                /** @description Version of the SDK making the call. */
+                "x-amz-pay-sdk-version"?: components["parameters"]["SdkVersion"];
+                /** @description Version of the language runtime (for example the Node.js version). */
+                "x-amz-pay-language-version"?: components["parameters"]["LanguageVersion"];
+                /** @description Version of the e-commerce platform the integration runs on. */
+                "x-amz-pay-platform-version"?: components["parameters"]["PlatformVersion"];
+                /** @description Solution provider's integrator identifier. */
+                "x-amz-pay-integrator-id"?: components["parameters"]["IntegratorId"];
+                /** @description Version of the solution provider's integration. */
+                "x-amz-pay-integrator-version"?: components["parameters"]["IntegratorVersion"];
             };
             path: {
                 /** @description Checkout session identifier. */
@@ -2822,9 +3141,12 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
+            408: components["responses"]["RequestTimeout"];
             422: components["responses"]["UnprocessableEntity"];
             429: components["responses"]["TooManyRequests"];
             500: components["responses"]["ServerError"];
+            503: components["responses"]["ServiceUnavailable"];
+            default: components["responses"]["OtherError"];
         };
     };
     getChargePermission: {
@@ -2833,6 +3155,39 @@ export interface operations {
             header?: {
                 /** @description Delegated authorization token of the merchant a solution provider acts for. */
                 "x-amz-pay-authtoken"?: components["parameters"]["AuthToken"];
+                /**
+                 * @description Sandbox only. Makes Amazon answer with a simulated outcome (for example `HardDeclined`); declared on
+                 *     the operations Amazon's sandbox simulation list names. An unknown code, or any code in Live, answers
+                 *     400 `InvalidSandboxSimulationSpecified`.
+                 */
+                "x-amz-pay-simulation-code"?: components["parameters"]["SimulationCode"];
+                /**
+                 * @description Signed. Time of the request in UTC, `YYYYMMDDTHHMMSSZ` (the official Node.js SDK sends the extended
+                 *     form `YYYY-MM-DDTHH:MM:SSZ`, which Amazon also accepts). Set by the signer.
+                 */
+                "x-amz-pay-date"?: components["parameters"]["AmzPayDate"];
+                /** @description Signed. Host of the endpoint the request is sent to (`pay-api.amazon.com`…). Set by the signer. */
+                "x-amz-pay-host"?: components["parameters"]["AmzPayHost"];
+                /** @description Signed. Region of the merchant account (`na`, `eu`, `jp`). Set by the signer. */
+                "x-amz-pay-region"?: components["parameters"]["AmzPayRegion"];
+                /**
+                 * @description The request signature, `AMZN-PAY-RSASSA-PSS-V2 PublicKeyId=…, SignedHeaders=…, Signature=…` (see the
+                 *     `AmazonPaySignature` security scheme, which is what tools read; OpenAPI ignores header parameters
+                 *     named Authorization). Set by the signer.
+                 */
+                authorization?: components["parameters"]["Authorization"];
+                /** @description Language of the SDK making the call (`PHP`, `Node`…). */
+                "x-amz-pay-sdk-type"?: components["parameters"]["SdkType"];
+                /** @description Version of the SDK making the call. */
+                "x-amz-pay-sdk-version"?: components["parameters"]["SdkVersion"];
+                /** @description Version of the language runtime (for example the Node.js version). */
+                "x-amz-pay-language-version"?: components["parameters"]["LanguageVersion"];
+                /** @description Version of the e-commerce platform the integration runs on. */
+                "x-amz-pay-platform-version"?: components["parameters"]["PlatformVersion"];
+                /** @description Solution provider's integrator identifier. */
+                "x-amz-pay-integrator-id"?: components["parameters"]["IntegratorId"];
+                /** @description Version of the solution provider's integration. */
+                "x-amz-pay-integrator-version"?: components["parameters"]["IntegratorVersion"];
             };
             path: {
                 /** @description Charge permission identifier. */
@@ -2856,8 +3211,11 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
+            408: components["responses"]["RequestTimeout"];
             429: components["responses"]["TooManyRequests"];
             500: components["responses"]["ServerError"];
+            503: components["responses"]["ServiceUnavailable"];
+            default: components["responses"]["OtherError"];
         };
     };
     updateChargePermission: {
@@ -2868,6 +3226,33 @@ export interface operations {
                 "x-amz-pay-idempotency-key"?: components["parameters"]["IdempotencyKey"];
                 /** @description Delegated authorization token of the merchant a solution provider acts for. */
                 "x-amz-pay-authtoken"?: components["parameters"]["AuthToken"];
+                /**
+                 * @description Signed. Time of the request in UTC, `YYYYMMDDTHHMMSSZ` (the official Node.js SDK sends the extended
+                 *     form `YYYY-MM-DDTHH:MM:SSZ`, which Amazon also accepts). Set by the signer.
+                 */
+                "x-amz-pay-date"?: components["parameters"]["AmzPayDate"];
+                /** @description Signed. Host of the endpoint the request is sent to (`pay-api.amazon.com`…). Set by the signer. */
+                "x-amz-pay-host"?: components["parameters"]["AmzPayHost"];
+                /** @description Signed. Region of the merchant account (`na`, `eu`, `jp`). Set by the signer. */
+                "x-amz-pay-region"?: components["parameters"]["AmzPayRegion"];
+                /**
+                 * @description The request signature, `AMZN-PAY-RSASSA-PSS-V2 PublicKeyId=…, SignedHeaders=…, Signature=…` (see the
+                 *     `AmazonPaySignature` security scheme, which is what tools read; OpenAPI ignores header parameters
+                 *     named Authorization). Set by the signer.
+                 */
+                authorization?: components["parameters"]["Authorization"];
+                /** @description Language of the SDK making the call (`PHP`, `Node`…). */
+                "x-amz-pay-sdk-type"?: components["parameters"]["SdkType"];
+                /** @description Version of the SDK making the call. */
+                "x-amz-pay-sdk-version"?: components["parameters"]["SdkVersion"];
+                /** @description Version of the language runtime (for example the Node.js version). */
+                "x-amz-pay-language-version"?: components["parameters"]["LanguageVersion"];
+                /** @description Version of the e-commerce platform the integration runs on. */
+                "x-amz-pay-platform-version"?: components["parameters"]["PlatformVersion"];
+                /** @description Solution provider's integrator identifier. */
+                "x-amz-pay-integrator-id"?: components["parameters"]["IntegratorId"];
+                /** @description Version of the solution provider's integration. */
+                "x-amz-pay-integrator-version"?: components["parameters"]["IntegratorVersion"];
             };
             path: {
                 /** @description Charge permission identifier. */
@@ -2895,9 +3280,12 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
+            408: components["responses"]["RequestTimeout"];
             422: components["responses"]["UnprocessableEntity"];
             429: components["responses"]["TooManyRequests"];
             500: components["responses"]["ServerError"];
+            503: components["responses"]["ServiceUnavailable"];
+            default: components["responses"]["OtherError"];
         };
     };
     closeChargePermission: {
@@ -2908,6 +3296,39 @@ export interface operations {
                 "x-amz-pay-idempotency-key"?: components["parameters"]["IdempotencyKey"];
                 /** @description Delegated authorization token of the merchant a solution provider acts for. */
                 "x-amz-pay-authtoken"?: components["parameters"]["AuthToken"];
+                /**
+                 * @description Sandbox only. Makes Amazon answer with a simulated outcome (for example `HardDeclined`); declared on
+                 *     the operations Amazon's sandbox simulation list names. An unknown code, or any code in Live, answers
+                 *     400 `InvalidSandboxSimulationSpecified`.
+                 */
+                "x-amz-pay-simulation-code"?: components["parameters"]["SimulationCode"];
+                /**
+                 * @description Signed. Time of the request in UTC, `YYYYMMDDTHHMMSSZ` (the official Node.js SDK sends the extended
+                 *     form `YYYY-MM-DDTHH:MM:SSZ`, which Amazon also accepts). Set by the signer.
+                 */
+                "x-amz-pay-date"?: components["parameters"]["AmzPayDate"];
+                /** @description Signed. Host of the endpoint the request is sent to (`pay-api.amazon.com`…). Set by the signer. */
+                "x-amz-pay-host"?: components["parameters"]["AmzPayHost"];
+                /** @description Signed. Region of the merchant account (`na`, `eu`, `jp`). Set by the signer. */
+                "x-amz-pay-region"?: components["parameters"]["AmzPayRegion"];
+                /**
+                 * @description The request signature, `AMZN-PAY-RSASSA-PSS-V2 PublicKeyId=…, SignedHeaders=…, Signature=…` (see the
+                 *     `AmazonPaySignature` security scheme, which is what tools read; OpenAPI ignores header parameters
+                 *     named Authorization). Set by the signer.
+                 */
+                authorization?: components["parameters"]["Authorization"];
+                /** @description Language of the SDK making the call (`PHP`, `Node`…). */
+                "x-amz-pay-sdk-type"?: components["parameters"]["SdkType"];
+                /** @description Version of the SDK making the call. */
+                "x-amz-pay-sdk-version"?: components["parameters"]["SdkVersion"];
+                /** @description Version of the language runtime (for example the Node.js version). */
+                "x-amz-pay-language-version"?: components["parameters"]["LanguageVersion"];
+                /** @description Version of the e-commerce platform the integration runs on. */
+                "x-amz-pay-platform-version"?: components["parameters"]["PlatformVersion"];
+                /** @description Solution provider's integrator identifier. */
+                "x-amz-pay-integrator-id"?: components["parameters"]["IntegratorId"];
+                /** @description Version of the solution provider's integration. */
+                "x-amz-pay-integrator-version"?: components["parameters"]["IntegratorVersion"];
             };
             path: {
                 /** @description Charge permission identifier. */
@@ -2935,9 +3356,12 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
+            408: components["responses"]["RequestTimeout"];
             422: components["responses"]["UnprocessableEntity"];
             429: components["responses"]["TooManyRequests"];
             500: components["responses"]["ServerError"];
+            503: components["responses"]["ServiceUnavailable"];
+            default: components["responses"]["OtherError"];
         };
     };
     createCharge: {
@@ -2951,8 +3375,39 @@ export interface operations {
                 "x-amz-pay-idempotency-key": components["parameters"]["IdempotencyKeyRequired"];
                 /** @description Delegated authorization token of the merchant a solution provider acts for. */
                 "x-amz-pay-authtoken"?: components["parameters"]["AuthToken"];
-                /** @description Sandbox only. Makes Amazon answer with a simulated outcome (for example `HardDeclined`). */
+                /**
+                 * @description Sandbox only. Makes Amazon answer with a simulated outcome (for example `HardDeclined`); declared on
+                 *     the operations Amazon's sandbox simulation list names. An unknown code, or any code in Live, answers
+                 *     400 `InvalidSandboxSimulationSpecified`.
+                 */
                 "x-amz-pay-simulation-code"?: components["parameters"]["SimulationCode"];
+                /**
+                 * @description Signed. Time of the request in UTC, `YYYYMMDDTHHMMSSZ` (the official Node.js SDK sends the extended
+                 *     form `YYYY-MM-DDTHH:MM:SSZ`, which Amazon also accepts). Set by the signer.
+                 */
+                "x-amz-pay-date"?: components["parameters"]["AmzPayDate"];
+                /** @description Signed. Host of the endpoint the request is sent to (`pay-api.amazon.com`…). Set by the signer. */
+                "x-amz-pay-host"?: components["parameters"]["AmzPayHost"];
+                /** @description Signed. Region of the merchant account (`na`, `eu`, `jp`). Set by the signer. */
+                "x-amz-pay-region"?: components["parameters"]["AmzPayRegion"];
+                /**
+                 * @description The request signature, `AMZN-PAY-RSASSA-PSS-V2 PublicKeyId=…, SignedHeaders=…, Signature=…` (see the
+                 *     `AmazonPaySignature` security scheme, which is what tools read; OpenAPI ignores header parameters
+                 *     named Authorization). Set by the signer.
+                 */
+                authorization?: components["parameters"]["Authorization"];
+                /** @description Language of the SDK making the call (`PHP`, `Node`…). */
+                "x-amz-pay-sdk-type"?: components["parameters"]["SdkType"];
+                /** @description Version of the SDK making the call. */
+                "x-amz-pay-sdk-version"?: components["parameters"]["SdkVersion"];
+                /** @description Version of the language runtime (for example the Node.js version). */
+                "x-amz-pay-language-version"?: components["parameters"]["LanguageVersion"];
+                /** @description Version of the e-commerce platform the integration runs on. */
+                "x-amz-pay-platform-version"?: components["parameters"]["PlatformVersion"];
+                /** @description Solution provider's integrator identifier. */
+                "x-amz-pay-integrator-id"?: components["parameters"]["IntegratorId"];
+                /** @description Version of the solution provider's integration. */
+                "x-amz-pay-integrator-version"?: components["parameters"]["IntegratorVersion"];
             };
             path?: never;
             cookie?: never;
@@ -2977,9 +3432,12 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
+            408: components["responses"]["RequestTimeout"];
             422: components["responses"]["UnprocessableEntity"];
             429: components["responses"]["TooManyRequests"];
             500: components["responses"]["ServerError"];
+            503: components["responses"]["ServiceUnavailable"];
+            default: components["responses"]["OtherError"];
         };
     };
     getCharge: {
@@ -2988,6 +3446,39 @@ export interface operations {
             header?: {
                 /** @description Delegated authorization token of the merchant a solution provider acts for. */
                 "x-amz-pay-authtoken"?: components["parameters"]["AuthToken"];
+                /**
+                 * @description Sandbox only. Makes Amazon answer with a simulated outcome (for example `HardDeclined`); declared on
+                 *     the operations Amazon's sandbox simulation list names. An unknown code, or any code in Live, answers
+                 *     400 `InvalidSandboxSimulationSpecified`.
+                 */
+                "x-amz-pay-simulation-code"?: components["parameters"]["SimulationCode"];
+                /**
+                 * @description Signed. Time of the request in UTC, `YYYYMMDDTHHMMSSZ` (the official Node.js SDK sends the extended
+                 *     form `YYYY-MM-DDTHH:MM:SSZ`, which Amazon also accepts). Set by the signer.
+                 */
+                "x-amz-pay-date"?: components["parameters"]["AmzPayDate"];
+                /** @description Signed. Host of the endpoint the request is sent to (`pay-api.amazon.com`…). Set by the signer. */
+                "x-amz-pay-host"?: components["parameters"]["AmzPayHost"];
+                /** @description Signed. Region of the merchant account (`na`, `eu`, `jp`). Set by the signer. */
+                "x-amz-pay-region"?: components["parameters"]["AmzPayRegion"];
+                /**
+                 * @description The request signature, `AMZN-PAY-RSASSA-PSS-V2 PublicKeyId=…, SignedHeaders=…, Signature=…` (see the
+                 *     `AmazonPaySignature` security scheme, which is what tools read; OpenAPI ignores header parameters
+                 *     named Authorization). Set by the signer.
+                 */
+                authorization?: components["parameters"]["Authorization"];
+                /** @description Language of the SDK making the call (`PHP`, `Node`…). */
+                "x-amz-pay-sdk-type"?: components["parameters"]["SdkType"];
+                /** @description Version of the SDK making the call. */
+                "x-amz-pay-sdk-version"?: components["parameters"]["SdkVersion"];
+                /** @description Version of the language runtime (for example the Node.js version). */
+                "x-amz-pay-language-version"?: components["parameters"]["LanguageVersion"];
+                /** @description Version of the e-commerce platform the integration runs on. */
+                "x-amz-pay-platform-version"?: components["parameters"]["PlatformVersion"];
+                /** @description Solution provider's integrator identifier. */
+                "x-amz-pay-integrator-id"?: components["parameters"]["IntegratorId"];
+                /** @description Version of the solution provider's integration. */
+                "x-amz-pay-integrator-version"?: components["parameters"]["IntegratorVersion"];
             };
             path: {
                 /** @description Charge identifier. */
@@ -3011,8 +3502,11 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
+            408: components["responses"]["RequestTimeout"];
             429: components["responses"]["TooManyRequests"];
             500: components["responses"]["ServerError"];
+            503: components["responses"]["ServiceUnavailable"];
+            default: components["responses"]["OtherError"];
         };
     };
     updateCharge: {
@@ -3023,6 +3517,33 @@ export interface operations {
                 "x-amz-pay-idempotency-key"?: components["parameters"]["IdempotencyKey"];
                 /** @description Delegated authorization token of the merchant a solution provider acts for. */
                 "x-amz-pay-authtoken"?: components["parameters"]["AuthToken"];
+                /**
+                 * @description Signed. Time of the request in UTC, `YYYYMMDDTHHMMSSZ` (the official Node.js SDK sends the extended
+                 *     form `YYYY-MM-DDTHH:MM:SSZ`, which Amazon also accepts). Set by the signer.
+                 */
+                "x-amz-pay-date"?: components["parameters"]["AmzPayDate"];
+                /** @description Signed. Host of the endpoint the request is sent to (`pay-api.amazon.com`…). Set by the signer. */
+                "x-amz-pay-host"?: components["parameters"]["AmzPayHost"];
+                /** @description Signed. Region of the merchant account (`na`, `eu`, `jp`). Set by the signer. */
+                "x-amz-pay-region"?: components["parameters"]["AmzPayRegion"];
+                /**
+                 * @description The request signature, `AMZN-PAY-RSASSA-PSS-V2 PublicKeyId=…, SignedHeaders=…, Signature=…` (see the
+                 *     `AmazonPaySignature` security scheme, which is what tools read; OpenAPI ignores header parameters
+                 *     named Authorization). Set by the signer.
+                 */
+                authorization?: components["parameters"]["Authorization"];
+                /** @description Language of the SDK making the call (`PHP`, `Node`…). */
+                "x-amz-pay-sdk-type"?: components["parameters"]["SdkType"];
+                /** @description Version of the SDK making the call. */
+                "x-amz-pay-sdk-version"?: components["parameters"]["SdkVersion"];
+                /** @description Version of the language runtime (for example the Node.js version). */
+                "x-amz-pay-language-version"?: components["parameters"]["LanguageVersion"];
+                /** @description Version of the e-commerce platform the integration runs on. */
+                "x-amz-pay-platform-version"?: components["parameters"]["PlatformVersion"];
+                /** @description Solution provider's integrator identifier. */
+                "x-amz-pay-integrator-id"?: components["parameters"]["IntegratorId"];
+                /** @description Version of the solution provider's integration. */
+                "x-amz-pay-integrator-version"?: components["parameters"]["IntegratorVersion"];
             };
             path: {
                 /** @description Charge identifier. */
@@ -3050,9 +3571,12 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
+            408: components["responses"]["RequestTimeout"];
             422: components["responses"]["UnprocessableEntity"];
             429: components["responses"]["TooManyRequests"];
             500: components["responses"]["ServerError"];
+            503: components["responses"]["ServiceUnavailable"];
+            default: components["responses"]["OtherError"];
         };
     };
     captureCharge: {
@@ -3066,8 +3590,39 @@ export interface operations {
                 "x-amz-pay-idempotency-key": components["parameters"]["IdempotencyKeyRequired"];
                 /** @description Delegated authorization token of the merchant a solution provider acts for. */
                 "x-amz-pay-authtoken"?: components["parameters"]["AuthToken"];
-                /** @description Sandbox only. Makes Amazon answer with a simulated outcome (for example `HardDeclined`). */
+                /**
+                 * @description Sandbox only. Makes Amazon answer with a simulated outcome (for example `HardDeclined`); declared on
+                 *     the operations Amazon's sandbox simulation list names. An unknown code, or any code in Live, answers
+                 *     400 `InvalidSandboxSimulationSpecified`.
+                 */
                 "x-amz-pay-simulation-code"?: components["parameters"]["SimulationCode"];
+                /**
+                 * @description Signed. Time of the request in UTC, `YYYYMMDDTHHMMSSZ` (the official Node.js SDK sends the extended
+                 *     form `YYYY-MM-DDTHH:MM:SSZ`, which Amazon also accepts). Set by the signer.
+                 */
+                "x-amz-pay-date"?: components["parameters"]["AmzPayDate"];
+                /** @description Signed. Host of the endpoint the request is sent to (`pay-api.amazon.com`…). Set by the signer. */
+                "x-amz-pay-host"?: components["parameters"]["AmzPayHost"];
+                /** @description Signed. Region of the merchant account (`na`, `eu`, `jp`). Set by the signer. */
+                "x-amz-pay-region"?: components["parameters"]["AmzPayRegion"];
+                /**
+                 * @description The request signature, `AMZN-PAY-RSASSA-PSS-V2 PublicKeyId=…, SignedHeaders=…, Signature=…` (see the
+                 *     `AmazonPaySignature` security scheme, which is what tools read; OpenAPI ignores header parameters
+                 *     named Authorization). Set by the signer.
+                 */
+                authorization?: components["parameters"]["Authorization"];
+                /** @description Language of the SDK making the call (`PHP`, `Node`…). */
+                "x-amz-pay-sdk-type"?: components["parameters"]["SdkType"];
+                /** @description Version of the SDK making the call. */
+                "x-amz-pay-sdk-version"?: components["parameters"]["SdkVersion"];
+                /** @description Version of the language runtime (for example the Node.js version). */
+                "x-amz-pay-language-version"?: components["parameters"]["LanguageVersion"];
+                /** @description Version of the e-commerce platform the integration runs on. */
+                "x-amz-pay-platform-version"?: components["parameters"]["PlatformVersion"];
+                /** @description Solution provider's integrator identifier. */
+                "x-amz-pay-integrator-id"?: components["parameters"]["IntegratorId"];
+                /** @description Version of the solution provider's integration. */
+                "x-amz-pay-integrator-version"?: components["parameters"]["IntegratorVersion"];
             };
             path: {
                 /** @description Charge identifier. */
@@ -3095,9 +3650,12 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
+            408: components["responses"]["RequestTimeout"];
             422: components["responses"]["UnprocessableEntity"];
             429: components["responses"]["TooManyRequests"];
             500: components["responses"]["ServerError"];
+            503: components["responses"]["ServiceUnavailable"];
+            default: components["responses"]["OtherError"];
         };
     };
     cancelCharge: {
@@ -3108,6 +3666,33 @@ export interface operations {
                 "x-amz-pay-idempotency-key"?: components["parameters"]["IdempotencyKey"];
                 /** @description Delegated authorization token of the merchant a solution provider acts for. */
                 "x-amz-pay-authtoken"?: components["parameters"]["AuthToken"];
+                /**
+                 * @description Signed. Time of the request in UTC, `YYYYMMDDTHHMMSSZ` (the official Node.js SDK sends the extended
+                 *     form `YYYY-MM-DDTHH:MM:SSZ`, which Amazon also accepts). Set by the signer.
+                 */
+                "x-amz-pay-date"?: components["parameters"]["AmzPayDate"];
+                /** @description Signed. Host of the endpoint the request is sent to (`pay-api.amazon.com`…). Set by the signer. */
+                "x-amz-pay-host"?: components["parameters"]["AmzPayHost"];
+                /** @description Signed. Region of the merchant account (`na`, `eu`, `jp`). Set by the signer. */
+                "x-amz-pay-region"?: components["parameters"]["AmzPayRegion"];
+                /**
+                 * @description The request signature, `AMZN-PAY-RSASSA-PSS-V2 PublicKeyId=…, SignedHeaders=…, Signature=…` (see the
+                 *     `AmazonPaySignature` security scheme, which is what tools read; OpenAPI ignores header parameters
+                 *     named Authorization). Set by the signer.
+                 */
+                authorization?: components["parameters"]["Authorization"];
+                /** @description Language of the SDK making the call (`PHP`, `Node`…). */
+                "x-amz-pay-sdk-type"?: components["parameters"]["SdkType"];
+                /** @description Version of the SDK making the call. */
+                "x-amz-pay-sdk-version"?: components["parameters"]["SdkVersion"];
+                /** @description Version of the language runtime (for example the Node.js version). */
+                "x-amz-pay-language-version"?: components["parameters"]["LanguageVersion"];
+                /** @description Version of the e-commerce platform the integration runs on. */
+                "x-amz-pay-platform-version"?: components["parameters"]["PlatformVersion"];
+                /** @description Solution provider's integrator identifier. */
+                "x-amz-pay-integrator-id"?: components["parameters"]["IntegratorId"];
+                /** @description Version of the solution provider's integration. */
+                "x-amz-pay-integrator-version"?: components["parameters"]["IntegratorVersion"];
             };
             path: {
                 /** @description Charge identifier. */
@@ -3135,9 +3720,12 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
+            408: components["responses"]["RequestTimeout"];
             422: components["responses"]["UnprocessableEntity"];
             429: components["responses"]["TooManyRequests"];
             500: components["responses"]["ServerError"];
+            503: components["responses"]["ServiceUnavailable"];
+            default: components["responses"]["OtherError"];
         };
     };
     createRefund: {
@@ -3151,8 +3739,39 @@ export interface operations {
                 "x-amz-pay-idempotency-key": components["parameters"]["IdempotencyKeyRequired"];
                 /** @description Delegated authorization token of the merchant a solution provider acts for. */
                 "x-amz-pay-authtoken"?: components["parameters"]["AuthToken"];
-                /** @description Sandbox only. Makes Amazon answer with a simulated outcome (for example `HardDeclined`). */
+                /**
+                 * @description Sandbox only. Makes Amazon answer with a simulated outcome (for example `HardDeclined`); declared on
+                 *     the operations Amazon's sandbox simulation list names. An unknown code, or any code in Live, answers
+                 *     400 `InvalidSandboxSimulationSpecified`.
+                 */
                 "x-amz-pay-simulation-code"?: components["parameters"]["SimulationCode"];
+                /**
+                 * @description Signed. Time of the request in UTC, `YYYYMMDDTHHMMSSZ` (the official Node.js SDK sends the extended
+                 *     form `YYYY-MM-DDTHH:MM:SSZ`, which Amazon also accepts). Set by the signer.
+                 */
+                "x-amz-pay-date"?: components["parameters"]["AmzPayDate"];
+                /** @description Signed. Host of the endpoint the request is sent to (`pay-api.amazon.com`…). Set by the signer. */
+                "x-amz-pay-host"?: components["parameters"]["AmzPayHost"];
+                /** @description Signed. Region of the merchant account (`na`, `eu`, `jp`). Set by the signer. */
+                "x-amz-pay-region"?: components["parameters"]["AmzPayRegion"];
+                /**
+                 * @description The request signature, `AMZN-PAY-RSASSA-PSS-V2 PublicKeyId=…, SignedHeaders=…, Signature=…` (see the
+                 *     `AmazonPaySignature` security scheme, which is what tools read; OpenAPI ignores header parameters
+                 *     named Authorization). Set by the signer.
+                 */
+                authorization?: components["parameters"]["Authorization"];
+                /** @description Language of the SDK making the call (`PHP`, `Node`…). */
+                "x-amz-pay-sdk-type"?: components["parameters"]["SdkType"];
+                /** @description Version of the SDK making the call. */
+                "x-amz-pay-sdk-version"?: components["parameters"]["SdkVersion"];
+                /** @description Version of the language runtime (for example the Node.js version). */
+                "x-amz-pay-language-version"?: components["parameters"]["LanguageVersion"];
+                /** @description Version of the e-commerce platform the integration runs on. */
+                "x-amz-pay-platform-version"?: components["parameters"]["PlatformVersion"];
+                /** @description Solution provider's integrator identifier. */
+                "x-amz-pay-integrator-id"?: components["parameters"]["IntegratorId"];
+                /** @description Version of the solution provider's integration. */
+                "x-amz-pay-integrator-version"?: components["parameters"]["IntegratorVersion"];
             };
             path?: never;
             cookie?: never;
@@ -3177,9 +3796,12 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
+            408: components["responses"]["RequestTimeout"];
             422: components["responses"]["UnprocessableEntity"];
             429: components["responses"]["TooManyRequests"];
             500: components["responses"]["ServerError"];
+            503: components["responses"]["ServiceUnavailable"];
+            default: components["responses"]["OtherError"];
         };
     };
     getRefund: {
@@ -3188,6 +3810,33 @@ export interface operations {
             header?: {
                 /** @description Delegated authorization token of the merchant a solution provider acts for. */
                 "x-amz-pay-authtoken"?: components["parameters"]["AuthToken"];
+                /**
+                 * @description Signed. Time of the request in UTC, `YYYYMMDDTHHMMSSZ` (the official Node.js SDK sends the extended
+                 *     form `YYYY-MM-DDTHH:MM:SSZ`, which Amazon also accepts). Set by the signer.
+                 */
+                "x-amz-pay-date"?: components["parameters"]["AmzPayDate"];
+                /** @description Signed. Host of the endpoint the request is sent to (`pay-api.amazon.com`…). Set by the signer. */
+                "x-amz-pay-host"?: components["parameters"]["AmzPayHost"];
+                /** @description Signed. Region of the merchant account (`na`, `eu`, `jp`). Set by the signer. */
+                "x-amz-pay-region"?: components["parameters"]["AmzPayRegion"];
+                /**
+                 * @description The request signature, `AMZN-PAY-RSASSA-PSS-V2 PublicKeyId=…, SignedHeaders=…, Signature=…` (see the
+                 *     `AmazonPaySignature` security scheme, which is what tools read; OpenAPI ignores header parameters
+                 *     named Authorization). Set by the signer.
+                 */
+                authorization?: components["parameters"]["Authorization"];
+                /** @description Language of the SDK making the call (`PHP`, `Node`…). */
+                "x-amz-pay-sdk-type"?: components["parameters"]["SdkType"];
+                /** @description Version of the SDK making the call. */
+                "x-amz-pay-sdk-version"?: components["parameters"]["SdkVersion"];
+                /** @description Version of the language runtime (for example the Node.js version). */
+                "x-amz-pay-language-version"?: components["parameters"]["LanguageVersion"];
+                /** @description Version of the e-commerce platform the integration runs on. */
+                "x-amz-pay-platform-version"?: components["parameters"]["PlatformVersion"];
+                /** @description Solution provider's integrator identifier. */
+                "x-amz-pay-integrator-id"?: components["parameters"]["IntegratorId"];
+                /** @description Version of the solution provider's integration. */
+                "x-amz-pay-integrator-version"?: components["parameters"]["IntegratorVersion"];
             };
             path: {
                 /** @description Refund identifier. */
@@ -3211,8 +3860,11 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
+            408: components["responses"]["RequestTimeout"];
             429: components["responses"]["TooManyRequests"];
             500: components["responses"]["ServerError"];
+            503: components["responses"]["ServiceUnavailable"];
+            default: components["responses"]["OtherError"];
         };
     };
     getBuyer: {
@@ -3221,6 +3873,33 @@ export interface operations {
             header?: {
                 /** @description Delegated authorization token of the merchant a solution provider acts for. */
                 "x-amz-pay-authtoken"?: components["parameters"]["AuthToken"];
+                /**
+                 * @description Signed. Time of the request in UTC, `YYYYMMDDTHHMMSSZ` (the official Node.js SDK sends the extended
+                 *     form `YYYY-MM-DDTHH:MM:SSZ`, which Amazon also accepts). Set by the signer.
+                 */
+                "x-amz-pay-date"?: components["parameters"]["AmzPayDate"];
+                /** @description Signed. Host of the endpoint the request is sent to (`pay-api.amazon.com`…). Set by the signer. */
+                "x-amz-pay-host"?: components["parameters"]["AmzPayHost"];
+                /** @description Signed. Region of the merchant account (`na`, `eu`, `jp`). Set by the signer. */
+                "x-amz-pay-region"?: components["parameters"]["AmzPayRegion"];
+                /**
+                 * @description The request signature, `AMZN-PAY-RSASSA-PSS-V2 PublicKeyId=…, SignedHeaders=…, Signature=…` (see the
+                 *     `AmazonPaySignature` security scheme, which is what tools read; OpenAPI ignores header parameters
+                 *     named Authorization). Set by the signer.
+                 */
+                authorization?: components["parameters"]["Authorization"];
+                /** @description Language of the SDK making the call (`PHP`, `Node`…). */
+                "x-amz-pay-sdk-type"?: components["parameters"]["SdkType"];
+                /** @description Version of the SDK making the call. */
+                "x-amz-pay-sdk-version"?: components["parameters"]["SdkVersion"];
+                /** @description Version of the language runtime (for example the Node.js version). */
+                "x-amz-pay-language-version"?: components["parameters"]["LanguageVersion"];
+                /** @description Version of the e-commerce platform the integration runs on. */
+                "x-amz-pay-platform-version"?: components["parameters"]["PlatformVersion"];
+                /** @description Solution provider's integrator identifier. */
+                "x-amz-pay-integrator-id"?: components["parameters"]["IntegratorId"];
+                /** @description Version of the solution provider's integration. */
+                "x-amz-pay-integrator-version"?: components["parameters"]["IntegratorVersion"];
             };
             path: {
                 /** @description Token Amazon appended to `signInReturnUrl` after sign-in. */
@@ -3244,8 +3923,11 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
+            408: components["responses"]["RequestTimeout"];
             429: components["responses"]["TooManyRequests"];
             500: components["responses"]["ServerError"];
+            503: components["responses"]["ServiceUnavailable"];
+            default: components["responses"]["OtherError"];
         };
     };
     getReports: {
@@ -3267,6 +3949,33 @@ export interface operations {
             header?: {
                 /** @description Delegated authorization token of the merchant a solution provider acts for. */
                 "x-amz-pay-authtoken"?: components["parameters"]["AuthToken"];
+                /**
+                 * @description Signed. Time of the request in UTC, `YYYYMMDDTHHMMSSZ` (the official Node.js SDK sends the extended
+                 *     form `YYYY-MM-DDTHH:MM:SSZ`, which Amazon also accepts). Set by the signer.
+                 */
+                "x-amz-pay-date"?: components["parameters"]["AmzPayDate"];
+                /** @description Signed. Host of the endpoint the request is sent to (`pay-api.amazon.com`…). Set by the signer. */
+                "x-amz-pay-host"?: components["parameters"]["AmzPayHost"];
+                /** @description Signed. Region of the merchant account (`na`, `eu`, `jp`). Set by the signer. */
+                "x-amz-pay-region"?: components["parameters"]["AmzPayRegion"];
+                /**
+                 * @description The request signature, `AMZN-PAY-RSASSA-PSS-V2 PublicKeyId=…, SignedHeaders=…, Signature=…` (see the
+                 *     `AmazonPaySignature` security scheme, which is what tools read; OpenAPI ignores header parameters
+                 *     named Authorization). Set by the signer.
+                 */
+                authorization?: components["parameters"]["Authorization"];
+                /** @description Language of the SDK making the call (`PHP`, `Node`…). */
+                "x-amz-pay-sdk-type"?: components["parameters"]["SdkType"];
+                /** @description Version of the SDK making the call. */
+                "x-amz-pay-sdk-version"?: components["parameters"]["SdkVersion"];
+                /** @description Version of the language runtime (for example the Node.js version). */
+                "x-amz-pay-language-version"?: components["parameters"]["LanguageVersion"];
+                /** @description Version of the e-commerce platform the integration runs on. */
+                "x-amz-pay-platform-version"?: components["parameters"]["PlatformVersion"];
+                /** @description Solution provider's integrator identifier. */
+                "x-amz-pay-integrator-id"?: components["parameters"]["IntegratorId"];
+                /** @description Version of the solution provider's integration. */
+                "x-amz-pay-integrator-version"?: components["parameters"]["IntegratorVersion"];
             };
             path?: never;
             cookie?: never;
@@ -3287,8 +3996,11 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
+            408: components["responses"]["RequestTimeout"];
             429: components["responses"]["TooManyRequests"];
             500: components["responses"]["ServerError"];
+            503: components["responses"]["ServiceUnavailable"];
+            default: components["responses"]["OtherError"];
         };
     };
     createReport: {
@@ -3302,6 +4014,33 @@ export interface operations {
                 "x-amz-pay-idempotency-key": components["parameters"]["IdempotencyKeyRequired"];
                 /** @description Delegated authorization token of the merchant a solution provider acts for. */
                 "x-amz-pay-authtoken"?: components["parameters"]["AuthToken"];
+                /**
+                 * @description Signed. Time of the request in UTC, `YYYYMMDDTHHMMSSZ` (the official Node.js SDK sends the extended
+                 *     form `YYYY-MM-DDTHH:MM:SSZ`, which Amazon also accepts). Set by the signer.
+                 */
+                "x-amz-pay-date"?: components["parameters"]["AmzPayDate"];
+                /** @description Signed. Host of the endpoint the request is sent to (`pay-api.amazon.com`…). Set by the signer. */
+                "x-amz-pay-host"?: components["parameters"]["AmzPayHost"];
+                /** @description Signed. Region of the merchant account (`na`, `eu`, `jp`). Set by the signer. */
+                "x-amz-pay-region"?: components["parameters"]["AmzPayRegion"];
+                /**
+                 * @description The request signature, `AMZN-PAY-RSASSA-PSS-V2 PublicKeyId=…, SignedHeaders=…, Signature=…` (see the
+                 *     `AmazonPaySignature` security scheme, which is what tools read; OpenAPI ignores header parameters
+                 *     named Authorization). Set by the signer.
+                 */
+                authorization?: components["parameters"]["Authorization"];
+                /** @description Language of the SDK making the call (`PHP`, `Node`…). */
+                "x-amz-pay-sdk-type"?: components["parameters"]["SdkType"];
+                /** @description Version of the SDK making the call. */
+                "x-amz-pay-sdk-version"?: components["parameters"]["SdkVersion"];
+                /** @description Version of the language runtime (for example the Node.js version). */
+                "x-amz-pay-language-version"?: components["parameters"]["LanguageVersion"];
+                /** @description Version of the e-commerce platform the integration runs on. */
+                "x-amz-pay-platform-version"?: components["parameters"]["PlatformVersion"];
+                /** @description Solution provider's integrator identifier. */
+                "x-amz-pay-integrator-id"?: components["parameters"]["IntegratorId"];
+                /** @description Version of the solution provider's integration. */
+                "x-amz-pay-integrator-version"?: components["parameters"]["IntegratorVersion"];
             };
             path?: never;
             cookie?: never;
@@ -3326,8 +4065,11 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
+            408: components["responses"]["RequestTimeout"];
             429: components["responses"]["TooManyRequests"];
             500: components["responses"]["ServerError"];
+            503: components["responses"]["ServiceUnavailable"];
+            default: components["responses"]["OtherError"];
         };
     };
     getReportById: {
@@ -3336,6 +4078,33 @@ export interface operations {
             header?: {
                 /** @description Delegated authorization token of the merchant a solution provider acts for. */
                 "x-amz-pay-authtoken"?: components["parameters"]["AuthToken"];
+                /**
+                 * @description Signed. Time of the request in UTC, `YYYYMMDDTHHMMSSZ` (the official Node.js SDK sends the extended
+                 *     form `YYYY-MM-DDTHH:MM:SSZ`, which Amazon also accepts). Set by the signer.
+                 */
+                "x-amz-pay-date"?: components["parameters"]["AmzPayDate"];
+                /** @description Signed. Host of the endpoint the request is sent to (`pay-api.amazon.com`…). Set by the signer. */
+                "x-amz-pay-host"?: components["parameters"]["AmzPayHost"];
+                /** @description Signed. Region of the merchant account (`na`, `eu`, `jp`). Set by the signer. */
+                "x-amz-pay-region"?: components["parameters"]["AmzPayRegion"];
+                /**
+                 * @description The request signature, `AMZN-PAY-RSASSA-PSS-V2 PublicKeyId=…, SignedHeaders=…, Signature=…` (see the
+                 *     `AmazonPaySignature` security scheme, which is what tools read; OpenAPI ignores header parameters
+                 *     named Authorization). Set by the signer.
+                 */
+                authorization?: components["parameters"]["Authorization"];
+                /** @description Language of the SDK making the call (`PHP`, `Node`…). */
+                "x-amz-pay-sdk-type"?: components["parameters"]["SdkType"];
+                /** @description Version of the SDK making the call. */
+                "x-amz-pay-sdk-version"?: components["parameters"]["SdkVersion"];
+                /** @description Version of the language runtime (for example the Node.js version). */
+                "x-amz-pay-language-version"?: components["parameters"]["LanguageVersion"];
+                /** @description Version of the e-commerce platform the integration runs on. */
+                "x-amz-pay-platform-version"?: components["parameters"]["PlatformVersion"];
+                /** @description Solution provider's integrator identifier. */
+                "x-amz-pay-integrator-id"?: components["parameters"]["IntegratorId"];
+                /** @description Version of the solution provider's integration. */
+                "x-amz-pay-integrator-version"?: components["parameters"]["IntegratorVersion"];
             };
             path: {
                 /** @description Report identifier. */
@@ -3359,8 +4128,11 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
+            408: components["responses"]["RequestTimeout"];
             429: components["responses"]["TooManyRequests"];
             500: components["responses"]["ServerError"];
+            503: components["responses"]["ServiceUnavailable"];
+            default: components["responses"]["OtherError"];
         };
     };
     getReportDocument: {
@@ -3369,6 +4141,33 @@ export interface operations {
             header?: {
                 /** @description Delegated authorization token of the merchant a solution provider acts for. */
                 "x-amz-pay-authtoken"?: components["parameters"]["AuthToken"];
+                /**
+                 * @description Signed. Time of the request in UTC, `YYYYMMDDTHHMMSSZ` (the official Node.js SDK sends the extended
+                 *     form `YYYY-MM-DDTHH:MM:SSZ`, which Amazon also accepts). Set by the signer.
+                 */
+                "x-amz-pay-date"?: components["parameters"]["AmzPayDate"];
+                /** @description Signed. Host of the endpoint the request is sent to (`pay-api.amazon.com`…). Set by the signer. */
+                "x-amz-pay-host"?: components["parameters"]["AmzPayHost"];
+                /** @description Signed. Region of the merchant account (`na`, `eu`, `jp`). Set by the signer. */
+                "x-amz-pay-region"?: components["parameters"]["AmzPayRegion"];
+                /**
+                 * @description The request signature, `AMZN-PAY-RSASSA-PSS-V2 PublicKeyId=…, SignedHeaders=…, Signature=…` (see the
+                 *     `AmazonPaySignature` security scheme, which is what tools read; OpenAPI ignores header parameters
+                 *     named Authorization). Set by the signer.
+                 */
+                authorization?: components["parameters"]["Authorization"];
+                /** @description Language of the SDK making the call (`PHP`, `Node`…). */
+                "x-amz-pay-sdk-type"?: components["parameters"]["SdkType"];
+                /** @description Version of the SDK making the call. */
+                "x-amz-pay-sdk-version"?: components["parameters"]["SdkVersion"];
+                /** @description Version of the language runtime (for example the Node.js version). */
+                "x-amz-pay-language-version"?: components["parameters"]["LanguageVersion"];
+                /** @description Version of the e-commerce platform the integration runs on. */
+                "x-amz-pay-platform-version"?: components["parameters"]["PlatformVersion"];
+                /** @description Solution provider's integrator identifier. */
+                "x-amz-pay-integrator-id"?: components["parameters"]["IntegratorId"];
+                /** @description Version of the solution provider's integration. */
+                "x-amz-pay-integrator-version"?: components["parameters"]["IntegratorVersion"];
             };
             path: {
                 /** @description Report document identifier, from the report's `reportDocumentId`. */
@@ -3392,8 +4191,11 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
+            408: components["responses"]["RequestTimeout"];
             429: components["responses"]["TooManyRequests"];
             500: components["responses"]["ServerError"];
+            503: components["responses"]["ServiceUnavailable"];
+            default: components["responses"]["OtherError"];
         };
     };
     getReportSchedules: {
@@ -3405,6 +4207,33 @@ export interface operations {
             header?: {
                 /** @description Delegated authorization token of the merchant a solution provider acts for. */
                 "x-amz-pay-authtoken"?: components["parameters"]["AuthToken"];
+                /**
+                 * @description Signed. Time of the request in UTC, `YYYYMMDDTHHMMSSZ` (the official Node.js SDK sends the extended
+                 *     form `YYYY-MM-DDTHH:MM:SSZ`, which Amazon also accepts). Set by the signer.
+                 */
+                "x-amz-pay-date"?: components["parameters"]["AmzPayDate"];
+                /** @description Signed. Host of the endpoint the request is sent to (`pay-api.amazon.com`…). Set by the signer. */
+                "x-amz-pay-host"?: components["parameters"]["AmzPayHost"];
+                /** @description Signed. Region of the merchant account (`na`, `eu`, `jp`). Set by the signer. */
+                "x-amz-pay-region"?: components["parameters"]["AmzPayRegion"];
+                /**
+                 * @description The request signature, `AMZN-PAY-RSASSA-PSS-V2 PublicKeyId=…, SignedHeaders=…, Signature=…` (see the
+                 *     `AmazonPaySignature` security scheme, which is what tools read; OpenAPI ignores header parameters
+                 *     named Authorization). Set by the signer.
+                 */
+                authorization?: components["parameters"]["Authorization"];
+                /** @description Language of the SDK making the call (`PHP`, `Node`…). */
+                "x-amz-pay-sdk-type"?: components["parameters"]["SdkType"];
+                /** @description Version of the SDK making the call. */
+                "x-amz-pay-sdk-version"?: components["parameters"]["SdkVersion"];
+                /** @description Version of the language runtime (for example the Node.js version). */
+                "x-amz-pay-language-version"?: components["parameters"]["LanguageVersion"];
+                /** @description Version of the e-commerce platform the integration runs on. */
+                "x-amz-pay-platform-version"?: components["parameters"]["PlatformVersion"];
+                /** @description Solution provider's integrator identifier. */
+                "x-amz-pay-integrator-id"?: components["parameters"]["IntegratorId"];
+                /** @description Version of the solution provider's integration. */
+                "x-amz-pay-integrator-version"?: components["parameters"]["IntegratorVersion"];
             };
             path?: never;
             cookie?: never;
@@ -3425,8 +4254,11 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
+            408: components["responses"]["RequestTimeout"];
             429: components["responses"]["TooManyRequests"];
             500: components["responses"]["ServerError"];
+            503: components["responses"]["ServiceUnavailable"];
+            default: components["responses"]["OtherError"];
         };
     };
     createReportSchedule: {
@@ -3447,6 +4279,33 @@ export interface operations {
                 "x-amz-pay-idempotency-key": components["parameters"]["IdempotencyKeyRequired"];
                 /** @description Delegated authorization token of the merchant a solution provider acts for. */
                 "x-amz-pay-authtoken"?: components["parameters"]["AuthToken"];
+                /**
+                 * @description Signed. Time of the request in UTC, `YYYYMMDDTHHMMSSZ` (the official Node.js SDK sends the extended
+                 *     form `YYYY-MM-DDTHH:MM:SSZ`, which Amazon also accepts). Set by the signer.
+                 */
+                "x-amz-pay-date"?: components["parameters"]["AmzPayDate"];
+                /** @description Signed. Host of the endpoint the request is sent to (`pay-api.amazon.com`…). Set by the signer. */
+                "x-amz-pay-host"?: components["parameters"]["AmzPayHost"];
+                /** @description Signed. Region of the merchant account (`na`, `eu`, `jp`). Set by the signer. */
+                "x-amz-pay-region"?: components["parameters"]["AmzPayRegion"];
+                /**
+                 * @description The request signature, `AMZN-PAY-RSASSA-PSS-V2 PublicKeyId=…, SignedHeaders=…, Signature=…` (see the
+                 *     `AmazonPaySignature` security scheme, which is what tools read; OpenAPI ignores header parameters
+                 *     named Authorization). Set by the signer.
+                 */
+                authorization?: components["parameters"]["Authorization"];
+                /** @description Language of the SDK making the call (`PHP`, `Node`…). */
+                "x-amz-pay-sdk-type"?: components["parameters"]["SdkType"];
+                /** @description Version of the SDK making the call. */
+                "x-amz-pay-sdk-version"?: components["parameters"]["SdkVersion"];
+                /** @description Version of the language runtime (for example the Node.js version). */
+                "x-amz-pay-language-version"?: components["parameters"]["LanguageVersion"];
+                /** @description Version of the e-commerce platform the integration runs on. */
+                "x-amz-pay-platform-version"?: components["parameters"]["PlatformVersion"];
+                /** @description Solution provider's integrator identifier. */
+                "x-amz-pay-integrator-id"?: components["parameters"]["IntegratorId"];
+                /** @description Version of the solution provider's integration. */
+                "x-amz-pay-integrator-version"?: components["parameters"]["IntegratorVersion"];
             };
             path?: never;
             cookie?: never;
@@ -3471,9 +4330,11 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
-            409: components["responses"]["Conflict"];
+            408: components["responses"]["RequestTimeout"];
             429: components["responses"]["TooManyRequests"];
             500: components["responses"]["ServerError"];
+            503: components["responses"]["ServiceUnavailable"];
+            default: components["responses"]["OtherError"];
         };
     };
     getReportScheduleById: {
@@ -3482,6 +4343,33 @@ export interface operations {
             header?: {
                 /** @description Delegated authorization token of the merchant a solution provider acts for. */
                 "x-amz-pay-authtoken"?: components["parameters"]["AuthToken"];
+                /**
+                 * @description Signed. Time of the request in UTC, `YYYYMMDDTHHMMSSZ` (the official Node.js SDK sends the extended
+                 *     form `YYYY-MM-DDTHH:MM:SSZ`, which Amazon also accepts). Set by the signer.
+                 */
+                "x-amz-pay-date"?: components["parameters"]["AmzPayDate"];
+                /** @description Signed. Host of the endpoint the request is sent to (`pay-api.amazon.com`…). Set by the signer. */
+                "x-amz-pay-host"?: components["parameters"]["AmzPayHost"];
+                /** @description Signed. Region of the merchant account (`na`, `eu`, `jp`). Set by the signer. */
+                "x-amz-pay-region"?: components["parameters"]["AmzPayRegion"];
+                /**
+                 * @description The request signature, `AMZN-PAY-RSASSA-PSS-V2 PublicKeyId=…, SignedHeaders=…, Signature=…` (see the
+                 *     `AmazonPaySignature` security scheme, which is what tools read; OpenAPI ignores header parameters
+                 *     named Authorization). Set by the signer.
+                 */
+                authorization?: components["parameters"]["Authorization"];
+                /** @description Language of the SDK making the call (`PHP`, `Node`…). */
+                "x-amz-pay-sdk-type"?: components["parameters"]["SdkType"];
+                /** @description Version of the SDK making the call. */
+                "x-amz-pay-sdk-version"?: components["parameters"]["SdkVersion"];
+                /** @description Version of the language runtime (for example the Node.js version). */
+                "x-amz-pay-language-version"?: components["parameters"]["LanguageVersion"];
+                /** @description Version of the e-commerce platform the integration runs on. */
+                "x-amz-pay-platform-version"?: components["parameters"]["PlatformVersion"];
+                /** @description Solution provider's integrator identifier. */
+                "x-amz-pay-integrator-id"?: components["parameters"]["IntegratorId"];
+                /** @description Version of the solution provider's integration. */
+                "x-amz-pay-integrator-version"?: components["parameters"]["IntegratorVersion"];
             };
             path: {
                 /** @description Report schedule identifier. */
@@ -3498,15 +4386,18 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ReportSchedule"];
+                    "application/json": components["schemas"]["ReportSchedule"] | components["schemas"]["GetReportSchedulesResponse"];
                 };
             };
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
+            408: components["responses"]["RequestTimeout"];
             429: components["responses"]["TooManyRequests"];
             500: components["responses"]["ServerError"];
+            503: components["responses"]["ServiceUnavailable"];
+            default: components["responses"]["OtherError"];
         };
     };
     cancelReportSchedule: {
@@ -3515,6 +4406,33 @@ export interface operations {
             header?: {
                 /** @description Delegated authorization token of the merchant a solution provider acts for. */
                 "x-amz-pay-authtoken"?: components["parameters"]["AuthToken"];
+                /**
+                 * @description Signed. Time of the request in UTC, `YYYYMMDDTHHMMSSZ` (the official Node.js SDK sends the extended
+                 *     form `YYYY-MM-DDTHH:MM:SSZ`, which Amazon also accepts). Set by the signer.
+                 */
+                "x-amz-pay-date"?: components["parameters"]["AmzPayDate"];
+                /** @description Signed. Host of the endpoint the request is sent to (`pay-api.amazon.com`…). Set by the signer. */
+                "x-amz-pay-host"?: components["parameters"]["AmzPayHost"];
+                /** @description Signed. Region of the merchant account (`na`, `eu`, `jp`). Set by the signer. */
+                "x-amz-pay-region"?: components["parameters"]["AmzPayRegion"];
+                /**
+                 * @description The request signature, `AMZN-PAY-RSASSA-PSS-V2 PublicKeyId=…, SignedHeaders=…, Signature=…` (see the
+                 *     `AmazonPaySignature` security scheme, which is what tools read; OpenAPI ignores header parameters
+                 *     named Authorization). Set by the signer.
+                 */
+                authorization?: components["parameters"]["Authorization"];
+                /** @description Language of the SDK making the call (`PHP`, `Node`…). */
+                "x-amz-pay-sdk-type"?: components["parameters"]["SdkType"];
+                /** @description Version of the SDK making the call. */
+                "x-amz-pay-sdk-version"?: components["parameters"]["SdkVersion"];
+                /** @description Version of the language runtime (for example the Node.js version). */
+                "x-amz-pay-language-version"?: components["parameters"]["LanguageVersion"];
+                /** @description Version of the e-commerce platform the integration runs on. */
+                "x-amz-pay-platform-version"?: components["parameters"]["PlatformVersion"];
+                /** @description Solution provider's integrator identifier. */
+                "x-amz-pay-integrator-id"?: components["parameters"]["IntegratorId"];
+                /** @description Version of the solution provider's integration. */
+                "x-amz-pay-integrator-version"?: components["parameters"]["IntegratorVersion"];
             };
             path: {
                 /** @description Report schedule identifier. */
@@ -3538,8 +4456,11 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
+            408: components["responses"]["RequestTimeout"];
             429: components["responses"]["TooManyRequests"];
             500: components["responses"]["ServerError"];
+            503: components["responses"]["ServiceUnavailable"];
+            default: components["responses"]["OtherError"];
         };
     };
     getDisbursements: {
@@ -3557,6 +4478,33 @@ export interface operations {
             header?: {
                 /** @description Delegated authorization token of the merchant a solution provider acts for. */
                 "x-amz-pay-authtoken"?: components["parameters"]["AuthToken"];
+                /**
+                 * @description Signed. Time of the request in UTC, `YYYYMMDDTHHMMSSZ` (the official Node.js SDK sends the extended
+                 *     form `YYYY-MM-DDTHH:MM:SSZ`, which Amazon also accepts). Set by the signer.
+                 */
+                "x-amz-pay-date"?: components["parameters"]["AmzPayDate"];
+                /** @description Signed. Host of the endpoint the request is sent to (`pay-api.amazon.com`…). Set by the signer. */
+                "x-amz-pay-host"?: components["parameters"]["AmzPayHost"];
+                /** @description Signed. Region of the merchant account (`na`, `eu`, `jp`). Set by the signer. */
+                "x-amz-pay-region"?: components["parameters"]["AmzPayRegion"];
+                /**
+                 * @description The request signature, `AMZN-PAY-RSASSA-PSS-V2 PublicKeyId=…, SignedHeaders=…, Signature=…` (see the
+                 *     `AmazonPaySignature` security scheme, which is what tools read; OpenAPI ignores header parameters
+                 *     named Authorization). Set by the signer.
+                 */
+                authorization?: components["parameters"]["Authorization"];
+                /** @description Language of the SDK making the call (`PHP`, `Node`…). */
+                "x-amz-pay-sdk-type"?: components["parameters"]["SdkType"];
+                /** @description Version of the SDK making the call. */
+                "x-amz-pay-sdk-version"?: components["parameters"]["SdkVersion"];
+                /** @description Version of the language runtime (for example the Node.js version). */
+                "x-amz-pay-language-version"?: components["parameters"]["LanguageVersion"];
+                /** @description Version of the e-commerce platform the integration runs on. */
+                "x-amz-pay-platform-version"?: components["parameters"]["PlatformVersion"];
+                /** @description Solution provider's integrator identifier. */
+                "x-amz-pay-integrator-id"?: components["parameters"]["IntegratorId"];
+                /** @description Version of the solution provider's integration. */
+                "x-amz-pay-integrator-version"?: components["parameters"]["IntegratorVersion"];
             };
             path?: never;
             cookie?: never;
@@ -3577,8 +4525,11 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
+            408: components["responses"]["RequestTimeout"];
             429: components["responses"]["TooManyRequests"];
             500: components["responses"]["ServerError"];
+            503: components["responses"]["ServiceUnavailable"];
+            default: components["responses"]["OtherError"];
         };
     };
     deliveryTrackers: {
@@ -3589,6 +4540,33 @@ export interface operations {
                 "x-amz-pay-idempotency-key"?: components["parameters"]["IdempotencyKey"];
                 /** @description Delegated authorization token of the merchant a solution provider acts for. */
                 "x-amz-pay-authtoken"?: components["parameters"]["AuthToken"];
+                /**
+                 * @description Signed. Time of the request in UTC, `YYYYMMDDTHHMMSSZ` (the official Node.js SDK sends the extended
+                 *     form `YYYY-MM-DDTHH:MM:SSZ`, which Amazon also accepts). Set by the signer.
+                 */
+                "x-amz-pay-date"?: components["parameters"]["AmzPayDate"];
+                /** @description Signed. Host of the endpoint the request is sent to (`pay-api.amazon.com`…). Set by the signer. */
+                "x-amz-pay-host"?: components["parameters"]["AmzPayHost"];
+                /** @description Signed. Region of the merchant account (`na`, `eu`, `jp`). Set by the signer. */
+                "x-amz-pay-region"?: components["parameters"]["AmzPayRegion"];
+                /**
+                 * @description The request signature, `AMZN-PAY-RSASSA-PSS-V2 PublicKeyId=…, SignedHeaders=…, Signature=…` (see the
+                 *     `AmazonPaySignature` security scheme, which is what tools read; OpenAPI ignores header parameters
+                 *     named Authorization). Set by the signer.
+                 */
+                authorization?: components["parameters"]["Authorization"];
+                /** @description Language of the SDK making the call (`PHP`, `Node`…). */
+                "x-amz-pay-sdk-type"?: components["parameters"]["SdkType"];
+                /** @description Version of the SDK making the call. */
+                "x-amz-pay-sdk-version"?: components["parameters"]["SdkVersion"];
+                /** @description Version of the language runtime (for example the Node.js version). */
+                "x-amz-pay-language-version"?: components["parameters"]["LanguageVersion"];
+                /** @description Version of the e-commerce platform the integration runs on. */
+                "x-amz-pay-platform-version"?: components["parameters"]["PlatformVersion"];
+                /** @description Solution provider's integrator identifier. */
+                "x-amz-pay-integrator-id"?: components["parameters"]["IntegratorId"];
+                /** @description Version of the solution provider's integration. */
+                "x-amz-pay-integrator-version"?: components["parameters"]["IntegratorVersion"];
             };
             path?: never;
             cookie?: never;
@@ -3613,8 +4591,11 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
+            408: components["responses"]["RequestTimeout"];
             429: components["responses"]["TooManyRequests"];
             500: components["responses"]["ServerError"];
+            503: components["responses"]["ServiceUnavailable"];
+            default: components["responses"]["OtherError"];
         };
     };
     getAuthorizationToken: {
@@ -3626,6 +4607,33 @@ export interface operations {
             header?: {
                 /** @description Delegated authorization token of the merchant a solution provider acts for. */
                 "x-amz-pay-authtoken"?: components["parameters"]["AuthToken"];
+                /**
+                 * @description Signed. Time of the request in UTC, `YYYYMMDDTHHMMSSZ` (the official Node.js SDK sends the extended
+                 *     form `YYYY-MM-DDTHH:MM:SSZ`, which Amazon also accepts). Set by the signer.
+                 */
+                "x-amz-pay-date"?: components["parameters"]["AmzPayDate"];
+                /** @description Signed. Host of the endpoint the request is sent to (`pay-api.amazon.com`…). Set by the signer. */
+                "x-amz-pay-host"?: components["parameters"]["AmzPayHost"];
+                /** @description Signed. Region of the merchant account (`na`, `eu`, `jp`). Set by the signer. */
+                "x-amz-pay-region"?: components["parameters"]["AmzPayRegion"];
+                /**
+                 * @description The request signature, `AMZN-PAY-RSASSA-PSS-V2 PublicKeyId=…, SignedHeaders=…, Signature=…` (see the
+                 *     `AmazonPaySignature` security scheme, which is what tools read; OpenAPI ignores header parameters
+                 *     named Authorization). Set by the signer.
+                 */
+                authorization?: components["parameters"]["Authorization"];
+                /** @description Language of the SDK making the call (`PHP`, `Node`…). */
+                "x-amz-pay-sdk-type"?: components["parameters"]["SdkType"];
+                /** @description Version of the SDK making the call. */
+                "x-amz-pay-sdk-version"?: components["parameters"]["SdkVersion"];
+                /** @description Version of the language runtime (for example the Node.js version). */
+                "x-amz-pay-language-version"?: components["parameters"]["LanguageVersion"];
+                /** @description Version of the e-commerce platform the integration runs on. */
+                "x-amz-pay-platform-version"?: components["parameters"]["PlatformVersion"];
+                /** @description Solution provider's integrator identifier. */
+                "x-amz-pay-integrator-id"?: components["parameters"]["IntegratorId"];
+                /** @description Version of the solution provider's integration. */
+                "x-amz-pay-integrator-version"?: components["parameters"]["IntegratorVersion"];
             };
             path: {
                 /** @description The MWS authorization token the merchant granted the solution provider (for v1 API calls). */
@@ -3649,8 +4657,11 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
+            408: components["responses"]["RequestTimeout"];
             429: components["responses"]["TooManyRequests"];
             500: components["responses"]["ServerError"];
+            503: components["responses"]["ServiceUnavailable"];
+            default: components["responses"]["OtherError"];
         };
     };
     instoreMerchantScan: {
@@ -3664,6 +4675,33 @@ export interface operations {
                 "x-amz-pay-idempotency-key": components["parameters"]["IdempotencyKeyRequired"];
                 /** @description Delegated authorization token of the merchant a solution provider acts for. */
                 "x-amz-pay-authtoken"?: components["parameters"]["AuthToken"];
+                /**
+                 * @description Signed. Time of the request in UTC, `YYYYMMDDTHHMMSSZ` (the official Node.js SDK sends the extended
+                 *     form `YYYY-MM-DDTHH:MM:SSZ`, which Amazon also accepts). Set by the signer.
+                 */
+                "x-amz-pay-date"?: components["parameters"]["AmzPayDate"];
+                /** @description Signed. Host of the endpoint the request is sent to (`pay-api.amazon.com`…). Set by the signer. */
+                "x-amz-pay-host"?: components["parameters"]["AmzPayHost"];
+                /** @description Signed. Region of the merchant account (`na`, `eu`, `jp`). Set by the signer. */
+                "x-amz-pay-region"?: components["parameters"]["AmzPayRegion"];
+                /**
+                 * @description The request signature, `AMZN-PAY-RSASSA-PSS-V2 PublicKeyId=…, SignedHeaders=…, Signature=…` (see the
+                 *     `AmazonPaySignature` security scheme, which is what tools read; OpenAPI ignores header parameters
+                 *     named Authorization). Set by the signer.
+                 */
+                authorization?: components["parameters"]["Authorization"];
+                /** @description Language of the SDK making the call (`PHP`, `Node`…). */
+                "x-amz-pay-sdk-type"?: components["parameters"]["SdkType"];
+                /** @description Version of the SDK making the call. */
+                "x-amz-pay-sdk-version"?: components["parameters"]["SdkVersion"];
+                /** @description Version of the language runtime (for example the Node.js version). */
+                "x-amz-pay-language-version"?: components["parameters"]["LanguageVersion"];
+                /** @description Version of the e-commerce platform the integration runs on. */
+                "x-amz-pay-platform-version"?: components["parameters"]["PlatformVersion"];
+                /** @description Solution provider's integrator identifier. */
+                "x-amz-pay-integrator-id"?: components["parameters"]["IntegratorId"];
+                /** @description Version of the solution provider's integration. */
+                "x-amz-pay-integrator-version"?: components["parameters"]["IntegratorVersion"];
             };
             path?: never;
             cookie?: never;
@@ -3688,8 +4726,11 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
+            408: components["responses"]["RequestTimeout"];
             429: components["responses"]["TooManyRequests"];
             500: components["responses"]["ServerError"];
+            503: components["responses"]["ServiceUnavailable"];
+            default: components["responses"]["OtherError"];
         };
     };
     instoreCharge: {
@@ -3703,6 +4744,33 @@ export interface operations {
                 "x-amz-pay-idempotency-key": components["parameters"]["IdempotencyKeyRequired"];
                 /** @description Delegated authorization token of the merchant a solution provider acts for. */
                 "x-amz-pay-authtoken"?: components["parameters"]["AuthToken"];
+                /**
+                 * @description Signed. Time of the request in UTC, `YYYYMMDDTHHMMSSZ` (the official Node.js SDK sends the extended
+                 *     form `YYYY-MM-DDTHH:MM:SSZ`, which Amazon also accepts). Set by the signer.
+                 */
+                "x-amz-pay-date"?: components["parameters"]["AmzPayDate"];
+                /** @description Signed. Host of the endpoint the request is sent to (`pay-api.amazon.com`…). Set by the signer. */
+                "x-amz-pay-host"?: components["parameters"]["AmzPayHost"];
+                /** @description Signed. Region of the merchant account (`na`, `eu`, `jp`). Set by the signer. */
+                "x-amz-pay-region"?: components["parameters"]["AmzPayRegion"];
+                /**
+                 * @description The request signature, `AMZN-PAY-RSASSA-PSS-V2 PublicKeyId=…, SignedHeaders=…, Signature=…` (see the
+                 *     `AmazonPaySignature` security scheme, which is what tools read; OpenAPI ignores header parameters
+                 *     named Authorization). Set by the signer.
+                 */
+                authorization?: components["parameters"]["Authorization"];
+                /** @description Language of the SDK making the call (`PHP`, `Node`…). */
+                "x-amz-pay-sdk-type"?: components["parameters"]["SdkType"];
+                /** @description Version of the SDK making the call. */
+                "x-amz-pay-sdk-version"?: components["parameters"]["SdkVersion"];
+                /** @description Version of the language runtime (for example the Node.js version). */
+                "x-amz-pay-language-version"?: components["parameters"]["LanguageVersion"];
+                /** @description Version of the e-commerce platform the integration runs on. */
+                "x-amz-pay-platform-version"?: components["parameters"]["PlatformVersion"];
+                /** @description Solution provider's integrator identifier. */
+                "x-amz-pay-integrator-id"?: components["parameters"]["IntegratorId"];
+                /** @description Version of the solution provider's integration. */
+                "x-amz-pay-integrator-version"?: components["parameters"]["IntegratorVersion"];
             };
             path?: never;
             cookie?: never;
@@ -3727,8 +4795,11 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
+            408: components["responses"]["RequestTimeout"];
             429: components["responses"]["TooManyRequests"];
             500: components["responses"]["ServerError"];
+            503: components["responses"]["ServiceUnavailable"];
+            default: components["responses"]["OtherError"];
         };
     };
     instoreRefund: {
@@ -3742,6 +4813,33 @@ export interface operations {
                 "x-amz-pay-idempotency-key": components["parameters"]["IdempotencyKeyRequired"];
                 /** @description Delegated authorization token of the merchant a solution provider acts for. */
                 "x-amz-pay-authtoken"?: components["parameters"]["AuthToken"];
+                /**
+                 * @description Signed. Time of the request in UTC, `YYYYMMDDTHHMMSSZ` (the official Node.js SDK sends the extended
+                 *     form `YYYY-MM-DDTHH:MM:SSZ`, which Amazon also accepts). Set by the signer.
+                 */
+                "x-amz-pay-date"?: components["parameters"]["AmzPayDate"];
+                /** @description Signed. Host of the endpoint the request is sent to (`pay-api.amazon.com`…). Set by the signer. */
+                "x-amz-pay-host"?: components["parameters"]["AmzPayHost"];
+                /** @description Signed. Region of the merchant account (`na`, `eu`, `jp`). Set by the signer. */
+                "x-amz-pay-region"?: components["parameters"]["AmzPayRegion"];
+                /**
+                 * @description The request signature, `AMZN-PAY-RSASSA-PSS-V2 PublicKeyId=…, SignedHeaders=…, Signature=…` (see the
+                 *     `AmazonPaySignature` security scheme, which is what tools read; OpenAPI ignores header parameters
+                 *     named Authorization). Set by the signer.
+                 */
+                authorization?: components["parameters"]["Authorization"];
+                /** @description Language of the SDK making the call (`PHP`, `Node`…). */
+                "x-amz-pay-sdk-type"?: components["parameters"]["SdkType"];
+                /** @description Version of the SDK making the call. */
+                "x-amz-pay-sdk-version"?: components["parameters"]["SdkVersion"];
+                /** @description Version of the language runtime (for example the Node.js version). */
+                "x-amz-pay-language-version"?: components["parameters"]["LanguageVersion"];
+                /** @description Version of the e-commerce platform the integration runs on. */
+                "x-amz-pay-platform-version"?: components["parameters"]["PlatformVersion"];
+                /** @description Solution provider's integrator identifier. */
+                "x-amz-pay-integrator-id"?: components["parameters"]["IntegratorId"];
+                /** @description Version of the solution provider's integration. */
+                "x-amz-pay-integrator-version"?: components["parameters"]["IntegratorVersion"];
             };
             path?: never;
             cookie?: never;
@@ -3766,8 +4864,11 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
+            408: components["responses"]["RequestTimeout"];
             429: components["responses"]["TooManyRequests"];
             500: components["responses"]["ServerError"];
+            503: components["responses"]["ServiceUnavailable"];
+            default: components["responses"]["OtherError"];
         };
     };
     registerAmazonPayAccount: {
@@ -3781,6 +4882,33 @@ export interface operations {
                 "x-amz-pay-idempotency-key": components["parameters"]["IdempotencyKeyRequired"];
                 /** @description Delegated authorization token of the merchant a solution provider acts for. */
                 "x-amz-pay-authtoken"?: components["parameters"]["AuthToken"];
+                /**
+                 * @description Signed. Time of the request in UTC, `YYYYMMDDTHHMMSSZ` (the official Node.js SDK sends the extended
+                 *     form `YYYY-MM-DDTHH:MM:SSZ`, which Amazon also accepts). Set by the signer.
+                 */
+                "x-amz-pay-date"?: components["parameters"]["AmzPayDate"];
+                /** @description Signed. Host of the endpoint the request is sent to (`pay-api.amazon.com`…). Set by the signer. */
+                "x-amz-pay-host"?: components["parameters"]["AmzPayHost"];
+                /** @description Signed. Region of the merchant account (`na`, `eu`, `jp`). Set by the signer. */
+                "x-amz-pay-region"?: components["parameters"]["AmzPayRegion"];
+                /**
+                 * @description The request signature, `AMZN-PAY-RSASSA-PSS-V2 PublicKeyId=…, SignedHeaders=…, Signature=…` (see the
+                 *     `AmazonPaySignature` security scheme, which is what tools read; OpenAPI ignores header parameters
+                 *     named Authorization). Set by the signer.
+                 */
+                authorization?: components["parameters"]["Authorization"];
+                /** @description Language of the SDK making the call (`PHP`, `Node`…). */
+                "x-amz-pay-sdk-type"?: components["parameters"]["SdkType"];
+                /** @description Version of the SDK making the call. */
+                "x-amz-pay-sdk-version"?: components["parameters"]["SdkVersion"];
+                /** @description Version of the language runtime (for example the Node.js version). */
+                "x-amz-pay-language-version"?: components["parameters"]["LanguageVersion"];
+                /** @description Version of the e-commerce platform the integration runs on. */
+                "x-amz-pay-platform-version"?: components["parameters"]["PlatformVersion"];
+                /** @description Solution provider's integrator identifier. */
+                "x-amz-pay-integrator-id"?: components["parameters"]["IntegratorId"];
+                /** @description Version of the solution provider's integration. */
+                "x-amz-pay-integrator-version"?: components["parameters"]["IntegratorVersion"];
             };
             path?: never;
             cookie?: never;
@@ -3805,8 +4933,11 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
+            408: components["responses"]["RequestTimeout"];
             429: components["responses"]["TooManyRequests"];
             500: components["responses"]["ServerError"];
+            503: components["responses"]["ServiceUnavailable"];
+            default: components["responses"]["OtherError"];
         };
     };
     deleteAmazonPayAccount: {
@@ -3815,6 +4946,33 @@ export interface operations {
             header?: {
                 /** @description Delegated authorization token of the merchant a solution provider acts for. */
                 "x-amz-pay-authtoken"?: components["parameters"]["AuthToken"];
+                /**
+                 * @description Signed. Time of the request in UTC, `YYYYMMDDTHHMMSSZ` (the official Node.js SDK sends the extended
+                 *     form `YYYY-MM-DDTHH:MM:SSZ`, which Amazon also accepts). Set by the signer.
+                 */
+                "x-amz-pay-date"?: components["parameters"]["AmzPayDate"];
+                /** @description Signed. Host of the endpoint the request is sent to (`pay-api.amazon.com`…). Set by the signer. */
+                "x-amz-pay-host"?: components["parameters"]["AmzPayHost"];
+                /** @description Signed. Region of the merchant account (`na`, `eu`, `jp`). Set by the signer. */
+                "x-amz-pay-region"?: components["parameters"]["AmzPayRegion"];
+                /**
+                 * @description The request signature, `AMZN-PAY-RSASSA-PSS-V2 PublicKeyId=…, SignedHeaders=…, Signature=…` (see the
+                 *     `AmazonPaySignature` security scheme, which is what tools read; OpenAPI ignores header parameters
+                 *     named Authorization). Set by the signer.
+                 */
+                authorization?: components["parameters"]["Authorization"];
+                /** @description Language of the SDK making the call (`PHP`, `Node`…). */
+                "x-amz-pay-sdk-type"?: components["parameters"]["SdkType"];
+                /** @description Version of the SDK making the call. */
+                "x-amz-pay-sdk-version"?: components["parameters"]["SdkVersion"];
+                /** @description Version of the language runtime (for example the Node.js version). */
+                "x-amz-pay-language-version"?: components["parameters"]["LanguageVersion"];
+                /** @description Version of the e-commerce platform the integration runs on. */
+                "x-amz-pay-platform-version"?: components["parameters"]["PlatformVersion"];
+                /** @description Solution provider's integrator identifier. */
+                "x-amz-pay-integrator-id"?: components["parameters"]["IntegratorId"];
+                /** @description Version of the solution provider's integration. */
+                "x-amz-pay-integrator-version"?: components["parameters"]["IntegratorVersion"];
             };
             path: {
                 /** @description Amazon's identifier of the merchant account, from Register Merchant Account. */
@@ -3824,22 +4982,27 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description The merchant account was closed or dissociated. */
-            200: {
+            /**
+             * @description The closure or dissociation was accepted; there is no documented body (the official .NET SDK's
+             *     DeleteAmazonPayAccountResponse has no fields). Status asserted against the live sandbox by the
+             *     official Node.js SDK's tests (`validateDeleteAmazonPayAccountResponse`).
+             */
+            202: {
                 headers: {
                     "x-amz-pay-request-id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
-                content: {
-                    "application/json": components["schemas"]["DeleteAmazonPayAccountResponse"];
-                };
+                content?: never;
             };
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
+            408: components["responses"]["RequestTimeout"];
             429: components["responses"]["TooManyRequests"];
             500: components["responses"]["ServerError"];
+            503: components["responses"]["ServiceUnavailable"];
+            default: components["responses"]["OtherError"];
         };
     };
     updateAmazonPayAccount: {
@@ -3850,6 +5013,33 @@ export interface operations {
                 "x-amz-pay-idempotency-key"?: components["parameters"]["IdempotencyKey"];
                 /** @description Delegated authorization token of the merchant a solution provider acts for. */
                 "x-amz-pay-authtoken"?: components["parameters"]["AuthToken"];
+                /**
+                 * @description Signed. Time of the request in UTC, `YYYYMMDDTHHMMSSZ` (the official Node.js SDK sends the extended
+                 *     form `YYYY-MM-DDTHH:MM:SSZ`, which Amazon also accepts). Set by the signer.
+                 */
+                "x-amz-pay-date"?: components["parameters"]["AmzPayDate"];
+                /** @description Signed. Host of the endpoint the request is sent to (`pay-api.amazon.com`…). Set by the signer. */
+                "x-amz-pay-host"?: components["parameters"]["AmzPayHost"];
+                /** @description Signed. Region of the merchant account (`na`, `eu`, `jp`). Set by the signer. */
+                "x-amz-pay-region"?: components["parameters"]["AmzPayRegion"];
+                /**
+                 * @description The request signature, `AMZN-PAY-RSASSA-PSS-V2 PublicKeyId=…, SignedHeaders=…, Signature=…` (see the
+                 *     `AmazonPaySignature` security scheme, which is what tools read; OpenAPI ignores header parameters
+                 *     named Authorization). Set by the signer.
+                 */
+                authorization?: components["parameters"]["Authorization"];
+                /** @description Language of the SDK making the call (`PHP`, `Node`…). */
+                "x-amz-pay-sdk-type"?: components["parameters"]["SdkType"];
+                /** @description Version of the SDK making the call. */
+                "x-amz-pay-sdk-version"?: components["parameters"]["SdkVersion"];
+                /** @description Version of the language runtime (for example the Node.js version). */
+                "x-amz-pay-language-version"?: components["parameters"]["LanguageVersion"];
+                /** @description Version of the e-commerce platform the integration runs on. */
+                "x-amz-pay-platform-version"?: components["parameters"]["PlatformVersion"];
+                /** @description Solution provider's integrator identifier. */
+                "x-amz-pay-integrator-id"?: components["parameters"]["IntegratorId"];
+                /** @description Version of the solution provider's integration. */
+                "x-amz-pay-integrator-version"?: components["parameters"]["IntegratorVersion"];
             };
             path: {
                 /** @description Amazon's identifier of the merchant account, from Register Merchant Account. */
@@ -3863,22 +5053,26 @@ export interface operations {
             };
         };
         responses: {
-            /** @description The merchant account was updated. */
-            200: {
+            /**
+             * @description The merchant account was updated; there is no body. Status asserted against the live sandbox by
+             *     the official Node.js SDK's tests (`validateUpdateAmazonPayAccountResponse`).
+             */
+            204: {
                 headers: {
                     "x-amz-pay-request-id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
-                content: {
-                    "application/json": components["schemas"]["MerchantAccount"];
-                };
+                content?: never;
             };
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
+            408: components["responses"]["RequestTimeout"];
             429: components["responses"]["TooManyRequests"];
             500: components["responses"]["ServerError"];
+            503: components["responses"]["ServiceUnavailable"];
+            default: components["responses"]["OtherError"];
         };
     };
     claimMerchantAccount: {
@@ -3892,6 +5086,33 @@ export interface operations {
                 "x-amz-pay-idempotency-key": components["parameters"]["IdempotencyKeyRequired"];
                 /** @description Delegated authorization token of the merchant a solution provider acts for. */
                 "x-amz-pay-authtoken"?: components["parameters"]["AuthToken"];
+                /**
+                 * @description Signed. Time of the request in UTC, `YYYYMMDDTHHMMSSZ` (the official Node.js SDK sends the extended
+                 *     form `YYYY-MM-DDTHH:MM:SSZ`, which Amazon also accepts). Set by the signer.
+                 */
+                "x-amz-pay-date"?: components["parameters"]["AmzPayDate"];
+                /** @description Signed. Host of the endpoint the request is sent to (`pay-api.amazon.com`…). Set by the signer. */
+                "x-amz-pay-host"?: components["parameters"]["AmzPayHost"];
+                /** @description Signed. Region of the merchant account (`na`, `eu`, `jp`). Set by the signer. */
+                "x-amz-pay-region"?: components["parameters"]["AmzPayRegion"];
+                /**
+                 * @description The request signature, `AMZN-PAY-RSASSA-PSS-V2 PublicKeyId=…, SignedHeaders=…, Signature=…` (see the
+                 *     `AmazonPaySignature` security scheme, which is what tools read; OpenAPI ignores header parameters
+                 *     named Authorization). Set by the signer.
+                 */
+                authorization?: components["parameters"]["Authorization"];
+                /** @description Language of the SDK making the call (`PHP`, `Node`…). */
+                "x-amz-pay-sdk-type"?: components["parameters"]["SdkType"];
+                /** @description Version of the SDK making the call. */
+                "x-amz-pay-sdk-version"?: components["parameters"]["SdkVersion"];
+                /** @description Version of the language runtime (for example the Node.js version). */
+                "x-amz-pay-language-version"?: components["parameters"]["LanguageVersion"];
+                /** @description Version of the e-commerce platform the integration runs on. */
+                "x-amz-pay-platform-version"?: components["parameters"]["PlatformVersion"];
+                /** @description Solution provider's integrator identifier. */
+                "x-amz-pay-integrator-id"?: components["parameters"]["IntegratorId"];
+                /** @description Version of the solution provider's integration. */
+                "x-amz-pay-integrator-version"?: components["parameters"]["IntegratorVersion"];
             };
             path: {
                 /** @description Amazon's identifier of the merchant account. */
@@ -3929,8 +5150,11 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
+            408: components["responses"]["RequestTimeout"];
             429: components["responses"]["TooManyRequests"];
             500: components["responses"]["ServerError"];
+            503: components["responses"]["ServiceUnavailable"];
+            default: components["responses"]["OtherError"];
         };
     };
     createStore: {
@@ -3944,6 +5168,33 @@ export interface operations {
                 "x-amz-pay-idempotency-key": components["parameters"]["IdempotencyKeyRequired"];
                 /** @description Delegated authorization token of the merchant a solution provider acts for. */
                 "x-amz-pay-authtoken"?: components["parameters"]["AuthToken"];
+                /**
+                 * @description Signed. Time of the request in UTC, `YYYYMMDDTHHMMSSZ` (the official Node.js SDK sends the extended
+                 *     form `YYYY-MM-DDTHH:MM:SSZ`, which Amazon also accepts). Set by the signer.
+                 */
+                "x-amz-pay-date"?: components["parameters"]["AmzPayDate"];
+                /** @description Signed. Host of the endpoint the request is sent to (`pay-api.amazon.com`…). Set by the signer. */
+                "x-amz-pay-host"?: components["parameters"]["AmzPayHost"];
+                /** @description Signed. Region of the merchant account (`na`, `eu`, `jp`). Set by the signer. */
+                "x-amz-pay-region"?: components["parameters"]["AmzPayRegion"];
+                /**
+                 * @description The request signature, `AMZN-PAY-RSASSA-PSS-V2 PublicKeyId=…, SignedHeaders=…, Signature=…` (see the
+                 *     `AmazonPaySignature` security scheme, which is what tools read; OpenAPI ignores header parameters
+                 *     named Authorization). Set by the signer.
+                 */
+                authorization?: components["parameters"]["Authorization"];
+                /** @description Language of the SDK making the call (`PHP`, `Node`…). */
+                "x-amz-pay-sdk-type"?: components["parameters"]["SdkType"];
+                /** @description Version of the SDK making the call. */
+                "x-amz-pay-sdk-version"?: components["parameters"]["SdkVersion"];
+                /** @description Version of the language runtime (for example the Node.js version). */
+                "x-amz-pay-language-version"?: components["parameters"]["LanguageVersion"];
+                /** @description Version of the e-commerce platform the integration runs on. */
+                "x-amz-pay-platform-version"?: components["parameters"]["PlatformVersion"];
+                /** @description Solution provider's integrator identifier. */
+                "x-amz-pay-integrator-id"?: components["parameters"]["IntegratorId"];
+                /** @description Version of the solution provider's integration. */
+                "x-amz-pay-integrator-version"?: components["parameters"]["IntegratorVersion"];
             };
             path: {
                 /** @description Amazon's identifier of the merchant account. */
@@ -3971,8 +5222,11 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
+            408: components["responses"]["RequestTimeout"];
             429: components["responses"]["TooManyRequests"];
             500: components["responses"]["ServerError"];
+            503: components["responses"]["ServiceUnavailable"];
+            default: components["responses"]["OtherError"];
         };
     };
     updateStore: {
@@ -3983,6 +5237,33 @@ export interface operations {
                 "x-amz-pay-idempotency-key"?: components["parameters"]["IdempotencyKey"];
                 /** @description Delegated authorization token of the merchant a solution provider acts for. */
                 "x-amz-pay-authtoken"?: components["parameters"]["AuthToken"];
+                /**
+                 * @description Signed. Time of the request in UTC, `YYYYMMDDTHHMMSSZ` (the official Node.js SDK sends the extended
+                 *     form `YYYY-MM-DDTHH:MM:SSZ`, which Amazon also accepts). Set by the signer.
+                 */
+                "x-amz-pay-date"?: components["parameters"]["AmzPayDate"];
+                /** @description Signed. Host of the endpoint the request is sent to (`pay-api.amazon.com`…). Set by the signer. */
+                "x-amz-pay-host"?: components["parameters"]["AmzPayHost"];
+                /** @description Signed. Region of the merchant account (`na`, `eu`, `jp`). Set by the signer. */
+                "x-amz-pay-region"?: components["parameters"]["AmzPayRegion"];
+                /**
+                 * @description The request signature, `AMZN-PAY-RSASSA-PSS-V2 PublicKeyId=…, SignedHeaders=…, Signature=…` (see the
+                 *     `AmazonPaySignature` security scheme, which is what tools read; OpenAPI ignores header parameters
+                 *     named Authorization). Set by the signer.
+                 */
+                authorization?: components["parameters"]["Authorization"];
+                /** @description Language of the SDK making the call (`PHP`, `Node`…). */
+                "x-amz-pay-sdk-type"?: components["parameters"]["SdkType"];
+                /** @description Version of the SDK making the call. */
+                "x-amz-pay-sdk-version"?: components["parameters"]["SdkVersion"];
+                /** @description Version of the language runtime (for example the Node.js version). */
+                "x-amz-pay-language-version"?: components["parameters"]["LanguageVersion"];
+                /** @description Version of the e-commerce platform the integration runs on. */
+                "x-amz-pay-platform-version"?: components["parameters"]["PlatformVersion"];
+                /** @description Solution provider's integrator identifier. */
+                "x-amz-pay-integrator-id"?: components["parameters"]["IntegratorId"];
+                /** @description Version of the solution provider's integration. */
+                "x-amz-pay-integrator-version"?: components["parameters"]["IntegratorVersion"];
             };
             path: {
                 /** @description Amazon's identifier of the merchant account. */
@@ -4012,8 +5293,11 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
+            408: components["responses"]["RequestTimeout"];
             429: components["responses"]["TooManyRequests"];
             500: components["responses"]["ServerError"];
+            503: components["responses"]["ServiceUnavailable"];
+            default: components["responses"]["OtherError"];
         };
     };
     createDispute: {
@@ -4027,6 +5311,33 @@ export interface operations {
                 "x-amz-pay-idempotency-key": components["parameters"]["IdempotencyKeyRequired"];
                 /** @description Delegated authorization token of the merchant a solution provider acts for. */
                 "x-amz-pay-authtoken"?: components["parameters"]["AuthToken"];
+                /**
+                 * @description Signed. Time of the request in UTC, `YYYYMMDDTHHMMSSZ` (the official Node.js SDK sends the extended
+                 *     form `YYYY-MM-DDTHH:MM:SSZ`, which Amazon also accepts). Set by the signer.
+                 */
+                "x-amz-pay-date"?: components["parameters"]["AmzPayDate"];
+                /** @description Signed. Host of the endpoint the request is sent to (`pay-api.amazon.com`…). Set by the signer. */
+                "x-amz-pay-host"?: components["parameters"]["AmzPayHost"];
+                /** @description Signed. Region of the merchant account (`na`, `eu`, `jp`). Set by the signer. */
+                "x-amz-pay-region"?: components["parameters"]["AmzPayRegion"];
+                /**
+                 * @description The request signature, `AMZN-PAY-RSASSA-PSS-V2 PublicKeyId=…, SignedHeaders=…, Signature=…` (see the
+                 *     `AmazonPaySignature` security scheme, which is what tools read; OpenAPI ignores header parameters
+                 *     named Authorization). Set by the signer.
+                 */
+                authorization?: components["parameters"]["Authorization"];
+                /** @description Language of the SDK making the call (`PHP`, `Node`…). */
+                "x-amz-pay-sdk-type"?: components["parameters"]["SdkType"];
+                /** @description Version of the SDK making the call. */
+                "x-amz-pay-sdk-version"?: components["parameters"]["SdkVersion"];
+                /** @description Version of the language runtime (for example the Node.js version). */
+                "x-amz-pay-language-version"?: components["parameters"]["LanguageVersion"];
+                /** @description Version of the e-commerce platform the integration runs on. */
+                "x-amz-pay-platform-version"?: components["parameters"]["PlatformVersion"];
+                /** @description Solution provider's integrator identifier. */
+                "x-amz-pay-integrator-id"?: components["parameters"]["IntegratorId"];
+                /** @description Version of the solution provider's integration. */
+                "x-amz-pay-integrator-version"?: components["parameters"]["IntegratorVersion"];
             };
             path?: never;
             cookie?: never;
@@ -4037,8 +5348,11 @@ export interface operations {
             };
         };
         responses: {
-            /** @description The dispute was created. */
-            201: {
+            /**
+             * @description The dispute was created. Amazon answers 200, not 201 (asserted against the live sandbox by the
+             *     official Node.js SDK's tests, `validateDisputeAPIResponse`, for create, get, update and contest).
+             */
+            200: {
                 headers: {
                     "x-amz-pay-request-id": components["headers"]["RequestId"];
                     [name: string]: unknown;
@@ -4051,8 +5365,11 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
+            408: components["responses"]["RequestTimeout"];
             429: components["responses"]["TooManyRequests"];
             500: components["responses"]["ServerError"];
+            503: components["responses"]["ServiceUnavailable"];
+            default: components["responses"]["OtherError"];
         };
     };
     getDispute: {
@@ -4061,6 +5378,33 @@ export interface operations {
             header?: {
                 /** @description Delegated authorization token of the merchant a solution provider acts for. */
                 "x-amz-pay-authtoken"?: components["parameters"]["AuthToken"];
+                /**
+                 * @description Signed. Time of the request in UTC, `YYYYMMDDTHHMMSSZ` (the official Node.js SDK sends the extended
+                 *     form `YYYY-MM-DDTHH:MM:SSZ`, which Amazon also accepts). Set by the signer.
+                 */
+                "x-amz-pay-date"?: components["parameters"]["AmzPayDate"];
+                /** @description Signed. Host of the endpoint the request is sent to (`pay-api.amazon.com`…). Set by the signer. */
+                "x-amz-pay-host"?: components["parameters"]["AmzPayHost"];
+                /** @description Signed. Region of the merchant account (`na`, `eu`, `jp`). Set by the signer. */
+                "x-amz-pay-region"?: components["parameters"]["AmzPayRegion"];
+                /**
+                 * @description The request signature, `AMZN-PAY-RSASSA-PSS-V2 PublicKeyId=…, SignedHeaders=…, Signature=…` (see the
+                 *     `AmazonPaySignature` security scheme, which is what tools read; OpenAPI ignores header parameters
+                 *     named Authorization). Set by the signer.
+                 */
+                authorization?: components["parameters"]["Authorization"];
+                /** @description Language of the SDK making the call (`PHP`, `Node`…). */
+                "x-amz-pay-sdk-type"?: components["parameters"]["SdkType"];
+                /** @description Version of the SDK making the call. */
+                "x-amz-pay-sdk-version"?: components["parameters"]["SdkVersion"];
+                /** @description Version of the language runtime (for example the Node.js version). */
+                "x-amz-pay-language-version"?: components["parameters"]["LanguageVersion"];
+                /** @description Version of the e-commerce platform the integration runs on. */
+                "x-amz-pay-platform-version"?: components["parameters"]["PlatformVersion"];
+                /** @description Solution provider's integrator identifier. */
+                "x-amz-pay-integrator-id"?: components["parameters"]["IntegratorId"];
+                /** @description Version of the solution provider's integration. */
+                "x-amz-pay-integrator-version"?: components["parameters"]["IntegratorVersion"];
             };
             path: {
                 /** @description Dispute identifier. */
@@ -4084,8 +5428,11 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
+            408: components["responses"]["RequestTimeout"];
             429: components["responses"]["TooManyRequests"];
             500: components["responses"]["ServerError"];
+            503: components["responses"]["ServiceUnavailable"];
+            default: components["responses"]["OtherError"];
         };
     };
     updateDispute: {
@@ -4096,6 +5443,33 @@ export interface operations {
                 "x-amz-pay-idempotency-key"?: components["parameters"]["IdempotencyKey"];
                 /** @description Delegated authorization token of the merchant a solution provider acts for. */
                 "x-amz-pay-authtoken"?: components["parameters"]["AuthToken"];
+                /**
+                 * @description Signed. Time of the request in UTC, `YYYYMMDDTHHMMSSZ` (the official Node.js SDK sends the extended
+                 *     form `YYYY-MM-DDTHH:MM:SSZ`, which Amazon also accepts). Set by the signer.
+                 */
+                "x-amz-pay-date"?: components["parameters"]["AmzPayDate"];
+                /** @description Signed. Host of the endpoint the request is sent to (`pay-api.amazon.com`…). Set by the signer. */
+                "x-amz-pay-host"?: components["parameters"]["AmzPayHost"];
+                /** @description Signed. Region of the merchant account (`na`, `eu`, `jp`). Set by the signer. */
+                "x-amz-pay-region"?: components["parameters"]["AmzPayRegion"];
+                /**
+                 * @description The request signature, `AMZN-PAY-RSASSA-PSS-V2 PublicKeyId=…, SignedHeaders=…, Signature=…` (see the
+                 *     `AmazonPaySignature` security scheme, which is what tools read; OpenAPI ignores header parameters
+                 *     named Authorization). Set by the signer.
+                 */
+                authorization?: components["parameters"]["Authorization"];
+                /** @description Language of the SDK making the call (`PHP`, `Node`…). */
+                "x-amz-pay-sdk-type"?: components["parameters"]["SdkType"];
+                /** @description Version of the SDK making the call. */
+                "x-amz-pay-sdk-version"?: components["parameters"]["SdkVersion"];
+                /** @description Version of the language runtime (for example the Node.js version). */
+                "x-amz-pay-language-version"?: components["parameters"]["LanguageVersion"];
+                /** @description Version of the e-commerce platform the integration runs on. */
+                "x-amz-pay-platform-version"?: components["parameters"]["PlatformVersion"];
+                /** @description Solution provider's integrator identifier. */
+                "x-amz-pay-integrator-id"?: components["parameters"]["IntegratorId"];
+                /** @description Version of the solution provider's integration. */
+                "x-amz-pay-integrator-version"?: components["parameters"]["IntegratorVersion"];
             };
             path: {
                 /** @description Dispute identifier. */
@@ -4123,8 +5497,11 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
+            408: components["responses"]["RequestTimeout"];
             429: components["responses"]["TooManyRequests"];
             500: components["responses"]["ServerError"];
+            503: components["responses"]["ServiceUnavailable"];
+            default: components["responses"]["OtherError"];
         };
     };
     contestDispute: {
@@ -4138,6 +5515,33 @@ export interface operations {
                 "x-amz-pay-idempotency-key": components["parameters"]["IdempotencyKeyRequired"];
                 /** @description Delegated authorization token of the merchant a solution provider acts for. */
                 "x-amz-pay-authtoken"?: components["parameters"]["AuthToken"];
+                /**
+                 * @description Signed. Time of the request in UTC, `YYYYMMDDTHHMMSSZ` (the official Node.js SDK sends the extended
+                 *     form `YYYY-MM-DDTHH:MM:SSZ`, which Amazon also accepts). Set by the signer.
+                 */
+                "x-amz-pay-date"?: components["parameters"]["AmzPayDate"];
+                /** @description Signed. Host of the endpoint the request is sent to (`pay-api.amazon.com`…). Set by the signer. */
+                "x-amz-pay-host"?: components["parameters"]["AmzPayHost"];
+                /** @description Signed. Region of the merchant account (`na`, `eu`, `jp`). Set by the signer. */
+                "x-amz-pay-region"?: components["parameters"]["AmzPayRegion"];
+                /**
+                 * @description The request signature, `AMZN-PAY-RSASSA-PSS-V2 PublicKeyId=…, SignedHeaders=…, Signature=…` (see the
+                 *     `AmazonPaySignature` security scheme, which is what tools read; OpenAPI ignores header parameters
+                 *     named Authorization). Set by the signer.
+                 */
+                authorization?: components["parameters"]["Authorization"];
+                /** @description Language of the SDK making the call (`PHP`, `Node`…). */
+                "x-amz-pay-sdk-type"?: components["parameters"]["SdkType"];
+                /** @description Version of the SDK making the call. */
+                "x-amz-pay-sdk-version"?: components["parameters"]["SdkVersion"];
+                /** @description Version of the language runtime (for example the Node.js version). */
+                "x-amz-pay-language-version"?: components["parameters"]["LanguageVersion"];
+                /** @description Version of the e-commerce platform the integration runs on. */
+                "x-amz-pay-platform-version"?: components["parameters"]["PlatformVersion"];
+                /** @description Solution provider's integrator identifier. */
+                "x-amz-pay-integrator-id"?: components["parameters"]["IntegratorId"];
+                /** @description Version of the solution provider's integration. */
+                "x-amz-pay-integrator-version"?: components["parameters"]["IntegratorVersion"];
             };
             path: {
                 /** @description Dispute identifier. */
@@ -4165,8 +5569,11 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
+            408: components["responses"]["RequestTimeout"];
             429: components["responses"]["TooManyRequests"];
             500: components["responses"]["ServerError"];
+            503: components["responses"]["ServiceUnavailable"];
+            default: components["responses"]["OtherError"];
         };
     };
     uploadFile: {
@@ -4180,6 +5587,33 @@ export interface operations {
                 "x-amz-pay-idempotency-key": components["parameters"]["IdempotencyKeyRequired"];
                 /** @description Delegated authorization token of the merchant a solution provider acts for. */
                 "x-amz-pay-authtoken"?: components["parameters"]["AuthToken"];
+                /**
+                 * @description Signed. Time of the request in UTC, `YYYYMMDDTHHMMSSZ` (the official Node.js SDK sends the extended
+                 *     form `YYYY-MM-DDTHH:MM:SSZ`, which Amazon also accepts). Set by the signer.
+                 */
+                "x-amz-pay-date"?: components["parameters"]["AmzPayDate"];
+                /** @description Signed. Host of the endpoint the request is sent to (`pay-api.amazon.com`…). Set by the signer. */
+                "x-amz-pay-host"?: components["parameters"]["AmzPayHost"];
+                /** @description Signed. Region of the merchant account (`na`, `eu`, `jp`). Set by the signer. */
+                "x-amz-pay-region"?: components["parameters"]["AmzPayRegion"];
+                /**
+                 * @description The request signature, `AMZN-PAY-RSASSA-PSS-V2 PublicKeyId=…, SignedHeaders=…, Signature=…` (see the
+                 *     `AmazonPaySignature` security scheme, which is what tools read; OpenAPI ignores header parameters
+                 *     named Authorization). Set by the signer.
+                 */
+                authorization?: components["parameters"]["Authorization"];
+                /** @description Language of the SDK making the call (`PHP`, `Node`…). */
+                "x-amz-pay-sdk-type"?: components["parameters"]["SdkType"];
+                /** @description Version of the SDK making the call. */
+                "x-amz-pay-sdk-version"?: components["parameters"]["SdkVersion"];
+                /** @description Version of the language runtime (for example the Node.js version). */
+                "x-amz-pay-language-version"?: components["parameters"]["LanguageVersion"];
+                /** @description Version of the e-commerce platform the integration runs on. */
+                "x-amz-pay-platform-version"?: components["parameters"]["PlatformVersion"];
+                /** @description Solution provider's integrator identifier. */
+                "x-amz-pay-integrator-id"?: components["parameters"]["IntegratorId"];
+                /** @description Version of the solution provider's integration. */
+                "x-amz-pay-integrator-version"?: components["parameters"]["IntegratorVersion"];
             };
             path?: never;
             cookie?: never;
@@ -4190,8 +5624,11 @@ export interface operations {
             };
         };
         responses: {
-            /** @description The file was created; upload its content to `url`. */
-            201: {
+            /**
+             * @description The file was created; upload its content to `url`. Amazon answers 200, not 201 (asserted against
+             *     the live sandbox by the official Node.js SDK's tests, `validateFileAPIResponse`).
+             */
+            200: {
                 headers: {
                     "x-amz-pay-request-id": components["headers"]["RequestId"];
                     [name: string]: unknown;
@@ -4204,8 +5641,11 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
+            408: components["responses"]["RequestTimeout"];
             429: components["responses"]["TooManyRequests"];
             500: components["responses"]["ServerError"];
+            503: components["responses"]["ServiceUnavailable"];
+            default: components["responses"]["OtherError"];
         };
     };
 }

@@ -6,14 +6,18 @@ import { z } from 'zod';
 export const TimestampSchema = z.string();
 
 /**
- * Decimal amount as a string, in the currency's major unit (`"14.00"`; `"500"` for JPY, which has no
- * minor unit).
+ * Decimal amount as a string, in the currency's major unit, with the currency's decimals: none for
+ * JPY (`"500"`), two for AUD, GBP, DKK, EUR, HKD, NZD, NOK, ZAR, SEK, CHF and USD (`"14.00"`). See
+ * `CurrencyCode`'s `x-currency-decimals`.
  */
 export const AmountSchema = z.string();
 
 /**
- * Amount sent to Amazon: a decimal string with at most two decimals (`"14.00"`) or a JSON number
- * with at most two decimals (`14`, `12.99`). Use whole numbers for JPY.
+ * Amount sent to Amazon: a decimal string (`"14.00"`) or a JSON number (`14`, `12.99`) with at most
+ * the currency's decimals: none for JPY (`"705"`; Amazon refuses `"705.00"` with
+ * `InvalidParameterValue`), two for AUD, GBP, DKK, EUR, HKD, NZD, NOK, ZAR, SEK, CHF and USD. The
+ * schema alone checks the two-decimal bound; the currency's own bound needs the sibling `currencyCode`
+ * (`CurrencyCode`'s `x-currency-decimals`).
  */
 export const AmountInputSchema = z.union([z.string().max(16).regex(new RegExp("^\\d+(\\.\\d{1,2})?$")), z.number().gte(0).multipleOf(0.01)]);
 
@@ -21,6 +25,8 @@ export const AmountInputSchema = z.union([z.string().max(16).regex(new RegExp("^
  * ISO 4217 currency code of a currency Amazon Pay can charge or present. Multi-currency merchants
  * in the EU and UK may present AUD, GBP, DKK, EUR, HKD, JPY, NZD, NOK, ZAR, SEK, CHF and USD;
  * ledger currencies are USD (US), EUR (EU), GBP (UK) and JPY (JP).
+ * Amounts carry the currency's ISO 4217 decimals (`x-currency-decimals`): none for JPY, two for all
+ * the others.
  */
 export const CurrencyCodeSchema = z.enum(["AUD", "GBP", "DKK", "EUR", "HKD", "JPY", "NZD", "NOK", "ZAR", "SEK", "CHF", "USD"]);
 
@@ -83,14 +89,16 @@ export const StatusDetailsSchema = z.looseObject({
 /**
  * Reasons behind a `NonChargeable` or `Closed` charge permission. NonChargeable: `PaymentMethodInvalid`,
  * `PaymentMethodDeleted`, `BillingAddressDeleted`, `PaymentMethodExpired`, `PaymentMethodNotAllowed`,
- * `PaymentMethodNotSet`, `ChargeInProgress`, `MFAFailed`, `AmountNotSet`. Closed: `MerchantClosed` (Close Charge
- * Permission was called), `BuyerClosed`, `AmazonClosed`, `Expired`.
+ * `PaymentMethodNotSet`, `ChargeInProgress`, `MFAFailed`, `AmountNotSet`, `TransactionAmountExceeded` (the
+ * charge permission's amount limit is used up; seen in a real Get Charge Permission response reported on
+ * the .NET SDK's issue tracker, and listed in the .NET SDK's `ReasonCodes`). Closed: `MerchantClosed`
+ * (Close Charge Permission was called), `BuyerClosed`, `AmazonClosed`, `Expired`.
  */
-export const ChargePermissionReasonCodeSchema = z.enum(["PaymentMethodInvalid", "PaymentMethodDeleted", "BillingAddressDeleted", "PaymentMethodExpired", "PaymentMethodNotAllowed", "PaymentMethodNotSet", "ChargeInProgress", "MFAFailed", "AmountNotSet", "MerchantClosed", "BuyerClosed", "AmazonClosed", "Expired"]);
+export const ChargePermissionReasonCodeSchema = z.enum(["PaymentMethodInvalid", "PaymentMethodDeleted", "BillingAddressDeleted", "PaymentMethodExpired", "PaymentMethodNotAllowed", "PaymentMethodNotSet", "ChargeInProgress", "MFAFailed", "AmountNotSet", "TransactionAmountExceeded", "MerchantClosed", "BuyerClosed", "AmazonClosed", "Expired"]);
 
 /** One reason a charge permission is in its state. */
 export const StatusReasonSchema = z.looseObject({
-  reasonCode: z.union([ChargePermissionReasonCodeSchema, z.string()]).optional(),
+  reasonCode: z.union([ChargePermissionReasonCodeSchema, z.string()]).nullable().optional(),
   reasonDescription: z.string().nullable().optional(),
 });
 
@@ -263,7 +271,7 @@ export const ConstraintIdSchema = z.enum(["ChargeAmountNotSet", "CheckoutResultR
 
 /** Something the merchant must fix (update the session) before the buyer can complete checkout. */
 export const ConstraintSchema = z.looseObject({
-  constraintId: z.union([ConstraintIdSchema, z.string()]).optional(),
+  constraintId: z.union([ConstraintIdSchema, z.string()]).nullable().optional(),
   description: z.string().nullable().optional(),
 });
 
@@ -449,7 +457,7 @@ export const CheckoutSessionSchema = z.looseObject({
   shippingAddressList: ShippingAddressListSchema.optional(),
   multiAddressesCheckoutMetadata: z.array(MultiAddressesCheckoutMetadataSchema).nullable().optional(),
   paymentPreferences: z.array(PaymentPreferenceSchema.nullable()).nullable().optional(),
-  statusDetails: CheckoutSessionStatusDetailsSchema.optional(),
+  statusDetails: CheckoutSessionStatusDetailsSchema.nullable().optional(),
   constraints: z.array(ConstraintSchema).nullable().optional(),
   creationTimestamp: TimestampSchema.nullable().optional(),
   expirationTimestamp: TimestampSchema.nullable().optional(),
@@ -462,16 +470,22 @@ export const CheckoutSessionSchema = z.looseObject({
   releaseEnvironment: z.union([ReleaseEnvironmentSchema, z.string()]).nullable().optional(),
   checkoutButtonText: z.string().nullable().optional(),
   scopes: z.array(z.union([ScopeSchema, z.string()])).nullable().optional(),
+  orderType: z.string().nullable().optional(),
+  merchantDetails: z.looseObject({}).nullable().optional(),
+  tokens: z.union([z.array(z.unknown()), z.looseObject({})]).nullable().optional(),
+  cartDetails: z.looseObject({}).nullable().optional(),
 });
 
 /**
  * Create Checkout Session. This is also the payload of the Amazon Pay button (signed with the
  * signer's `signButtonPayload`). `webCheckoutDetails.checkoutReviewReturnUrl` is required for the
- * standard flow; `checkoutResultReturnUrl` with `checkoutMode: ProcessOrder`.
+ * standard flow; `checkoutResultReturnUrl` with `checkoutMode: ProcessOrder`. `webCheckoutDetails`
+ * itself may be left out where the flow needs no return URL (Buy Now in JP); the official .NET SDK's
+ * parameterless `CreateCheckoutSessionRequest()` sends none.
  */
 export const CreateCheckoutSessionRequestSchema = z.looseObject({
   storeId: z.string().min(1),
-  webCheckoutDetails: WebCheckoutDetailsInputSchema,
+  webCheckoutDetails: WebCheckoutDetailsInputSchema.optional(),
   chargePermissionType: ChargePermissionTypeSchema.optional(),
   recurringMetadata: RecurringMetadataInputSchema.optional(),
   paymentMethodOnFileMetadata: PaymentMethodOnFileMetadataInputSchema.optional(),
@@ -484,6 +498,7 @@ export const CreateCheckoutSessionRequestSchema = z.looseObject({
   deliverySpecifications: DeliverySpecificationsInputSchema.optional(),
   addressDetails: AddressDetailsInputSchema.optional(),
   scopes: z.array(ScopeSchema).optional(),
+  multiAddressesCheckoutMetadata: z.array(MultiAddressesCheckoutMetadataInputSchema).optional(),
 });
 
 /**
@@ -548,7 +563,7 @@ export const ChargePermissionSchema = z.looseObject({
   shippingAddress: AddressSchema.nullable().optional(),
   billingAddress: AddressSchema.nullable().optional(),
   paymentPreferences: z.array(PaymentPreferenceSchema.nullable()).nullable().optional(),
-  statusDetails: ChargePermissionStatusDetailsSchema.optional(),
+  statusDetails: ChargePermissionStatusDetailsSchema.nullable().optional(),
   creationTimestamp: TimestampSchema.nullable().optional(),
   expirationTimestamp: TimestampSchema.nullable().optional(),
   merchantMetadata: MerchantMetadataSchema.nullable().optional(),
@@ -613,7 +628,7 @@ export const ChargeSchema = z.looseObject({
   chargeAmount: PriceSchema.nullable().optional(),
   captureAmount: PriceSchema.nullable().optional(),
   refundedAmount: PriceSchema.nullable().optional(),
-  convertedAmount: PriceSchema.nullable().optional(),
+  convertedAmount: z.union([PriceSchema, AmountSchema]).nullable().optional(),
   conversionRate: z.union([z.number(), z.string()]).nullable().optional(),
   softDescriptor: z.string().nullable().optional(),
   merchantMetadata: MerchantMetadataSchema.nullable().optional(),
@@ -624,7 +639,7 @@ export const ChargeSchema = z.looseObject({
   chargeInitiator: z.union([ChargeInitiatorSchema, z.string()]).nullable().optional(),
   channel: z.union([ChannelSchema, z.string()]).nullable().optional(),
   webCheckoutDetails: WebCheckoutDetailsSchema.nullable().optional(),
-  statusDetails: ChargeStatusDetailsSchema.optional(),
+  statusDetails: ChargeStatusDetailsSchema.nullable().optional(),
   creationTimestamp: TimestampSchema.nullable().optional(),
   expirationTimestamp: TimestampSchema.nullable().optional(),
   releaseEnvironment: z.union([ReleaseEnvironmentSchema, z.string()]).nullable().optional(),
@@ -699,7 +714,7 @@ export const RefundSchema = z.looseObject({
   refundAmount: PriceSchema.nullable().optional(),
   softDescriptor: z.string().nullable().optional(),
   creationTimestamp: TimestampSchema.nullable().optional(),
-  statusDetails: RefundStatusDetailsSchema.optional(),
+  statusDetails: RefundStatusDetailsSchema.nullable().optional(),
   releaseEnvironment: z.union([ReleaseEnvironmentSchema, z.string()]).nullable().optional(),
 });
 
@@ -743,11 +758,11 @@ export const ScheduleFrequencySchema = z.enum(["PT5M", "PT15M", "PT30M", "PT1H",
 /** Metadata of one report; download its content with `reportDocumentId` once `processingStatus` is `COMPLETED`. */
 export const ReportSchema = z.looseObject({
   reportId: z.string(),
-  reportType: z.union([ReportTypeSchema, z.string()]).optional(),
+  reportType: z.union([ReportTypeSchema, z.string()]).nullable().optional(),
   startTime: TimestampSchema.nullable().optional(),
   endTime: TimestampSchema.nullable().optional(),
   createdTime: TimestampSchema.nullable().optional(),
-  processingStatus: z.union([ProcessingStatusSchema, z.string()]).optional(),
+  processingStatus: z.union([ProcessingStatusSchema, z.string()]).nullable().optional(),
   processingStartTime: TimestampSchema.nullable().optional(),
   processingEndTime: TimestampSchema.nullable().optional(),
   reportDocumentId: z.string().nullable().optional(),
@@ -781,8 +796,8 @@ export const ReportDocumentSchema = z.looseObject({
 /** A schedule that makes Amazon create a report of one type at a fixed frequency. */
 export const ReportScheduleSchema = z.looseObject({
   reportScheduleId: z.string(),
-  reportType: z.union([ReportTypeSchema, z.string()]).optional(),
-  scheduleFrequency: z.union([ScheduleFrequencySchema, z.string()]).optional(),
+  reportType: z.union([ReportTypeSchema, z.string()]).nullable().optional(),
+  scheduleFrequency: z.union([ScheduleFrequencySchema, z.string()]).nullable().optional(),
   nextReportCreationTime: TimestampSchema.nullable().optional(),
 });
 
@@ -903,9 +918,15 @@ export const InstoreChargeRequestSchema = z.looseObject({
   metadata: InStoreMetadataInputSchema.optional(),
 });
 
+/**
+ * State of an in-store charge or refund. Charges end `Completed` (or `Declined`); refunds start
+ * `Pending` and move to `Completed` or `Declined` (the .NET SDK's `State` lists `Pending` and `Completed`).
+ */
+export const InStoreTransactionStateSchema = z.enum(["Completed", "Declined", "Pending"]);
+
 /** Status of an in-store charge or refund. */
 export const InStoreTransactionStatusSchema = z.looseObject({
-  state: z.string().nullable().optional(),
+  state: z.union([InStoreTransactionStateSchema, z.string()]).nullable().optional(),
   reasonCode: z.string().nullable().optional(),
   reasonDescription: z.string().nullable().optional(),
 });
@@ -913,7 +934,7 @@ export const InStoreTransactionStatusSchema = z.looseObject({
 /** The in-store charge. */
 export const InStoreChargeResponseSchema = z.looseObject({
   chargeId: z.string(),
-  chargeStatus: InStoreTransactionStatusSchema.optional(),
+  chargeStatus: InStoreTransactionStatusSchema.nullable().optional(),
 });
 
 /** Refunds all or part of an in-store charge. */
@@ -928,7 +949,7 @@ export const InstoreRefundRequestSchema = z.looseObject({
 /** The in-store refund. */
 export const InStoreRefundResponseSchema = z.looseObject({
   refundId: z.string(),
-  refundStatus: InStoreTransactionStatusSchema.optional(),
+  refundStatus: InStoreTransactionStatusSchema.nullable().optional(),
 });
 
 /** Currency of the merchant's Amazon Pay ledger (payouts and fees). */
@@ -937,9 +958,12 @@ export const LedgerCurrencySchema = z.enum(["GBP", "EUR", "JPY", "USD"]);
 /** `CORPORATE`: a registered company. `INDIVIDUAL`: a sole proprietor. */
 export const BusinessTypeSchema = z.enum(["CORPORATE", "INDIVIDUAL"]);
 
-/** A phone number split into its parts. */
+/**
+ * A phone number split into its parts. `countryCode` may be left out: the official PHP SDK's
+ * createMerchantAccount passes the payload through without requiring it.
+ */
 export const PhoneNumberInputSchema = z.looseObject({
-  countryCode: z.string().regex(new RegExp("^\\d{1,4}$")),
+  countryCode: z.string().regex(new RegExp("^\\d{1,4}$")).optional(),
   number: z.string().min(1),
   extension: z.string().optional(),
 });
@@ -1189,6 +1213,13 @@ export const DisputeResolutionSchema = z.enum(["BuyerWon", "MerchantWon", "NoFau
 export const EvidenceTypeSchema = z.enum(["ProductDescription", "Receipt", "CancellationPolicy", "CustomerSignature", "TrackingNumber", "CarrierName", "DeviceId", "DeviceName", "DownloadDateTime", "Other"]);
 
 /**
+ * A moment in a dispute as Amazon returns it. Amazon's docs describe an ISO 8601 UTC date-time
+ * string, while the official SDKs send Unix epoch numbers (the Node.js SDK milliseconds, the Java and
+ * PHP SDKs seconds) and Amazon returns what was stored; so a string, an integer or `null`.
+ */
+export const DisputeTimestampSchema = z.union([z.string(), z.int()]).nullable();
+
+/**
  * A moment sent to Amazon in a dispute: an ISO 8601 UTC date-time string, or a Unix epoch number
  * (the official Java SDK sends seconds, the Node.js SDK milliseconds).
  */
@@ -1196,7 +1227,7 @@ export const DisputeTimestampInputSchema = z.union([DateTimeInputSchema, z.int()
 
 /** One piece of evidence, as Amazon returns it. */
 export const EvidenceSchema = z.looseObject({
-  evidenceType: z.union([EvidenceTypeSchema, z.string()]).optional(),
+  evidenceType: z.union([EvidenceTypeSchema, z.string()]).nullable().optional(),
   fileId: z.string().nullable().optional(),
   evidenceText: z.string().nullable().optional(),
 });
@@ -1210,7 +1241,7 @@ export const EvidenceInputSchema = z.looseObject({
 
 /** State of a dispute and why it is in it. */
 export const DisputeStatusDetailsSchema = z.looseObject({
-  state: z.union([DisputeStateSchema, z.string()]).optional(),
+  state: z.union([DisputeStateSchema, z.string()]).nullable().optional(),
   reasonCode: z.union([DisputeReasonCodeSchema, z.string()]).nullable().optional(),
   reasonDescription: z.string().nullable().optional(),
   resolution: z.union([DisputeResolutionSchema, z.string()]).nullable().optional(),
@@ -1243,14 +1274,14 @@ export const DisputeSchema = z.looseObject({
   disputeType: z.union([DisputeTypeSchema, z.string()]).nullable().optional(),
   disputeAmount: PriceSchema.nullable().optional(),
   filingReason: z.union([DisputeFilingReasonSchema, z.string()]).nullable().optional(),
-  filingTimestamp: z.string().nullable().optional(),
+  filingTimestamp: DisputeTimestampSchema.optional(),
   statusDetails: DisputeStatusDetailsSchema.nullable().optional(),
   merchantEvidences: z.array(EvidenceSchema).nullable().optional(),
-  merchantResponseDeadline: z.string().nullable().optional(),
+  merchantResponseDeadline: DisputeTimestampSchema.optional(),
   resolutionAuthority: z.string().nullable().optional(),
   providerMetadata: DisputeProviderMetadataSchema.nullable().optional(),
-  creationTimestamp: z.string().nullable().optional(),
-  closureTimestamp: z.string().nullable().optional(),
+  creationTimestamp: DisputeTimestampSchema.optional(),
+  closureTimestamp: DisputeTimestampSchema.optional(),
 });
 
 /**
@@ -1311,8 +1342,25 @@ export const FileSchema = z.looseObject({
   urlExpirationTimestamp: z.string().nullable().optional(),
 });
 
+/**
+ * Reason codes of error responses. Generic ones (Amazon's error table, every operation):
+ * `InvalidHeaderValue`, `InvalidRequest`, `InvalidParameterValue`, `InvalidParameterCombination`,
+ * `InvalidRequestFormat`, `MissingHeader`, `MissingHeaderValue`, `MissingParameterValue`,
+ * `UnrecognizedField`, `InvalidSandboxSimulationSpecified`, `DuplicateIdempotencyKey`, `CurrencyMismatch`,
+ * `InvalidAPIVersion`, `UnauthorizedAccess`, `InvalidAuthentication`, `InvalidAccountStatus`,
+ * `InvalidRequestSignature`, `InvalidAuthorizationToken`, `ResourceNotFound`, `UnsupportedOperation`,
+ * `RequestNotSupported`, `RequestTimeout`, `TLSVersionNotSupported`, `TooManyRequests`,
+ * `InternalServerError`, `ServiceUnavailable`. Per operation (each operation's description says which):
+ * state errors (`InvalidCheckoutSessionStatus`, `CheckoutSessionCanceled`, `InvalidChargePermissionStatus`,
+ * `InvalidChargeStatus`, `ChargePermissionNotModifiable`), amount errors (`TransactionAmountExceeded`,
+ * `PeriodicAmountExceeded`, `AmountMismatch`, `TransactionCountExceeded`), declines (`HardDeclined`,
+ * `SoftDeclined`, `AmazonRejected`, `ProcessingFailure`, `TransactionTimedOut`, `PaymentMethodNotAllowed`,
+ * `MFANotCompleted`) and `InvalidInputFormat` (Delivery Trackers).
+ */
+export const ErrorReasonCodeSchema = z.enum(["InvalidHeaderValue", "InvalidRequest", "InvalidParameterValue", "InvalidParameterCombination", "InvalidRequestFormat", "MissingHeader", "MissingHeaderValue", "MissingParameterValue", "UnrecognizedField", "InvalidSandboxSimulationSpecified", "DuplicateIdempotencyKey", "CurrencyMismatch", "InvalidAPIVersion", "UnauthorizedAccess", "InvalidAuthentication", "InvalidAccountStatus", "InvalidRequestSignature", "InvalidAuthorizationToken", "ResourceNotFound", "UnsupportedOperation", "RequestNotSupported", "RequestTimeout", "TLSVersionNotSupported", "TooManyRequests", "InternalServerError", "ServiceUnavailable", "InvalidCheckoutSessionStatus", "CheckoutSessionCanceled", "InvalidChargePermissionStatus", "InvalidChargeStatus", "ChargePermissionNotModifiable", "TransactionAmountExceeded", "PeriodicAmountExceeded", "AmountMismatch", "TransactionCountExceeded", "HardDeclined", "SoftDeclined", "AmazonRejected", "ProcessingFailure", "TransactionTimedOut", "PaymentMethodNotAllowed", "MFANotCompleted", "InvalidInputFormat"]);
+
 /** The body Amazon Pay returns with every non-2xx status. */
 export const ErrorResponseSchema = z.looseObject({
-  reasonCode: z.string(),
+  reasonCode: z.union([ErrorReasonCodeSchema, z.string()]),
   message: z.string(),
 });
