@@ -37,8 +37,15 @@ import type {
   ResponseMetadata,
   WithMetadata,
 } from './types.js';
+import { unwrapSingle } from './unwrap.js';
 import { userAgentMiddleware } from './user-agent.js';
-import { checkQuery, checkRequestBody, checkResponseBody, validationMiddleware } from './validation.js';
+import {
+  answersWithoutBody,
+  checkQuery,
+  checkRequestBody,
+  checkResponseBody,
+  validationMiddleware,
+} from './validation.js';
 
 /** Internal entry point of every operation method; `withResponse` swaps it for the metadata variant. */
 export const CALL = Symbol('amazonPay.call');
@@ -319,6 +326,8 @@ export abstract class ClientBase {
       request: request as RawRequest,
       validationIssues: [],
     };
+    // The spec's success without content (204): the empty body is the answer, the result undefined.
+    if (rawBody.trim() === '' && answersWithoutBody(operationId)) return { data: undefined, metadata };
     // A 2xx that is not the operation's JSON is no result at all, in every validation mode:
     // Amazon may have acted, and only a repeat with the same idempotency key tells the outcome.
     const malformed = malformedBody(response.headers.get('content-type'), rawBody);
@@ -342,6 +351,10 @@ export abstract class ClientBase {
     const mode = this.#config.validateResponses;
     if (mode !== 'off') problems.push(...checkResponseBody(operationId, data));
     problems.push(...decodeShippingAddressList(data));
+    // Driven by the generated route (`x-unwrap-single` in the spec): Get Report Schedule By Id.
+    const unwrapped = unwrapSingle((route as { unwrapSingle?: string }).unwrapSingle, data);
+    data = unwrapped.data;
+    problems.push(...unwrapped.issues);
     if (problems.length && mode === 'strict') {
       throw new AmazonPayResponseValidationError(operationId, problems, data, { ...info, rawBody });
     }

@@ -1,13 +1,25 @@
 import type { components, OperationId, operations } from '@amazon-pay-ts/types';
 import type { FieldIssue } from './errors.js';
+import type { OPERATION_ROUTES } from './generated/operation-routes.js';
 
 type JsonContent<T> = T extends { content: { 'application/json': infer Body } } ? Body : never;
-type SuccessStatus<R> = Extract<keyof R, 200 | 201 | 202>;
+/** A success status without content (204) has no body: its result is `undefined`. */
+type SuccessBody<T> = T extends { content: { 'application/json': infer Body } } ? Body : undefined;
+type SuccessStatus<R> = Extract<keyof R, 200 | 201 | 202 | 204>;
 
 /** Wire shape of a success body, before decoding. */
-export type WireResponse<K extends OperationId> = JsonContent<
+export type WireResponse<K extends OperationId> = SuccessBody<
   operations[K]['responses'][SuccessStatus<operations[K]['responses']>]
 >;
+
+/** Routes whose one result Amazon may wrap in a list (`unwrapSingle`): the entry, either way. */
+type Unwrapped<K extends OperationId, T> = K extends keyof typeof OPERATION_ROUTES
+  ? (typeof OPERATION_ROUTES)[K] extends { unwrapSingle: infer Key extends string }
+    ? T extends { [P in Key]: readonly (infer Item)[] }
+      ? Item
+      : T
+    : T
+  : T;
 
 /** `shippingAddressList` arrives as JSON strings; the client hands back the decoded objects. */
 export type Decoded<T> = T extends { shippingAddressList?: unknown }
@@ -15,7 +27,7 @@ export type Decoded<T> = T extends { shippingAddressList?: unknown }
   : T;
 
 /** What a method resolves to: the typed success body (amounts stay strings). */
-export type ResponseBody<K extends OperationId> = Decoded<WireResponse<K>>;
+export type ResponseBody<K extends OperationId> = Decoded<Unwrapped<K, WireResponse<K>>>;
 
 /** The JSON request body of an operation. */
 export type RequestBody<K extends OperationId> = JsonContent<NonNullable<operations[K]['requestBody']>>;

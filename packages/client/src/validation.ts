@@ -62,6 +62,14 @@ export function checkQuery(operationId: OperationId, query: Record<string, strin
   return result.success ? [] : issuesFromZod(result.error, query);
 }
 
+/**
+ * Whether the operation's success has no content in the spec (Update Merchant Account's 204, Delete
+ * Merchant Account's 202): an empty body is then its whole answer, not a broken one.
+ */
+export function answersWithoutBody(operationId: OperationId): boolean {
+  return operationSchemas[operationId].response.safeParse(undefined).success;
+}
+
 /** Issues with a parsed success body against the operation's response schema. */
 export function checkResponseBody(operationId: OperationId, data: unknown): FieldIssue[] {
   const result = operationSchemas[operationId].response.safeParse(data);
