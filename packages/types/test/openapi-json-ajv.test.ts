@@ -25,8 +25,9 @@ describe('openapi.json in ajv (default options)', () => {
   it('declares no fractional multipleOf anywhere (binary floats make validators reject valid values)', () => {
     const found: string[] = [];
     const visit = (node: unknown, path: string) => {
-      if (Array.isArray(node)) node.forEach((child, index) => visit(child, `${path}/${index}`));
-      else if (node !== null && typeof node === 'object') {
+      if (Array.isArray(node)) {
+        for (const [index, child] of node.entries()) visit(child, `${path}/${index}`);
+      } else if (node !== null && typeof node === 'object') {
         for (const [key, child] of Object.entries(node)) {
           if (key === 'multipleOf' && typeof child === 'number' && !Number.isInteger(child)) found.push(path);
           visit(child, `${path}/${key}`);
