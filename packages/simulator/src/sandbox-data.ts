@@ -55,6 +55,24 @@ export function sandboxBuyer(overrides: Partial<BuyerProfile> = {}): BuyerProfil
   };
 }
 
+/** A second address in each sandbox buyer's address book, for "change address". */
+const SECOND_ADDRESSES: Record<'na' | 'eu' | 'jp', Partial<AddressRecord>> = {
+  na: {
+    name: 'Sam Sandbox',
+    addressLine1: '1 Rainier Way',
+    addressLine2: null,
+    city: 'Tacoma',
+    postalCode: '98402',
+  },
+  eu: { name: 'Sam Sandbox', addressLine1: 'Domstr. 3', city: 'Köln', postalCode: '50668' },
+  jp: { addressLine1: '梅田3-1-1', city: '大阪市北区', stateOrRegion: '大阪府', postalCode: '530-0001' },
+};
+
+/** The sandbox buyer's address book: the default address first. */
+export function sandboxAddressBook(region: 'na' | 'eu' | 'jp'): AddressRecord[] {
+  return [ADDRESSES[region], { ...ADDRESSES[region], ...SECOND_ADDRESSES[region] }];
+}
+
 export function sandboxAddress(
   region: 'na' | 'eu' | 'jp',
   overrides: Partial<AddressRecord> = {},

@@ -9,7 +9,9 @@ import {
   processPayment,
   signIn,
 } from '../resources/checkout-session.js';
-import type { CheckoutSessionRecord, Json } from '../store.js';
+import { sandboxAddressBook } from '../sandbox-data.js';
+import type { AddressRecord, CheckoutSessionRecord, Json } from '../store.js';
+import { isSignedIn, signedInCookie } from './checkout-js/session-cookie.js';
 import type { PageHandler } from './pages.js';
 
 /**
@@ -31,31 +33,65 @@ function withSessionId(target: string, id: string): string {
   }
 }
 
-function page(res: ServerResponse, status: number, title: string, body: string): true {
+function page(
+  res: ServerResponse,
+  status: number,
+  title: string,
+  body: string,
+  headers: Record<string, string> = {},
+): true {
   const html = `<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><title>${escapeHtml(title)} · Amazon Pay simulator</title>
-<style>body{font-family:system-ui,sans-serif;max-width:36rem;margin:2rem auto;padding:0 1rem}label{display:block;margin:.3rem 0}button{margin:.8rem .5rem 0 0;padding:.4rem 1rem}small{color:#555}</style>
-</head><body><h1>${escapeHtml(title)}</h1>${body}</body></html>`;
+<meta name="viewport" content="width=device-width,initial-scale=1">
+<style>body{font-family:system-ui,sans-serif;max-width:36rem;margin:2rem auto;padding:0 1rem}label{display:block;margin:.3rem 0}button{margin:.8rem .5rem 0 0;padding:.4rem 1rem}button:focus-visible{outline:3px solid #0a7ea4}fieldset{margin:1rem 0}small{color:#555}</style>
+</head><body><main><h1>${escapeHtml(title)}</h1>${body}</main></body></html>`;
   res.writeHead(status, {
     'content-type': 'text/html; charset=utf-8',
     'content-length': Buffer.byteLength(html),
+    ...headers,
   });
   res.end(html);
   return true;
 }
 
-function redirect(res: ServerResponse, location: string): true {
-  res.writeHead(302, { location, 'content-length': 0 });
+function redirect(res: ServerResponse, location: string, headers: Record<string, string> = {}): true {
+  res.writeHead(302, { location, 'content-length': 0, ...headers });
   res.end();
   return true;
 }
 
 function methodChoices(record: CheckoutSessionRecord): string {
   const current = record.paymentMethod?.lastDigits ?? PAYMENT_METHODS[0]!.lastDigits;
-  return PAYMENT_METHODS.map(
+  const choices = PAYMENT_METHODS.map(
     (m) =>
       `<label><input type="radio" name="paymentMethod" value="${m.lastDigits}"${m.lastDigits === current ? ' checked' : ''}> ${escapeHtml(m.descriptor)} <small>${escapeHtml(m.explanation)}</small></label>`,
   ).join('\n');
+  return `<fieldset><legend>Payment method</legend>\n${choices}\n</fieldset>`;
+}
+
+function oneLine(a: AddressRecord): string {
+  return [a.name, a.addressLine1, a.addressLine2, a.city, a.stateOrRegion, a.postalCode, a.countryCode]
+    .filter(Boolean)
+    .join(', ');
+}
+
+function addressChoices(record: CheckoutSessionRecord): string {
+  const book = sandboxAddressBook(record.region);
+  const current = Math.max(
+    0,
+    book.findIndex((a) => a.addressLine1 === record.shippingAddress?.addressLine1),
+  );
+  const choices = book
+    .map(
+      (a, i) =>
+        `<label><input type="radio" name="shippingAddress" value="${i}"${i === current ? ' checked' : ''}> ${escapeHtml(oneLine(a))}</label>`,
+    )
+    .join('\n');
+  return `<fieldset><legend>Shipping address</legend>\n${choices}\n</fieldset>`;
+}
+
+function needsAddress(record: CheckoutSessionRecord): boolean {
+  return record.fields.productType !== 'PayOnly' && !record.fields.addressDetails;
 }
 
 function amountLine(record: CheckoutSessionRecord): string {
@@ -101,13 +137,25 @@ export function handleHostedPage(
 
   if (req.method === 'GET') {
     if (step === 'signin') {
+      const change = url.searchParams.get('changeAction');
+      const sections = [
+        change !== 'changePayment' && needsAddress(record) ? addressChoices(record) : '',
+        change !== 'changeAddress' ? methodChoices(record) : '',
+      ].join('\n');
+      const signedIn = isSignedIn(req.headers.cookie);
       return page(
         res,
         200,
-        'Sign in with Amazon Pay (simulated)',
-        `<p>Checkout session <code>${escapeHtml(id)}</code>, signed in as the sandbox buyer.</p>
-<form method="post" action="${escapeHtml(action)}">
-${methodChoices(record)}
+        change === 'changeAddress'
+          ? 'Change your shipping address (simulated)'
+          : change === 'changePayment'
+            ? 'Change your payment method (simulated)'
+            : signedIn
+              ? 'Choose how to pay (simulated)'
+              : 'Sign in with Amazon Pay (simulated)',
+        `<p>Checkout session <code>${escapeHtml(id)}</code>, ${signedIn ? 'signed in as' : 'continuing signs you in as'} the sandbox buyer.</p>${amountLine(record)}
+<form method="post" action="${escapeHtml(change ? `${action}&changeAction=${encodeURIComponent(change)}` : action)}">
+${sections}
 <button type="submit" name="action" value="continue">Continue</button>
 <button type="submit" name="action" value="cancel">Cancel</button>
 </form>`,
@@ -144,6 +192,25 @@ ${methodChoices(record)}
   if (choice && !method)
     return page(res, 400, 'Unknown payment method', `<p>${escapeHtml(choice)} is not offered.</p>`);
   const w = web(record);
+  const addressIndex = form.get('shippingAddress');
+  const chosenAddress =
+    addressIndex === null ? undefined : sandboxAddressBook(record.region)[Number(addressIndex)];
+  if (addressIndex !== null && !chosenAddress)
+    return page(
+      res,
+      400,
+      'Unknown address',
+      `<p>Address ${escapeHtml(addressIndex)} is not in the address book.</p>`,
+    );
+  const keep = {
+    ...(method ? { paymentMethod: method } : {}),
+    ...(chosenAddress
+      ? { shippingAddress: chosenAddress, billingAddress: record.billingAddress ?? chosenAddress }
+      : record.shippingAddress
+        ? { shippingAddress: record.shippingAddress, billingAddress: record.billingAddress ?? undefined }
+        : {}),
+  };
+  const session = { 'set-cookie': signedInCookie() };
   try {
     if (form.get('action') === 'cancel') {
       if (step === 'processing' && record.status.state === 'Open') {
@@ -164,15 +231,15 @@ ${methodChoices(record)}
         : page(res, 200, 'Checkout canceled', '<p>You canceled; go back to the shop to try again.</p>');
     }
     if (step === 'signin') {
-      signIn(engine, record, method ? { paymentMethod: method } : {});
+      signIn(engine, record, keep);
       if (isAwaitingPayment(engine, record) && w.checkoutMode === 'ProcessOrder') {
         processPayment(engine, record);
-        return redirect(res, withSessionId(String(w.checkoutResultReturnUrl), id));
+        return redirect(res, withSessionId(String(w.checkoutResultReturnUrl), id), session);
       }
       const review = w.checkoutReviewReturnUrl as string | undefined;
       return review
-        ? redirect(res, withSessionId(review, id))
-        : page(res, 200, 'Signed in', '<p>No checkoutReviewReturnUrl to return to.</p>');
+        ? redirect(res, withSessionId(review, id), session)
+        : page(res, 200, 'Signed in', '<p>No checkoutReviewReturnUrl to return to.</p>', session);
     }
     if (!record.buyer) signIn(engine, record, method ? { paymentMethod: method } : {});
     processPayment(engine, record, method);
