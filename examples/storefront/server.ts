@@ -71,7 +71,9 @@ export async function startStorefront(
     };
   } else {
     const { privateKeyPem, publicKeyPem } = await generateKeyPairPem();
-    sim = await startSimulator({ keys: [{ publicKeyId: SIMULATED_KEY_ID, publicKey: publicKeyPem }] });
+    sim = await startSimulator({
+      keys: [{ publicKeyId: SIMULATED_KEY_ID, publicKey: publicKeyPem, merchantId: SIMULATED_MERCHANT_ID }],
+    });
     client = new WebStoreClient({
       region: region as 'na',
       publicKeyId: SIMULATED_KEY_ID,

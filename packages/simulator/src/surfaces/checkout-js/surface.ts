@@ -22,8 +22,10 @@ function scopeList(scopes: string[] | null): string {
 const pendingByEngine = new WeakMap<Engine, Map<string, PendingSignIn>>();
 
 function pendingSignIns(engine: Engine): Map<string, PendingSignIn> {
-  let pending = pendingByEngine.get(engine);
-  if (!pending) pendingByEngine.set(engine, (pending = new Map()));
+  const known = pendingByEngine.get(engine);
+  if (known) return known;
+  const pending = new Map<string, PendingSignIn>();
+  pendingByEngine.set(engine, pending);
   return pending;
 }
 
