@@ -73,7 +73,6 @@ export function createStorefront(config: StorefrontConfig): Hono {
   async function signInButton(base: string): Promise<string> {
     const { payload, signature } = await client.generateButtonSignature({
       signInReturnUrl: new URL('/account', base).toString(),
-      signInCancelUrl: new URL('/', base).toString(),
       storeId: config.storeId,
       signInScopes: ['name', 'email'],
     });

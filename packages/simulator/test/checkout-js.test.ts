@@ -283,10 +283,9 @@ describe('the sign-in button', () => {
     expect(reasonOf(await again.text())).toBe('InvalidRequest');
   });
 
-  it('cancel goes to signInCancelUrl; a payload without signInReturnUrl is refused', async () => {
+  it('cancel leads back to the shop; a payload without signInReturnUrl or with other fields is refused', async () => {
     const { action } = await signInClick({
       signInReturnUrl: 'https://shop.example/account',
-      signInCancelUrl: 'https://shop.example/',
       storeId: STORE_ID,
     });
     const canceled = await fetch(`${world.sim.url}${action}`, {
@@ -294,9 +293,21 @@ describe('the sign-in button', () => {
       body: new URLSearchParams({ action: 'cancel' }),
       redirect: 'manual',
     });
-    expect(canceled.headers.get('location')).toBe('https://shop.example/');
-    const { html } = await signInClick({ storeId: STORE_ID });
-    expect(reasonOf(html)).toBe('InvalidParameterValue');
-    expect(html).toContain('signInReturnUrl');
+    expect(await canceled.text()).toContain('href="https://shop.example/"');
+    const missing = await signInClick({ storeId: STORE_ID });
+    expect(reasonOf(missing.html)).toBe('InvalidParameterValue');
+    expect(missing.html).toContain('signInReturnUrl');
+    const extra = await signInClick({
+      signInReturnUrl: 'https://shop.example/account',
+      storeId: STORE_ID,
+      signInCancelUrl: 'https://shop.example/',
+    });
+    expect(reasonOf(extra.html)).toBe('UnrecognizedField');
+    const scope = await signInClick({
+      signInReturnUrl: 'https://shop.example/account',
+      storeId: STORE_ID,
+      signInScopes: ['name', 'creditScore'],
+    });
+    expect(scope.html).toContain('creditScore');
   });
 });

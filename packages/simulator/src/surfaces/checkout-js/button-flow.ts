@@ -14,7 +14,6 @@ const ALGORITHM_WHEN_ABSENT: SignatureAlgorithm = 'AMZN-PAY-RSASSA-PSS';
 
 export interface PendingSignIn {
   returnUrl: string;
-  cancelUrl: string | null;
   scopes: string[] | null;
   region: 'na' | 'eu' | 'jp';
 }
@@ -77,7 +76,23 @@ function parsePayload(text: string): Json {
   return payload as Json;
 }
 
+const SIGN_IN_FIELDS = new Set(['signInReturnUrl', 'storeId', 'signInScopes']);
+const SIGN_IN_SCOPES = new Set([
+  'name',
+  'email',
+  'postalCode',
+  'shippingAddress',
+  'phoneNumber',
+  'billingAddress',
+  'primeStatus',
+]);
+
+/** The sign-in payload Amazon's "Amazon Sign-in" page documents: three fields, nothing else. */
 function signInRequest(payload: Json, region: PendingSignIn['region']): PendingSignIn {
+  const unknown = Object.keys(payload).find((k) => !SIGN_IN_FIELDS.has(k));
+  if (unknown) {
+    throw new ButtonError('UnrecognizedField', `The field '${unknown}' is invalid in a sign-in payload.`);
+  }
   const returnUrl = payload.signInReturnUrl;
   if (typeof returnUrl !== 'string' || !URL.canParse(returnUrl)) {
     throw new ButtonError(
@@ -88,9 +103,21 @@ function signInRequest(payload: Json, region: PendingSignIn['region']): PendingS
   if (typeof payload.storeId !== 'string' || payload.storeId === '') {
     throw new ButtonError('MissingParameterValue', 'signInConfig.payloadJSON needs storeId.');
   }
-  const scopes = Array.isArray(payload.signInScopes) ? payload.signInScopes.map(String) : null;
-  const cancelUrl = typeof payload.signInCancelUrl === 'string' ? payload.signInCancelUrl : null;
-  return { returnUrl, cancelUrl, scopes, region };
+  let scopes: string[] | null = null;
+  if (payload.signInScopes !== undefined) {
+    if (!Array.isArray(payload.signInScopes)) {
+      throw new ButtonError('InvalidParameterValue', 'signInScopes must be a list of scopes.');
+    }
+    scopes = payload.signInScopes.map(String);
+    const bad = scopes.find((scope) => !SIGN_IN_SCOPES.has(scope));
+    if (bad) {
+      throw new ButtonError(
+        'InvalidParameterValue',
+        `The scope '${bad}' is invalid; use ${[...SIGN_IN_SCOPES].join(', ')}.`,
+      );
+    }
+  }
+  return { returnUrl, scopes, region };
 }
 
 /**

@@ -71,8 +71,14 @@ function consent(engine: Engine, res: ServerResponse, url: URL, body: string): v
   }
   pending.delete(id);
   if (new URLSearchParams(body).get('action') === 'cancel') {
-    if (request.cancelUrl) redirect(res, request.cancelUrl);
-    else sendPage(res, 200, 'Sign-in canceled', '<p>You did not sign in. Go back to the shop.</p>');
+    // The sign-in payload has no cancel URL: the buyer goes back to the shop's site.
+    const shop = new URL(request.returnUrl).origin;
+    sendPage(
+      res,
+      200,
+      'Sign-in canceled',
+      `<p>You did not sign in. <a href="${escapeHtml(shop)}/">Back to the shop</a></p>`,
+    );
     return;
   }
   const token = issueBuyerToken(engine, {
