@@ -1,4 +1,6 @@
+import { PENDING_AUTHORIZATION_MS } from '@amazon-pay-ts/simulator';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { applyNotification } from './order-sync.js';
 import { type RunningStorefront, startStorefront } from './server.js';
 
 /**
@@ -73,6 +75,26 @@ describe('storefront over HTTP', () => {
     const order = (await shop.orders.list())[0]!;
     expect(order.status).toBe('pending-authorization');
     expect(shop.sim!.state.charges[order.chargeId!]?.statusDetails.state).toBe('AuthorizationInitiated');
+  });
+
+  it("a charge notification moves the pending order once Amazon's state changed", async () => {
+    await checkout('0701');
+    const pending = (await shop.orders.list())[0]!;
+    const change = {
+      objectType: 'CHARGE',
+      objectId: pending.chargeId!,
+      chargePermissionId: pending.chargePermissionId,
+    };
+    // Too early: the charge is still pending, nothing changes.
+    expect((await applyNotification(shop.client, shop.orders, change))?.status).toBe('pending-authorization');
+    shop.sim!.clock.advance(PENDING_AUTHORIZATION_MS);
+    expect((await applyNotification(shop.client, shop.orders, change))?.status).toBe('authorized');
+    expect(
+      await applyNotification(shop.client, shop.orders, {
+        objectType: 'CHARGE',
+        objectId: 'S01-0000000-0000000-C000000',
+      }),
+    ).toBeUndefined();
   });
 
   it('a declined session offers the button again for the same order', async () => {

@@ -69,3 +69,39 @@ export async function syncOrder(client: WebStoreClient, orders: OrderStore, orde
   }
   return current;
 }
+
+/** What an Amazon Pay IPN says: which object changed (IPNs carry ids only, never state). */
+export interface ObjectChange {
+  objectType: string;
+  objectId: string;
+  chargePermissionId?: string | null;
+}
+
+/**
+ * An IPN's effect on the shop: find the order the changed object belongs to and re-read it from
+ * Amazon. Unknown objects are ignored (the IPN may be for another shop on the same account).
+ */
+export async function applyNotification(
+  client: WebStoreClient,
+  orders: OrderStore,
+  change: ObjectChange,
+): Promise<Order | undefined> {
+  const order =
+    (change.objectType === 'CHARGE' ? await orders.findBy('chargeId', change.objectId) : undefined) ??
+    (change.chargePermissionId
+      ? await orders.findBy('chargePermissionId', change.chargePermissionId)
+      : undefined) ??
+    (change.objectType === 'CHARGE_PERMISSION'
+      ? await orders.findBy('chargePermissionId', change.objectId)
+      : undefined);
+  if (!order) return undefined;
+  if (change.objectType === 'CHARGE_PERMISSION' && !order.closed) {
+    const permission = await client.getChargePermission(order.chargePermissionId ?? change.objectId);
+    if (permission.statusDetails?.state === 'Closed') {
+      await orders.update(order.id, 'charge permission closed (notification)', (o) => {
+        o.closed = true;
+      });
+    }
+  }
+  return syncOrder(client, orders, (await orders.get(order.id)) ?? order);
+}

@@ -14,6 +14,8 @@ export interface RunningStorefront {
   url: string;
   /** The embedded simulator, or undefined when running against Amazon's sandbox. */
   sim: Simulator | undefined;
+  /** The shop's Amazon Pay client (for tests and scripts that act as the merchant). */
+  client: WebStoreClient;
   orders: OrderStore;
   close(): Promise<void>;
 }
@@ -114,6 +116,7 @@ export async function startStorefront(
   return {
     url: `http://${host.includes(':') ? `[${host}]` : host}:${address.port}`,
     sim,
+    client,
     orders,
     async close() {
       await new Promise<void>((resolve) => server.close(() => resolve()));
