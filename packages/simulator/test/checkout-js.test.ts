@@ -140,6 +140,12 @@ describe('the button click (POST /checkout/start)', () => {
     [{ buttonColor: 'Pink' }, 'InvalidParameterValue', 'buttonColor'],
     [{ merchantId: 'not a merchant' }, 'InvalidParameterValue', 'merchantId'],
     [{ signature: undefined }, 'MissingSignature', 'signature'],
+    [{ estimatedOrderAmount: '{not json' }, 'InvalidParameterValue', 'estimatedOrderAmount'],
+    [
+      { estimatedOrderAmount: '{"amount":"ten","currencyCode":"USD"}' },
+      'InvalidParameterValue',
+      'estimatedOrderAmount',
+    ],
   ])('refuses option %j with %s', async (override, reason, field) => {
     const payloadJSON = checkoutPayload();
     const response = await click({

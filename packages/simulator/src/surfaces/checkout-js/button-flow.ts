@@ -134,8 +134,13 @@ export async function startFromButton(
   const realm = realmOfButton(submission);
   const estimated = form.get('estimatedOrderAmount');
   if (estimated) {
-    const parsed = JSON.parse(estimated) as { amount?: unknown; currencyCode?: unknown };
-    if (!/^\d+(\.\d+)?$/.test(String(parsed.amount)) || !/^[A-Z]{3}$/.test(String(parsed.currencyCode))) {
+    let parsed: { amount?: unknown; currencyCode?: unknown } | null = null;
+    try {
+      parsed = JSON.parse(estimated);
+    } catch {
+      // reported below
+    }
+    if (!/^\d+(\.\d+)?$/.test(String(parsed?.amount)) || !/^[A-Z]{3}$/.test(String(parsed?.currencyCode))) {
       throw new ButtonError('InvalidParameterValue', `estimatedOrderAmount ${estimated} is not a price.`);
     }
   }
