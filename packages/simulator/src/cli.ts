@@ -61,6 +61,7 @@ export async function runCli(argv: string[], print: (line: string) => void = con
   print(
     `Accepting signatures from public key id ${publicKeyId}${privateKeyPath ? ` (generated; private key at ${privateKeyPath})` : ''}`,
   );
+  print(`Buttons: load ${sim.url}/checkout.js in place of Amazon's checkout.js`);
   print('Client configuration:');
   print(`  new WebStoreClient(${JSON.stringify(config, null, 2).replace(/\n/g, '\n  ')})`);
   print(`SIMULATOR_CONFIG ${JSON.stringify(config)}`);

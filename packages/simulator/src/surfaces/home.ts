@@ -1,7 +1,7 @@
 import { sendJson } from '../stages/transport.js';
 import type { PageHandler } from './pages.js';
 
-/** `GET /` says what this is, where the API is and which key ids it accepts. */
+/** `GET /` says what this is, where the API and checkout.js are and which key ids it accepts. */
 export const home: PageHandler = {
   name: 'home',
   match: ({ method, url }) => method === 'GET' && url.pathname === '/',
@@ -12,6 +12,7 @@ export const home: PageHandler = {
       JSON.stringify({
         simulator: '@amazon-pay-ts/simulator',
         apiBase: `${engine.baseUrl}/v2`,
+        checkoutJs: `${engine.baseUrl}/checkout.js`,
         publicKeyIds: keys.ids(),
       }),
     );
