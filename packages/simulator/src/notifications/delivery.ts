@@ -88,19 +88,22 @@ export class NotificationDelivery {
     if (this.endpoints().length === 0) return;
     const fault = this.faults.shift();
     if (fault && 'outOfOrder' in fault) {
-      // Held back until the next notification has gone out.
+      // Held back until the next notification has been delivered.
       this.release();
       this.held = notification;
       return;
     }
     const delay = fault && 'delayMs' in fault ? fault.delayMs : 0;
     const kind = fault && 'duplicate' in fault ? 'duplicate' : delay > 0 ? 'delayed' : null;
-    this.sendToAll(notification, delay, kind);
-    if (kind === 'duplicate') this.sendToAll(notification, 0, 'duplicate');
-    this.release();
+    const sent = this.sendToAll(notification, delay, kind);
+    if (kind === 'duplicate') sent.push(...this.sendToAll(notification, 0, 'duplicate'));
+    const held = this.held;
+    if (!held) return;
+    this.held = undefined;
+    this.track(Promise.allSettled(sent).then(() => void this.sendToAll(held, 0, 'out-of-order')));
   }
 
-  /** Sends a held (out-of-order) notification now. */
+  /** Sends a held (out-of-order) notification now, when no next one came. */
   release(): void {
     const held = this.held;
     if (!held) return;
@@ -122,17 +125,18 @@ export class NotificationDelivery {
     this.closed = true;
   }
 
+  /** Starts (or schedules) the first attempt to every endpoint; returns those started now. */
   private sendToAll(notification: OutgoingNotification, delayMs: number, fault: Attempt['fault']) {
+    const started: Promise<void>[] = [];
     for (const endpoint of this.endpoints()) {
-      this.schedule({ notification, endpoint, attempt: 1, fault }, delayMs);
+      const running = this.schedule({ notification, endpoint, attempt: 1, fault }, delayMs);
+      if (running) started.push(running);
     }
+    return started;
   }
 
-  private schedule(attempt: Attempt, delayMs: number) {
-    if (delayMs <= 0) {
-      this.start(attempt);
-      return;
-    }
+  private schedule(attempt: Attempt, delayMs: number): Promise<void> | undefined {
+    if (delayMs <= 0) return this.start(attempt);
     this.scheduled += 1;
     this.engine.schedule(new Date(this.engine.now().getTime() + delayMs), () => {
       this.scheduled -= 1;
@@ -140,10 +144,15 @@ export class NotificationDelivery {
     });
   }
 
-  private start(attempt: Attempt) {
-    if (this.closed) return;
-    const running = this.attempt(attempt).finally(() => this.inFlight.delete(running));
+  private start(attempt: Attempt): Promise<void> | undefined {
+    if (this.closed) return undefined;
+    return this.track(this.attempt(attempt));
+  }
+
+  private track(work: Promise<void>): Promise<void> {
+    const running = work.finally(() => this.inFlight.delete(running));
     this.inFlight.add(running);
+    return running;
   }
 
   private async attempt(attempt: Attempt): Promise<void> {

@@ -1,9 +1,9 @@
 // The simulated Amazon SNS topic Amazon Pay publishes IPNs to: its certificate (served over the
 // simulator's URL), the subscriptions, signing and delivery. `startSimulator` wires it in.
-import { createHash, randomUUID } from 'node:crypto';
-import type { IncomingMessage, ServerResponse } from 'node:http';
+import { randomBytes, randomUUID } from 'node:crypto';
 import type { Engine } from '../engine.js';
-import { merchantId as newMerchantId } from '../ids.js';
+import type { StateChangeEvent, StateChangeObjectType } from '../events.js';
+import type { PageHandler } from '../surfaces/pages.js';
 import { createSnsCertificates, type SimulatedSnsCertificates } from './certificate.js';
 import {
   type DeliveryFault,
@@ -12,16 +12,23 @@ import {
   type RetryPolicy,
 } from './delivery.js';
 import { signedNotification } from './sns-message.js';
-import { type StateChange, stateChangeWatcher } from './state-changes.js';
 
 export type { DeliveryFault, NotificationLogEntry, RetryPolicy } from './delivery.js';
-export type { StateChange } from './state-changes.js';
+
+/** What a notification reports: an object of a type, its charge permission, its merchant. */
+export interface NotificationSubject {
+  objectType: StateChangeObjectType;
+  objectId: string;
+  chargePermissionId: string | null;
+  merchantId: string;
+  /** The state reached (for the log; IPNs carry ids only). */
+  state: string;
+  environment?: 'Sandbox' | 'Live';
+}
 
 export interface NotificationOptions {
   /** An IPN endpoint to deliver to from the start (more with `sim.notifications.subscribe`). */
   url?: string;
-  /** The MerchantID the messages carry. Default: one generated per simulator. */
-  merchantId?: string;
   /** Default '2' (SHA256withRSA); '1' signs with SHA1withRSA. */
   signatureVersion?: '1' | '2';
   retry?: RetryPolicy;
@@ -38,12 +45,10 @@ export interface SimulatorNotifications {
   readonly log: readonly NotificationLogEntry[];
   /** The topic the simulated SNS publishes on. */
   readonly topicArn: string;
-  readonly merchantId: string;
   /** Where the signing certificate is served (`<sim url>/sns/….pem`). */
   readonly signingCertUrl: string;
-  /** The signing certificate and its CA (PEM), e.g. to pin them. */
-  readonly certificatePem: string;
-  readonly caCertificatePem: string;
+  /** The signing certificate and its CA (PEM), e.g. to pin them (made on first use). */
+  certificates(): Promise<{ certificatePem: string; caCertificatePem: string }>;
   /**
    * Options for `@amazon-pay-ts/notifications` that trust this simulated SNS (its origin and topic)
    * and read time from the simulator's clock. For tests and demos only.
@@ -52,7 +57,7 @@ export interface SimulatorNotifications {
   /** Queues a fault for the next notification: `{ duplicate: true }`, `{ outOfOrder: true }`, `{ delayMs }`. */
   nextFault(fault: DeliveryFault): void;
   /** Publishes a notification by hand (state changes publish on their own). */
-  publish(change: StateChange & { notificationType?: 'STATE_CHANGE' | 'ATTRIBUTE_CHANGE' }): void;
+  publish(subject: NotificationSubject & { notificationType?: 'STATE_CHANGE' | 'ATTRIBUTE_CHANGE' }): void;
   /**
    * Resolves once every notification due by now was delivered or gave up (held out-of-order ones
    * are released). Retries scheduled later wait for the clock (`sim.clock.advance`).
@@ -62,10 +67,8 @@ export interface SimulatorNotifications {
 
 export interface SimulatedNotifications {
   api: SimulatorNotifications;
-  /** Serves the certificate and the unsubscribe URL; false for other paths. */
-  handleRequest(req: IncomingMessage, res: ServerResponse, url: URL): boolean;
-  /** Looks for state changes (after each API request and due task) and publishes them. */
-  poll(): void;
+  /** Serves the signing certificate, its CA and the UnsubscribeURL under `/sns/`. */
+  page: PageHandler;
   close(): void;
 }
 
@@ -75,10 +78,23 @@ export async function createSimulatedNotifications(
   engine: Engine,
   options: NotificationOptions = {},
 ): Promise<SimulatedNotifications> {
-  const certificates: SimulatedSnsCertificates = await createSnsCertificates();
-  const certificateName = `SimpleNotificationService-${createHash('sha256').update(certificates.signing.der).digest('hex').slice(0, 32)}.pem`;
-  const merchantId = options.merchantId ?? newMerchantId();
-  const topicArn = `arn:aws:sns:us-east-1:000000000000:AmazonPaySimulator-${merchantId}`;
+  // Two RSA key generations: done once something subscribes, so simulators without IPNs start fast.
+  let certificates: Promise<SimulatedSnsCertificates> | undefined;
+  const ready = () => {
+    certificates ??= createSnsCertificates();
+    return certificates;
+  };
+  const certificateName = `SimpleNotificationService-${randomBytes(16).toString('hex')}.pem`;
+  // Timed transitions (a pending authorization, a refund), deliveries and retries are due on the
+  // simulator's clock, which follows real time: while anyone listens, run what is due even when no
+  // request comes in.
+  let ticker: ReturnType<typeof setInterval> | undefined;
+  const startTicking = () => {
+    if (ticker) return;
+    ticker = setInterval(() => engine.runDue(), TICK_MS);
+    ticker.unref();
+  };
+  const topicArn = 'arn:aws:sns:us-east-1:000000000000:AmazonPaySimulator-IPN';
   const signatureVersion = options.signatureVersion ?? '2';
   const endpoints: string[] = [];
   /** Subscription ARN → endpoint, for UnsubscribeURL. */
@@ -87,6 +103,8 @@ export async function createSimulatedNotifications(
     const checked = checkEndpoint(url);
     if (endpoints.includes(checked)) return;
     endpoints.push(checked);
+    void ready();
+    startTicking();
     subscriptions.set(`${topicArn}:${randomUUID()}`, checked);
   };
   const removeEndpoint = (url: string) => {
@@ -108,11 +126,10 @@ export async function createSimulatedNotifications(
     },
     options.fetch,
   );
-  const changes = stateChangeWatcher(engine.store);
   const signingCertUrl = () => `${engine.baseUrl}/sns/${certificateName}`;
 
   const publish = (
-    change: StateChange,
+    change: NotificationSubject,
     notificationType: 'STATE_CHANGE' | 'ATTRIBUTE_CHANGE' = 'STATE_CHANGE',
   ) => {
     const notificationId = randomUUID();
@@ -134,8 +151,8 @@ export async function createSimulatedNotifications(
             messageId,
             topicArn,
             message: JSON.stringify({
-              ReleaseEnvironment: 'Sandbox',
-              MerchantID: merchantId,
+              ReleaseEnvironment: change.environment ?? 'Sandbox',
+              MerchantID: change.merchantId,
               ObjectType: change.objectType,
               ObjectId: change.objectId,
               ChargePermissionId: change.chargePermissionId,
@@ -147,29 +164,27 @@ export async function createSimulatedNotifications(
             signatureVersion,
             signingCertUrl: signingCertUrl(),
           },
-          certificates.signing,
+          (await ready()).signing,
         );
         return { ...(await signed), UnsubscribeURL: unsubscribeUrl(endpoint) };
       },
     });
   };
 
-  const poll = () => {
-    for (const change of changes()) publish(change);
-  };
-  // Deliveries and retries are due on the simulator's clock, which also follows real time.
-  const ticker = setInterval(() => {
-    engine.runDue();
-    poll();
-  }, TICK_MS);
-  ticker.unref();
+  const stopListening = engine.changes.on((event: StateChangeEvent) =>
+    publish({
+      objectType: event.objectType,
+      objectId: event.objectId,
+      chargePermissionId: event.chargePermissionId,
+      merchantId: event.merchantId,
+      state: event.state,
+      environment: event.environment,
+    }),
+  );
+  if (options.url) await ready();
 
   const api: SimulatorNotifications = {
-    subscribe(url) {
-      addEndpoint(url);
-      // Objects that exist already are not news to a new subscriber.
-      changes();
-    },
+    subscribe: (url) => addEndpoint(url),
     unsubscribe: (url) => removeEndpoint(checkEndpoint(url)),
     get endpoints() {
       return [...endpoints];
@@ -178,12 +193,13 @@ export async function createSimulatedNotifications(
       return delivery.log.map((entry) => Object.freeze({ ...entry }));
     },
     topicArn,
-    merchantId,
     get signingCertUrl() {
       return signingCertUrl();
     },
-    certificatePem: certificates.signing.pem,
-    caCertificatePem: certificates.ca.pem,
+    async certificates() {
+      const { signing, ca } = await ready();
+      return { certificatePem: signing.pem, caCertificatePem: ca.pem };
+    },
     verifyOptions: () => ({
       trustedCertificateOrigins: [new URL(engine.baseUrl).origin],
       allowedTopicArns: [topicArn],
@@ -193,7 +209,6 @@ export async function createSimulatedNotifications(
     publish: ({ notificationType, ...change }) => publish(change, notificationType),
     async settled() {
       engine.runDue();
-      poll();
       delivery.release();
       await delivery.drain();
     },
@@ -201,39 +216,39 @@ export async function createSimulatedNotifications(
 
   return {
     api,
-    poll,
-    handleRequest(req, res, url) {
-      if (req.method === 'GET' && url.pathname === `/sns/${certificateName}`) {
-        res.writeHead(200, {
-          'content-type': 'application/x-pem-file',
-          'content-length': Buffer.byteLength(certificates.signing.pem),
-        });
-        res.end(certificates.signing.pem);
-        return true;
-      }
-      if (req.method === 'GET' && url.pathname === '/sns/ca.pem') {
-        res.writeHead(200, { 'content-type': 'application/x-pem-file' });
-        res.end(certificates.ca.pem);
-        return true;
-      }
-      if (req.method === 'GET' && url.pathname === '/sns/unsubscribe') {
-        const endpoint = subscriptions.get(url.searchParams.get('SubscriptionArn') ?? '');
+    page: {
+      name: 'sns',
+      match: ({ method, url }) => method === 'GET' && url.pathname.startsWith('/sns/'),
+      async handle({ url, res }) {
+        if (url.pathname === `/sns/${certificateName}` || url.pathname === '/sns/ca.pem') {
+          const { ca, signing } = await ready();
+          const pem = url.pathname === '/sns/ca.pem' ? ca.pem : signing.pem;
+          res.writeHead(200, {
+            'content-type': 'application/x-pem-file',
+            'content-length': Buffer.byteLength(pem),
+          });
+          res.end(pem);
+          return;
+        }
+        const endpoint =
+          url.pathname === '/sns/unsubscribe'
+            ? subscriptions.get(url.searchParams.get('SubscriptionArn') ?? '')
+            : undefined;
         if (endpoint === undefined) {
           res.writeHead(404, { 'content-type': 'text/plain' });
-          res.end('No such subscription.');
-          return true;
+          res.end('Not found.');
+          return;
         }
         removeEndpoint(endpoint);
         res.writeHead(200, { 'content-type': 'text/xml' });
         res.end(
           '<UnsubscribeResponse><ResponseMetadata><RequestId>simulated</RequestId></ResponseMetadata></UnsubscribeResponse>',
         );
-        return true;
-      }
-      return false;
+      },
     },
     close() {
-      clearInterval(ticker);
+      if (ticker) clearInterval(ticker);
+      stopListening();
       delivery.close();
     },
   };

@@ -34,7 +34,9 @@ async function world(options: NotificationOptions = {}, answer: () => number | '
   const engine = new Engine(undefined);
   let sns!: SimulatedNotifications;
   const snsServer = createServer((req, res) => {
-    if (!sns.handleRequest(req, res, new URL(req.url ?? '/', 'http://x'))) res.writeHead(404).end();
+    const request = { method: req.method ?? 'GET', url: new URL(req.url ?? '/', 'http://x'), headers: {} };
+    if (!sns.page.match(request)) return res.writeHead(404).end();
+    return sns.page.handle({ ...request, req, res } as unknown as Parameters<typeof sns.page.handle>[0]);
   });
   engine.baseUrl = await listen(snsServer);
   sns = await createSimulatedNotifications(engine, options);
@@ -67,6 +69,7 @@ const charge = (objectId: string, state = 'Authorized') => ({
   objectType: 'CHARGE' as const,
   objectId,
   chargePermissionId: 'S01-0000000-0000000',
+  merchantId: 'A2SIMULATEDMERCHANT',
   state,
 });
 
@@ -81,7 +84,7 @@ describe('simulated SNS', () => {
     expect(sns.api.log.map((e) => [e.objectId, e.attempt, e.status, e.outcome])).toEqual([
       ['C-1', 1, 200, 'delivered'],
     ]);
-    expect(received[0]!.merchantId).toBe(sns.api.merchantId);
+    expect(received[0]!.merchantId).toBe('A2SIMULATEDMERCHANT');
   });
 
   it('is refused by a verifier not told to trust it', async () => {
@@ -194,10 +197,11 @@ describe('simulated SNS', () => {
       const engine = new Engine(undefined);
       const sns = await createSimulatedNotifications(engine);
       closers.push(() => sns.close());
+      const { certificatePem, caCertificatePem } = await sns.api.certificates();
       const dir = mkdtempSync(join(tmpdir(), 'amazon-pay-sim-sns-'));
       try {
-        writeFileSync(join(dir, 'ca.pem'), sns.api.caCertificatePem);
-        writeFileSync(join(dir, 'leaf.pem'), sns.api.certificatePem);
+        writeFileSync(join(dir, 'ca.pem'), caCertificatePem);
+        writeFileSync(join(dir, 'leaf.pem'), certificatePem);
         const out = execFileSync('openssl', [
           'verify',
           '-CAfile',
