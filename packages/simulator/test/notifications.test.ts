@@ -144,6 +144,33 @@ describe('simulator IPN delivery', () => {
     expect(handled).toHaveLength(1);
   });
 
+  it('notifies a dispute as a CHARGEBACK naming the dispute', async () => {
+    const { client, sim } = world;
+    const sessionId = await readySession(world, { paymentIntent: 'AuthorizeWithCapture', amount: '30.00' });
+    const completed = await client.completeCheckoutSession(sessionId, {
+      chargeAmount: { amount: '30.00', currencyCode: 'USD' },
+    });
+    const dispute = await client.createDispute({
+      chargeId: completed.chargeId!,
+      providerMetadata: { providerDisputeId: 'psp-ipn-1' },
+      disputeAmount: { amount: '30.00', currencyCode: 'USD' },
+      filingReason: 'ProductNotReceived',
+      filingTimestamp: '20260101T000000Z',
+      statusDetails: { state: 'ActionRequired', reasonCode: 'MerchantResponseRequired' },
+    } as never);
+    await sim.notifications.settled();
+    const chargeback = received.find((r) => r.notification.objectType === 'CHARGEBACK');
+    expect(chargeback?.notification).toMatchObject({
+      objectType: 'CHARGEBACK',
+      disputeId: dispute.disputeId,
+      chargePermissionId: completed.chargePermissionId,
+    });
+    expect(chargeback?.resource).toMatchObject({
+      objectType: 'CHARGEBACK',
+      dispute: { disputeId: dispute.disputeId },
+    });
+  });
+
   it('serves its signing certificate over the simulator URL and unsubscribes through UnsubscribeURL', async () => {
     const { sim } = world;
     const pem = await (await fetch(sim.notifications.signingCertUrl)).text();
