@@ -13,9 +13,10 @@ const FETCH_TIMEOUT_MS = 10_000;
  * Default certificate fetch: `fetch` with redirects refused (a redirect could leave the checked
  * host), a timeout and a size bound.
  */
-export function defaultFetchCertificate(fetchImpl: typeof fetch = globalThis.fetch): FetchCertificate {
+export function defaultFetchCertificate(fetchImpl?: typeof fetch): FetchCertificate {
   return async (url) => {
-    const response = await fetchImpl(url, {
+    // Looked up per call, so a fetch installed later (a test double, a polyfill) is used.
+    const response = await (fetchImpl ?? globalThis.fetch)(url, {
       redirect: 'error',
       signal: AbortSignal.timeout(FETCH_TIMEOUT_MS),
     });

@@ -54,8 +54,7 @@ export function createNotificationHandler(options: NotificationHandlerOptions): 
   const verifier = options.verifier ?? createSnsVerifier(options);
   const seen = options.seen ?? createMemorySeenStore();
   const maxBodyBytes = options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES;
-  const inFlight = new Map<string, Promise<void>>();
-  const fetchImpl = options.fetch ?? globalThis.fetch;
+  const inFlight = new Map<string, Promise<'OK' | 'DUPLICATE'>>();
 
   const warn = (message: string, details: Record<string, unknown>) => options.logger?.warn(message, details);
 
@@ -88,7 +87,7 @@ export function createNotificationHandler(options: NotificationHandlerOptions): 
       try {
         if (sns.Type === 'SubscriptionConfirmation' && options.confirmSubscriptions) {
           const url = checkSubscribeUrl(sns.SubscribeURL ?? '', options);
-          const confirmed = await fetchImpl(url.href, { redirect: 'error' });
+          const confirmed = await (options.fetch ?? globalThis.fetch)(url.href, { redirect: 'error' });
           await confirmed.body?.cancel();
           if (!confirmed.ok) throw new Error(`SubscribeURL answered ${confirmed.status}`);
         }
@@ -101,24 +100,25 @@ export function createNotificationHandler(options: NotificationHandlerOptions): 
     }
 
     const id = notification.notificationId;
+    // Registered before the first await, so a concurrent delivery of the same notification waits
+    // for this one instead of running onNotification a second time.
+    const running = inFlight.get(id);
+    const processing =
+      running ??
+      (async () => {
+        if (await seen.has(id)) return 'DUPLICATE';
+        await handleOnce(notification, sns);
+        return 'OK';
+      })();
+    if (!running) inFlight.set(id, processing);
     try {
-      const running = inFlight.get(id);
-      if (running) {
-        await running;
-        return text(200, 'DUPLICATE');
-      }
-      if (await seen.has(id)) return text(200, 'DUPLICATE');
-      const processing = handleOnce(notification, sns);
-      inFlight.set(id, processing);
-      try {
-        await processing;
-      } finally {
-        inFlight.delete(id);
-      }
-      return text(200, 'OK');
+      const outcome = await processing;
+      return text(200, running ? 'DUPLICATE' : outcome);
     } catch (error) {
       warn('IPN handler failed', { notificationId: id, error: describe(error) });
       return text(500, 'HANDLER_FAILED');
+    } finally {
+      if (!running) inFlight.delete(id);
     }
   };
 }

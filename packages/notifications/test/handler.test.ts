@@ -48,9 +48,19 @@ describe('createNotificationHandler', () => {
     expect(received[0]).toMatchObject({ objectType: 'CHARGE', chargeId: 'S01-1111111-2222222-C333333' });
   });
 
-  it('runs concurrent duplicates once', async () => {
+  it('runs concurrent duplicates once, also over a slow (async) seen store', async () => {
     let calls = 0;
+    const ids = new Set<string>();
     const { handler } = handlerWith({
+      seen: {
+        has: async (id) => {
+          await new Promise((resolve) => setTimeout(resolve, 10));
+          return ids.has(id);
+        },
+        add: async (id) => {
+          ids.add(id);
+        },
+      },
       onNotification: async () => {
         calls += 1;
         await new Promise((resolve) => setTimeout(resolve, 20));
