@@ -57,7 +57,7 @@ export async function startIpnEndpoint(options: {
     async next(match, advance) {
       for (let round = 0; round < 20; round++) {
         await options.settle();
-        const index = received.findIndex((entry, i) => i >= taken && match(entry));
+        const index = received.findIndex(match);
         if (index !== -1) {
           const [found] = received.splice(index, 1);
           return found!;
