@@ -51,7 +51,6 @@ export async function startIpnEndpoint(options: {
   server.listen(0, '127.0.0.1');
   await once(server, 'listening');
   const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/amazon-pay/ipn`;
-  const taken = 0;
   return {
     url,
     async next(match, advance) {
