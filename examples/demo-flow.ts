@@ -4,6 +4,7 @@ import {
   type RequestBody,
   WebStoreClient,
 } from '@amazon-pay-ts/client';
+import type { Notification } from '@amazon-pay-ts/notifications';
 
 /** One line of the transcript: what was called, what came back, how long it took. */
 export interface TranscriptLine {
@@ -22,14 +23,34 @@ export interface TranscriptLine {
 export interface BuyerDriver {
   /** The buyer signs in and picks a payment method for a new checkout session; returns its id. */
   signIn(checkoutSessionId: string): Promise<string>;
-  /** The buyer confirms payment at amazonPayRedirectUrl. */
-  confirm(checkoutSessionId: string, amazonPayRedirectUrl: string): Promise<void>;
+  /**
+   * The buyer confirms payment at amazonPayRedirectUrl; offline, `paymentMethod` picks a simulated
+   * one (e.g. '0701', an authorization that stays pending for 30 s).
+   */
+  confirm(checkoutSessionId: string, amazonPayRedirectUrl: string, paymentMethod?: string): Promise<void>;
   /** Lets `ms` of (simulated or real) time pass for asynchronous processing. */
   wait(ms: number, why: string): Promise<void>;
   /** Downloads a report document. */
   download(url: string): Promise<string>;
   /** Checks a button payload signature the way checkout.js would, when possible. */
   verifyButton?(payload: string, signature: string): Promise<boolean>;
+}
+
+/** A verified IPN as the merchant's endpoint handled it, resolved to the object's state then. */
+export interface ReceivedNotification {
+  notification: Notification;
+  /** The state the endpoint read (getCharge, getRefund…) when the notification came in. */
+  state: string;
+  receivedAt: number;
+}
+
+/** Where the merchant's IPN endpoint puts what it received; the flow waits on it instead of polling. */
+export interface NotificationInbox {
+  /** The first notification matching `match`, calling `advance` (time passes) until one arrives. */
+  next(
+    match: (entry: ReceivedNotification) => boolean,
+    advance: () => Promise<void>,
+  ): Promise<ReceivedNotification>;
 }
 
 export class DemoSurprise extends Error {
@@ -53,6 +74,11 @@ export interface DemoConfig {
   onLine?: (line: TranscriptLine) => void;
   /** Called with free-text notes (buyer actions, waits). */
   onNote?: (note: string) => void;
+  /**
+   * The merchant's IPN endpoint, when it can be reached: the pending authorization and the refund
+   * then end through notifications; without one the flow polls.
+   */
+  notifications?: NotificationInbox;
 }
 
 /** What a transcript line takes from `withResponse` metadata (or an error). */
@@ -84,6 +110,21 @@ export async function runDemoFlow(config: DemoConfig): Promise<TranscriptLine[]>
   };
   const lines: TranscriptLine[] = [];
   const note = (text: string) => config.onNote?.(text);
+  /** Waits (letting processing time pass) for a notification the merchant's endpoint handled. */
+  const awaitNotification = async (match: (entry: ReceivedNotification) => boolean, why: string) => {
+    const started = performance.now();
+    const entry = await config.notifications!.next(match, () => buyer.wait(30_000, why));
+    note(
+      `IPN ${entry.notification.objectType} ${entry.notification.notificationType} verified (SNS signature) and deduplicated; endpoint read the ${entry.notification.objectType.toLowerCase()}: ${entry.state}`,
+    );
+    return {
+      state: entry.state,
+      metadata: {
+        requestId: entry.notification.notificationId,
+        durationMs: Math.max(0, entry.receivedAt - started),
+      },
+    };
+  };
   const record = (step: string, operation: string, state: string, amount: string, metadata: Metadata) => {
     const line = {
       step,
@@ -139,7 +180,11 @@ export async function runDemoFlow(config: DemoConfig): Promise<TranscriptLine[]>
 
   const amount = currencyCode === 'JPY' ? '4999' : '49.99';
   const updated = await client.withResponse.updateCheckoutSession(sessionId, {
-    paymentDetails: { paymentIntent: 'Authorize', chargeAmount: { amount, currencyCode } },
+    paymentDetails: {
+      paymentIntent: 'Authorize',
+      canHandlePendingAuthorization: true,
+      chargeAmount: { amount, currencyCode },
+    },
     merchantMetadata: {
       merchantReferenceId: `demo-${Date.now()}`,
       merchantStoreName: 'amazon-pay-ts demo',
@@ -157,7 +202,8 @@ export async function runDemoFlow(config: DemoConfig): Promise<TranscriptLine[]>
     redirectUrl,
     `the updated session should offer amazonPayRedirectUrl (constraints: ${JSON.stringify(updated.data.constraints)})`,
   );
-  await buyer.confirm(sessionId, redirectUrl);
+  // 0701: an authorization Amazon decides asynchronously (simulator: Authorized after 30 s).
+  await buyer.confirm(sessionId, redirectUrl, '0701');
 
   const completed = await client.withResponse.completeCheckoutSession(sessionId, {
     chargeAmount: { amount, currencyCode },
@@ -197,7 +243,36 @@ export async function runDemoFlow(config: DemoConfig): Promise<TranscriptLine[]>
     price(charge.data.chargeAmount),
     charge.metadata,
   );
-  expectThat(charge.data.statusDetails?.state === 'Authorized', 'the charge should be Authorized');
+  let chargeState = charge.data.statusDetails?.state;
+  if (chargeState === 'AuthorizationInitiated') {
+    // The pending authorization ends through an IPN (or, without an endpoint, by polling).
+    if (config.notifications) {
+      const ipn = await awaitNotification(
+        (entry) =>
+          entry.notification.objectType === 'CHARGE' &&
+          entry.notification.chargeId === chargeId &&
+          entry.state !== 'AuthorizationInitiated',
+        'pending authorization',
+      );
+      record('7', 'IPN CHARGE', `${ipn.state} · notified`, price(charge.data.chargeAmount), ipn.metadata);
+      chargeState = ipn.state;
+    } else {
+      const decided = await settle(
+        () => client.withResponse.getCharge(chargeId),
+        (c) => c.data.statusDetails?.state !== 'AuthorizationInitiated',
+        'pending authorization',
+      );
+      record(
+        '7',
+        'getCharge',
+        decided.data.statusDetails?.state ?? '?',
+        price(decided.data.chargeAmount),
+        decided.metadata,
+      );
+      chargeState = decided.data.statusDetails?.state;
+    }
+  }
+  expectThat(chargeState === 'Authorized', 'the charge should be Authorized');
 
   const captured = await client.withResponse.captureCharge(chargeId, {
     captureAmount: { amount, currencyCode },
@@ -228,22 +303,34 @@ export async function runDemoFlow(config: DemoConfig): Promise<TranscriptLine[]>
     refund.data.statusDetails?.state === 'RefundInitiated',
     'a new refund should be RefundInitiated',
   );
-  const refunded = await settle(
-    () => client.withResponse.getRefund(refund.data.refundId),
-    (r) => r.data.statusDetails?.state !== 'RefundInitiated',
-    'refund processing',
-  );
-  record(
-    '10',
-    'getRefund',
-    refunded.data.statusDetails?.state ?? '?',
-    price(refunded.data.refundAmount),
-    refunded.metadata,
-  );
-  expectThat(
-    refunded.data.statusDetails?.state === 'Refunded',
-    'the refund should be Refunded after processing',
-  );
+  if (config.notifications) {
+    const ipn = await awaitNotification(
+      (entry) =>
+        entry.notification.objectType === 'REFUND' &&
+        entry.notification.refundId === refund.data.refundId &&
+        entry.state !== 'RefundInitiated',
+      'refund processing',
+    );
+    record('10', 'IPN REFUND', `${ipn.state} · notified`, price(refund.data.refundAmount), ipn.metadata);
+    expectThat(ipn.state === 'Refunded', 'the refund should be Refunded after processing');
+  } else {
+    const refunded = await settle(
+      () => client.withResponse.getRefund(refund.data.refundId),
+      (r) => r.data.statusDetails?.state !== 'RefundInitiated',
+      'refund processing',
+    );
+    record(
+      '10',
+      'getRefund',
+      refunded.data.statusDetails?.state ?? '?',
+      price(refunded.data.refundAmount),
+      refunded.metadata,
+    );
+    expectThat(
+      refunded.data.statusDetails?.state === 'Refunded',
+      'the refund should be Refunded after processing',
+    );
+  }
 
   // 3. A recurring charge permission, charged later by the merchant with createCharge.
   const recurringAmount = currencyCode === 'JPY' ? '980' : '9.99';

@@ -13,9 +13,10 @@ describe('pnpm demo', () => {
       'completeCheckoutSession',
       'getChargePermission',
       'getCharge',
+      'IPN CHARGE',
       'captureCharge',
       'createRefund',
-      'getRefund',
+      'IPN REFUND',
       'createCheckoutSession',
       'completeCheckoutSession',
       'createCharge',
@@ -25,6 +26,13 @@ describe('pnpm demo', () => {
       'getReportDocument',
       'closeChargePermission',
     ]);
+    // The pending authorization (0701) and the refund end through verified IPNs, not polling.
+    expect(lines.filter((l) => l.step === '7').map((l) => l.state)).toEqual([
+      'AuthorizationInitiated',
+      'Authorized · notified',
+    ]);
+    expect(lines.find((l) => l.operation === 'IPN REFUND')?.state).toBe('Refunded · notified');
+    expect(printed.some((p) => p.includes('IPN CHARGE STATE_CHANGE verified'))).toBe(true);
     expect(lines.find((l) => l.step === '14')?.state).toBe('422 HardDeclined');
     expect(lines.find((l) => l.step === '18')?.state).toBe('Closed · MerchantClosed');
     for (const line of lines.slice(1)) expect(line.requestId).toMatch(/^[0-9a-f-]{36}$/);

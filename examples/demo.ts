@@ -2,6 +2,7 @@ import { pathToFileURL } from 'node:url';
 import { generateKeyPairPem } from '@amazon-pay-ts/signer';
 import { startSimulator } from '@amazon-pay-ts/simulator';
 import { formatLine, runDemoFlow, TRANSCRIPT_HEADER, type TranscriptLine } from './demo-flow.js';
+import { startIpnEndpoint } from './ipn-endpoint.js';
 import { liveBuyer } from './live-buyer.js';
 import { simulatorBuyer } from './simulator-buyer.js';
 
@@ -15,23 +16,34 @@ const DEMO_KEY_ID = 'SANDBOX-ADEMOKEYAMAZONPAYTS';
 export async function runOfflineDemo(print: (text: string) => void = () => {}): Promise<TranscriptLine[]> {
   const { privateKeyPem, publicKeyPem } = await generateKeyPairPem();
   const sim = await startSimulator({ keys: [{ publicKeyId: DEMO_KEY_ID, publicKey: publicKeyPem }] });
+  const clientConfig = {
+    region: 'na' as const,
+    publicKeyId: DEMO_KEY_ID,
+    privateKey: privateKeyPem,
+    baseUrl: sim.url,
+    validateResponses: 'strict' as const,
+  };
+  // The merchant's IPN endpoint; it trusts the simulator's SNS certificate here, in the demo only.
+  const inbox = await startIpnEndpoint({
+    clientConfig,
+    verify: sim.notifications.verifyOptions(),
+    settle: () => sim.notifications.settled(),
+  });
+  sim.notifications.subscribe(inbox.url);
   try {
     print(`simulator listening on ${sim.url} (public key id ${DEMO_KEY_ID}, fresh 2048-bit RSA key pair)`);
+    print(`IPN endpoint ${inbox.url} subscribed to the simulator's SNS topic ${sim.notifications.topicArn}`);
     print(TRANSCRIPT_HEADER);
     return await runDemoFlow({
-      clientConfig: {
-        region: 'na',
-        publicKeyId: DEMO_KEY_ID,
-        privateKey: privateKeyPem,
-        baseUrl: sim.url,
-        validateResponses: 'strict',
-      },
+      clientConfig,
       buyer: simulatorBuyer(sim, DEMO_KEY_ID, (note) => print(`       · ${note}`)),
       storeId: DEMO_STORE_ID,
+      notifications: inbox,
       onLine: (line) => print(formatLine(line)),
       onNote: (note) => print(note.replace(/^/gm, '       │ ')),
     });
   } finally {
+    await inbox.close();
     await sim.close();
   }
 }

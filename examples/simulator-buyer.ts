@@ -43,9 +43,11 @@ export function simulatorBuyer(
         throw new Error(`redirect carried amazonCheckoutSessionId ${id}, expected ${checkoutSessionId}`);
       return id;
     },
-    async confirm(checkoutSessionId, amazonPayRedirectUrl) {
-      const back = await submit(amazonPayRedirectUrl, { paymentMethod: '1111', action: 'pay' });
-      onNote(`buyer confirmed payment at amazonPayRedirectUrl, redirected to ${back.origin}${back.pathname}`);
+    async confirm(checkoutSessionId, amazonPayRedirectUrl, paymentMethod = '1111') {
+      const back = await submit(amazonPayRedirectUrl, { paymentMethod, action: 'pay' });
+      onNote(
+        `buyer confirmed payment (method ${paymentMethod}) at amazonPayRedirectUrl, redirected to ${back.origin}${back.pathname}`,
+      );
       if (back.searchParams.get('amazonCheckoutSessionId') !== checkoutSessionId) {
         throw new Error(`result redirect lost the checkout session id: ${back}`);
       }

@@ -9,6 +9,7 @@ import type { OpenApiDocument } from './document.js';
 import { emitBundleJson, emitOpenApiModule } from './openapi-module.js';
 import { emitOperationsModule } from './operations-module.js';
 import { emitTypesModule } from './types-module.js';
+import { emitWebhooksModule } from './webhooks-module.js';
 import { emitAliasesModule, emitZodModule } from './zod-module.js';
 
 const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
@@ -22,6 +23,7 @@ export async function generateFiles(document: OpenApiDocument): Promise<Record<s
     'aliases.ts': emitAliasesModule(document),
     'zod.ts': emitZodModule(document),
     'operations.ts': emitOperationsModule(document),
+    'webhooks.ts': emitWebhooksModule(document),
   };
 }
 

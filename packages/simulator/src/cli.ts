@@ -6,10 +6,11 @@ import { parseArgs } from 'node:util';
 import { generateKeyPairPem } from '@amazon-pay-ts/signer';
 import { startSimulator } from './server.js';
 
-const USAGE = `amazon-pay-simulator [--port 4010] [--host 127.0.0.1] [--public-key-id ID --public-key path.pub]
+const USAGE = `amazon-pay-simulator [--port 4010] [--host 127.0.0.1] [--public-key-id ID --public-key path.pub] [--ipn-url URL]
 
 A local Amazon Pay API v2 that verifies request signatures. Without a key it generates a sandbox
-key pair into a temporary directory and prints the client configuration that works with it.`;
+key pair into a temporary directory and prints the client configuration that works with it.
+With --ipn-url it delivers signed instant payment notifications (SNS messages) to that URL.`;
 
 /** The CLI: starts the simulator and prints how to point a client at it. */
 export async function runCli(argv: string[], print: (line: string) => void = console.log) {
@@ -21,6 +22,7 @@ export async function runCli(argv: string[], print: (line: string) => void = con
       host: { type: 'string', default: '127.0.0.1' },
       'public-key-id': { type: 'string' },
       'public-key': { type: 'string' },
+      'ipn-url': { type: 'string' },
       help: { type: 'boolean', short: 'h' },
     },
   });
@@ -50,7 +52,15 @@ export async function runCli(argv: string[], print: (line: string) => void = con
     publicKey = pair.publicKeyPem;
   }
 
-  const sim = await startSimulator({ port, host: values.host, keys: [{ publicKeyId, publicKey }] });
+  const ipnUrl = values['ipn-url'];
+  if (ipnUrl !== undefined && !/^https?:\/\//.test(ipnUrl))
+    throw new Error(`--ipn-url must be an http(s) URL, got ${ipnUrl}`);
+  const sim = await startSimulator({
+    port,
+    host: values.host,
+    keys: [{ publicKeyId, publicKey }],
+    ...(ipnUrl ? { notifications: { url: ipnUrl } } : {}),
+  });
   const config = {
     region: 'na',
     publicKeyId,
@@ -64,6 +74,11 @@ export async function runCli(argv: string[], print: (line: string) => void = con
   print(`Buttons: load ${sim.url}/checkout.js in place of Amazon's checkout.js`);
   print('Client configuration:');
   print(`  new WebStoreClient(${JSON.stringify(config, null, 2).replace(/\n/g, '\n  ')})`);
+  if (ipnUrl) {
+    const { trustedCertificateOrigins, allowedTopicArns } = sim.notifications.verifyOptions();
+    print(`Delivering instant payment notifications to ${ipnUrl}; verify them with`);
+    print(`  createNotificationHandler(${JSON.stringify({ trustedCertificateOrigins, allowedTopicArns })})`);
+  }
   print(`SIMULATOR_CONFIG ${JSON.stringify(config)}`);
   return sim;
 }

@@ -1,6 +1,14 @@
 export { amazonTimestamp, type ClockOption, type SimulatorClock } from './clock.js';
 export type { StateChangeEvent, StateChangeListener, StateChangeObjectType } from './events.js';
 export type { FaultSpec, Faults } from './faults.js';
+export type {
+  DeliveryFault,
+  NotificationLogEntry,
+  NotificationOptions,
+  NotificationSubject,
+  RetryPolicy,
+  SimulatorNotifications,
+} from './notifications/index.js';
 export { PAYMENT_METHODS, PENDING_AUTHORIZATION_MS, type SimulatedPaymentMethod } from './payment-methods.js';
 export type { BuyerTokenOptions } from './resources/buyer.js';
 export { BuyerActionError } from './resources/checkout-session.js';

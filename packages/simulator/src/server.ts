@@ -5,6 +5,11 @@ import { Engine } from './engine.js';
 import type { StateChangeEvent, StateChangeListener } from './events.js';
 import { FaultQueue, type Faults } from './faults.js';
 import { requestId as newRequestId } from './ids.js';
+import {
+  createSimulatedNotifications,
+  type NotificationOptions,
+  type SimulatorNotifications,
+} from './notifications/index.js';
 import { findPaymentMethod, type SimulatedPaymentMethod } from './payment-methods.js';
 import { type BuyerTokenOptions, issueBuyerToken } from './resources/buyer.js';
 import {
@@ -63,6 +68,11 @@ export interface SimulatorOptions {
   maxBodyBytes?: number;
   /** Serve https with this certificate and key (PEM), e.g. for clients that insist on https. */
   tls?: { cert: string; key: string };
+  /**
+   * Instant payment notifications: a simulated SNS delivers a signed IPN to `url` (and to endpoints
+   * added with `sim.notifications.subscribe`) on every state change.
+   */
+  notifications?: NotificationOptions;
 }
 
 export interface ApproveInput extends Omit<ApproveOptions, 'paymentMethod'> {
@@ -93,6 +103,8 @@ export interface Simulator {
   onStateChange(listener: StateChangeListener): () => void;
   /** Every state change so far, oldest first. */
   readonly stateChanges: readonly StateChangeEvent[];
+  /** The simulated SNS that delivers IPNs: subscriptions, faults, the delivery log. */
+  readonly notifications: SimulatorNotifications;
   close(): Promise<void>;
 }
 
@@ -119,12 +131,15 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
     maxBodyBytes,
   });
 
+  const notifications = await createSimulatedNotifications(engine, options.notifications);
+  const pages = [notifications.page, ...builtInPages];
+
   async function onRequest(req: IncomingMessage, res: ServerResponse) {
     const requestId = newRequestId();
     res.setHeader('x-amz-pay-request-id', requestId);
     const url = new URL(req.url ?? '/', 'http://simulator.local');
     const request = { method: (req.method ?? 'GET').toUpperCase(), url, headers: headerRecord(req) };
-    const page = findPage(builtInPages, request);
+    const page = findPage(pages, request);
     if (!page) return handleApi(req, res, url, requestId);
     return page.handle({
       ...request,
@@ -178,6 +193,10 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
     get stateChanges() {
       return engine.changes.all;
     },
-    close: () => closeServer(server),
+    notifications: notifications.api,
+    close: () => {
+      notifications.close();
+      return closeServer(server);
+    },
   };
 }

@@ -7,5 +7,6 @@ export {
   operationIds,
   operationSchemas,
 } from './generated/operations.js';
-export type { components, operations, paths } from './generated/schema.js';
+export type { components, operations, paths, webhooks } from './generated/schema.js';
+export { type WebhookName, type WebhookSchema, webhookSchemas } from './generated/webhooks.js';
 export * from './generated/zod.js';

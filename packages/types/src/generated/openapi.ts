@@ -118,6 +118,10 @@ export const openapiDocument: OpenApiDocumentObject = {
     {
       "name": "File",
       "description": "Files uploaded as dispute evidence."
+    },
+    {
+      "name": "Notifications",
+      "description": "Instant payment notifications Amazon sends to the merchant (webhooks)."
     }
   ],
   "paths": {
@@ -4582,6 +4586,65 @@ export const openapiDocument: OpenApiDocumentObject = {
           },
           "default": {
             "$ref": "#/components/responses/OtherError"
+          }
+        }
+      }
+    }
+  },
+  "webhooks": {
+    "instantPaymentNotification": {
+      "post": {
+        "operationId": "receiveInstantPaymentNotification",
+        "tags": [
+          "Notifications"
+        ],
+        "security": [],
+        "summary": "Instant payment notification (sent by Amazon to the merchant)",
+        "description": "An HTTPS POST from Amazon SNS to the endpoint the merchant registered in Seller Central. The\nbody is an SNS message (content type `text/plain`, JSON text). `Type: Notification` carries the\nAmazon Pay message, JSON-encoded, in `Message`; SNS sends `SubscriptionConfirmation` once when\nthe endpoint is subscribed and `UnsubscribeConfirmation` when it is removed.\n\nVerify the signature before trusting anything in it (the notifications package does). The\nmessage carries ids only: fetch the object (Get Charge, Get Refund, Get Charge Permission,\nGet Dispute) for its current state. SNS retries deliveries that do not get a 2xx answer, and\nmay deliver a message more than once or out of order.\n\nUnverified against live Amazon traffic: the exact casing Amazon sends today, whether\n`ReleaseEnvironment` is always present, and the retry schedule Amazon's topics use.\n",
+        "parameters": [
+          {
+            "name": "x-amz-sns-message-type",
+            "in": "header",
+            "description": "The SNS message type, the same as the body's `Type`.",
+            "schema": {
+              "$ref": "#/components/schemas/SnsMessageType"
+            }
+          },
+          {
+            "name": "x-amz-sns-message-id",
+            "in": "header",
+            "description": "The SNS message id, the same as the body's `MessageId`.",
+            "schema": {
+              "type": "string"
+            }
+          },
+          {
+            "name": "x-amz-sns-topic-arn",
+            "in": "header",
+            "description": "The topic the message was published to.",
+            "schema": {
+              "type": "string"
+            }
+          }
+        ],
+        "requestBody": {
+          "required": true,
+          "content": {
+            "text/plain": {
+              "schema": {
+                "$ref": "#/components/schemas/SnsMessage"
+              }
+            },
+            "application/json": {
+              "schema": {
+                "$ref": "#/components/schemas/SnsMessage"
+              }
+            }
+          }
+        },
+        "responses": {
+          "200": {
+            "description": "The merchant processed (or already had) the message. Any other answer, or none within the\ndelivery timeout, makes SNS retry it.\n"
           }
         }
       }
@@ -9811,6 +9874,276 @@ export const openapiDocument: OpenApiDocumentObject = {
           }
         },
         "additionalProperties": true
+      },
+      "SnsMessageType": {
+        "type": "string",
+        "description": "`Notification` carries a published message; `SubscriptionConfirmation` asks the endpoint to\nconfirm a new subscription (visit `SubscribeURL`); `UnsubscribeConfirmation` reports that the\nsubscription was removed. Closed: a receiver must refuse a type it cannot verify.\n",
+        "enum": [
+          "Notification",
+          "SubscriptionConfirmation",
+          "UnsubscribeConfirmation"
+        ]
+      },
+      "NotificationObjectType": {
+        "type": "string",
+        "description": "The kind of object that changed. `CHARGEBACK` notifications name a dispute; Amazon may add types.\n",
+        "enum": [
+          "CHARGE_PERMISSION",
+          "CHARGE",
+          "REFUND",
+          "CHARGEBACK"
+        ]
+      },
+      "NotificationType": {
+        "type": "string",
+        "description": "`STATE_CHANGE`: the object changed state. `ATTRIBUTE_CHANGE`: another attribute changed.",
+        "enum": [
+          "STATE_CHANGE",
+          "ATTRIBUTE_CHANGE"
+        ]
+      },
+      "InstantPaymentNotification": {
+        "type": "object",
+        "description": "The Amazon Pay message inside an SNS `Notification`, in the PascalCase form receivers expose.\nIt carries ids only: get the object for its current state.\n",
+        "required": [
+          "MerchantID",
+          "ObjectType",
+          "ObjectId",
+          "NotificationType",
+          "NotificationId",
+          "NotificationVersion"
+        ],
+        "properties": {
+          "ReleaseEnvironment": {
+            "description": "`Sandbox` or `Live`. Seen in messages Amazon sends, not in the IPN page's schema (unverified).\n",
+            "anyOf": [
+              {
+                "$ref": "#/components/schemas/ReleaseEnvironment"
+              },
+              {
+                "type": "string"
+              },
+              {
+                "type": "null"
+              }
+            ]
+          },
+          "MerchantID": {
+            "type": "string",
+            "minLength": 1,
+            "description": "The merchant the notification is for."
+          },
+          "ObjectType": {
+            "description": "The kind of object that changed (open: Amazon may add types).",
+            "anyOf": [
+              {
+                "$ref": "#/components/schemas/NotificationObjectType"
+              },
+              {
+                "type": "string"
+              }
+            ]
+          },
+          "ObjectId": {
+            "type": "string",
+            "minLength": 1,
+            "description": "Id of the object that changed (charge, refund, charge permission or dispute id)."
+          },
+          "ChargePermissionId": {
+            "type": [
+              "string",
+              "null"
+            ],
+            "description": "The charge permission the object belongs to."
+          },
+          "NotificationType": {
+            "description": "What changed (open).",
+            "anyOf": [
+              {
+                "$ref": "#/components/schemas/NotificationType"
+              },
+              {
+                "type": "string"
+              }
+            ]
+          },
+          "NotificationId": {
+            "type": "string",
+            "minLength": 1,
+            "description": "Random id of this notification; the same on every delivery of it."
+          },
+          "NotificationVersion": {
+            "type": "string",
+            "description": "IPN message format version (`V2`); not the API version.",
+            "examples": [
+              "V2"
+            ]
+          }
+        }
+      },
+      "InstantPaymentNotificationCamelCase": {
+        "type": "object",
+        "description": "The same message with camelCase keys, as Amazon's IPN parameter tables spell them.",
+        "required": [
+          "merchantID",
+          "objectType",
+          "objectId",
+          "notificationType",
+          "notificationId",
+          "notificationVersion"
+        ],
+        "properties": {
+          "releaseEnvironment": {
+            "anyOf": [
+              {
+                "$ref": "#/components/schemas/ReleaseEnvironment"
+              },
+              {
+                "type": "string"
+              },
+              {
+                "type": "null"
+              }
+            ]
+          },
+          "merchantID": {
+            "type": "string",
+            "minLength": 1
+          },
+          "objectType": {
+            "anyOf": [
+              {
+                "$ref": "#/components/schemas/NotificationObjectType"
+              },
+              {
+                "type": "string"
+              }
+            ]
+          },
+          "objectId": {
+            "type": "string",
+            "minLength": 1
+          },
+          "chargePermissionId": {
+            "type": [
+              "string",
+              "null"
+            ]
+          },
+          "notificationType": {
+            "anyOf": [
+              {
+                "$ref": "#/components/schemas/NotificationType"
+              },
+              {
+                "type": "string"
+              }
+            ]
+          },
+          "notificationId": {
+            "type": "string",
+            "minLength": 1
+          },
+          "notificationVersion": {
+            "type": "string"
+          }
+        }
+      },
+      "InstantPaymentNotificationWire": {
+        "description": "What `Message` may hold on input; receivers normalise it to `InstantPaymentNotification`.",
+        "anyOf": [
+          {
+            "$ref": "#/components/schemas/InstantPaymentNotification"
+          },
+          {
+            "$ref": "#/components/schemas/InstantPaymentNotificationCamelCase"
+          }
+        ]
+      },
+      "SnsSignatureVersion": {
+        "type": "string",
+        "description": "`1`: SHA1withRSA over the string to sign. `2`: SHA256withRSA.",
+        "enum": [
+          "1",
+          "2"
+        ]
+      },
+      "SnsMessage": {
+        "type": "object",
+        "description": "The JSON document Amazon SNS POSTs to an HTTP(S) subscriber. `Signature` covers, for\n`Notification`: `Message`, `MessageId`, `Subject` (if present), `Timestamp`, `TopicArn`, `Type`;\nfor the two confirmation types: `Message`, `MessageId`, `SubscribeURL`, `Timestamp`, `Token`,\n`TopicArn`, `Type` — each as `Name\\nvalue\\n`, in that order.\n",
+        "required": [
+          "Type",
+          "MessageId",
+          "TopicArn",
+          "Message",
+          "Timestamp",
+          "SignatureVersion",
+          "Signature",
+          "SigningCertURL"
+        ],
+        "properties": {
+          "Type": {
+            "$ref": "#/components/schemas/SnsMessageType"
+          },
+          "MessageId": {
+            "type": "string",
+            "minLength": 1,
+            "description": "Unique per published message; a retry of the same message keeps its id."
+          },
+          "TopicArn": {
+            "type": "string",
+            "minLength": 1,
+            "description": "ARN of the topic the message was published to."
+          },
+          "Subject": {
+            "type": [
+              "string",
+              "null"
+            ],
+            "description": "Subject given at publish time; absent when there was none."
+          },
+          "Message": {
+            "type": "string",
+            "contentMediaType": "application/json",
+            "contentSchema": {
+              "$ref": "#/components/schemas/InstantPaymentNotificationWire"
+            },
+            "description": "For `Notification`, the Amazon Pay message as JSON text (see\n`InstantPaymentNotificationWire`); for the confirmation types, a human-readable sentence.\n"
+          },
+          "Timestamp": {
+            "type": "string",
+            "minLength": 1,
+            "description": "When SNS published the message (ISO 8601, UTC, e.g. `2012-04-26T20:45:04.751Z`).",
+            "examples": [
+              "2012-04-26T20:45:04.751Z"
+            ]
+          },
+          "SignatureVersion": {
+            "$ref": "#/components/schemas/SnsSignatureVersion"
+          },
+          "Signature": {
+            "type": "string",
+            "minLength": 1,
+            "description": "Base64 RSA signature over the string to sign (see the schema description)."
+          },
+          "SigningCertURL": {
+            "type": "string",
+            "minLength": 1,
+            "description": "HTTPS URL of the X.509 certificate whose key made `Signature`, on\n`sns.<region>.amazonaws.com` (or `.amazonaws.com.cn`) with a path ending `.pem`.\n"
+          },
+          "UnsubscribeURL": {
+            "type": "string",
+            "description": "(`Notification`) URL that unsubscribes the endpoint from the topic."
+          },
+          "SubscribeURL": {
+            "type": "string",
+            "description": "(confirmation types) URL that confirms (or re-confirms) the subscription."
+          },
+          "Token": {
+            "type": "string",
+            "description": "(confirmation types) Token for the ConfirmSubscription API action."
+          }
+        }
       }
     },
     "securitySchemes": {

@@ -777,7 +777,39 @@ export interface paths {
         trace?: never;
     };
 }
-export type webhooks = Record<string, never>;
+export interface webhooks {
+    instantPaymentNotification: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Instant payment notification (sent by Amazon to the merchant)
+         * @description An HTTPS POST from Amazon SNS to the endpoint the merchant registered in Seller Central. The
+         *     body is an SNS message (content type `text/plain`, JSON text). `Type: Notification` carries the
+         *     Amazon Pay message, JSON-encoded, in `Message`; SNS sends `SubscriptionConfirmation` once when
+         *     the endpoint is subscribed and `UnsubscribeConfirmation` when it is removed.
+         *
+         *     Verify the signature before trusting anything in it (the notifications package does). The
+         *     message carries ids only: fetch the object (Get Charge, Get Refund, Get Charge Permission,
+         *     Get Dispute) for its current state. SNS retries deliveries that do not get a 2xx answer, and
+         *     may deliver a message more than once or out of order.
+         *
+         *     Unverified against live Amazon traffic: the exact casing Amazon sends today, whether
+         *     `ReleaseEnvironment` is always present, and the retry schedule Amazon's topics use.
+         */
+        post: operations["receiveInstantPaymentNotification"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+}
 export interface components {
     schemas: {
         /**
@@ -2578,6 +2610,105 @@ export interface components {
             message: string;
         } & {
             [key: string]: unknown;
+        };
+        /**
+         * @description `Notification` carries a published message; `SubscriptionConfirmation` asks the endpoint to
+         *     confirm a new subscription (visit `SubscribeURL`); `UnsubscribeConfirmation` reports that the
+         *     subscription was removed. Closed: a receiver must refuse a type it cannot verify.
+         * @enum {string}
+         */
+        SnsMessageType: "Notification" | "SubscriptionConfirmation" | "UnsubscribeConfirmation";
+        /**
+         * @description The kind of object that changed. `CHARGEBACK` notifications name a dispute; Amazon may add types.
+         * @enum {string}
+         */
+        NotificationObjectType: "CHARGE_PERMISSION" | "CHARGE" | "REFUND" | "CHARGEBACK";
+        /**
+         * @description `STATE_CHANGE`: the object changed state. `ATTRIBUTE_CHANGE`: another attribute changed.
+         * @enum {string}
+         */
+        NotificationType: "STATE_CHANGE" | "ATTRIBUTE_CHANGE";
+        /**
+         * @description The Amazon Pay message inside an SNS `Notification`, in the PascalCase form receivers expose.
+         *     It carries ids only: get the object for its current state.
+         */
+        InstantPaymentNotification: {
+            /** @description `Sandbox` or `Live`. Seen in messages Amazon sends, not in the IPN page's schema (unverified). */
+            ReleaseEnvironment?: components["schemas"]["ReleaseEnvironment"] | (string & {}) | null;
+            /** @description The merchant the notification is for. */
+            MerchantID: string;
+            /** @description The kind of object that changed (open: Amazon may add types). */
+            ObjectType: components["schemas"]["NotificationObjectType"] | (string & {});
+            /** @description Id of the object that changed (charge, refund, charge permission or dispute id). */
+            ObjectId: string;
+            /** @description The charge permission the object belongs to. */
+            ChargePermissionId?: string | null;
+            /** @description What changed (open). */
+            NotificationType: components["schemas"]["NotificationType"] | (string & {});
+            /** @description Random id of this notification; the same on every delivery of it. */
+            NotificationId: string;
+            /**
+             * @description IPN message format version (`V2`); not the API version.
+             * @example V2
+             */
+            NotificationVersion: string;
+        };
+        /** @description The same message with camelCase keys, as Amazon's IPN parameter tables spell them. */
+        InstantPaymentNotificationCamelCase: {
+            releaseEnvironment?: components["schemas"]["ReleaseEnvironment"] | (string & {}) | null;
+            merchantID: string;
+            objectType: components["schemas"]["NotificationObjectType"] | (string & {});
+            objectId: string;
+            chargePermissionId?: string | null;
+            notificationType: components["schemas"]["NotificationType"] | (string & {});
+            notificationId: string;
+            notificationVersion: string;
+        };
+        /** @description What `Message` may hold on input; receivers normalise it to `InstantPaymentNotification`. */
+        InstantPaymentNotificationWire: components["schemas"]["InstantPaymentNotification"] | components["schemas"]["InstantPaymentNotificationCamelCase"];
+        /**
+         * @description `1`: SHA1withRSA over the string to sign. `2`: SHA256withRSA.
+         * @enum {string}
+         */
+        SnsSignatureVersion: "1" | "2";
+        /**
+         * @description The JSON document Amazon SNS POSTs to an HTTP(S) subscriber. `Signature` covers, for
+         *     `Notification`: `Message`, `MessageId`, `Subject` (if present), `Timestamp`, `TopicArn`, `Type`;
+         *     for the two confirmation types: `Message`, `MessageId`, `SubscribeURL`, `Timestamp`, `Token`,
+         *     `TopicArn`, `Type` — each as `Name\nvalue\n`, in that order.
+         */
+        SnsMessage: {
+            Type: components["schemas"]["SnsMessageType"];
+            /** @description Unique per published message; a retry of the same message keeps its id. */
+            MessageId: string;
+            /** @description ARN of the topic the message was published to. */
+            TopicArn: string;
+            /** @description Subject given at publish time; absent when there was none. */
+            Subject?: string | null;
+            /**
+             * @description For `Notification`, the Amazon Pay message as JSON text (see
+             *     `InstantPaymentNotificationWire`); for the confirmation types, a human-readable sentence.
+             */
+            Message: string;
+            /**
+             * @description When SNS published the message (ISO 8601, UTC, e.g. `2012-04-26T20:45:04.751Z`).
+             * @example 2012-04-26T20:45:04.751Z
+             */
+            Timestamp: string;
+            SignatureVersion: components["schemas"]["SnsSignatureVersion"];
+            /** @description Base64 RSA signature over the string to sign (see the schema description). */
+            Signature: string;
+            /**
+             * @description HTTPS URL of the X.509 certificate whose key made `Signature`, on
+             *     `sns.<region>.amazonaws.com` (or `.amazonaws.com.cn`) with a path ending `.pem`.
+             */
+            SigningCertURL: string;
+            /** @description (`Notification`) URL that unsubscribes the endpoint from the topic. */
+            UnsubscribeURL?: string;
+            /** @description (confirmation types) URL that confirms (or re-confirms) the subscription. */
+            SubscribeURL?: string;
+            /** @description (confirmation types) Token for the ConfirmSubscription API action. */
+            Token?: string;
         };
     };
     responses: {
@@ -5646,6 +5777,39 @@ export interface operations {
             500: components["responses"]["ServerError"];
             503: components["responses"]["ServiceUnavailable"];
             default: components["responses"]["OtherError"];
+        };
+    };
+    receiveInstantPaymentNotification: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The SNS message type, the same as the body's `Type`. */
+                "x-amz-sns-message-type"?: components["schemas"]["SnsMessageType"];
+                /** @description The SNS message id, the same as the body's `MessageId`. */
+                "x-amz-sns-message-id"?: string;
+                /** @description The topic the message was published to. */
+                "x-amz-sns-topic-arn"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "text/plain": components["schemas"]["SnsMessage"];
+                "application/json": components["schemas"]["SnsMessage"];
+            };
+        };
+        responses: {
+            /**
+             * @description The merchant processed (or already had) the message. Any other answer, or none within the
+             *     delivery timeout, makes SNS retry it.
+             */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
         };
     };
 }

@@ -1364,3 +1364,70 @@ export const ErrorResponseSchema = z.looseObject({
   reasonCode: z.union([ErrorReasonCodeSchema, z.string()]),
   message: z.string(),
 });
+
+/**
+ * `Notification` carries a published message; `SubscriptionConfirmation` asks the endpoint to
+ * confirm a new subscription (visit `SubscribeURL`); `UnsubscribeConfirmation` reports that the
+ * subscription was removed. Closed: a receiver must refuse a type it cannot verify.
+ */
+export const SnsMessageTypeSchema = z.enum(["Notification", "SubscriptionConfirmation", "UnsubscribeConfirmation"]);
+
+/** The kind of object that changed. `CHARGEBACK` notifications name a dispute; Amazon may add types. */
+export const NotificationObjectTypeSchema = z.enum(["CHARGE_PERMISSION", "CHARGE", "REFUND", "CHARGEBACK"]);
+
+/** `STATE_CHANGE`: the object changed state. `ATTRIBUTE_CHANGE`: another attribute changed. */
+export const NotificationTypeSchema = z.enum(["STATE_CHANGE", "ATTRIBUTE_CHANGE"]);
+
+/**
+ * The Amazon Pay message inside an SNS `Notification`, in the PascalCase form receivers expose.
+ * It carries ids only: get the object for its current state.
+ */
+export const InstantPaymentNotificationSchema = z.looseObject({
+  ReleaseEnvironment: z.union([ReleaseEnvironmentSchema, z.string()]).nullable().optional(),
+  MerchantID: z.string().min(1),
+  ObjectType: z.union([NotificationObjectTypeSchema, z.string()]),
+  ObjectId: z.string().min(1),
+  ChargePermissionId: z.string().nullable().optional(),
+  NotificationType: z.union([NotificationTypeSchema, z.string()]),
+  NotificationId: z.string().min(1),
+  NotificationVersion: z.string(),
+});
+
+/** The same message with camelCase keys, as Amazon's IPN parameter tables spell them. */
+export const InstantPaymentNotificationCamelCaseSchema = z.looseObject({
+  releaseEnvironment: z.union([ReleaseEnvironmentSchema, z.string()]).nullable().optional(),
+  merchantID: z.string().min(1),
+  objectType: z.union([NotificationObjectTypeSchema, z.string()]),
+  objectId: z.string().min(1),
+  chargePermissionId: z.string().nullable().optional(),
+  notificationType: z.union([NotificationTypeSchema, z.string()]),
+  notificationId: z.string().min(1),
+  notificationVersion: z.string(),
+});
+
+/** What `Message` may hold on input; receivers normalise it to `InstantPaymentNotification`. */
+export const InstantPaymentNotificationWireSchema = z.union([InstantPaymentNotificationSchema, InstantPaymentNotificationCamelCaseSchema]);
+
+/** `1`: SHA1withRSA over the string to sign. `2`: SHA256withRSA. */
+export const SnsSignatureVersionSchema = z.enum(["1", "2"]);
+
+/**
+ * The JSON document Amazon SNS POSTs to an HTTP(S) subscriber. `Signature` covers, for
+ * `Notification`: `Message`, `MessageId`, `Subject` (if present), `Timestamp`, `TopicArn`, `Type`;
+ * for the two confirmation types: `Message`, `MessageId`, `SubscribeURL`, `Timestamp`, `Token`,
+ * `TopicArn`, `Type` — each as `Name\nvalue\n`, in that order.
+ */
+export const SnsMessageSchema = z.looseObject({
+  Type: SnsMessageTypeSchema,
+  MessageId: z.string().min(1),
+  TopicArn: z.string().min(1),
+  Subject: z.string().nullable().optional(),
+  Message: z.string(),
+  Timestamp: z.string().min(1),
+  SignatureVersion: SnsSignatureVersionSchema,
+  Signature: z.string().min(1),
+  SigningCertURL: z.string().min(1),
+  UnsubscribeURL: z.string().optional(),
+  SubscribeURL: z.string().optional(),
+  Token: z.string().optional(),
+});

@@ -1,0 +1,39 @@
+export {
+  type CertificateCache,
+  createCertificateCache,
+  defaultFetchCertificate,
+  type FetchCertificate,
+  type SignatureHash,
+} from './certificates.js';
+export {
+  createNotificationHandler,
+  type NotificationContext,
+  type NotificationHandler,
+  type NotificationHandlerOptions,
+} from './createNotificationHandler.js';
+export { NotificationError, type NotificationErrorReason } from './errors.js';
+export {
+  type ChargebackNotification,
+  type ChargeNotification,
+  type ChargePermissionNotification,
+  type Notification,
+  type OtherNotification,
+  parseNotification,
+  type RefundNotification,
+  type SnsDelivery,
+} from './parseNotification.js';
+export { type ResolvedResource, type ResourceClient, resolveNotification } from './resolveNotification.js';
+export { createMemorySeenStore, DEFAULT_SEEN_ENTRIES, type SeenStore } from './seenStore.js';
+export { checkSigningCertUrl, checkSubscribeUrl, type SigningCertUrlPolicy } from './signingCertUrl.js';
+export { snsStringToSign } from './stringToSign.js';
+export {
+  createSnsVerifier,
+  DEFAULT_MAX_AGE_MS,
+  DEFAULT_MAX_BODY_BYTES,
+  type SnsBody,
+  type SnsVerifier,
+  type VerifiedSnsMessage,
+  type VerifyOptions,
+  verifySnsMessage,
+} from './verifySnsMessage.js';
+export { spkiFromCertificate } from './x509.js';

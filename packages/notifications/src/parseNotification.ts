@@ -1,0 +1,136 @@
+import {
+  type InstantPaymentNotification,
+  InstantPaymentNotificationCamelCaseSchema,
+  InstantPaymentNotificationSchema,
+} from '@amazon-pay-ts/types';
+import { NotificationError } from './errors.js';
+import type { VerifiedSnsMessage } from './verifySnsMessage.js';
+
+/** Where the notification came from: the SNS envelope's ids (MessageId is kept across SNS retries). */
+export interface SnsDelivery {
+  messageId: string;
+  topicArn: string;
+  /** When SNS published the message (ISO 8601). */
+  timestamp: string;
+}
+
+interface NotificationBase {
+  /** The message in PascalCase, whichever casing Amazon sent. */
+  message: InstantPaymentNotification;
+  merchantId: string;
+  notificationId: string;
+  notificationType: InstantPaymentNotification['NotificationType'];
+  releaseEnvironment: string | null;
+  sns: SnsDelivery;
+}
+
+export interface ChargeNotification extends NotificationBase {
+  objectType: 'CHARGE';
+  chargeId: string;
+  chargePermissionId: string | null;
+}
+export interface RefundNotification extends NotificationBase {
+  objectType: 'REFUND';
+  refundId: string;
+  chargePermissionId: string | null;
+}
+export interface ChargePermissionNotification extends NotificationBase {
+  objectType: 'CHARGE_PERMISSION';
+  chargePermissionId: string;
+}
+/** A chargeback: `disputeId` names the dispute (Get Dispute). */
+export interface ChargebackNotification extends NotificationBase {
+  objectType: 'CHARGEBACK';
+  disputeId: string;
+  chargePermissionId: string | null;
+}
+/** An object type this version does not know (Amazon adds them): `objectId` as sent. */
+export interface OtherNotification extends NotificationBase {
+  objectType: 'OTHER';
+  /** The ObjectType Amazon sent. */
+  rawObjectType: string;
+  objectId: string;
+  chargePermissionId: string | null;
+}
+
+export type Notification =
+  | ChargeNotification
+  | RefundNotification
+  | ChargePermissionNotification
+  | ChargebackNotification
+  | OtherNotification;
+
+/**
+ * The Amazon Pay message of a verified SNS `Notification`, normalised to PascalCase and typed by
+ * object type. Throws {@link NotificationError} `NOT_A_NOTIFICATION` for the confirmation types and
+ * `MALFORMED_MESSAGE` when `Message` is not an IPN message.
+ */
+export function parseNotification(verified: VerifiedSnsMessage): Notification {
+  if (verified.Type !== 'Notification') {
+    throw new NotificationError('NOT_A_NOTIFICATION', `a ${verified.Type} carries no payment notification`);
+  }
+  let raw: unknown;
+  try {
+    raw = JSON.parse(verified.Message);
+  } catch {
+    throw new NotificationError('MALFORMED_MESSAGE', 'Message is not JSON');
+  }
+  const message = normalise(raw);
+  const base: NotificationBase = {
+    message,
+    merchantId: message.MerchantID,
+    notificationId: message.NotificationId,
+    notificationType: message.NotificationType,
+    releaseEnvironment: message.ReleaseEnvironment ?? null,
+    sns: { messageId: verified.MessageId, topicArn: verified.TopicArn, timestamp: verified.Timestamp },
+  };
+  const chargePermissionId = message.ChargePermissionId ?? null;
+  switch (message.ObjectType) {
+    case 'CHARGE':
+      return { ...base, objectType: 'CHARGE', chargeId: message.ObjectId, chargePermissionId };
+    case 'REFUND':
+      return { ...base, objectType: 'REFUND', refundId: message.ObjectId, chargePermissionId };
+    case 'CHARGE_PERMISSION':
+      return {
+        ...base,
+        objectType: 'CHARGE_PERMISSION',
+        chargePermissionId: chargePermissionId ?? message.ObjectId,
+      };
+    case 'CHARGEBACK':
+      return { ...base, objectType: 'CHARGEBACK', disputeId: message.ObjectId, chargePermissionId };
+    default:
+      return {
+        ...base,
+        objectType: 'OTHER',
+        rawObjectType: message.ObjectType,
+        objectId: message.ObjectId,
+        chargePermissionId,
+      };
+  }
+}
+
+/** Accepts PascalCase (Amazon's IPN schema) or camelCase (its parameter tables); returns PascalCase. */
+function normalise(raw: unknown): InstantPaymentNotification {
+  const pascal = InstantPaymentNotificationSchema.safeParse(raw);
+  if (pascal.success) return pascal.data;
+  const camel = InstantPaymentNotificationCamelCaseSchema.safeParse(raw);
+  if (camel.success) {
+    const { merchantID, objectType, objectId, chargePermissionId, notificationType, notificationId } =
+      camel.data;
+    return {
+      ReleaseEnvironment: camel.data.releaseEnvironment ?? null,
+      MerchantID: merchantID,
+      ObjectType: objectType,
+      ObjectId: objectId,
+      ChargePermissionId: chargePermissionId ?? null,
+      NotificationType: notificationType,
+      NotificationId: notificationId,
+      NotificationVersion: camel.data.notificationVersion,
+    };
+  }
+  const field = pascal.error.issues[0]?.path.join('.') || 'Message';
+  throw new NotificationError(
+    'MALFORMED_MESSAGE',
+    `Message is not an IPN message: ${field} is missing or invalid`,
+  );
+}

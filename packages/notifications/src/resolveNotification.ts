@@ -1,0 +1,48 @@
+import type { Charge, ChargePermission, Dispute, Refund } from '@amazon-pay-ts/types';
+import type { Notification } from './parseNotification.js';
+
+/**
+ * The getters the resolver needs; `WebStoreClient` and `AmazonPayClient` of `@amazon-pay-ts/client`
+ * have them all.
+ */
+export interface ResourceClient {
+  getCharge(chargeId: string): Promise<Charge>;
+  getRefund(refundId: string): Promise<Refund>;
+  getChargePermission(chargePermissionId: string): Promise<ChargePermission>;
+  getDispute?(disputeId: string): Promise<Dispute>;
+}
+
+export type ResolvedResource =
+  | { objectType: 'CHARGE'; charge: Charge }
+  | { objectType: 'REFUND'; refund: Refund }
+  | { objectType: 'CHARGE_PERMISSION'; chargePermission: ChargePermission }
+  | { objectType: 'CHARGEBACK'; dispute: Dispute | undefined }
+  | { objectType: 'OTHER' };
+
+/**
+ * The current state of the object a notification names. IPNs carry ids only, and may arrive late
+ * or out of order, so the object's state now — not the order notifications came in — is what to act on.
+ */
+export async function resolveNotification(
+  notification: Notification,
+  client: ResourceClient,
+): Promise<ResolvedResource> {
+  switch (notification.objectType) {
+    case 'CHARGE':
+      return { objectType: 'CHARGE', charge: await client.getCharge(notification.chargeId) };
+    case 'REFUND':
+      return { objectType: 'REFUND', refund: await client.getRefund(notification.refundId) };
+    case 'CHARGE_PERMISSION':
+      return {
+        objectType: 'CHARGE_PERMISSION',
+        chargePermission: await client.getChargePermission(notification.chargePermissionId),
+      };
+    case 'CHARGEBACK':
+      return {
+        objectType: 'CHARGEBACK',
+        dispute: client.getDispute ? await client.getDispute(notification.disputeId) : undefined,
+      };
+    default:
+      return { objectType: 'OTHER' };
+  }
+}
