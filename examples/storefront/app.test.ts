@@ -97,6 +97,24 @@ describe('storefront over HTTP', () => {
     ).toBeUndefined();
   });
 
+  it('the IPN endpoint refuses an unsigned notification and leaves the order alone', async () => {
+    await checkout('0701');
+    const order = (await shop.orders.list())[0]!;
+    const forged = {
+      Type: 'Notification',
+      MessageId: 'forged',
+      TopicArn: 'arn:aws:sns:us-east-1:000000000000:forged',
+      Message: JSON.stringify({ ObjectType: 'CHARGE', ObjectId: order.chargeId }),
+      Timestamp: new Date().toISOString(),
+      SignatureVersion: '1',
+      Signature: 'AAAA',
+      SigningCertURL: 'https://sns.us-east-1.amazonaws.com.evil.example/cert.pem',
+    };
+    const response = await fetch(`${shop.url}/ipn`, { method: 'POST', body: JSON.stringify(forged) });
+    expect(response.status).toBe(400);
+    expect((await shop.orders.get(order.id))?.status).toBe('pending-authorization');
+  });
+
   it('a declined session offers the button again for the same order', async () => {
     const html = await checkout('3434');
     expect(html).toContain('choose another payment method');

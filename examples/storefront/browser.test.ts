@@ -144,25 +144,35 @@ suite(title, () => {
     expect(order.reasonCode).toBe('BuyerCanceled');
   });
 
-  step('pending authorization (0701) becomes authorized after the simulator clock moves 30 s', async () => {
+  /** Moves simulated time past the pending authorization and waits until its IPN was delivered. */
+  async function afterPendingAuthorization(chargeId: string) {
+    shop.sim!.clock.advance(PENDING_AUTHORIZATION_MS);
+    await shop.sim!.notifications.settled();
+    const delivered = shop.sim!.notifications.log.filter((e) => e.objectId === chargeId && e.status === 200);
+    expect(delivered.length).toBeGreaterThan(0);
+  }
+
+  step('pending authorization (0701) is resolved by an IPN once the simulator clock moves 30 s', async () => {
     await toReview('0701');
     await placeAndPay();
     await expect.poll(() => page.getByRole('status').textContent()).toMatch(/still confirming/);
     expect(await orderStatus()).toBe('pending-authorization');
-    shop.sim!.clock.advance(PENDING_AUTHORIZATION_MS);
+    const order = (await shop.orders.get(await orderId()))!;
+    await afterPendingAuthorization(order.chargeId!);
+    // No button, no polling: the IPN endpoint updated the order.
     await page.locator('[data-order-id]').click();
-    await page.getByRole('button', { name: 'Check payment status' }).click();
-    await expect.poll(orderStatus).toBe('authorized');
+    expect(await orderStatus()).toBe('authorized');
+    expect(await page.locator('ol').textContent()).toMatch(/is Authorized/);
   });
 
-  step('hard decline (4354): pending, then declined with HardDeclined', async () => {
+  step('hard decline (4354): pending, then declined with HardDeclined by an IPN', async () => {
     await toReview('4354');
     await placeAndPay();
     expect(await orderStatus()).toBe('pending-authorization');
-    shop.sim!.clock.advance(PENDING_AUTHORIZATION_MS);
+    const order = (await shop.orders.get(await orderId()))!;
+    await afterPendingAuthorization(order.chargeId!);
     await page.locator('[data-order-id]').click();
-    await page.getByRole('button', { name: 'Check payment status' }).click();
-    await expect.poll(orderStatus).toBe('declined (HardDeclined)');
+    expect(await orderStatus()).toBe('declined (HardDeclined)');
   });
 
   step('change address from the review page', async () => {

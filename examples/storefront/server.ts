@@ -1,9 +1,11 @@
 import type { AddressInfo } from 'node:net';
 import { WebStoreClient } from '@amazon-pay-ts/client';
+import { createNotificationHandler, type Notification } from '@amazon-pay-ts/notifications';
 import { generateKeyPairPem } from '@amazon-pay-ts/signer';
 import { type Simulator, startSimulator } from '@amazon-pay-ts/simulator';
 import { serve } from '@hono/node-server';
 import { createStorefront, type StorefrontConfig } from './app.js';
+import { applyNotification, type ObjectChange } from './order-sync.js';
 import { createJsonFileOrderStore, createMemoryOrderStore, type OrderStore } from './orders.js';
 import type { Product } from './pages.js';
 
@@ -32,6 +34,25 @@ function productFor(currencyCode: StorefrontConfig['ledgerCurrency']): Product {
     description: 'A soft cotton tee, printed with the Amazon Pay sandbox card numbers.',
     price: currencyCode === 'JPY' ? '2500' : '19.99',
     currencyCode,
+  };
+}
+
+/** The changed object an IPN names, whatever its type. */
+function changeOf(notification: Notification): ObjectChange {
+  const objectId =
+    notification.objectType === 'CHARGE'
+      ? notification.chargeId
+      : notification.objectType === 'REFUND'
+        ? notification.refundId
+        : notification.objectType === 'CHARGE_PERMISSION'
+          ? notification.chargePermissionId
+          : notification.objectType === 'CHARGEBACK'
+            ? notification.disputeId
+            : notification.objectId;
+  return {
+    objectType: notification.objectType,
+    objectId,
+    chargePermissionId: notification.chargePermissionId,
   };
 }
 
@@ -96,7 +117,16 @@ export async function startStorefront(
     (env.STOREFRONT_ORDERS_FILE
       ? await createJsonFileOrderStore(env.STOREFRONT_ORDERS_FILE)
       : createMemoryOrderStore());
+  // Amazon's IPNs, verified before anything reads them. Against the simulator the handler trusts
+  // the simulator's SNS certificate (and only there); against Amazon, only Amazon SNS.
+  const ipnHandler = createNotificationHandler({
+    ...(sim ? sim.notifications.verifyOptions() : {}),
+    onNotification: async (notification) => {
+      await applyNotification(client, orders, changeOf(notification));
+    },
+  });
   const app = createStorefront({
+    ipnHandler,
     client,
     orders,
     ...account,
@@ -113,8 +143,11 @@ export async function startStorefront(
     s.once('error', reject);
   });
   const address = server.address() as AddressInfo;
+  const url = `http://${host.includes(':') ? `[${host}]` : host}:${address.port}`;
+  // With Amazon, register ${STOREFRONT_PUBLIC_URL}/ipn in Seller Central instead.
+  sim?.notifications.subscribe(`${url}/ipn`);
   return {
-    url: `http://${host.includes(':') ? `[${host}]` : host}:${address.port}`,
+    url,
     sim,
     client,
     orders,
