@@ -133,7 +133,9 @@ try {
     const esm = run(node, ['smoke.mjs'], { cwd: consumer });
     const cjs = run(node, ['smoke.cjs'], { cwd: consumer });
     if (esm !== cjs) throw new Error(`ESM and CommonJS disagree:\n${esm}\n${cjs}`);
-    return esm.trim();
+    const result = JSON.parse(esm);
+    const counts = Object.entries(result.exports).map(([name, keys]) => `${name} ${keys.length}`);
+    return `same exports from import and require (${counts.join(', ')}); checkout: ${JSON.stringify(result.checkout)}`;
   };
   try {
     console.log(smoke(process.execPath));
