@@ -144,6 +144,19 @@ try {
     failures.push('smoke test (ESM/CJS) failed');
   }
 
+  step('executables: each package bin answers --help');
+  for (const { manifest } of packages) {
+    for (const bin of Object.keys(manifest.bin ?? {})) {
+      try {
+        const output = run(join(consumer, 'node_modules', '.bin', bin), ['--help'], { cwd: consumer });
+        console.log(`${bin} --help: ${output.split('\n')[0]}`);
+      } catch (error) {
+        console.log(String(error.stderr ?? error));
+        failures.push(`${bin} --help failed`);
+      }
+    }
+  }
+
   step('TypeScript consumers: node16 (.mts, .cts) and bundler, skipLibCheck off');
   const tsc = require.resolve('typescript/bin/tsc');
   for (const project of ['tsconfig.node16.json', 'tsconfig.bundler.json']) {
