@@ -3,8 +3,9 @@
  * esbuild (minified, tree-shaken, every dependency inlined) and gzipped at level 9, beside the
  * official Node SDK doing the same call. Our packages are bundled from their TypeScript sources
  * (the workspace's source condition), which minify to the same code as their dist.
- * Exits 1 when a row exceeds its budget. Budgets are the measurement of 2026-12 (signer 7.1 kB,
- * client 17.0 kB, client + validators 34.2 kB; official SDK 56.2 kB) plus under 1 kB of headroom,
+ * Exits 1 when a row exceeds its budget. Budgets are the measurement of 2026-12-01 after the
+ * failure-semantics client and the revised spec landed (signer 7.2 kB, client 19.5 kB, client +
+ * validators 37.6 kB; official SDK 56.2 kB) plus about 1 kB of headroom,
  * so a regression of a dependency or a generator change fails CI. The issue's goal for the client
  * with validators is 30 kB; see bench/README.md for where the rest would come from.
  */
@@ -61,14 +62,14 @@ console.log(await signer.signHeaders({ method: 'GET', url: process.argv[2] }));
   {
     name: 'client only (validators stubbed out)',
     format: 'esm',
-    budget: 18 * kB,
+    budget: 20.5 * kB,
     program: clientProgram,
     plugins: [withoutValidators],
   },
   {
     name: 'client + validators (WebStoreClient.getCheckoutSession)',
     format: 'esm',
-    budget: 35 * kB,
+    budget: 38.5 * kB,
     program: clientProgram,
   },
   {
