@@ -48,7 +48,7 @@ function parametersObject(
     const explode = parameter.explode ?? (parameter.style === undefined || parameter.style === 'form');
     const expression = zodExpression(parameter.schema, { ...ctx, coerce: { explodeArrays: explode } }, 4);
     const required = parameter.in === 'path' || parameter.required === true;
-    return `${indent}  ${propertyKey(parameter.name)}: ${required ? expression : `${expression}.optional()`},`;
+    return `${indent}  ${propertyKey(parameter.name)}: ${required ? expression : `z.optional(${expression})`},`;
   });
   return `${factory}({\n${lines.join('\n')}\n${indent}})`;
 }
@@ -98,7 +98,7 @@ export function emitOperationsModule(document: OpenApiDocument): string {
   }
 
   const imports = [...referenced].map(schemaConstName).sort();
-  const importLines = ["import { z } from 'zod';"];
+  const importLines = ["import * as z from 'zod/mini';"];
   if (imports.length > 0) {
     importLines.push(`import {\n${imports.map((name) => `  ${name},`).join('\n')}\n} from './zod.js';`);
   }
@@ -111,16 +111,16 @@ export interface OperationSchema {
   /** Path template under the server URL, e.g. \`/v2/charges/{chargeId}\`. */
   readonly path: string;
   readonly successStatus: number;
-  readonly pathParams: z.ZodObject<z.core.$ZodShape, z.core.$ZodObjectConfig>;
+  readonly pathParams: z.ZodMiniObject<z.core.$ZodShape, z.core.$ZodObjectConfig>;
   /** Query values may be given as strings (as parsed from a URL) or typed values. */
-  readonly query: z.ZodObject<z.core.$ZodShape, z.core.$ZodObjectConfig>;
+  readonly query: z.ZodMiniObject<z.core.$ZodShape, z.core.$ZodObjectConfig>;
   /** Documented request headers, names in lower case; other headers pass through. */
-  readonly headers: z.ZodObject<z.core.$ZodShape, z.core.$ZodObjectConfig>;
+  readonly headers: z.ZodMiniObject<z.core.$ZodShape, z.core.$ZodObjectConfig>;
   /** JSON request body, undefined when the operation takes none. */
-  readonly body?: z.ZodType | undefined;
+  readonly body?: z.ZodMiniType | undefined;
   readonly bodyRequired: boolean;
   /** Body of the success response; \`z.undefined()\` when the success status has no content. */
-  readonly response: z.ZodType;
+  readonly response: z.ZodMiniType;
 }
 
 export const operationSchemas = {

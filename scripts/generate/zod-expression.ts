@@ -1,4 +1,5 @@
-// Translates one JSON Schema (OpenAPI 3.1 dialect, as this spec writes it) into zod 4 source text.
+// Translates one JSON Schema (OpenAPI 3.1 dialect, as this spec writes it) into zod/mini source text:
+// the functional API (`z.optional(x)`, `.check(z.maxLength(n))`) that tree-shakes to a few kB.
 // Lenience is the spec's to decide: objects are loose unless `additionalProperties: false`,
 // nulls are accepted only where the schema allows them, and the open-enum convention
 // (`anyOf: [{$ref: closed enum}, {type: string}]`) becomes `z.union([EnumSchema, z.string()])`.
@@ -69,7 +70,7 @@ function referenceExpression(ref: string, ctx: ZodExpressionContext): string {
 }
 
 function withNullable(expression: string, nullable: boolean): string {
-  return nullable ? `${expression}.nullable()` : expression;
+  return nullable ? `z.nullable(${expression})` : expression;
 }
 
 function unionExpression(members: JsonSchema[], ctx: ZodExpressionContext, depth: number): string {
@@ -154,11 +155,17 @@ const stringFormats: Record<string, string> = {
 };
 
 function stringExpression(schema: SchemaObject): string {
-  let expression = (schema.format !== undefined ? stringFormats[schema.format] : undefined) ?? 'z.string()';
-  if (schema.minLength !== undefined) expression += `.min(${schema.minLength})`;
-  if (schema.maxLength !== undefined) expression += `.max(${schema.maxLength})`;
-  if (schema.pattern !== undefined) expression += `.regex(new RegExp(${JSON.stringify(schema.pattern)}))`;
-  return expression;
+  const base = (schema.format !== undefined ? stringFormats[schema.format] : undefined) ?? 'z.string()';
+  const checks: string[] = [];
+  if (schema.minLength !== undefined) checks.push(`z.minLength(${schema.minLength})`);
+  if (schema.maxLength !== undefined) checks.push(`z.maxLength(${schema.maxLength})`);
+  if (schema.pattern !== undefined) checks.push(`z.regex(new RegExp(${JSON.stringify(schema.pattern)}))`);
+  return withChecks(base, checks);
+}
+
+/** zod/mini attaches refinements with `.check(...)`, never by chaining methods. */
+function withChecks(expression: string, checks: string[]): string {
+  return checks.length === 0 ? expression : `${expression}.check(${checks.join(', ')})`;
 }
 
 function numberExpression(
@@ -166,16 +173,17 @@ function numberExpression(
   schema: SchemaObject,
   ctx: ZodExpressionContext,
 ): string {
-  let expression = ctx.coerce ? 'z.coerce.number()' : 'z.number()';
-  if (type === 'integer') expression = ctx.coerce ? `${expression}.int()` : 'z.int()';
   const { minimum, maximum, exclusiveMinimum, exclusiveMaximum, multipleOf } = schema;
   const decimalPlaces = schema['x-decimal-places'];
+  const checks: string[] = [];
   // OpenAPI 3.0 wrote exclusive bounds as booleans beside minimum/maximum; 3.1 as numbers.
-  if (typeof exclusiveMinimum === 'number') expression += `.gt(${exclusiveMinimum})`;
-  if (minimum !== undefined) expression += exclusiveMinimum === true ? `.gt(${minimum})` : `.gte(${minimum})`;
-  if (typeof exclusiveMaximum === 'number') expression += `.lt(${exclusiveMaximum})`;
-  if (maximum !== undefined) expression += exclusiveMaximum === true ? `.lt(${maximum})` : `.lte(${maximum})`;
-  if (multipleOf !== undefined) expression += `.multipleOf(${multipleOf})`;
+  if (typeof exclusiveMinimum === 'number') checks.push(`z.gt(${exclusiveMinimum})`);
+  if (minimum !== undefined)
+    checks.push(exclusiveMinimum === true ? `z.gt(${minimum})` : `z.gte(${minimum})`);
+  if (typeof exclusiveMaximum === 'number') checks.push(`z.lt(${exclusiveMaximum})`);
+  if (maximum !== undefined)
+    checks.push(exclusiveMaximum === true ? `z.lt(${maximum})` : `z.lte(${maximum})`);
+  if (multipleOf !== undefined) checks.push(`z.multipleOf(${multipleOf})`);
   // `x-decimal-places: n` is the spec's float-safe way to say "at most n decimals": JSON Schema's
   // `multipleOf: 0.01` is computed in binary floating point by most validators (ajv rejects 19.99).
   // zod's multipleOf compares decimal digits, so the rule stays exact here.
@@ -185,22 +193,31 @@ function numberExpression(
         `x-decimal-places must be a non-negative integer, got ${JSON.stringify(decimalPlaces)}`,
       );
     }
-    expression += `.multipleOf(${1 / 10 ** decimalPlaces})`;
+    checks.push(`z.multipleOf(${1 / 10 ** decimalPlaces})`);
   }
-  return expression;
+  const base = withChecks(type === 'integer' ? 'z.int()' : 'z.number()', checks);
+  if (!ctx.coerce) return base;
+  // A string such as "25" becomes a number first, then meets the same rules.
+  return type === 'integer' || checks.length > 0 ? `z.pipe(z.coerce.number(), ${base})` : 'z.coerce.number()';
 }
 
 function arrayExpression(schema: SchemaObject, ctx: ZodExpressionContext, depth: number): string {
   const itemContext = { ...ctx, coerce: undefined };
-  let expression = `z.array(${zodExpression(schema.items, ctx.coerce ? { ...itemContext, coerce: { explodeArrays: false } } : itemContext, depth)})`;
-  if (schema.minItems !== undefined) expression += `.min(${schema.minItems})`;
-  if (schema.maxItems !== undefined) expression += `.max(${schema.maxItems})`;
+  const checks: string[] = [];
+  if (schema.minItems !== undefined) checks.push(`z.minLength(${schema.minItems})`);
+  if (schema.maxItems !== undefined) checks.push(`z.maxLength(${schema.maxItems})`);
+  const items = zodExpression(
+    schema.items,
+    ctx.coerce ? { ...itemContext, coerce: { explodeArrays: false } } : itemContext,
+    depth,
+  );
+  const expression = withChecks(`z.array(${items})`, checks);
   if (!ctx.coerce) return expression;
   // `a=1&a=2` arrives as an array, `a=1` as one string, `a=1,2` (explode: false) as one joined string.
   const toArray = ctx.coerce.explodeArrays
-    ? '(value) => (value === undefined || Array.isArray(value) ? value : [value])'
-    : "(value) => (typeof value === 'string' ? value.split(',') : value)";
-  return `z.preprocess(${toArray}, ${expression})`;
+    ? '(value: unknown) => (value === undefined || Array.isArray(value) ? value : [value])'
+    : "(value: unknown) => (typeof value === 'string' ? value.split(',') : value)";
+  return `z.pipe(z.transform(${toArray}), ${expression})`;
 }
 
 const identifierPattern = /^[A-Za-z_$][A-Za-z0-9_$]*$/;
@@ -220,12 +237,12 @@ function objectExpression(schema: SchemaObject, ctx: ZodExpressionContext, depth
   const inner = indentUnit.repeat(depth + 1);
   const lines = properties.map(([name, propertySchema]) => {
     const expression = zodExpression(propertySchema, propertyContext, depth + 1);
-    return `${inner}${propertyKey(name)}: ${required.has(name) ? expression : `${expression}.optional()`},`;
+    return `${inner}${propertyKey(name)}: ${required.has(name) ? expression : `z.optional(${expression})`},`;
   });
   const shape = lines.length === 0 ? '{}' : `{\n${lines.join('\n')}\n${indentUnit.repeat(depth)}}`;
   if (additional === false) return `z.strictObject(${shape})`;
   if (isSchemaObject(additional)) {
-    return `z.object(${shape}).catchall(${zodExpression(additional, propertyContext, depth)})`;
+    return `z.catchall(z.object(${shape}), ${zodExpression(additional, propertyContext, depth)})`;
   }
   return `z.looseObject(${shape})`;
 }

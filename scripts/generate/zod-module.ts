@@ -77,6 +77,10 @@ function docComment(schema: JsonSchema | undefined): string {
   return `/**\n${lines.map((line) => ` *${line === '' ? '' : ` ${line}`}`).join('\n')}\n */\n`;
 }
 
+// zod/mini carries no messages (issues would all read "Invalid input"); English ones unless the
+// application configured a locale of its own. Only the English locale ends up in a bundle.
+const englishMessages = 'if (z.config().localeError === undefined) z.config(en());\n';
+
 export function emitZodModule(document: OpenApiDocument): string {
   const schemas = document.components?.schemas ?? {};
   const { order, cyclic } = orderComponents(schemas);
@@ -85,15 +89,15 @@ export function emitZodModule(document: OpenApiDocument): string {
   for (const name of order) {
     const expression = zodExpression(schemas[name], { document, declared, referenced: new Set() });
     // A schema in a cycle cannot infer its own type, so it borrows the one openapi-typescript wrote.
-    const annotation = cyclic.has(name) ? `: z.ZodType<components['schemas'][${quoted(name)}]>` : '';
+    const annotation = cyclic.has(name) ? `: z.ZodMiniType<components['schemas'][${quoted(name)}]>` : '';
     blocks.push(
       `${docComment(schemas[name])}export const ${schemaConstName(name)}${annotation} = ${expression};\n`,
     );
     declared.add(name);
   }
-  const imports = ["import { z } from 'zod';"];
+  const imports = ["import { en } from 'zod/locales';", "import * as z from 'zod/mini';"];
   if (cyclic.size > 0) imports.push("import type { components } from './schema.js';");
-  return `${generatedHeader}${imports.join('\n')}\n\n${blocks.join('\n')}`;
+  return `${generatedHeader}${imports.join('\n')}\n\n${englishMessages}\n${blocks.join('\n')}`;
 }
 
 /** Friendly type aliases: `export type CheckoutSession = components['schemas']['CheckoutSession'];`. */

@@ -1,5 +1,5 @@
 import { type OperationId, operationSchemas } from '@amazon-pay-ts/types';
-import type { z } from 'zod';
+import type * as z from 'zod/mini';
 import type { Logger, ValidationMode } from './config.js';
 import {
   AmazonPayRequestValidationError,
@@ -8,7 +8,7 @@ import {
 } from './errors.js';
 
 /** Field issues of a failed zod parse, with an explanation where a float amount has too many decimals. */
-export function issuesFromZod(error: z.ZodError, input: unknown): FieldIssue[] {
+export function issuesFromZod(error: z.core.$ZodError, input: unknown): FieldIssue[] {
   return error.issues.map((issue) => {
     const path = issue.path.length ? issue.path.map(String).join('.') : '(root)';
     const value = valueAt(input, issue.path);

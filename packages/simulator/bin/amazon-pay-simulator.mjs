@@ -5,7 +5,7 @@ import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
-const built = new URL('../dist/cli.js', import.meta.url);
+const built = new URL('../dist/esm/cli.js', import.meta.url);
 if (existsSync(built)) {
   process.argv[1] = fileURLToPath(built);
   await import(built.href);

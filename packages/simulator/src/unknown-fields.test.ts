@@ -1,12 +1,12 @@
 import { CreateCheckoutSessionRequestSchema } from '@amazon-pay-ts/types';
 import { describe, expect, it } from 'vitest';
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { findUnknownField } from './unknown-fields.js';
 
 describe('findUnknownField', () => {
   const schema = z.looseObject({
     a: z.string(),
-    b: z.object({ c: z.number() }).optional(),
+    b: z.optional(z.object({ c: z.number() })),
     d: z.union([z.string(), z.object({ e: z.string() })]),
     f: z.array(z.object({ g: z.string() })),
   });

@@ -1,4 +1,4 @@
-import type { z } from 'zod';
+import type * as z from 'zod/mini';
 
 interface ZodInternals {
   _zod: {
@@ -32,7 +32,7 @@ function unwrap(schema: ZodInternals): ZodInternals {
  * schemas let unknown fields through (Amazon adds fields over time); Amazon itself answers
  * UnrecognizedField for them, which catches typos such as `paymentDetail`.
  */
-export function findUnknownField(schema: z.ZodType, value: unknown, path = ''): string | undefined {
+export function findUnknownField(schema: z.ZodMiniType, value: unknown, path = ''): string | undefined {
   const s = unwrap(schema as unknown as ZodInternals);
   const def = s._zod.def;
   if (def.type === 'union' && def.options) {
@@ -44,13 +44,13 @@ export function findUnknownField(schema: z.ZodType, value: unknown, path = ''): 
     });
     if (candidates.length === 0) return undefined;
     const verdicts = candidates.map((option) =>
-      findUnknownField(option as unknown as z.ZodType, value, path),
+      findUnknownField(option as unknown as z.ZodMiniType, value, path),
     );
     return verdicts.includes(undefined) ? undefined : verdicts[0];
   }
   if (def.type === 'array' && def.element && Array.isArray(value)) {
     for (const [i, item] of value.entries()) {
-      const found = findUnknownField(def.element as unknown as z.ZodType, item, `${path}[${i}]`);
+      const found = findUnknownField(def.element as unknown as z.ZodMiniType, item, `${path}[${i}]`);
       if (found) return found;
     }
     return undefined;
@@ -60,7 +60,7 @@ export function findUnknownField(schema: z.ZodType, value: unknown, path = ''): 
       const fieldPath = path ? `${path}.${key}` : key;
       const field = def.shape[key];
       if (!field) return fieldPath;
-      const found = findUnknownField(field as unknown as z.ZodType, inner, fieldPath);
+      const found = findUnknownField(field as unknown as z.ZodMiniType, inner, fieldPath);
       if (found) return found;
     }
   }

@@ -1,4 +1,4 @@
-import type { z } from 'zod';
+import type * as z from 'zod/mini';
 import { ApiError } from './errors.js';
 
 function valueAt(root: unknown, path: readonly PropertyKey[]): unknown {
@@ -22,7 +22,7 @@ function dotted(path: readonly PropertyKey[]): string {
  * does: MissingParameterValue for an absent required field, InvalidParameterValue otherwise, both
  * naming the field.
  */
-export function validateRequestPart(schema: z.ZodType, value: unknown, prefix = ''): unknown {
+export function validateRequestPart(schema: z.ZodMiniType, value: unknown, prefix = ''): unknown {
   const result = schema.safeParse(value, { reportInput: true });
   if (result.success) return result.data;
   // Preprocessed values (a comma list read as an array) only exist in the issue's own input.

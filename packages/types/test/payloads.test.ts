@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { z } from 'zod';
+import type * as z from 'zod/mini';
 import { type OperationId, operationIds, operationSchemas } from '../src/index.js';
 import {
   type Fixture,
@@ -16,14 +16,14 @@ const fixtures = loadFixtures();
 const responses = fixtures.filter((fixture) => fixture.kind === 'response');
 const requests = fixtures.filter((fixture) => fixture.kind === 'request');
 
-function schemaFor(fixture: Fixture): z.ZodType {
+function schemaFor(fixture: Fixture): z.ZodMiniType {
   const operation = operationSchemas[fixture.operationId as OperationId];
   const schema = fixture.kind === 'request' ? operation.body : operation.response;
   if (schema === undefined) throw new Error(`${fixture.operationId} takes no request body`);
   return schema;
 }
 
-function issuesOf(schema: z.ZodType, payload: unknown): string[] {
+function issuesOf(schema: z.ZodMiniType, payload: unknown): string[] {
   const result = schema.safeParse(payload);
   return result.success
     ? []

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { type OperationId, operationSchemas } from '../src/index.js';
 import { loadFixtures } from './fixtures.js';
 
@@ -12,12 +12,12 @@ interface Mutation {
   replacement: unknown;
 }
 
-function unwrap(schema: z.ZodType): z.ZodType {
+function unwrap(schema: z.ZodMiniType): z.ZodMiniType {
   let current = schema;
   for (;;) {
-    if (current instanceof z.ZodOptional || current instanceof z.ZodNullable)
-      current = current.unwrap() as z.ZodType;
-    else if (current instanceof z.ZodLazy) current = current.unwrap() as z.ZodType;
+    if (current instanceof z.ZodMiniOptional || current instanceof z.ZodMiniNullable)
+      current = current._zod.def.innerType as z.ZodMiniType;
+    else if (current instanceof z.ZodMiniLazy) current = current._zod.def.getter() as z.ZodMiniType;
     else return current;
   }
 }
@@ -27,18 +27,18 @@ function unwrap(schema: z.ZodType): z.ZodType {
  * removing each required property that is present, and putting an unknown value in each enum.
  */
 function invalidatingMutations(
-  schema: z.ZodType,
+  schema: z.ZodMiniType,
   value: unknown,
   path: Array<string | number> = [],
 ): Mutation[] {
   const inner = unwrap(schema);
-  if (inner instanceof z.ZodArray && Array.isArray(value)) {
+  if (inner instanceof z.ZodMiniArray && Array.isArray(value)) {
     return value.flatMap((item, index) =>
-      invalidatingMutations(inner.element as z.ZodType, item, [...path, index]),
+      invalidatingMutations(inner._zod.def.element as z.ZodMiniType, item, [...path, index]),
     );
   }
   if (
-    !(inner instanceof z.ZodObject) ||
+    !(inner instanceof z.ZodMiniObject) ||
     typeof value !== 'object' ||
     value === null ||
     Array.isArray(value)
@@ -47,7 +47,7 @@ function invalidatingMutations(
   }
   const mutations: Mutation[] = [];
   for (const [key, child] of Object.entries(value)) {
-    const fieldSchema = inner.shape[key] as z.ZodType | undefined;
+    const fieldSchema = inner.shape[key] as z.ZodMiniType | undefined;
     if (fieldSchema === undefined) continue;
     const fieldPath = [...path, key];
     if (!fieldSchema.safeParse(undefined).success) {
@@ -57,7 +57,7 @@ function invalidatingMutations(
         replacement: undefined,
       });
     }
-    if (unwrap(fieldSchema) instanceof z.ZodEnum && typeof child === 'string') {
+    if (unwrap(fieldSchema) instanceof z.ZodMiniEnum && typeof child === 'string') {
       mutations.push({
         description: `with unknown enum value at ${fieldPath.join('.')}`,
         path: fieldPath,
@@ -79,7 +79,7 @@ function applyMutation(payload: unknown, mutation: Mutation): unknown {
   return copy;
 }
 
-function bodySchema(operationId: string): z.ZodType {
+function bodySchema(operationId: string): z.ZodMiniType {
   const body = operationSchemas[operationId as OperationId].body;
   if (body === undefined) throw new Error(`${operationId} takes no body`);
   return body;
@@ -105,7 +105,8 @@ describe('request schemas are strict', () => {
     const bodiesWithRequiredFields = requests.filter((fixture) => {
       const body = unwrap(bodySchema(fixture.operationId));
       return (
-        body instanceof z.ZodObject && Object.values(body.shape).some((f) => !f.safeParse(undefined).success)
+        body instanceof z.ZodMiniObject &&
+        Object.values(body.shape).some((f) => !z.safeParse(f, undefined).success)
       );
     });
     expect(

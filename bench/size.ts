@@ -1,0 +1,139 @@
+/**
+ * `pnpm bench:size`: what a merchant's bundle pays for us. Each row is a small program bundled by
+ * esbuild (minified, tree-shaken, every dependency inlined) and gzipped at level 9, beside the
+ * official Node SDK doing the same call. Our packages are bundled from their TypeScript sources
+ * (the workspace's source condition), which minify to the same code as their dist.
+ * Exits 1 when a row exceeds its budget. Budgets are the measurement of 2026-12-01 after the
+ * failure-semantics client and the revised spec landed (signer 7.2 kB, client 19.5 kB, client +
+ * validators 37.6 kB; official SDK 56.2 kB) plus about 1 kB of headroom,
+ * so a regression of a dependency or a generator change fails CI. The issue's goal for the client
+ * with validators is 30 kB; see bench/README.md for where the rest would come from.
+ */
+import { gzipSync } from 'node:zlib';
+import { build, type Metafile, type Plugin } from 'esbuild';
+
+interface Row {
+  name: string;
+  program: string;
+  format: 'esm' | 'cjs';
+  /** Budget in bytes of min+gzip; undefined for the reference row. */
+  budget?: number;
+  plugins?: Plugin[];
+}
+
+const kB = 1024;
+
+const clientProgram = `
+import { WebStoreClient } from '@amazon-pay-ts/client';
+const client = new WebStoreClient({
+  region: 'eu',
+  publicKeyId: 'SANDBOX-AHEGSJCM3KLMEHK7XHSY2EXQ',
+  privateKey: process.env.AMAZON_PAY_PRIVATE_KEY,
+});
+console.log(await client.getCheckoutSession(process.argv[2]));
+`;
+
+/** Replaces the generated validators with an empty table: what the client's own code weighs. */
+const withoutValidators: Plugin = {
+  name: 'without-validators',
+  setup(pluginBuild) {
+    pluginBuild.onResolve({ filter: /^@amazon-pay-ts\/types$/ }, () => ({
+      path: 'types',
+      namespace: 'stub',
+    }));
+    pluginBuild.onLoad({ filter: /.*/, namespace: 'stub' }, () => ({
+      contents: 'export const operationSchemas = {};',
+      loader: 'js',
+    }));
+  },
+};
+
+const rows: Row[] = [
+  {
+    name: 'signer only (createSigner + signHeaders)',
+    format: 'esm',
+    budget: 7.5 * kB,
+    program: `
+import { createSigner } from '@amazon-pay-ts/signer';
+const signer = createSigner({ region: 'eu', publicKeyId: 'SANDBOX-AHEGSJCM3KLMEHK7XHSY2EXQ', privateKey: process.env.KEY });
+console.log(await signer.signHeaders({ method: 'GET', url: process.argv[2] }));
+`,
+  },
+  {
+    name: 'client only (validators stubbed out)',
+    format: 'esm',
+    budget: 20.5 * kB,
+    program: clientProgram,
+    plugins: [withoutValidators],
+  },
+  {
+    name: 'client + validators (WebStoreClient.getCheckoutSession)',
+    format: 'esm',
+    budget: 38.5 * kB,
+    program: clientProgram,
+  },
+  {
+    name: 'official SDK 2.3.4 (WebStoreClient.getCheckoutSession)',
+    format: 'cjs',
+    program: `
+const { WebStoreClient } = require('@amazonpay/amazon-pay-api-sdk-nodejs');
+const client = new WebStoreClient({ region: 'eu', publicKeyId: 'SANDBOX-AHEGSJCM3KLMEHK7XHSY2EXQ', privateKey: process.env.KEY });
+client.getCheckoutSession(process.argv[2]).then(console.log);
+`,
+  },
+];
+
+async function measureRow(row: Row) {
+  const result = await build({
+    stdin: { contents: row.program, resolveDir: import.meta.dirname, loader: 'js', sourcefile: 'program.js' },
+    bundle: true,
+    minify: true,
+    write: false,
+    metafile: true,
+    platform: 'node',
+    target: 'node20',
+    format: row.format,
+    conditions: ['@amazon-pay-ts/source'],
+    legalComments: 'none',
+    logLevel: 'error',
+    plugins: row.plugins ?? [],
+  });
+  const code = result.outputFiles[0]!.contents;
+  return {
+    minified: code.byteLength,
+    gzipped: gzipSync(code, { level: 9 }).byteLength,
+    metafile: result.metafile,
+  };
+}
+
+/** Share of the minified output that comes from one package (by its node_modules path). */
+function shareOf(metafile: Metafile, packageName: string): number {
+  const output = Object.values(metafile.outputs)[0]!;
+  let bytes = 0;
+  for (const [path, input] of Object.entries(output.inputs)) {
+    if (path.includes(`node_modules/${packageName}/`)) bytes += input.bytesInOutput;
+  }
+  const total = Object.values(output.inputs).reduce((sum, input) => sum + input.bytesInOutput, 0);
+  return total === 0 ? 0 : bytes / total;
+}
+
+const format = (bytes: number) => `${(bytes / kB).toFixed(1)} kB`;
+let failed = false;
+const lines = [
+  '| bundle | minified | min+gzip | zod share | budget (min+gzip) | |',
+  '| --- | ---: | ---: | ---: | ---: | --- |',
+];
+for (const row of rows) {
+  const { minified, gzipped, metafile } = await measureRow(row);
+  const over = row.budget !== undefined && gzipped > row.budget;
+  if (over) failed = true;
+  const verdict = row.budget === undefined ? 'reference' : over ? 'OVER BUDGET' : 'ok';
+  lines.push(
+    `| ${row.name} | ${format(minified)} | ${format(gzipped)} | ${(shareOf(metafile, 'zod') * 100).toFixed(0)}% | ${row.budget === undefined ? '' : format(row.budget)} | ${verdict} |`,
+  );
+}
+console.log(lines.join('\n'));
+if (failed) {
+  console.error('bench:size: a bundle is over its budget (see the table above).');
+  process.exitCode = 1;
+}

@@ -1,0 +1,132 @@
+import { parseArgs } from 'node:util';
+import {
+  AmazonPayApiError,
+  AmazonPayClient,
+  AmazonPayError,
+  AmazonPayRequestValidationError,
+  OPERATION_ROUTES,
+} from '@amazon-pay-ts/client';
+import { clientConfig, signingHelp, signingOptions } from './client-config.js';
+import { type CliIo, emit, UsageError } from './io.js';
+import { readJsonFile } from './read-json.js';
+
+export const callHelp = `amazon-pay call <operationId> [ids…] [--body file.json] [--query name=value…] [options] [--json]
+
+Sends one signed Amazon Pay API v2 call (to sandbox or live, or with --base-url to the simulator) and
+prints the HTTP status, the x-amz-pay-request-id and the response body. ids are the operation's path
+ids in order (then its required query values, as for getAuthorizationToken). Exit code 1 when Amazon
+answers with an error, 2 for a mistake on the command line.
+
+  --body FILE           JSON request body, for operations that take one
+  --query NAME=VALUE    optional query parameter (repeatable), for operations that take a query
+  --idempotency-key K   key to send (default: a fresh one per call, reused on retries)
+${signingHelp}
+
+operationIds: ${Object.keys(OPERATION_ROUTES).join(', ')}`;
+
+type Method = (
+  ...args: unknown[]
+) => Promise<{ data: unknown; metadata: { status: number; requestId?: string } }>;
+
+/** `amazon-pay call <operationId> [ids…]`. */
+export async function callCommand(args: string[], io: CliIo, env: NodeJS.ProcessEnv): Promise<number> {
+  const { values, positionals } = parseArgs({
+    args,
+    allowPositionals: true,
+    options: {
+      ...signingOptions,
+      body: { type: 'string' },
+      query: { type: 'string', multiple: true },
+      'idempotency-key': { type: 'string' },
+      json: { type: 'boolean' },
+      help: { type: 'boolean', short: 'h' },
+    },
+  });
+  if (values.help) {
+    io.out(callHelp);
+    return 0;
+  }
+  const [operationId, ...ids] = positionals;
+  if (!operationId) throw new UsageError('expected an operationId');
+  const route = (OPERATION_ROUTES as Record<string, { pathParams: readonly string[]; input: string }>)[
+    operationId
+  ];
+  if (!route) throw new UsageError(`unknown operationId ${operationId} (see --help for the list)`);
+  if (ids.length < route.pathParams.length) {
+    throw new UsageError(`${operationId} needs ${route.pathParams.join(', ')}`);
+  }
+  if (values.body !== undefined && route.input !== 'body')
+    throw new UsageError(`${operationId} takes no body`);
+  if (values.query !== undefined && route.input !== 'query')
+    throw new UsageError(`${operationId} takes no query`);
+  if (route.input === 'body' && values.body === undefined)
+    throw new UsageError(`${operationId} needs --body file.json`);
+
+  const input =
+    route.input === 'body'
+      ? [await readJsonFile(values.body!)]
+      : route.input === 'query'
+        ? [queryObject(values.query ?? [])]
+        : [];
+  const options = values['idempotency-key'] ? { idempotencyKey: values['idempotency-key'] } : {};
+  const client = new AmazonPayClient({
+    ...clientConfig(values, env),
+    logger: { warn: (message) => io.err(`warning: ${message}`) },
+  });
+  const method = (client.withResponse as unknown as Record<string, Method>)[operationId]!;
+  try {
+    const { data, metadata } = await method.call(client.withResponse, ...ids, ...input, options);
+    emit(
+      io,
+      values.json === true,
+      { status: metadata.status, requestId: metadata.requestId ?? null, body: data },
+      [
+        `status:     ${metadata.status}`,
+        `request id: ${metadata.requestId ?? '(none)'}`,
+        JSON.stringify(data, null, 2),
+      ],
+    );
+    return 0;
+  } catch (error) {
+    if (error instanceof AmazonPayApiError) {
+      let body: unknown = error.rawBody;
+      try {
+        body = JSON.parse(error.rawBody);
+      } catch {}
+      const answer = {
+        status: error.status,
+        requestId: error.requestId ?? null,
+        reasonCode: error.reasonCode ?? null,
+        body,
+      };
+      emit(io, values.json === true, answer, [
+        `status:     ${error.status}${error.reasonCode ? ` ${error.reasonCode}` : ''}`,
+        `request id: ${error.requestId ?? '(none)'}`,
+        typeof body === 'string' ? body : JSON.stringify(body, null, 2),
+      ]);
+      return 1;
+    }
+    if (error instanceof AmazonPayRequestValidationError) {
+      throw new UsageError(error.message);
+    }
+    if (error instanceof AmazonPayError) {
+      io.err(`${error.name}: ${error.message}`);
+      return 1;
+    }
+    throw error;
+  }
+}
+
+function queryObject(pairs: string[]): Record<string, string | string[]> {
+  const query: Record<string, string | string[]> = {};
+  for (const pair of pairs) {
+    const at = pair.indexOf('=');
+    if (at <= 0) throw new UsageError(`--query takes name=value, got ${pair}`);
+    const name = pair.slice(0, at);
+    const value = pair.slice(at + 1);
+    const previous = query[name];
+    query[name] =
+      previous === undefined ? value : [...(Array.isArray(previous) ? previous : [previous]), value];
+  }
+  return query;
+}

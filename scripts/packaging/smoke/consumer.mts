@@ -1,0 +1,18 @@
+// TypeScript, node16 resolution, ES module file.
+
+import { type ClientConfig, WebStoreClient } from '@amazon-pay-ts/client';
+import { createSigner } from '@amazon-pay-ts/signer';
+import { startSimulator } from '@amazon-pay-ts/simulator';
+import { type CheckoutSession, CheckoutSessionSchema } from '@amazon-pay-ts/types';
+
+const config: ClientConfig = {
+  region: 'eu',
+  publicKeyId: 'SANDBOX-AEXAMPLETESTKEY0001',
+  privateKey: 'key.pem',
+};
+export const client = new WebStoreClient(config);
+export const state = async (id: string): Promise<string | undefined> =>
+  (await client.getCheckoutSession(id)).statusDetails?.state;
+export const parsed = (body: unknown): CheckoutSession | undefined =>
+  CheckoutSessionSchema.safeParse(body).success ? (body as CheckoutSession) : undefined;
+export const pieces = [createSigner, startSimulator];

@@ -1,0 +1,13 @@
+// CommonJS consumer: require() of every installed @amazon-pay-ts package.
+const { dependencies } = require('./package.json');
+const { run } = require('./scenario.cjs');
+
+const modules = {};
+for (const name of Object.keys(dependencies)) modules[name] = require(name);
+run(modules).then(
+  (result) => console.log(JSON.stringify(result)),
+  (error) => {
+    console.error(error);
+    process.exit(1);
+  },
+);
