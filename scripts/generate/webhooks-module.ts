@@ -39,7 +39,7 @@ export function emitWebhooksModule(document: OpenApiDocument): string {
     }
   }
   const imports = [...referenced].map(schemaConstName).sort();
-  const importLines = ["import { z } from 'zod';"];
+  const importLines = ["import * as z from 'zod/mini';"];
   if (imports.length > 0) {
     importLines.push(`import {\n${imports.map((item) => `  ${item},`).join('\n')}\n} from './zod.js';`);
   }
@@ -53,7 +53,7 @@ export interface WebhookSchema {
   /** Content types the spec lists for the body, in spec order. */
   readonly contentTypes: readonly string[];
   /** The parsed body. */
-  readonly body: z.ZodType;
+  readonly body: z.ZodMiniType;
 }
 
 export const webhookSchemas = {

@@ -1386,25 +1386,25 @@ export const NotificationTypeSchema = z.enum(["STATE_CHANGE", "ATTRIBUTE_CHANGE"
  * It carries ids only: get the object for its current state.
  */
 export const InstantPaymentNotificationSchema = z.looseObject({
-  ReleaseEnvironment: z.union([ReleaseEnvironmentSchema, z.string()]).nullable().optional(),
-  MerchantID: z.string().min(1),
+  ReleaseEnvironment: z.optional(z.nullable(z.union([ReleaseEnvironmentSchema, z.string()]))),
+  MerchantID: z.string().check(z.minLength(1)),
   ObjectType: z.union([NotificationObjectTypeSchema, z.string()]),
-  ObjectId: z.string().min(1),
-  ChargePermissionId: z.string().nullable().optional(),
+  ObjectId: z.string().check(z.minLength(1)),
+  ChargePermissionId: z.optional(z.nullable(z.string())),
   NotificationType: z.union([NotificationTypeSchema, z.string()]),
-  NotificationId: z.string().min(1),
+  NotificationId: z.string().check(z.minLength(1)),
   NotificationVersion: z.string(),
 });
 
 /** The same message with camelCase keys, as Amazon's IPN parameter tables spell them. */
 export const InstantPaymentNotificationCamelCaseSchema = z.looseObject({
-  releaseEnvironment: z.union([ReleaseEnvironmentSchema, z.string()]).nullable().optional(),
-  merchantID: z.string().min(1),
+  releaseEnvironment: z.optional(z.nullable(z.union([ReleaseEnvironmentSchema, z.string()]))),
+  merchantID: z.string().check(z.minLength(1)),
   objectType: z.union([NotificationObjectTypeSchema, z.string()]),
-  objectId: z.string().min(1),
-  chargePermissionId: z.string().nullable().optional(),
+  objectId: z.string().check(z.minLength(1)),
+  chargePermissionId: z.optional(z.nullable(z.string())),
   notificationType: z.union([NotificationTypeSchema, z.string()]),
-  notificationId: z.string().min(1),
+  notificationId: z.string().check(z.minLength(1)),
   notificationVersion: z.string(),
 });
 
@@ -1422,15 +1422,15 @@ export const SnsSignatureVersionSchema = z.enum(["1", "2"]);
  */
 export const SnsMessageSchema = z.looseObject({
   Type: SnsMessageTypeSchema,
-  MessageId: z.string().min(1),
-  TopicArn: z.string().min(1),
-  Subject: z.string().nullable().optional(),
+  MessageId: z.string().check(z.minLength(1)),
+  TopicArn: z.string().check(z.minLength(1)),
+  Subject: z.optional(z.nullable(z.string())),
   Message: z.string(),
-  Timestamp: z.string().min(1),
+  Timestamp: z.string().check(z.minLength(1)),
   SignatureVersion: SnsSignatureVersionSchema,
-  Signature: z.string().min(1),
-  SigningCertURL: z.string().min(1),
-  UnsubscribeURL: z.string().optional(),
-  SubscribeURL: z.string().optional(),
-  Token: z.string().optional(),
+  Signature: z.string().check(z.minLength(1)),
+  SigningCertURL: z.string().check(z.minLength(1)),
+  UnsubscribeURL: z.optional(z.string()),
+  SubscribeURL: z.optional(z.string()),
+  Token: z.optional(z.string()),
 });
