@@ -6,10 +6,27 @@ export interface Money {
   currencyCode: string;
 }
 
-const ZERO_DECIMAL = new Set(['JPY']);
+/**
+ * Decimals each currency Amazon Pay charges or presents allows (ISO 4217 minor units): Amazon
+ * refuses more with InvalidParameterValue (`"705.00"` JPY).
+ */
+export const CURRENCY_DECIMALS: Readonly<Record<string, number>> = {
+  AUD: 2,
+  CHF: 2,
+  DKK: 2,
+  EUR: 2,
+  GBP: 2,
+  HKD: 2,
+  JPY: 0,
+  NOK: 2,
+  NZD: 2,
+  SEK: 2,
+  USD: 2,
+  ZAR: 2,
+};
 
 export function exponent(currencyCode: string): number {
-  return ZERO_DECIMAL.has(currencyCode) ? 0 : 2;
+  return CURRENCY_DECIMALS[currencyCode] ?? 2;
 }
 
 /** Reads a request price (`{amount: "14.00" | 14, currencyCode}`) naming `field` in errors. */

@@ -3,7 +3,7 @@ import type { Engine } from '../engine.js';
 import { ApiError } from '../errors.js';
 import type { HandlerTable } from '../handler.js';
 import { amazonPayToken, chargePermissionId } from '../ids.js';
-import { add, formatPrice, type Money, sub, zero } from '../money.js';
+import { add, assertSameCurrency, formatPrice, type Money, parsePrice, sub, zero } from '../money.js';
 import type { BuyerProfile, ChargePermissionRecord, CheckoutSessionRecord, Json } from '../store.js';
 import { chargePermissionCreated, setChargePermissionState, setChargeStatus } from '../transitions.js';
 
@@ -226,13 +226,25 @@ export const chargePermissionHandlers: HandlerTable = {
         `Charge permission ${record.id} is Closed and can no longer be updated.`,
       );
     }
+    // Everything is checked and normalised before the record changes, so a refused update
+    // leaves nothing behind that a later read could not serve.
     const body = ctx.body;
-    if (body.merchantMetadata && typeof body.merchantMetadata === 'object') {
-      record.merchantMetadata = { ...(record.merchantMetadata ?? {}), ...(body.merchantMetadata as Json) };
-    }
+    const merchantMetadata =
+      body.merchantMetadata && typeof body.merchantMetadata === 'object'
+        ? { ...(record.merchantMetadata ?? {}), ...(body.merchantMetadata as Json) }
+        : record.merchantMetadata;
+    let recurringMetadata = record.recurringMetadata;
     if (body.recurringMetadata && typeof body.recurringMetadata === 'object') {
-      record.recurringMetadata = { ...(record.recurringMetadata ?? {}), ...(body.recurringMetadata as Json) };
+      const update = { ...(body.recurringMetadata as Json) };
+      if (update.amount !== undefined && update.amount !== null) {
+        const amount = parsePrice(update.amount, 'recurringMetadata.amount');
+        assertSameCurrency(record.presentmentCurrency, amount, 'recurringMetadata.amount');
+        update.amount = formatPrice(amount);
+      }
+      recurringMetadata = { ...(record.recurringMetadata ?? {}), ...update };
     }
+    record.merchantMetadata = merchantMetadata;
+    record.recurringMetadata = recurringMetadata;
     record.updatedAt = ctx.engine.now();
     return { body: chargePermissionView(ctx.engine, record) };
   },

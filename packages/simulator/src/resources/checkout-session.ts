@@ -447,9 +447,9 @@ export const checkoutSessionHandlers: HandlerTable = {
       p.chargeAmount = formatPrice(amount);
     }
     if (body.totalOrderAmount) p.totalOrderAmount = normalizePrice(body.totalOrderAmount, 'totalOrderAmount');
-    record.fields = { ...record.fields, paymentDetails: p };
     const chargeAmount = p.chargeAmount ? parsePrice(p.chargeAmount, 'chargeAmount') : null;
     if (!chargeAmount && !setupOnly(record)) throw ApiError.missingParameter('chargeAmount');
+    record.fields = { ...record.fields, paymentDetails: p };
     record.processed = true;
     const status = finish(ctx, record, chargeAmount);
     return { status, body: checkoutSessionView(engine, record) };

@@ -90,14 +90,10 @@ export const disputeHandlers: HandlerTable = {
     if ((dispute.statusDetails as Json).state === 'Closed') {
       throw ApiError.invalidState('InvalidDisputeStatus', `Dispute ${String(dispute.disputeId)} is Closed.`);
     }
-    applyStatus(ctx.engine, dispute, ctx.body.statusDetails as Json);
-    if (ctx.body.merchantEvidences) {
-      dispute.merchantEvidences = [
-        ...(dispute.merchantEvidences as Json[]),
-        ...evidences(ctx, ctx.body.merchantEvidences),
-      ];
-    }
+    const added = ctx.body.merchantEvidences ? evidences(ctx, ctx.body.merchantEvidences) : [];
     const closure = timestamp(ctx.body.closureTimestamp);
+    applyStatus(ctx.engine, dispute, ctx.body.statusDetails as Json);
+    dispute.merchantEvidences = [...(dispute.merchantEvidences as Json[]), ...added];
     if (closure) dispute.closureTimestamp = closure;
     return { body: dispute };
   },
