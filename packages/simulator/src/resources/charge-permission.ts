@@ -88,9 +88,18 @@ function presentmentCurrency(session: CheckoutSessionRecord): string {
   );
 }
 
-export function getChargePermission(engine: Engine, id: string): ChargePermissionRecord {
+/**
+ * The charge permission `id`, as `merchantId` may see it: another merchant's is answered like one
+ * that does not exist (null: an internal lookup).
+ */
+export function getChargePermission(
+  engine: Engine,
+  id: string,
+  merchantId: string | null,
+): ChargePermissionRecord {
   const record = engine.store.chargePermissions.get(id);
-  if (!record) throw ApiError.notFound('Charge permission', id);
+  if (!record || (merchantId !== null && record.merchantId !== merchantId))
+    throw ApiError.notFound('Charge permission', id);
   return record;
 }
 
@@ -210,7 +219,7 @@ const SIMULATED_NON_CHARGEABLE: Record<string, string> = {
 
 export const chargePermissionHandlers: HandlerTable = {
   getChargePermission(ctx) {
-    const record = getChargePermission(ctx.engine, ctx.params.chargePermissionId!);
+    const record = getChargePermission(ctx.engine, ctx.params.chargePermissionId!, ctx.merchantId);
     const code = ctx.simulationCode;
     if (code && SIMULATED_CLOSURES[code]) close(ctx.engine, record, code, SIMULATED_CLOSURES[code]!);
     else if (code && SIMULATED_NON_CHARGEABLE[code])
@@ -219,7 +228,7 @@ export const chargePermissionHandlers: HandlerTable = {
   },
 
   updateChargePermission(ctx) {
-    const record = getChargePermission(ctx.engine, ctx.params.chargePermissionId!);
+    const record = getChargePermission(ctx.engine, ctx.params.chargePermissionId!, ctx.merchantId);
     if (record.state === 'Closed') {
       throw ApiError.invalidState(
         'InvalidChargePermissionStatus',
@@ -250,7 +259,7 @@ export const chargePermissionHandlers: HandlerTable = {
   },
 
   closeChargePermission(ctx) {
-    const record = getChargePermission(ctx.engine, ctx.params.chargePermissionId!);
+    const record = getChargePermission(ctx.engine, ctx.params.chargePermissionId!, ctx.merchantId);
     const reason =
       typeof ctx.body.closureReason === 'string' ? ctx.body.closureReason : 'Closed by the merchant.';
     if (record.state !== 'Closed') {

@@ -93,12 +93,7 @@ export function createApiHandler(deps: ApiDependencies) {
       const idempotencyKey = headers['x-amz-pay-idempotency-key'];
       const fingerprint = IdempotencyStore.fingerprint(method, url.pathname + url.search, raw);
       if (idempotencyKey) {
-        const stored = deps.idempotency.lookup(
-          caller.publicKeyId,
-          idempotencyKey,
-          fingerprint,
-          deps.engine.now().getTime(),
-        );
+        const stored = deps.idempotency.lookup(caller.merchantId, idempotencyKey, fingerprint);
         if (stored) {
           entry.status = stored.status;
           entry.replayed = true;
@@ -132,7 +127,7 @@ export function createApiHandler(deps: ApiDependencies) {
       });
       const json = serialise(operation, result, deps.checkResponses);
       if (idempotencyKey) {
-        deps.idempotency.remember(caller.publicKeyId, idempotencyKey, {
+        deps.idempotency.remember(caller.merchantId, idempotencyKey, {
           fingerprint,
           status: result.status,
           body: json,

@@ -88,7 +88,7 @@ export function handleHostedPage(
   if (!step) return page(res, 404, 'Not found', `<p>No page at ${escapeHtml(url.pathname)}.</p>`);
   let record: CheckoutSessionRecord;
   try {
-    record = getSession(engine, id);
+    record = getSession(engine, id, null);
   } catch {
     return page(
       res,
