@@ -45,7 +45,7 @@ export class ApiError extends Error {
   }
 
   static notFound(kind: string, id: string): ApiError {
-    return new ApiError(404, 'ResourceNotFound', `${kind} '${id}' does not exist.`);
+    return new ApiError(404, 'ResourceNotFound', `${kind} ${shown(id)} does not exist.`);
   }
 
   static invalidState(reasonCode: string, message: string): ApiError {

@@ -1,4 +1,4 @@
-import { ApiError } from './errors.js';
+import { ApiError, shown } from './errors.js';
 import type { Environment } from './ids.js';
 
 /**
@@ -42,7 +42,7 @@ export function checkSimulationCode(
     throw new ApiError(
       400,
       'InvalidSandboxSimulationSpecified',
-      `x-amz-pay-simulation-code '${code}' is only accepted in the Sandbox environment.`,
+      `x-amz-pay-simulation-code ${shown(code)} is only accepted in the Sandbox environment.`,
     );
   }
   const allowed = SIMULATION_CODES[operationId] ?? [];
@@ -51,8 +51,8 @@ export function checkSimulationCode(
       400,
       'InvalidSandboxSimulationSpecified',
       allowed.length > 0
-        ? `'${code}' is not a simulation for ${operationId}; use one of ${allowed.join(', ')}.`
-        : `${operationId} has no sandbox simulations; remove x-amz-pay-simulation-code '${code}'.`,
+        ? `${shown(code)} is not a simulation for ${operationId}; use one of ${allowed.join(', ')}.`
+        : `${operationId} has no sandbox simulations; remove x-amz-pay-simulation-code ${shown(code)}.`,
     );
   }
   return code;
