@@ -32,6 +32,29 @@ export const SIMULATION_CODES: Readonly<Record<string, readonly string[]>> = {
   createRefund: ['RefundDeclined'],
 };
 
+/** What a code does beyond its name, for the README table. */
+const NOTES: Readonly<Record<string, string>> = {
+  'createCharge AuthorizationInitiated': 'Authorized after 30 s',
+  'createCharge CaptureInitiated': 'Captured after 30 s',
+  'completeCheckoutSession AuthorizationInitiated': 'the charge stays pending',
+  'finalizeCheckoutSession AuthorizationInitiated': 'the charge stays pending',
+};
+
+/**
+ * The README's table of simulation codes, generated from SIMULATION_CODES (a test checks the README
+ * holds exactly this, so the two cannot drift).
+ */
+export function simulationCodeTable(): string {
+  const rows = Object.entries(SIMULATION_CODES).map(([operationId, codes]) => {
+    const cells = codes.map((code) => {
+      const note = NOTES[`${operationId} ${code}`];
+      return note ? `\`${code}\` (${note})` : `\`${code}\``;
+    });
+    return `| ${operationId} | ${cells.join(', ')} |`;
+  });
+  return ['| operation | codes |', '| --- | --- |', ...rows].join('\n');
+}
+
 export function checkSimulationCode(
   operationId: string,
   code: string | null,
