@@ -8,7 +8,7 @@ export interface Money {
 
 /**
  * Decimals each currency Amazon Pay charges or presents allows (ISO 4217 minor units): Amazon
- * refuses more with InvalidParameterValue (`"705.00"` JPY).
+ * refuses more with InvalidParameterValue (`"705.00"` JPY). Decimals count as written.
  */
 export const CURRENCY_DECIMALS: Readonly<Record<string, number>> = {
   AUD: 2,
@@ -23,6 +23,18 @@ export const CURRENCY_DECIMALS: Readonly<Record<string, number>> = {
   SEK: 2,
   USD: 2,
   ZAR: 2,
+};
+
+/**
+ * Amazon's documented per-transaction maximum for the ledger currencies (Charge and Checkout
+ * Session amounts: 150,000 USD/EUR/GBP, 10,000,000 JPY); none is documented for presentment-only
+ * currencies. The client checks the same limits before sending.
+ */
+export const CURRENCY_MAXIMUM: Readonly<Record<string, bigint>> = {
+  USD: 15_000_000n,
+  EUR: 15_000_000n,
+  GBP: 15_000_000n,
+  JPY: 10_000_000n,
 };
 
 export function exponent(currencyCode: string): number {
@@ -48,7 +60,16 @@ export function parsePrice(price: unknown, field: string): Money {
     );
   }
   const fraction = (match[2] ?? '').padEnd(digits, '0');
-  return { minor: BigInt(match[1]! + fraction), currencyCode };
+  const minor = BigInt(match[1]! + fraction);
+  const maximum = CURRENCY_MAXIMUM[currencyCode];
+  if (maximum !== undefined && minor > maximum) {
+    throw ApiError.invalidParameter(
+      `${field}.amount`,
+      text,
+      `above Amazon's per-transaction maximum of ${show({ minor: maximum, currencyCode })}`,
+    );
+  }
+  return { minor, currencyCode };
 }
 
 export function formatPrice(money: Money): { amount: string; currencyCode: string } {
