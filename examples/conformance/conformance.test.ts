@@ -25,7 +25,7 @@ describe('conformance suite against the simulator', () => {
   it('answers the error cases and declines as Amazon documents them', () => {
     expect({
       unknown: answerOf('errors', 'unknown checkout session'),
-      missing: answerOf('errors', 'missing webCheckoutDetails'),
+      missing: answerOf('errors', 'missing storeId'),
       misspelled: answerOf('errors', 'misspelled field'),
       decimals: answerOf('errors', 'amount with too many decimals'),
       notJson: answerOf('errors', 'body not JSON'),

@@ -141,7 +141,7 @@ export async function runScenarios(target: Target): Promise<StepResult[]> {
         await call('unknown charge', 'GET', '/charges/S01-0000000-0000000-C000001');
         await call('unknown charge permission', 'GET', '/chargePermissions/S01-0000000-0000000');
         await call('unknown refund', 'GET', '/refunds/S01-0000000-0000000-R000001');
-        await call('missing webCheckoutDetails', 'POST', '/checkoutSessions', { storeId: target.storeId });
+        await call('missing storeId', 'POST', '/checkoutSessions', { webCheckoutDetails });
         await call('misspelled field', 'POST', '/checkoutSessions', {
           storeId: target.storeId,
           webCheckoutDetails,
