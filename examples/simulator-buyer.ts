@@ -65,7 +65,13 @@ export function simulatorBuyer(
       const response = await fetch(`${sim.url}/checkout/button`, {
         method: 'POST',
         headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({ payloadJSON: payload, signature, publicKeyId }),
+        // The client signs with AMZN-PAY-RSASSA-PSS-V2, which the button config must name.
+        body: JSON.stringify({
+          payloadJSON: payload,
+          signature,
+          publicKeyId,
+          algorithm: 'AMZN-PAY-RSASSA-PSS-V2',
+        }),
       });
       return response.ok;
     },

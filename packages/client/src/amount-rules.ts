@@ -77,7 +77,8 @@ export function checkPrice(price: { amount: unknown; currencyCode: unknown }, mu
   if (!match) return undefined; // the schema names malformed strings
   const [, whole = '', fraction = ''] = match;
   const rule = typeof currencyCode === 'string' ? CURRENCY_RULES[currencyCode] : undefined;
-  if (rule && fraction.replace(/0+$/, '').length > rule.decimals) {
+  // Decimals count as written: Amazon refuses JPY "705.00" (InvalidParameterValue), not only "705.5".
+  if (rule && fraction.length > rule.decimals) {
     return rule.decimals === 0
       ? `${currencyCode} has no minor unit: ${text} must be a whole number`
       : `${currencyCode} takes at most ${rule.decimals} decimals, not ${text}`;

@@ -1,3 +1,25 @@
+/** Longest piece of a caller's input quoted back in an error message. */
+export const MAX_SHOWN_CHARS = 100;
+
+/**
+ * A caller's value quoted for an error message, cut to MAX_SHOWN_CHARS so a huge or deeply nested
+ * input cannot make a huge (or failing) answer.
+ */
+export function shown(value: unknown): string {
+  let text: string;
+  if (typeof value === 'string') text = value;
+  else {
+    try {
+      text = JSON.stringify(value) ?? String(value);
+    } catch {
+      text = Array.isArray(value) ? '[array]' : typeof value === 'object' ? '{object}' : String(value);
+    }
+  }
+  const cut =
+    text.length > MAX_SHOWN_CHARS ? `${text.slice(0, MAX_SHOWN_CHARS)}… (${text.length} characters)` : text;
+  return `'${cut}'`;
+}
+
 /** An error answered as Amazon answers it: a status and a `{reasonCode, message}` body. */
 export class ApiError extends Error {
   constructor(
@@ -15,16 +37,15 @@ export class ApiError extends Error {
   }
 
   static invalidParameter(field: string, value: unknown, why?: string): ApiError {
-    const shown = typeof value === 'string' ? value : JSON.stringify(value);
     return new ApiError(
       400,
       'InvalidParameterValue',
-      `The value '${shown}' provided for '${field}' is invalid${why ? `: ${why}` : ''}.`,
+      `The value ${shown(value)} provided for '${field}' is invalid${why ? `: ${why}` : ''}.`,
     );
   }
 
   static notFound(kind: string, id: string): ApiError {
-    return new ApiError(404, 'ResourceNotFound', `${kind} '${id}' does not exist.`);
+    return new ApiError(404, 'ResourceNotFound', `${kind} ${shown(id)} does not exist.`);
   }
 
   static invalidState(reasonCode: string, message: string): ApiError {

@@ -17,6 +17,7 @@ export { REPORT_PROCESSING_MS } from './resources/reports.js';
 export { opensslAvailable, selfSignedCertificate } from './self-signed-certificate.js';
 export {
   type ApproveInput,
+  DEFAULT_MAX_BODY_BYTES,
   type RequestLogEntry,
   type Simulator,
   type SimulatorOptions,

@@ -6,10 +6,39 @@ export interface Money {
   currencyCode: string;
 }
 
-const ZERO_DECIMAL = new Set(['JPY']);
+/**
+ * Decimals each currency Amazon Pay charges or presents allows (ISO 4217 minor units): Amazon
+ * refuses more with InvalidParameterValue (`"705.00"` JPY). Decimals count as written.
+ */
+export const CURRENCY_DECIMALS: Readonly<Record<string, number>> = {
+  AUD: 2,
+  CHF: 2,
+  DKK: 2,
+  EUR: 2,
+  GBP: 2,
+  HKD: 2,
+  JPY: 0,
+  NOK: 2,
+  NZD: 2,
+  SEK: 2,
+  USD: 2,
+  ZAR: 2,
+};
+
+/**
+ * Amazon's documented per-transaction maximum for the ledger currencies (Charge and Checkout
+ * Session amounts: 150,000 USD/EUR/GBP, 10,000,000 JPY); none is documented for presentment-only
+ * currencies. The client checks the same limits before sending.
+ */
+export const CURRENCY_MAXIMUM: Readonly<Record<string, bigint>> = {
+  USD: 15_000_000n,
+  EUR: 15_000_000n,
+  GBP: 15_000_000n,
+  JPY: 10_000_000n,
+};
 
 export function exponent(currencyCode: string): number {
-  return ZERO_DECIMAL.has(currencyCode) ? 0 : 2;
+  return CURRENCY_DECIMALS[currencyCode] ?? 2;
 }
 
 /** Reads a request price (`{amount: "14.00" | 14, currencyCode}`) naming `field` in errors. */
@@ -31,7 +60,16 @@ export function parsePrice(price: unknown, field: string): Money {
     );
   }
   const fraction = (match[2] ?? '').padEnd(digits, '0');
-  return { minor: BigInt(match[1]! + fraction), currencyCode };
+  const minor = BigInt(match[1]! + fraction);
+  const maximum = CURRENCY_MAXIMUM[currencyCode];
+  if (maximum !== undefined && minor > maximum) {
+    throw ApiError.invalidParameter(
+      `${field}.amount`,
+      text,
+      `above Amazon's per-transaction maximum of ${show({ minor: maximum, currencyCode })}`,
+    );
+  }
+  return { minor, currencyCode };
 }
 
 export function formatPrice(money: Money): { amount: string; currencyCode: string } {

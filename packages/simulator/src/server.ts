@@ -2,6 +2,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { type OperationSchema, operationSchemas } from '@amazon-pay-ts/types';
 import type { ClockOption, SimulatorClock } from './clock.js';
 import { Engine } from './engine.js';
+import { ApiError } from './errors.js';
 import type { StateChangeEvent, StateChangeListener } from './events.js';
 import { FaultQueue, type Faults } from './faults.js';
 import { requestId as newRequestId } from './ids.js';
@@ -38,6 +39,9 @@ import { findPage } from './surfaces/pages.js';
 
 export type { RequestLogEntry } from './stages/api.js';
 
+/** The simulator's request body limit unless `maxBodyBytes` says otherwise (Amazon publishes none). */
+export const DEFAULT_MAX_BODY_BYTES = 1024 * 1024;
+
 export interface SimulatorOptions {
   /** Port to listen on; 0 (default) picks a free one. */
   port?: number;
@@ -64,7 +68,11 @@ export interface SimulatorOptions {
    * true); turn off if you send a field Amazon added after this spec was written.
    */
   rejectUnknownFields?: boolean;
-  /** Largest request body accepted, in bytes (default: no limit). */
+  /**
+   * Largest request body accepted, in bytes (default 1 MiB); larger ones are answered 413
+   * RequestEntityTooLarge without being read. Amazon publishes no limit; its largest requests are a
+   * few kilobytes.
+   */
   maxBodyBytes?: number;
   /** Serve https with this certificate and key (PEM), e.g. for clients that insist on https. */
   tls?: { cert: string; key: string };
@@ -115,7 +123,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
   for (const key of options.keys ?? []) keys.add(key);
   const faults = new FaultQueue();
   const log: RequestLogEntry[] = [];
-  const maxBodyBytes = options.maxBodyBytes ?? Number.POSITIVE_INFINITY;
+  const maxBodyBytes = options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES;
   const handleApi = createApiHandler({
     engine,
     keys,
@@ -137,7 +145,16 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
   async function onRequest(req: IncomingMessage, res: ServerResponse) {
     const requestId = newRequestId();
     res.setHeader('x-amz-pay-request-id', requestId);
-    const url = new URL(req.url ?? '/', 'http://simulator.local');
+    let url: URL;
+    try {
+      url = new URL(req.url ?? '/', 'http://simulator.local');
+    } catch {
+      res.setHeader('connection', 'close');
+      return sendError(
+        res,
+        new ApiError(400, 'InvalidRequestFormat', 'The request target is not a valid URL path.'),
+      );
+    }
     const request = { method: (req.method ?? 'GET').toUpperCase(), url, headers: headerRecord(req) };
     const page = findPage(pages, request);
     if (!page) return handleApi(req, res, url, requestId);

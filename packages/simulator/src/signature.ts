@@ -6,7 +6,7 @@ import {
   saltLength,
   verifyRequest,
 } from '@amazon-pay-ts/signer';
-import { ApiError } from './errors.js';
+import { ApiError, shown } from './errors.js';
 import { merchantIdFor } from './ids.js';
 
 export interface RegisteredKey {
@@ -102,7 +102,7 @@ export async function verifySignature(
     throw new ApiError(
       401,
       'UnauthorizedAccess',
-      `Public key id '${parsed.publicKeyId}' is not registered with this simulator${known.length ? ` (registered: ${known.join(', ')})` : ''}.`,
+      `Public key id ${shown(parsed.publicKeyId)} is not registered with this simulator${known.length ? ` (registered: ${known.join(', ')})` : ''}.`,
     );
   }
   const key = await loaded;

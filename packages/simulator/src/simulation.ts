@@ -1,4 +1,4 @@
-import { ApiError } from './errors.js';
+import { ApiError, shown } from './errors.js';
 import type { Environment } from './ids.js';
 
 /**
@@ -32,6 +32,29 @@ export const SIMULATION_CODES: Readonly<Record<string, readonly string[]>> = {
   createRefund: ['RefundDeclined'],
 };
 
+/** What a code does beyond its name, for the README table. */
+const NOTES: Readonly<Record<string, string>> = {
+  'createCharge AuthorizationInitiated': 'Authorized after 30 s',
+  'createCharge CaptureInitiated': 'Captured after 30 s',
+  'completeCheckoutSession AuthorizationInitiated': 'the charge stays pending',
+  'finalizeCheckoutSession AuthorizationInitiated': 'the charge stays pending',
+};
+
+/**
+ * The README's table of simulation codes, generated from SIMULATION_CODES (a test checks the README
+ * holds exactly this, so the two cannot drift).
+ */
+export function simulationCodeTable(): string {
+  const rows = Object.entries(SIMULATION_CODES).map(([operationId, codes]) => {
+    const cells = codes.map((code) => {
+      const note = NOTES[`${operationId} ${code}`];
+      return note ? `\`${code}\` (${note})` : `\`${code}\``;
+    });
+    return `| ${operationId} | ${cells.join(', ')} |`;
+  });
+  return ['| operation | codes |', '| --- | --- |', ...rows].join('\n');
+}
+
 export function checkSimulationCode(
   operationId: string,
   code: string | null,
@@ -42,7 +65,7 @@ export function checkSimulationCode(
     throw new ApiError(
       400,
       'InvalidSandboxSimulationSpecified',
-      `x-amz-pay-simulation-code '${code}' is only accepted in the Sandbox environment.`,
+      `x-amz-pay-simulation-code ${shown(code)} is only accepted in the Sandbox environment.`,
     );
   }
   const allowed = SIMULATION_CODES[operationId] ?? [];
@@ -51,8 +74,8 @@ export function checkSimulationCode(
       400,
       'InvalidSandboxSimulationSpecified',
       allowed.length > 0
-        ? `'${code}' is not a simulation for ${operationId}; use one of ${allowed.join(', ')}.`
-        : `${operationId} has no sandbox simulations; remove x-amz-pay-simulation-code '${code}'.`,
+        ? `${shown(code)} is not a simulation for ${operationId}; use one of ${allowed.join(', ')}.`
+        : `${operationId} has no sandbox simulations; remove x-amz-pay-simulation-code ${shown(code)}.`,
     );
   }
   return code;

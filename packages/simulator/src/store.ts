@@ -116,6 +116,7 @@ export interface RefundRecord {
 export interface LedgerEntry {
   id: string;
   type: 'Capture' | 'Refund';
+  merchantId: string;
   chargePermissionId: string;
   chargeId: string;
   amount: Money;

@@ -10,10 +10,11 @@ afterAll(() => world.sim.close());
 async function authorizedCharge(
   amount = '100.00',
   intent: 'Authorize' | 'AuthorizeWithCapture' = 'Authorize',
+  currencyCode = 'USD',
 ) {
-  const id = await readySession(world, { amount, paymentIntent: intent });
+  const id = await readySession(world, { amount, paymentIntent: intent, currencyCode });
   const done = await world.client.completeCheckoutSession(id, {
-    chargeAmount: { amount, currencyCode: 'USD' },
+    chargeAmount: { amount, currencyCode: currencyCode as 'USD' },
   });
   return { chargeId: done.chargeId!, chargePermissionId: done.chargePermissionId! };
 }
@@ -193,8 +194,9 @@ describe('refund', () => {
     });
     expect(refund.refundId).toMatch(/^S01-\d{7}-\d{7}-R000001$/);
     expect(refund.statusDetails?.state).toBe('RefundInitiated');
+    // Captured 40.00 + 15% (6.00) = 46.00 in all; 15.00 is refunded already.
     const tooMuch = await apiError(
-      world.client.createRefund({ chargeId, refundAmount: { amount: '25.01', currencyCode: 'USD' } }),
+      world.client.createRefund({ chargeId, refundAmount: { amount: '31.01', currencyCode: 'USD' } }),
     );
     expect(tooMuch).toMatchObject({ status: 400, reasonCode: 'TransactionAmountExceeded' });
     world.sim.clock.advance(30_000);
@@ -203,6 +205,23 @@ describe('refund', () => {
       amount: '15.00',
       currencyCode: 'USD',
     });
+  });
+
+  it('refunds up to the captured amount plus 15% or 75 (8,400 JPY), whichever is less', async () => {
+    const cases = [
+      { captured: '40.00', limit: '46.00', over: '46.01', currencyCode: 'USD' },
+      { captured: '1000.00', limit: '1075.00', over: '1075.01', currencyCode: 'USD' },
+      { captured: '100000', limit: '108400', over: '108401', currencyCode: 'JPY' },
+    ];
+    for (const { captured, limit, over, currencyCode } of cases) {
+      const { chargeId } = await authorizedCharge(captured, 'AuthorizeWithCapture', currencyCode);
+      const price = (amount: string) => ({ amount, currencyCode: currencyCode as 'USD' });
+      const refused = await apiError(world.client.createRefund({ chargeId, refundAmount: price(over) }));
+      expect(refused).toMatchObject({ status: 400, reasonCode: 'TransactionAmountExceeded' });
+      expect(refused.message).toContain(limit);
+      const refund = await world.client.createRefund({ chargeId, refundAmount: price(limit) });
+      expect(refund.refundAmount).toEqual(price(limit));
+    }
   });
 
   it('refuses to refund a charge that is not captured', async () => {

@@ -113,7 +113,12 @@ describe('buyer, delivery trackers, tokens, disbursements', () => {
     });
     const back = await fetch(`${world.sim.url}/checkout/button`, {
       method: 'POST',
-      body: JSON.stringify({ payloadJSON: payload, signature, publicKeyId: world.publicKeyId }),
+      body: JSON.stringify({
+        payloadJSON: payload,
+        signature,
+        publicKeyId: world.publicKeyId,
+        algorithm: 'AMZN-PAY-RSASSA-PSS-V2',
+      }),
       redirect: 'manual',
     });
     expect(back.status).toBe(302);

@@ -225,13 +225,15 @@ describe('signature verification', () => {
           json: (await r.json()) as Record<string, unknown>,
         }),
       );
-    expect((await post({ payloadJSON: payload, signature, publicKeyId: world.publicKeyId })).status).toBe(
-      200,
-    );
+    const algorithm = 'AMZN-PAY-RSASSA-PSS-V2';
+    expect(
+      (await post({ payloadJSON: payload, signature, publicKeyId: world.publicKeyId, algorithm })).status,
+    ).toBe(200);
     const tampered = await post({
       payloadJSON: payload.replace('OneTime', 'Recurring'),
       signature,
       publicKeyId: world.publicKeyId,
+      algorithm,
     });
     expect(tampered).toMatchObject({ status: 400, json: { reasonCode: 'InvalidSignatureError' } });
     const unknownKey = await post({ payloadJSON: payload, signature, publicKeyId: 'SANDBOX-NOBODY' });

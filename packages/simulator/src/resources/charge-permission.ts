@@ -3,7 +3,7 @@ import type { Engine } from '../engine.js';
 import { ApiError } from '../errors.js';
 import type { HandlerTable } from '../handler.js';
 import { amazonPayToken, chargePermissionId } from '../ids.js';
-import { add, formatPrice, type Money, sub, zero } from '../money.js';
+import { add, assertSameCurrency, formatPrice, type Money, parsePrice, sub, zero } from '../money.js';
 import type { BuyerProfile, ChargePermissionRecord, CheckoutSessionRecord, Json } from '../store.js';
 import { chargePermissionCreated, setChargePermissionState, setChargeStatus } from '../transitions.js';
 
@@ -88,9 +88,18 @@ function presentmentCurrency(session: CheckoutSessionRecord): string {
   );
 }
 
-export function getChargePermission(engine: Engine, id: string): ChargePermissionRecord {
+/**
+ * The charge permission `id`, as `merchantId` may see it: another merchant's is answered like one
+ * that does not exist (null: an internal lookup).
+ */
+export function getChargePermission(
+  engine: Engine,
+  id: string,
+  merchantId: string | null,
+): ChargePermissionRecord {
   const record = engine.store.chargePermissions.get(id);
-  if (!record) throw ApiError.notFound('Charge permission', id);
+  if (!record || (merchantId !== null && record.merchantId !== merchantId))
+    throw ApiError.notFound('Charge permission', id);
   return record;
 }
 
@@ -210,7 +219,7 @@ const SIMULATED_NON_CHARGEABLE: Record<string, string> = {
 
 export const chargePermissionHandlers: HandlerTable = {
   getChargePermission(ctx) {
-    const record = getChargePermission(ctx.engine, ctx.params.chargePermissionId!);
+    const record = getChargePermission(ctx.engine, ctx.params.chargePermissionId!, ctx.merchantId);
     const code = ctx.simulationCode;
     if (code && SIMULATED_CLOSURES[code]) close(ctx.engine, record, code, SIMULATED_CLOSURES[code]!);
     else if (code && SIMULATED_NON_CHARGEABLE[code])
@@ -219,26 +228,38 @@ export const chargePermissionHandlers: HandlerTable = {
   },
 
   updateChargePermission(ctx) {
-    const record = getChargePermission(ctx.engine, ctx.params.chargePermissionId!);
+    const record = getChargePermission(ctx.engine, ctx.params.chargePermissionId!, ctx.merchantId);
     if (record.state === 'Closed') {
       throw ApiError.invalidState(
         'InvalidChargePermissionStatus',
         `Charge permission ${record.id} is Closed and can no longer be updated.`,
       );
     }
+    // Everything is checked and normalised before the record changes, so a refused update
+    // leaves nothing behind that a later read could not serve.
     const body = ctx.body;
-    if (body.merchantMetadata && typeof body.merchantMetadata === 'object') {
-      record.merchantMetadata = { ...(record.merchantMetadata ?? {}), ...(body.merchantMetadata as Json) };
-    }
+    const merchantMetadata =
+      body.merchantMetadata && typeof body.merchantMetadata === 'object'
+        ? { ...(record.merchantMetadata ?? {}), ...(body.merchantMetadata as Json) }
+        : record.merchantMetadata;
+    let recurringMetadata = record.recurringMetadata;
     if (body.recurringMetadata && typeof body.recurringMetadata === 'object') {
-      record.recurringMetadata = { ...(record.recurringMetadata ?? {}), ...(body.recurringMetadata as Json) };
+      const update = { ...(body.recurringMetadata as Json) };
+      if (update.amount !== undefined && update.amount !== null) {
+        const amount = parsePrice(update.amount, 'recurringMetadata.amount');
+        assertSameCurrency(record.presentmentCurrency, amount, 'recurringMetadata.amount');
+        update.amount = formatPrice(amount);
+      }
+      recurringMetadata = { ...(record.recurringMetadata ?? {}), ...update };
     }
+    record.merchantMetadata = merchantMetadata;
+    record.recurringMetadata = recurringMetadata;
     record.updatedAt = ctx.engine.now();
     return { body: chargePermissionView(ctx.engine, record) };
   },
 
   closeChargePermission(ctx) {
-    const record = getChargePermission(ctx.engine, ctx.params.chargePermissionId!);
+    const record = getChargePermission(ctx.engine, ctx.params.chargePermissionId!, ctx.merchantId);
     const reason =
       typeof ctx.body.closureReason === 'string' ? ctx.body.closureReason : 'Closed by the merchant.';
     if (record.state !== 'Closed') {

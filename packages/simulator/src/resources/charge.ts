@@ -191,6 +191,7 @@ function completeCapture(engine: Engine, charge: ChargeRecord, amount: Money) {
   engine.store.ledger.push({
     id: numericId(12),
     type: 'Capture',
+    merchantId: charge.merchantId,
     chargePermissionId: charge.chargePermissionId,
     chargeId: charge.id,
     amount,
@@ -203,9 +204,11 @@ export function cancelCharge(engine: Engine, charge: ChargeRecord, reasonCode: s
   setChargeStatus(engine, charge, 'Canceled', reasonCode, description);
 }
 
-export function getChargeRecord(engine: Engine, id: string): ChargeRecord {
+/** The charge `id` as `merchantId` may see it (null: an internal lookup). */
+export function getChargeRecord(engine: Engine, id: string, merchantId: string | null): ChargeRecord {
   const charge = engine.store.charges.get(id);
-  if (!charge) throw ApiError.notFound('Charge', id);
+  if (!charge || (merchantId !== null && charge.merchantId !== merchantId))
+    throw ApiError.notFound('Charge', id);
   return charge;
 }
 
@@ -247,7 +250,7 @@ export function chargeView(r: ChargeRecord) {
 export const chargeHandlers: HandlerTable = {
   createCharge(ctx) {
     const body = ctx.body;
-    const cp = getChargePermission(ctx.engine, String(body.chargePermissionId));
+    const cp = getChargePermission(ctx.engine, String(body.chargePermissionId), ctx.merchantId);
     assertChargeable(cp);
     const amount = parsePrice(body.chargeAmount, 'chargeAmount');
     assertWithinLimit(ctx.engine, cp, amount, 'chargeAmount');
@@ -266,7 +269,7 @@ export const chargeHandlers: HandlerTable = {
   },
 
   getCharge(ctx) {
-    const charge = getChargeRecord(ctx.engine, ctx.params.chargeId!);
+    const charge = getChargeRecord(ctx.engine, ctx.params.chargeId!, ctx.merchantId);
     const code = ctx.simulationCode;
     if (code === 'ExpiredUnused' || code === 'AmazonCanceled') {
       if (charge.status.state !== 'Authorized') {
@@ -287,7 +290,7 @@ export const chargeHandlers: HandlerTable = {
   },
 
   updateCharge(ctx) {
-    const charge = getChargeRecord(ctx.engine, ctx.params.chargeId!);
+    const charge = getChargeRecord(ctx.engine, ctx.params.chargeId!, ctx.merchantId);
     const status = ctx.body.statusDetails as Json | undefined;
     if (status?.state === 'Canceled') {
       if (charge.status.state !== 'Authorized' && charge.status.state !== 'AuthorizationInitiated') {
@@ -301,12 +304,12 @@ export const chargeHandlers: HandlerTable = {
 
   captureCharge(ctx) {
     const engine = ctx.engine;
-    const charge = getChargeRecord(engine, ctx.params.chargeId!);
+    const charge = getChargeRecord(engine, ctx.params.chargeId!, ctx.merchantId);
     if (charge.status.state !== 'Authorized')
       throw invalidChargeStatus(charge, 'captureCharge', 'Authorized');
     const amount = parsePrice(ctx.body.captureAmount, 'captureAmount');
     assertSameCurrency(charge.amount.currencyCode, amount, 'captureAmount');
-    const cp = getChargePermission(engine, charge.chargePermissionId);
+    const cp = getChargePermission(engine, charge.chargePermissionId, null);
     const tolerance = overChargeTolerance(charge.amount);
     const maxCapture = add(charge.amount, tolerance);
     if (amount.minor > maxCapture.minor) {
@@ -351,7 +354,7 @@ export const chargeHandlers: HandlerTable = {
   },
 
   cancelCharge(ctx) {
-    const charge = getChargeRecord(ctx.engine, ctx.params.chargeId!);
+    const charge = getChargeRecord(ctx.engine, ctx.params.chargeId!, ctx.merchantId);
     if (charge.status.state !== 'Authorized' && charge.status.state !== 'AuthorizationInitiated') {
       throw invalidChargeStatus(charge, 'cancelCharge', 'Authorized or AuthorizationInitiated');
     }

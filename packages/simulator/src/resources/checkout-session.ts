@@ -211,9 +211,11 @@ export function checkoutSessionView(engine: Engine, r: CheckoutSessionRecord) {
   };
 }
 
-export function getSession(engine: Engine, id: string): CheckoutSessionRecord {
+/** The checkout session `id` as `merchantId` may see it (null: the buyer's pages). */
+export function getSession(engine: Engine, id: string, merchantId: string | null): CheckoutSessionRecord {
   const record = engine.store.checkoutSessions.get(id);
-  if (!record) throw ApiError.notFound('Checkout session', id);
+  if (!record || (merchantId !== null && record.merchantId !== merchantId))
+    throw ApiError.notFound('Checkout session', id);
   return record;
 }
 
@@ -393,12 +395,12 @@ export const checkoutSessionHandlers: HandlerTable = {
   },
 
   getCheckoutSession(ctx) {
-    const record = getSession(ctx.engine, ctx.params.checkoutSessionId!);
+    const record = getSession(ctx.engine, ctx.params.checkoutSessionId!, ctx.merchantId);
     return { body: checkoutSessionView(ctx.engine, record) };
   },
 
   updateCheckoutSession(ctx) {
-    const record = getSession(ctx.engine, ctx.params.checkoutSessionId!);
+    const record = getSession(ctx.engine, ctx.params.checkoutSessionId!, ctx.merchantId);
     assertOpen(record, 'updateCheckoutSession');
     const updated = normalizeFields(ctx.body);
     record.fields = merge(record.fields, updated);
@@ -408,7 +410,7 @@ export const checkoutSessionHandlers: HandlerTable = {
 
   completeCheckoutSession(ctx) {
     const engine = ctx.engine;
-    const record = getSession(engine, ctx.params.checkoutSessionId!);
+    const record = getSession(engine, ctx.params.checkoutSessionId!, ctx.merchantId);
     const amount = parsePrice(ctx.body.chargeAmount, 'chargeAmount');
     if (record.status.state === 'Completed') {
       checkAmount(record, amount, 'chargeAmount');
@@ -428,7 +430,7 @@ export const checkoutSessionHandlers: HandlerTable = {
 
   finalizeCheckoutSession(ctx) {
     const engine = ctx.engine;
-    const record = getSession(engine, ctx.params.checkoutSessionId!);
+    const record = getSession(engine, ctx.params.checkoutSessionId!, ctx.merchantId);
     assertOpen(record, 'finalizeCheckoutSession');
     if (!record.buyer) {
       throw ApiError.invalidState(
@@ -447,9 +449,9 @@ export const checkoutSessionHandlers: HandlerTable = {
       p.chargeAmount = formatPrice(amount);
     }
     if (body.totalOrderAmount) p.totalOrderAmount = normalizePrice(body.totalOrderAmount, 'totalOrderAmount');
-    record.fields = { ...record.fields, paymentDetails: p };
     const chargeAmount = p.chargeAmount ? parsePrice(p.chargeAmount, 'chargeAmount') : null;
     if (!chargeAmount && !setupOnly(record)) throw ApiError.missingParameter('chargeAmount');
+    record.fields = { ...record.fields, paymentDetails: p };
     record.processed = true;
     const status = finish(ctx, record, chargeAmount);
     return { status, body: checkoutSessionView(engine, record) };

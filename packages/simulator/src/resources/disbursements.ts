@@ -15,6 +15,7 @@ export const disbursementHandlers: HandlerTable = {
     if (!start) throw ApiError.missingParameter('startTime');
     const byDay = new Map<string, bigint>();
     for (const entry of ctx.engine.store.ledger) {
+      if (entry.merchantId !== ctx.merchantId) continue;
       if (entry.postedAt < start || entry.postedAt > end) continue;
       const day = Math.floor(entry.postedAt.getTime() / DAY);
       const key = `${day}|${entry.amount.currencyCode}`;

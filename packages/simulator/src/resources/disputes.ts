@@ -27,9 +27,10 @@ function evidences(ctx: { engine: { store: { files: Map<string, Json> } } }, lis
   });
 }
 
-function find(ctx: { engine: { store: { disputes: Map<string, Json> } } }, id: string): Json {
+function find(ctx: { engine: Engine; merchantId: string }, id: string): Json {
   const dispute = ctx.engine.store.disputes.get(id);
-  if (!dispute) throw ApiError.notFound('Dispute', id);
+  const charge = dispute && ctx.engine.store.charges.get(String(dispute.chargeId));
+  if (!dispute || charge?.merchantId !== ctx.merchantId) throw ApiError.notFound('Dispute', id);
   return dispute;
 }
 
@@ -58,7 +59,7 @@ function applyStatus(engine: Engine, dispute: Json, status: Json) {
 
 export const disputeHandlers: HandlerTable = {
   createDispute(ctx) {
-    const charge = getChargeRecord(ctx.engine, String(ctx.body.chargeId));
+    const charge = getChargeRecord(ctx.engine, String(ctx.body.chargeId), ctx.merchantId);
     const amount = parsePrice(ctx.body.disputeAmount, 'disputeAmount');
     const now = ctx.engine.now();
     const dispute: Json = {
@@ -90,14 +91,10 @@ export const disputeHandlers: HandlerTable = {
     if ((dispute.statusDetails as Json).state === 'Closed') {
       throw ApiError.invalidState('InvalidDisputeStatus', `Dispute ${String(dispute.disputeId)} is Closed.`);
     }
-    applyStatus(ctx.engine, dispute, ctx.body.statusDetails as Json);
-    if (ctx.body.merchantEvidences) {
-      dispute.merchantEvidences = [
-        ...(dispute.merchantEvidences as Json[]),
-        ...evidences(ctx, ctx.body.merchantEvidences),
-      ];
-    }
+    const added = ctx.body.merchantEvidences ? evidences(ctx, ctx.body.merchantEvidences) : [];
     const closure = timestamp(ctx.body.closureTimestamp);
+    applyStatus(ctx.engine, dispute, ctx.body.statusDetails as Json);
+    dispute.merchantEvidences = [...(dispute.merchantEvidences as Json[]), ...added];
     if (closure) dispute.closureTimestamp = closure;
     return { body: dispute };
   },

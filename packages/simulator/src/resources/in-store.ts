@@ -1,12 +1,11 @@
 import { amazonTimestamp } from '../clock.js';
-import { ApiError } from '../errors.js';
 import type { HandlerTable } from '../handler.js';
 import { chargePermissionId } from '../ids.js';
 import { parsePrice } from '../money.js';
 import { sandboxBuyer } from '../sandbox-data.js';
 import type { ChargePermissionRecord, Json } from '../store.js';
 import { chargePermissionCreated } from '../transitions.js';
-import { authorize } from './charge.js';
+import { authorize, getChargeRecord } from './charge.js';
 import { getChargePermission } from './charge-permission.js';
 import { refundHandlers } from './refund.js';
 
@@ -19,7 +18,9 @@ export const inStoreHandlers: HandlerTable = {
     const engine = ctx.engine;
     const body = ctx.body;
     const scanReferenceId = String(body.scanReferenceId);
-    const existing = engine.store.inStoreScans.get(scanReferenceId);
+    // Scan references are the merchant's own: another merchant may use the same one.
+    const scanKey = `${ctx.merchantId}\u0000${scanReferenceId}`;
+    const existing = engine.store.inStoreScans.get(scanKey);
     if (existing) return { body: { chargePermissionId: existing.chargePermissionId } };
     const now = engine.now();
     const id = chargePermissionId(ctx.realm.env, ctx.realm.region);
@@ -52,7 +53,7 @@ export const inStoreHandlers: HandlerTable = {
     };
     engine.store.chargePermissions.set(id, record);
     chargePermissionCreated(engine, record);
-    engine.store.inStoreScans.set(scanReferenceId, {
+    engine.store.inStoreScans.set(scanKey, {
       chargePermissionId: id,
       scannedAt: amazonTimestamp(now),
     });
@@ -60,7 +61,7 @@ export const inStoreHandlers: HandlerTable = {
   },
 
   instoreCharge(ctx) {
-    const cp = getChargePermission(ctx.engine, String(ctx.body.chargePermissionId));
+    const cp = getChargePermission(ctx.engine, String(ctx.body.chargePermissionId), ctx.merchantId);
     const amount = parsePrice(ctx.body.chargeTotal, 'chargeTotal');
     const charge = authorize(ctx.engine, cp, amount, {
       captureNow: true,
@@ -82,8 +83,7 @@ export const inStoreHandlers: HandlerTable = {
   },
 
   instoreRefund(ctx) {
-    const charge = ctx.engine.store.charges.get(String(ctx.body.chargeId));
-    if (!charge) throw ApiError.notFound('Charge', String(ctx.body.chargeId));
+    const charge = getChargeRecord(ctx.engine, String(ctx.body.chargeId), ctx.merchantId);
     const body: Json = {
       chargeId: charge.id,
       refundAmount: ctx.body.refundTotal,

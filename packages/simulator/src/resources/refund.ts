@@ -2,7 +2,15 @@ import { amazonTimestamp } from '../clock.js';
 import { ApiError } from '../errors.js';
 import type { HandlerTable } from '../handler.js';
 import { numericId, refundId } from '../ids.js';
-import { add, assertSameCurrency, formatPrice, parsePrice, show, zero } from '../money.js';
+import {
+  add,
+  assertSameCurrency,
+  formatPrice,
+  overChargeTolerance,
+  parsePrice,
+  show,
+  zero,
+} from '../money.js';
 import type { RefundRecord } from '../store.js';
 import { refundCreated, setRefundStatus } from '../transitions.js';
 import { getChargeRecord } from './charge.js';
@@ -36,7 +44,7 @@ export function refundView(r: RefundRecord) {
 export const refundHandlers: HandlerTable = {
   createRefund(ctx) {
     const engine = ctx.engine;
-    const charge = getChargeRecord(engine, String(ctx.body.chargeId));
+    const charge = getChargeRecord(engine, String(ctx.body.chargeId), ctx.merchantId);
     if (charge.status.state !== 'Captured' || !charge.captured) {
       throw ApiError.invalidState(
         'InvalidChargeStatus',
@@ -56,14 +64,18 @@ export const refundHandlers: HandlerTable = {
       );
     }
     const already = existing.reduce((sum, r) => add(sum, r.amount), zero(amount.currencyCode));
-    if (already.minor + amount.minor > charge.captured.minor) {
+    // Amazon lets refunds exceed the captured amount by 15% or 75 USD/EUR/GBP (8,400 JPY),
+    // whichever is less (pay.amazon.com/help/201212360, "Issuing a refund").
+    const extra = overChargeTolerance(charge.captured);
+    const limit = add(charge.captured, extra);
+    if (already.minor + amount.minor > limit.minor) {
       throw new ApiError(
         400,
         'TransactionAmountExceeded',
-        `refundAmount ${show(amount)} plus earlier refunds ${show(already)} exceeds the captured ${show(charge.captured)}.`,
+        `refundAmount ${show(amount)} plus earlier refunds ${show(already)} exceeds the most Amazon refunds for this charge, ${show(limit)} (captured ${show(charge.captured)} plus ${show(extra)}: 15% or 75 USD/EUR/GBP / 8,400 JPY, whichever is less).`,
       );
     }
-    const cp = getChargePermission(engine, charge.chargePermissionId);
+    const cp = getChargePermission(engine, charge.chargePermissionId, null);
     cp.refundSequence += 1;
     const now = engine.now();
     const refund: RefundRecord = {
@@ -97,6 +109,7 @@ export const refundHandlers: HandlerTable = {
       engine.store.ledger.push({
         id: numericId(12),
         type: 'Refund',
+        merchantId: charge.merchantId,
         chargePermissionId: cp.id,
         chargeId: charge.id,
         amount,
@@ -109,7 +122,8 @@ export const refundHandlers: HandlerTable = {
 
   getRefund(ctx) {
     const refund = ctx.engine.store.refunds.get(ctx.params.refundId!);
-    if (!refund) throw ApiError.notFound('Refund', ctx.params.refundId!);
+    if (!refund || refund.merchantId !== ctx.merchantId)
+      throw ApiError.notFound('Refund', ctx.params.refundId!);
     return { body: refundView(refund) };
   },
 };

@@ -4,7 +4,7 @@ import type { FaultQueue } from '../faults.js';
 import type { HandlerTable } from '../handler.js';
 import { lookupRoute, type Route } from '../routes.js';
 import type { KeyRing } from '../signature.js';
-import { authenticate } from './authenticate.js';
+import { authenticate, precheck } from './authenticate.js';
 import { dispatch } from './dispatch.js';
 import { applyFault } from './faults.js';
 import { IdempotencyStore } from './idempotency.js';
@@ -41,8 +41,8 @@ export interface ApiDependencies {
 }
 
 /**
- * The API chain, in order: faults → transport (body) → authenticate → route → request validation
- * → idempotency → dispatch → respond. Each stage lives in its own file; this only runs them.
+ * The API chain, in order: faults → authenticate (headers, then transport reads the body within
+ * its limit, then the signature) → route → request validation → idempotency → dispatch → respond. Each stage lives in its own file; this only runs them.
  */
 export function createApiHandler(deps: ApiDependencies) {
   return async function handleApi(req: IncomingMessage, res: ServerResponse, url: URL, requestId: string) {
@@ -68,9 +68,14 @@ export function createApiHandler(deps: ApiDependencies) {
     const { truncate } = fault;
 
     deps.engine.runDue();
+    let bodyRead = false;
     try {
       const headers = headerRecord(req);
+      // Headers first: an unsigned or unknown caller, or a declared body over the limit, is answered
+      // before any of the body is read.
+      precheck(deps.keys, headers);
       const raw = await readBody(req, deps.maxBodyBytes);
+      bodyRead = true;
       const caller = await authenticate(
         { ...deps, store: deps.engine.store },
         {
@@ -93,12 +98,7 @@ export function createApiHandler(deps: ApiDependencies) {
       const idempotencyKey = headers['x-amz-pay-idempotency-key'];
       const fingerprint = IdempotencyStore.fingerprint(method, url.pathname + url.search, raw);
       if (idempotencyKey) {
-        const stored = deps.idempotency.lookup(
-          caller.publicKeyId,
-          idempotencyKey,
-          fingerprint,
-          deps.engine.now().getTime(),
-        );
+        const stored = deps.idempotency.lookup(caller.merchantId, idempotencyKey, fingerprint);
         if (stored) {
           entry.status = stored.status;
           entry.replayed = true;
@@ -132,7 +132,7 @@ export function createApiHandler(deps: ApiDependencies) {
       });
       const json = serialise(operation, result, deps.checkResponses);
       if (idempotencyKey) {
-        deps.idempotency.remember(caller.publicKeyId, idempotencyKey, {
+        deps.idempotency.remember(caller.merchantId, idempotencyKey, {
           fingerprint,
           status: result.status,
           body: json,
@@ -143,6 +143,8 @@ export function createApiHandler(deps: ApiDependencies) {
       sendJson(res, result.status, json, {}, truncate);
     } catch (error) {
       const apiError = asApiError(error);
+      // The rest of an unread body is discarded; closing spares the client sending it all.
+      if (!bodyRead) res.setHeader('connection', 'close');
       entry.status = apiError.status;
       entry.reasonCode = apiError.reasonCode;
       sendError(res, apiError, truncate);

@@ -1,4 +1,5 @@
-import { ApiError } from '../errors.js';
+import { parseAuthorizationHeader } from '@amazon-pay-ts/signer';
+import { ApiError, shown } from '../errors.js';
 import type { KeyRing, Verified } from '../signature.js';
 import { verifySignature } from '../signature.js';
 import type { Store } from '../store.js';
@@ -23,6 +24,38 @@ export interface SignedApiRequest {
   body: Uint8Array;
 }
 
+/**
+ * What can be checked from the headers alone, before any of the body is read: the request is
+ * signed, the authorization header is well formed, and its key is registered. An unsigned or
+ * unknown caller is answered without reading (or holding) its body.
+ */
+export function precheck(keys: KeyRing, headers: Record<string, string>): void {
+  const authorization = headers.authorization;
+  if (authorization === undefined) {
+    throw new ApiError(
+      400,
+      'MissingHeader',
+      "The 'authorization' header is missing; every API request must be signed.",
+    );
+  }
+  const parsed = parseAuthorizationHeader(authorization);
+  if (!parsed) {
+    throw new ApiError(
+      400,
+      'InvalidHeaderValue',
+      "The 'authorization' header must read '<algorithm> PublicKeyId=<id>, SignedHeaders=<a;b;c>, Signature=<base64>'.",
+    );
+  }
+  if (!keys.get(parsed.publicKeyId)) {
+    const known = keys.ids();
+    throw new ApiError(
+      401,
+      'UnauthorizedAccess',
+      `Public key id ${shown(parsed.publicKeyId)} is not registered with this simulator${known.length ? ` (registered: ${known.join(', ')})` : ''}.`,
+    );
+  }
+}
+
 export async function authenticate(
   options: AuthenticateOptions,
   request: SignedApiRequest,
@@ -45,7 +78,7 @@ export async function authenticate(
     throw new ApiError(
       400,
       'InvalidHeaderValue',
-      `x-amz-pay-host '${signedHost}' does not match the host this request was sent to ('${headers.host}'); sign the host of the URL you call.`,
+      `x-amz-pay-host ${shown(signedHost)} does not match the host this request was sent to (${shown(headers.host)}); sign the host of the URL you call.`,
     );
   }
   const authToken = headers['x-amz-pay-authtoken'];

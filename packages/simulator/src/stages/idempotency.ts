@@ -1,5 +1,4 @@
 import { createHash } from 'node:crypto';
-import { DAY } from '../clock.js';
 import { ApiError } from '../errors.js';
 
 interface StoredResponse {
@@ -10,27 +9,25 @@ interface StoredResponse {
 }
 
 /**
- * Amazon's idempotency: a key replays the first successful response for 24 hours when the same
- * request comes again, and is rejected (DuplicateIdempotencyKey) when it comes with a different one.
+ * Amazon's idempotency: a key replays the first successful response when the same request comes
+ * again, and is rejected (DuplicateIdempotencyKey) when it comes with a different one. Keys belong
+ * to a merchant account and are kept indefinitely, so the same key may be used by another merchant
+ * (developer.amazon.com/docs/amazon-pay-api-v2/idempotency.html).
  */
 export class IdempotencyStore {
   private entries = new Map<string, StoredResponse>();
 
-  private scope(publicKeyId: string, key: string) {
-    return `${publicKeyId}\u0000${key}`;
+  private scope(merchantId: string, key: string) {
+    return `${merchantId}\u0000${key}`;
   }
 
   static fingerprint(method: string, path: string, body: Uint8Array): string {
     return createHash('sha256').update(`${method} ${path}\n`).update(body).digest('hex');
   }
 
-  lookup(publicKeyId: string, key: string, fingerprint: string, now: number): StoredResponse | undefined {
-    const entry = this.entries.get(this.scope(publicKeyId, key));
+  lookup(merchantId: string, key: string, fingerprint: string): StoredResponse | undefined {
+    const entry = this.entries.get(this.scope(merchantId, key));
     if (!entry) return undefined;
-    if (now - entry.storedAt > DAY) {
-      this.entries.delete(this.scope(publicKeyId, key));
-      return undefined;
-    }
     if (entry.fingerprint !== fingerprint) {
       throw new ApiError(
         400,
@@ -41,7 +38,7 @@ export class IdempotencyStore {
     return entry;
   }
 
-  remember(publicKeyId: string, key: string, entry: StoredResponse): void {
-    this.entries.set(this.scope(publicKeyId, key), entry);
+  remember(merchantId: string, key: string, entry: StoredResponse): void {
+    this.entries.set(this.scope(merchantId, key), entry);
   }
 }

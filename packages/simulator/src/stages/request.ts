@@ -1,6 +1,7 @@
 import type { OperationSchema } from '@amazon-pay-ts/types';
-import { ApiError } from '../errors.js';
+import { ApiError, shown } from '../errors.js';
 import type { Environment } from '../ids.js';
+import { repeatedParameter } from '../query.js';
 import { checkSimulationCode } from '../simulation.js';
 import { findUnknownField } from '../unknown-fields.js';
 import { validateRequestPart } from '../validation.js';
@@ -19,11 +20,39 @@ export function checkHeaders(operation: OperationSchema, headers: Record<string,
     : new ApiError(400, 'InvalidHeaderValue', `The value of header '${name}' is invalid: ${issue.message}.`);
 }
 
+/** Deepest JSON nesting accepted; Amazon's request bodies nest fewer than ten levels. */
+export const MAX_JSON_DEPTH = 64;
+
+/** Whether `text` nests arrays/objects deeper than `max`, found without parsing it. */
+export function nestsDeeperThan(text: string, max: number): boolean {
+  let depth = 0;
+  let inString = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (inString) {
+      if (c === 0x5c) i++;
+      else if (c === 0x22) inString = false;
+    } else if (c === 0x22) inString = true;
+    else if (c === 0x5b || c === 0x7b) {
+      if (++depth > max) return true;
+    } else if (c === 0x5d || c === 0x7d) depth--;
+  }
+  return false;
+}
+
 /** Parses a JSON body; an empty body is `undefined`. */
 export function parseJsonBody(raw: Uint8Array): unknown {
   if (raw.length === 0) return undefined;
+  const text = Buffer.from(raw.buffer, raw.byteOffset, raw.byteLength).toString('utf8');
+  if (nestsDeeperThan(text, MAX_JSON_DEPTH)) {
+    throw new ApiError(
+      400,
+      'InvalidRequestFormat',
+      `The request body nests deeper than ${MAX_JSON_DEPTH} levels, more than any Amazon Pay request.`,
+    );
+  }
   try {
-    return JSON.parse(Buffer.from(raw.buffer, raw.byteOffset, raw.byteLength).toString('utf8'));
+    return JSON.parse(text);
   } catch (error) {
     throw new ApiError(
       400,
@@ -49,7 +78,16 @@ export function validateRequest(
   },
   options: { rejectUnknownFields: boolean },
 ): ValidatedRequest {
-  const { body } = input;
+  const repeated = repeatedParameter(input.query);
+  if (repeated !== undefined) {
+    throw new ApiError(
+      400,
+      'InvalidParameterValue',
+      `The query parameter ${shown(repeated)} is given more than once; send each parameter once.`,
+    );
+  }
+  // Operations without a request body ignore one that is sent, as Amazon does.
+  const body = operation.body ? input.body : undefined;
   if (operation.body) {
     if (body === undefined) {
       if (operation.bodyRequired) {
@@ -63,7 +101,7 @@ export function validateRequest(
       validateRequestPart(operation.body, body);
       const unknown = options.rejectUnknownFields ? findUnknownField(operation.body, body) : undefined;
       if (unknown) {
-        throw new ApiError(400, 'UnrecognizedField', `The field '${unknown}' is invalid for this API.`);
+        throw new ApiError(400, 'UnrecognizedField', `The field ${shown(unknown)} is invalid for this API.`);
       }
     }
   }

@@ -1,7 +1,7 @@
 import { normalizeRegion } from '@amazon-pay-ts/signer';
 import type { OperationSchema } from '@amazon-pay-ts/types';
 import type { Realm } from '../engine.js';
-import { ApiError } from '../errors.js';
+import { ApiError, shown } from '../errors.js';
 import type { RouteLookup } from '../routes.js';
 
 /**
@@ -23,12 +23,12 @@ export function requireOperation(
   regionHeader: string | undefined,
 ): RoutedRequest {
   if (lookup.kind === 'not-found')
-    throw new ApiError(404, 'ResourceNotFound', `No Amazon Pay operation at ${pathname}.`);
+    throw new ApiError(404, 'ResourceNotFound', `No Amazon Pay operation at ${shown(pathname)}.`);
   if (lookup.kind === 'method-not-allowed') {
     throw new ApiError(
       405,
       'UnsupportedOperation',
-      `${method} is not supported on ${pathname}; use ${lookup.allowed.join(' or ')}.`,
+      `${shown(method)} is not supported on ${shown(pathname)}; use ${lookup.allowed.join(' or ')}.`,
     );
   }
   const keyEnv = /^live-/i.test(publicKeyId) ? 'Live' : /^sandbox-/i.test(publicKeyId) ? 'Sandbox' : null;

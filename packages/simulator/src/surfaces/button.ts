@@ -1,15 +1,31 @@
-import { isSignatureAlgorithm, verifyButtonSignature } from '@amazon-pay-ts/signer';
+import { isSignatureAlgorithm, type SignatureAlgorithm, verifyButtonSignature } from '@amazon-pay-ts/signer';
+import { shown } from '../errors.js';
 import { issueBuyerToken } from '../resources/buyer.js';
 import { sendJson } from '../stages/transport.js';
 import type { PageHandler } from './pages.js';
 
 /**
- * `POST /checkout/button`: what Amazon's checkout.js does with a button's signed payload. It
- * verifies the signature with the merchant's public key; a sign-in payload (with signInReturnUrl)
- * then returns the buyer to the merchant with a buyer token.
+ * `POST /checkout/button` with `{ payloadJSON, signature, publicKeyId, algorithm? }`: what Amazon's
+ * checkout.js does with a button's signed payload. It verifies the signature with the merchant's
+ * public key; a sign-in payload (with signInReturnUrl) then returns the buyer to the merchant with
+ * a buyer token.
+ *
+ * Without `algorithm` (createCheckoutSessionConfig.algorithm), checkout.js verifies with the
+ * original AMZN-PAY-RSASSA-PSS (salt 20), not V2: the .NET SDK 2.7.0 changelog and the PHP SDK's
+ * maintainers say so. A V2 signature without `algorithm` therefore fails, with a message saying
+ * what to add.
  */
-function refuse(res: Parameters<PageHandler['handle']>[0]['res'], reasonCode: string, message: string) {
+const ORIGINAL: SignatureAlgorithm = 'AMZN-PAY-RSASSA-PSS';
+const V2: SignatureAlgorithm = 'AMZN-PAY-RSASSA-PSS-V2';
+
+type Response = Parameters<PageHandler['handle']>[0]['res'];
+
+function refuse(res: Response, reasonCode: string, message: string) {
   sendJson(res, 400, JSON.stringify({ reasonCode, message }));
+}
+
+function isObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
 export const button: PageHandler = {
@@ -17,10 +33,13 @@ export const button: PageHandler = {
   match: ({ method, url }) => method === 'POST' && url.pathname === '/checkout/button',
   async handle({ res, engine, keys, body }) {
     const raw = await body();
-    let input: { payloadJSON?: unknown; signature?: unknown; publicKeyId?: unknown; algorithm?: unknown };
+    let input: unknown;
     try {
       input = JSON.parse(raw.toString('utf8'));
     } catch {
+      input = undefined;
+    }
+    if (!isObject(input)) {
       return refuse(
         res,
         'InvalidRequestFormat',
@@ -28,35 +47,67 @@ export const button: PageHandler = {
       );
     }
     const payload =
-      typeof input.payloadJSON === 'string' ? input.payloadJSON : JSON.stringify(input.payloadJSON);
-    const algorithm = isSignatureAlgorithm(input.algorithm) ? input.algorithm : 'AMZN-PAY-RSASSA-PSS-V2';
+      typeof input.payloadJSON === 'string' ? input.payloadJSON : JSON.stringify(input.payloadJSON ?? null);
+    if (input.algorithm !== undefined && !isSignatureAlgorithm(input.algorithm)) {
+      return refuse(
+        res,
+        'InvalidParameterValue',
+        `algorithm ${shown(input.algorithm)} is not one Amazon knows; use ${V2} (or leave it out for ${ORIGINAL}).`,
+      );
+    }
+    const algorithm: SignatureAlgorithm = input.algorithm ?? ORIGINAL;
     const key = keys.get(String(input.publicKeyId));
     if (!key) {
       return refuse(
         res,
         'InvalidPublicKeyId',
-        `Public key id '${String(input.publicKeyId)}' is not registered.`,
+        `Public key id ${shown(input.publicKeyId)} is not registered.`,
       );
     }
-    const result = await verifyButtonSignature(
-      payload,
-      String(input.signature ?? ''),
-      (await key).cryptoKey,
-      algorithm,
-    );
+    const signature = typeof input.signature === 'string' ? input.signature : '';
+    const { cryptoKey } = await key;
+    const result = await verifyButtonSignature(payload, signature, cryptoKey, algorithm);
     if (!result.ok) {
+      const v2WithoutAlgorithm =
+        input.algorithm === undefined && (await verifyButtonSignature(payload, signature, cryptoKey, V2)).ok;
       return refuse(
         res,
         'InvalidSignatureError',
-        `Signature does not match payloadJSON signed with ${algorithm} (${result.reason}); sign exactly the string you pass as payloadJSON.`,
+        v2WithoutAlgorithm
+          ? `payloadJSON is signed with ${V2}, but without an algorithm Amazon verifies button signatures with ${ORIGINAL}. Add algorithm: '${V2}' to createCheckoutSessionConfig (or sign with ${ORIGINAL}).`
+          : `Signature does not match payloadJSON signed with ${algorithm} (${result.reason}); sign exactly the string you pass as payloadJSON${input.algorithm === undefined ? `, and name the algorithm in createCheckoutSessionConfig if it is not ${ORIGINAL}` : ''}.`,
+      );
+    }
+    let parsed: unknown;
+    try {
+      parsed = JSON.parse(payload);
+    } catch {
+      parsed = undefined;
+    }
+    if (!isObject(parsed)) {
+      return refuse(
+        res,
+        'InvalidParameterValue',
+        'payloadJSON must be a JSON object (the signed button payload).',
       );
     }
     // A sign-in button payload carries signInReturnUrl: Amazon signs the buyer in and returns a buyer token.
-    const parsed = JSON.parse(payload) as { signInReturnUrl?: unknown; signInScopes?: unknown };
-    if (typeof parsed.signInReturnUrl === 'string') {
+    if (parsed.signInReturnUrl !== undefined) {
+      let target: URL | undefined;
+      try {
+        target = typeof parsed.signInReturnUrl === 'string' ? new URL(parsed.signInReturnUrl) : undefined;
+      } catch {
+        target = undefined;
+      }
+      if (!target || (target.protocol !== 'https:' && target.protocol !== 'http:')) {
+        return refuse(
+          res,
+          'InvalidParameterValue',
+          `signInReturnUrl ${shown(parsed.signInReturnUrl)} is not an absolute http(s) URL.`,
+        );
+      }
       const scopes = Array.isArray(parsed.signInScopes) ? parsed.signInScopes.map(String) : undefined;
       const token = issueBuyerToken(engine, scopes ? { scopes } : {});
-      const target = new URL(parsed.signInReturnUrl);
       target.searchParams.set('buyerToken', token);
       res.writeHead(302, { location: target.toString(), 'content-length': 0 });
       res.end();

@@ -1,6 +1,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Engine } from '../engine.js';
 import { findPaymentMethod, PAYMENT_METHODS } from '../payment-methods.js';
+import { repeatedParameter } from '../query.js';
 import {
   BuyerActionError,
   constraints,
@@ -121,10 +122,20 @@ export function handleHostedPage(
         ? 'processing'
         : null;
   const id = url.searchParams.get('amazonCheckoutSessionId') ?? '';
+  const repeated =
+    repeatedParameter(url.searchParams) ??
+    (req.method === 'POST' ? repeatedParameter(new URLSearchParams(body)) : undefined);
+  if (repeated !== undefined)
+    return page(
+      res,
+      400,
+      'Repeated parameter',
+      `<p>${escapeHtml(repeated.slice(0, 100))} is given more than once.</p>`,
+    );
   if (!step) return page(res, 404, 'Not found', `<p>No page at ${escapeHtml(url.pathname)}.</p>`);
   let record: CheckoutSessionRecord;
   try {
-    record = getSession(engine, id);
+    record = getSession(engine, id, null);
   } catch {
     return page(
       res,
