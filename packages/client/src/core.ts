@@ -3,6 +3,7 @@ import type { OperationId } from '@amazon-pay-ts/types';
 import createClient, { type Middleware } from 'openapi-fetch';
 import { checkAmounts } from './amount-rules.js';
 import type { ApiClient, ApiPaths } from './api.js';
+import { type ButtonPayload, checkButtonPayload } from './button-payload.js';
 import { type ClientConfig, type Logger, type ResolvedConfig, resolveConfig } from './config.js';
 import { decodeShippingAddressList } from './decode.js';
 import type { Environment, Region } from './endpoint.js';
@@ -137,17 +138,18 @@ export abstract class ClientBase {
   }
 
   /**
-   * Signs a payload for `amazon.Pay.renderButton` (checkout, recurring, PMOF, APB or sign-in button).
-   * Objects are serialised with `JSON.stringify`; pass the returned `payload` string to the button
-   * unchanged, it is exactly what was signed. Button signatures have no date: they can be cached.
+   * Signs a payload for `amazon.Pay.renderButton`: a checkout, recurring, payment-method-on-file,
+   * Additional Payment Button or sign-in payload ({@link ButtonPayload}, from the spec), or its JSON
+   * text when it is already serialised. It is checked first against its kind's schema, unknown fields
+   * included (Amazon shows the buyer an error page for those), rejecting with
+   * `AmazonPayRequestValidationError` naming the field. Objects are serialised with `JSON.stringify`;
+   * pass the returned `payload` string to the button unchanged, it is exactly what was signed. Button
+   * signatures have no date: they can be cached.
    */
-  generateButtonSignature(payload: string | object): Promise<{ payload: string; signature: string }> {
-    if (typeof payload !== 'string' && (payload === null || typeof payload !== 'object')) {
-      return Promise.reject(
-        new AmazonPayRequestValidationError('generateButtonSignature', [
-          { path: '(payload)', message: 'expected a JSON string or an object' },
-        ]),
-      );
+  generateButtonSignature(payload: ButtonPayload | string): Promise<{ payload: string; signature: string }> {
+    const issues = checkButtonPayload(payload);
+    if (issues.length) {
+      return Promise.reject(new AmazonPayRequestValidationError('generateButtonSignature', issues));
     }
     return this.#signer.signButtonPayload(payload);
   }

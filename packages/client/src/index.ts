@@ -6,6 +6,7 @@ export {
   POSITIVE_AMOUNT_FIELDS,
 } from './amount-rules.js';
 export type { ApiClient, ApiPaths } from './api.js';
+export { type ButtonKind, type ButtonPayload, buttonKind, checkButtonPayload } from './button-payload.js';
 export { AmazonPayClient, InStoreClient, WebStoreClient } from './client.js';
 export {
   type ClientConfig,

@@ -51,7 +51,7 @@ const { generateKeyPairPem } = signer;
 (async () => {
   const keys = await generateKeyPairPem(2048);
   const client = new AmazonPayClient({ region: 'de', environment: 'sandbox', publicKeyId: 'AKEY', privateKey: keys.privateKeyPem });
-  const { signature } = await client.generateButtonSignature({ storeId: 's' });
+  const { signature } = await client.generateButtonSignature({ storeId: 's', webCheckoutDetails: { checkoutReviewReturnUrl: 'https://shop.example/review' } });
   let configError = '';
   try { new AmazonPayClient({ region: 'xx', publicKeyId: 'A', privateKey: 'k' }); } catch (e) { configError = e instanceof AmazonPayConfigError ? e.field : 'wrong'; }
   console.log(JSON.stringify({ baseUrl: client.baseUrl, signed: signature.length > 100, configError, ts: formatAmazonTimestamp(new Date(0)) }));
