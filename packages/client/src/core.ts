@@ -5,6 +5,7 @@ import { checkAmounts } from './amount-rules.js';
 import type { ApiClient, ApiPaths } from './api.js';
 import { type ButtonPayload, checkButtonPayload } from './button-payload.js';
 import { type ClientConfig, type Logger, type ResolvedConfig, resolveConfig } from './config.js';
+import { datesToWire } from './dates.js';
 import { decodeShippingAddressList } from './decode.js';
 import type { Environment, Region } from './endpoint.js';
 import {
@@ -218,11 +219,17 @@ export abstract class ClientBase {
     let body: unknown;
     let query: Record<string, string> | undefined;
     if (route.input === 'body') {
-      body = input;
-      const bodyIssues = checkRequestBody(operationId, body);
-      issues.push(...bodyIssues);
-      // Amounts Amazon would refuse (currency decimals, maximum, zero, exponent form): say so now.
-      if (bodyIssues.length === 0) issues.push(...checkAmounts(operationId, body));
+      const converted = route.dateTimes.length
+        ? datesToWire(input, route.dateTimes)
+        : { body: input, issues: [] };
+      body = converted.body;
+      issues.push(...converted.issues);
+      if (converted.issues.length === 0) {
+        const bodyIssues = checkRequestBody(operationId, body);
+        issues.push(...bodyIssues);
+        // Amounts Amazon would refuse (currency decimals, maximum, zero, exponent form): say so now.
+        if (bodyIssues.length === 0) issues.push(...checkAmounts(operationId, body));
+      }
     } else if (route.input === 'query') {
       const normalized = normalizeQuery(input as Record<string, QueryValue> | undefined);
       issues.push(...normalized.issues);

@@ -19,6 +19,7 @@ export {
   type ValidationMode,
 } from './config.js';
 export { ClientBase } from './core.js';
+export { datesToWire } from './dates.js';
 export { decodeShippingAddressList } from './decode.js';
 export {
   type Environment,
@@ -91,11 +92,14 @@ export {
 export { safeUrl } from './safe-url.js';
 export { createSigningFetch, type RequestSigner } from './signing-fetch.js';
 export type {
+  AcceptDates,
   CallOptions,
+  DateTimeField,
   Decoded,
   QueryParams,
   RawRequest,
   RequestBody,
+  RequestInput,
   ResponseBody,
   ResponseMetadata,
   WithMetadata,
