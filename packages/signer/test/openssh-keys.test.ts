@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { createPublicKey, generateKeyPairSync } from 'node:crypto';
+import { createPrivateKey, createPublicKey, generateKeyPairSync } from 'node:crypto';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -124,11 +124,12 @@ describe('OpenSSH private keys', () => {
       expect(parsePrivateKey(pem).modulusBits).toBe(bits);
       await signsVerifiably(pem, publicKeyPem);
       // The converted key is the same key Node reads from PKCS#8.
-      const spki = createPublicKey({
+      const privateKey = createPrivateKey({
         key: Buffer.from(parsePrivateKey(pem).pkcs8),
         format: 'der',
         type: 'pkcs8',
       });
+      const spki = createPublicKey(privateKey);
       expect(spki.export({ type: 'spki', format: 'pem' })).toBe(publicKeyPem);
     }
   });
