@@ -3,7 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { WebStoreClient } from '@amazon-pay-ts/client';
 import { generateKeyPairPem } from '@amazon-pay-ts/signer';
-import { type Simulator, startSimulator } from '@amazon-pay-ts/simulator';
+import { type Simulator, selfSignedCertificate, startSimulator } from '@amazon-pay-ts/simulator';
+import { type ConnectProxy, startConnectProxy } from './connect-proxy.js';
 
 /**
  * What a README block runs in: a simulator standing in for Amazon, a merchant key pair in the
@@ -21,6 +22,8 @@ export interface ReadmeWorld {
   readonly keyDir: string;
   /** API requests the README code made (method and path as Amazon would have received them). */
   readonly calls: string[];
+  /** A corporate-style CONNECT proxy whose tunnels all lead to an https simulator (see `httpsProxy`). */
+  httpsProxy(): Promise<{ proxy: ConnectProxy; caCert: string }>;
 }
 
 /** The .NET SDK README's example key id: blocks may write it literally or read it from the environment. */
@@ -28,7 +31,13 @@ export const PUBLIC_KEY_ID = 'SANDBOX-AHEGSJCM3KLMEHK7XHSY2EXQ';
 export const STORE_ID = 'amzn1.application-oa2-client.000000000000000000000000000000000';
 
 const AMAZON_API_HOST = /^pay-api\.amazon\.(com|eu|jp)$/;
-const ENV_NAMES = ['AMAZON_PAY_PUBLIC_KEY_ID', 'AMAZON_PAY_PRIVATE_KEY', 'AMAZON_PAY_STORE_ID'] as const;
+const ENV_NAMES = [
+  'AMAZON_PAY_PUBLIC_KEY_ID',
+  'AMAZON_PAY_PRIVATE_KEY',
+  'AMAZON_PAY_STORE_ID',
+  'HTTPS_PROXY',
+  'PROXY_CA_CERT',
+] as const;
 
 let current: ReadmeWorld | undefined;
 
@@ -83,9 +92,31 @@ export async function startReadmeWorld(): Promise<() => Promise<void>> {
     validateResponses: 'strict',
     maxRetries: 0,
   });
-  current = { sim, client, publicKeyId: PUBLIC_KEY_ID, privateKeyPem, keyDir, calls };
+  // Started on first use: an https simulator whose certificate names Amazon's EU host, behind a
+  // CONNECT proxy that tunnels every host to it. The certificate is self-signed, so it plays the CA of
+  // a TLS-inspecting corporate proxy, which a client must trust anyway.
+  let proxied: Promise<{ proxy: ConnectProxy; caCert: string; tlsSim: Simulator }> | undefined;
+  const httpsProxy = () => {
+    proxied ??= (async () => {
+      const tls = selfSignedCertificate('pay-api.amazon.eu');
+      const tlsSim = await startSimulator({
+        checkHost: false,
+        tls,
+        keys: [{ publicKeyId: PUBLIC_KEY_ID, publicKey: publicKeyPem }],
+      });
+      const proxy = await startConnectProxy({ host: '127.0.0.1', port: Number(new URL(tlsSim.url).port) });
+      return { proxy, caCert: tls.cert, tlsSim };
+    })();
+    return proxied;
+  };
+  current = { sim, client, publicKeyId: PUBLIC_KEY_ID, privateKeyPem, keyDir, calls, httpsProxy };
 
   return async () => {
+    if (proxied) {
+      const { proxy, tlsSim } = await proxied;
+      await proxy.close();
+      await tlsSim.close();
+    }
     globalThis.fetch = realFetch;
     for (const name of ENV_NAMES) {
       if (saved[name] === undefined) delete process.env[name];

@@ -28,7 +28,7 @@ import type { CommonWithResponse } from './methods.js';
 import { OPERATION_ROUTES } from './operations.js';
 import { serializePath } from './path.js';
 import { normalizeQuery, type QueryValue, toWireQuery } from './query.js';
-import { createRetryingFetch, earlierAttemptMayHaveActed, retriesOf } from './retry.js';
+import { createRetryingFetch, earlierAttemptMayHaveActed, type FetchFunction, retriesOf } from './retry.js';
 import { safeUrl } from './safe-url.js';
 import { createSigningFetch } from './signing-fetch.js';
 import type {
@@ -96,7 +96,8 @@ export abstract class ClientBase {
     const logger = this.#logger;
     const transport = createRetryingFetch({
       ...config.retry,
-      fetch: createSigningFetch(this.#signer, config.fetch),
+      // FetchLike only promises what the client reads; undici's Response is one at runtime too.
+      fetch: createSigningFetch(this.#signer, config.fetch as FetchFunction | undefined),
       maxRetries: resolved.maxRetries,
       timeoutMs: resolved.timeoutMs,
       attemptTimeoutMs: resolved.attemptTimeoutMs,

@@ -53,6 +53,7 @@ export {
   type FieldIssue,
   type RequestContext,
 } from './errors.js';
+export type { FetchLike, FetchLikeResponse } from './fetch-like.js';
 export { CommonOperations, InStoreOperations, WebStoreOperations } from './generated/operation-methods.js';
 export { IDEMPOTENCY_HEADER, idempotencyMiddleware, newIdempotencyKey } from './idempotency.js';
 export { checkId } from './ids.js';
