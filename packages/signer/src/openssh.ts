@@ -28,7 +28,8 @@ export function opensshToPkcs1(data: Uint8Array): Uint8Array {
   if (reader.uint32() !== 1) throw malformed('expected exactly one key');
   reader.bytes(); // public key
   const secret = new SshReader(reader.bytes());
-  if (secret.uint32() !== secret.uint32()) throw malformed('check integers differ');
+  const check = secret.uint32();
+  if (secret.uint32() !== check) throw malformed('check integers differ');
   const type = secret.text();
   if (type !== 'ssh-rsa') {
     throw new SignerError(
