@@ -1,3 +1,4 @@
+export { METHOD_ALIASES } from './aliases.js';
 export {
   CURRENCY_RULES,
   type CurrencyRule,
