@@ -126,10 +126,10 @@ describe('emitted client modules', () => {
     expect(methods).toContain("this[CALL]('listWidgets', [], query, options)");
     expect(methods).toContain('/** POST /v2/widgets: Create a widget (*\\/ is escaped). */');
     expect(methods).toContain(
-      "updateWidget(shopId: string, widgetId: string, body?: RequestBody<'updateWidget'>, options?: CallOptions)",
+      "updateWidget(shopId: string, widgetId: string, body?: RequestInput<'updateWidget'>, options?: CallOptions)",
     );
     expect(methods).toContain(
-      "  updateWidget: [shopId: string, widgetId: string, body?: RequestBody<'updateWidget'>, options?: CallOptions];",
+      "  updateWidget: [shopId: string, widgetId: string, body?: RequestInput<'updateWidget'>, options?: CallOptions];",
     );
     const classBody = (name: string) => methods.slice(methods.indexOf(`class ${name} `)).split('\n}\n')[0];
     expect(classBody('CommonOperations')).toContain('getToken(');
@@ -143,7 +143,7 @@ describe('emitted client modules', () => {
     const routes = emitClientRoutesModule(widgets);
     expect(routes).toContain(
       "  getToken: {\n    method: 'GET',\n    path: '/v2/tokens/{token}',\n    pathParams: ['token'],\n" +
-        "    input: 'query',\n    channel: 'common',\n  },",
+        "    input: 'query',\n    dateTimes: [],\n    channel: 'common',\n  },",
     );
     expect(routes).toContain("pathParams: ['shopId', 'widgetId'],");
     expect(emitClientRoutesModule(widgets)).toBe(routes);

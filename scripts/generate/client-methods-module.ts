@@ -1,6 +1,8 @@
 // Emits the client's generated/ files: the operation routes (what `ClientBase` sends) and one typed
 // method per operation, grouped into abstract classes the client classes extend, plus the
 // operation -> arguments table their `withResponse` types are a flat lookup into.
+
+import { dateTimePaths, isDateTimeParameter } from './date-times.js';
 import {
   deref,
   isSchemaObject,
@@ -48,6 +50,8 @@ export interface ClientOperation {
    * (Get Report Schedule By Id), so the client hands back the entry either way.
    */
   unwrapSingle?: string;
+  /** Date-time fields of the input (dotted body paths, or query names): the client takes a `Date` there. */
+  dateTimes: string[];
 }
 
 const identifier = /^[A-Za-z_$][A-Za-z0-9_$]*$/;
@@ -114,6 +118,11 @@ export function clientOperations(document: OpenApiDocument): ClientOperation[] {
     const queryObject = hasBody
       ? []
       : query.filter((parameter) => parameter.required !== true).map((parameter) => parameter.name);
+    const dateTimes = hasBody
+      ? dateTimePaths(document, requestBody.content?.['application/json']?.schema)
+      : query
+          .filter((parameter) => isDateTimeParameter(document, parameter.schema))
+          .map((parameter) => parameter.name);
     return {
       operationId,
       method: method.toUpperCase(),
@@ -126,6 +135,7 @@ export function clientOperations(document: OpenApiDocument): ClientOperation[] {
       input: hasBody ? 'body' : query.length > 0 ? 'query' : 'none',
       bodyRequired: requestBody?.required === true,
       ...(unwrapSingle === undefined ? {} : { unwrapSingle }),
+      dateTimes,
     };
   });
 }
@@ -137,7 +147,7 @@ function parameterList(op: ClientOperation): string[] {
   for (const { name, plainString } of op.queryArgs) {
     params.push(`${name}: ${plainString ? 'string' : `QueryParams<${id}>['${name}']`}`);
   }
-  if (op.input === 'body') params.push(`body${op.bodyRequired ? '' : '?'}: RequestBody<${id}>`);
+  if (op.input === 'body') params.push(`body${op.bodyRequired ? '' : '?'}: RequestInput<${id}>`);
   if (op.queryObject.length > 0) {
     const type =
       op.queryArgs.length === 0
@@ -204,6 +214,7 @@ export function emitClientRoutesModule(document: OpenApiDocument): string {
       `    path: '${op.path}',`,
       `    pathParams: [${op.pathParams.map((name) => `'${name}'`).join(', ')}],`,
       `    input: '${op.input}',`,
+      `    dateTimes: [${op.dateTimes.map((path) => `'${path}'`).join(', ')}],`,
       `    channel: '${op.channel}',`,
       ...(op.unwrapSingle === undefined ? [] : [`    unwrapSingle: '${op.unwrapSingle}',`]),
       '  },',
@@ -228,7 +239,7 @@ export function emitClientMethodsModule(document: OpenApiDocument): string {
   const typeImports = [
     'CallOptions',
     ...(uses(/QueryParams</) ? ['QueryParams'] : []),
-    ...(uses(/RequestBody</) ? ['RequestBody'] : []),
+    ...(uses(/RequestInput</) ? ['RequestInput'] : []),
     'ResponseBody',
   ];
   const classSources = classes.map(({ channel, name, base, doc }) => {

@@ -6,7 +6,7 @@ import type {
   WebStoreWithResponse,
 } from './methods.js';
 import { OPERATION_ROUTES } from './operations.js';
-import type { CallOptions, RequestBody, ResponseBody } from './types.js';
+import type { CallOptions, RequestBody, RequestInput, ResponseBody } from './types.js';
 
 /**
  * Web store operations (checkout sessions, charge permissions, charges, refunds, buyers, reports,
@@ -19,6 +19,36 @@ export class WebStoreClient extends WebStoreOperations {
   override get withResponse(): WebStoreWithResponse {
     return super.withResponse as WebStoreWithResponse;
   }
+  /** Alias of `deliveryTrackers`, as the Java SDK names it: same arguments, same request. */
+  deliveryTracker(
+    body: RequestInput<'deliveryTrackers'>,
+    options?: CallOptions,
+  ): Promise<ResponseBody<'deliveryTrackers'>> {
+    return this.deliveryTrackers(body, options);
+  }
+  /** Alias of `registerAmazonPayAccount`, as the PHP and Java SDKs name it: same arguments, same request. */
+  createMerchantAccount(
+    body: RequestInput<'registerAmazonPayAccount'>,
+    options?: CallOptions,
+  ): Promise<ResponseBody<'registerAmazonPayAccount'>> {
+    return this.registerAmazonPayAccount(body, options);
+  }
+  /** Alias of `updateAmazonPayAccount`, as the PHP and Java SDKs name it: same arguments, same request. */
+  updateMerchantAccount(
+    merchantAccountId: string,
+    body: RequestInput<'updateAmazonPayAccount'>,
+    options?: CallOptions,
+  ): Promise<ResponseBody<'updateAmazonPayAccount'>> {
+    return this.updateAmazonPayAccount(merchantAccountId, body, options);
+  }
+  /** Alias of `claimMerchantAccount`, as the Java SDK names it: same arguments, same request. */
+  merchantAccountClaim(
+    merchantAccountId: string,
+    body: RequestInput<'claimMerchantAccount'>,
+    options?: CallOptions,
+  ): Promise<ResponseBody<'claimMerchantAccount'>> {
+    return this.claimMerchantAccount(merchantAccountId, body, options);
+  }
 }
 
 /** In-store operations (merchant scan, charge, refund) plus the shared ones, as the .NET `InStoreClient`. */
@@ -27,7 +57,14 @@ export class InStoreClient extends InStoreOperations {
   override get withResponse(): InStoreWithResponse {
     return super.withResponse as InStoreWithResponse;
   }
-  /** Alias of `instoreMerchantScan`, as the .NET InStoreClient names it. */
+  /** Alias of `deliveryTrackers`, as the Java SDK names it: same arguments, same request. */
+  deliveryTracker(
+    body: RequestInput<'deliveryTrackers'>,
+    options?: CallOptions,
+  ): Promise<ResponseBody<'deliveryTrackers'>> {
+    return this.deliveryTrackers(body, options);
+  }
+  /** Alias of `instoreMerchantScan`, as the .NET, Node.js and Java SDKs name it. */
   merchantScan(
     body: RequestBody<'instoreMerchantScan'>,
     options?: CallOptions,

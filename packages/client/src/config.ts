@@ -8,6 +8,7 @@ import {
   resolveBaseUrl,
 } from './endpoint.js';
 import { AmazonPayConfigError } from './errors.js';
+import type { FetchLike } from './fetch-like.js';
 import { checkRetryOptions, RETRY_DEFAULTS, type RetryOptions } from './retry.js';
 
 export type SignatureAlgorithm = 'AMZN-PAY-RSASSA-PSS' | 'AMZN-PAY-RSASSA-PSS-V2';
@@ -35,8 +36,11 @@ export interface ClientConfig {
   algorithm?: SignatureAlgorithm;
   /** Replaces `https://pay-api.amazon.<tld>`, e.g. a local simulator's URL. `/v2/…` is appended (after `/<environment>` when one applies). */
   baseUrl?: string;
-  /** The fetch to send with (a proxy agent, a mock…). Defaults to `globalThis.fetch`. */
-  fetch?: typeof fetch;
+  /**
+   * The fetch to send with: any fetch-compatible function, e.g. undici's `fetch` with a `ProxyAgent`
+   * (see README), or a test double. Defaults to `globalThis.fetch`.
+   */
+  fetch?: FetchLike;
   /** Retries after the first attempt on 408/425/429/5xx and lost replies. Default 3; 0 disables. */
   maxRetries?: number;
   /** Backoff tuning: first and largest ceiling of the jittered wait, longest `Retry-After` honoured; `sleep`/`random` let tests run instantly. */

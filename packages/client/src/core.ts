@@ -3,7 +3,9 @@ import type { OperationId } from '@amazon-pay-ts/types';
 import createClient, { type Middleware } from 'openapi-fetch';
 import { checkAmounts } from './amount-rules.js';
 import type { ApiClient, ApiPaths } from './api.js';
+import { type ButtonPayload, checkButtonPayload } from './button-payload.js';
 import { type ClientConfig, type Logger, type ResolvedConfig, resolveConfig } from './config.js';
+import { datesToWire } from './dates.js';
 import { decodeShippingAddressList } from './decode.js';
 import type { Environment, Region } from './endpoint.js';
 import {
@@ -26,7 +28,7 @@ import type { CommonWithResponse } from './methods.js';
 import { OPERATION_ROUTES } from './operations.js';
 import { serializePath } from './path.js';
 import { normalizeQuery, type QueryValue, toWireQuery } from './query.js';
-import { createRetryingFetch, earlierAttemptMayHaveActed, retriesOf } from './retry.js';
+import { createRetryingFetch, earlierAttemptMayHaveActed, type FetchFunction, retriesOf } from './retry.js';
 import { safeUrl } from './safe-url.js';
 import { createSigningFetch } from './signing-fetch.js';
 import type {
@@ -94,7 +96,8 @@ export abstract class ClientBase {
     const logger = this.#logger;
     const transport = createRetryingFetch({
       ...config.retry,
-      fetch: createSigningFetch(this.#signer, config.fetch),
+      // FetchLike only promises what the client reads; undici's Response is one at runtime too.
+      fetch: createSigningFetch(this.#signer, config.fetch as FetchFunction | undefined),
       maxRetries: resolved.maxRetries,
       timeoutMs: resolved.timeoutMs,
       attemptTimeoutMs: resolved.attemptTimeoutMs,
@@ -137,17 +140,18 @@ export abstract class ClientBase {
   }
 
   /**
-   * Signs a payload for `amazon.Pay.renderButton` (checkout, recurring, PMOF, APB or sign-in button).
-   * Objects are serialised with `JSON.stringify`; pass the returned `payload` string to the button
-   * unchanged, it is exactly what was signed. Button signatures have no date: they can be cached.
+   * Signs a payload for `amazon.Pay.renderButton`: a checkout, recurring, payment-method-on-file,
+   * Additional Payment Button or sign-in payload ({@link ButtonPayload}, from the spec), or its JSON
+   * text when it is already serialised. It is checked first against its kind's schema, unknown fields
+   * included (Amazon shows the buyer an error page for those), rejecting with
+   * `AmazonPayRequestValidationError` naming the field. Objects are serialised with `JSON.stringify`;
+   * pass the returned `payload` string to the button unchanged, it is exactly what was signed. Button
+   * signatures have no date: they can be cached.
    */
-  generateButtonSignature(payload: string | object): Promise<{ payload: string; signature: string }> {
-    if (typeof payload !== 'string' && (payload === null || typeof payload !== 'object')) {
-      return Promise.reject(
-        new AmazonPayRequestValidationError('generateButtonSignature', [
-          { path: '(payload)', message: 'expected a JSON string or an object' },
-        ]),
-      );
+  generateButtonSignature(payload: ButtonPayload | string): Promise<{ payload: string; signature: string }> {
+    const issues = checkButtonPayload(payload);
+    if (issues.length) {
+      return Promise.reject(new AmazonPayRequestValidationError('generateButtonSignature', issues));
     }
     return this.#signer.signButtonPayload(payload);
   }
@@ -216,11 +220,17 @@ export abstract class ClientBase {
     let body: unknown;
     let query: Record<string, string> | undefined;
     if (route.input === 'body') {
-      body = input;
-      const bodyIssues = checkRequestBody(operationId, body);
-      issues.push(...bodyIssues);
-      // Amounts Amazon would refuse (currency decimals, maximum, zero, exponent form): say so now.
-      if (bodyIssues.length === 0) issues.push(...checkAmounts(operationId, body));
+      const converted = route.dateTimes.length
+        ? datesToWire(input, route.dateTimes)
+        : { body: input, issues: [] };
+      body = converted.body;
+      issues.push(...converted.issues);
+      if (converted.issues.length === 0) {
+        const bodyIssues = checkRequestBody(operationId, body);
+        issues.push(...bodyIssues);
+        // Amounts Amazon would refuse (currency decimals, maximum, zero, exponent form): say so now.
+        if (bodyIssues.length === 0) issues.push(...checkAmounts(operationId, body));
+      }
     } else if (route.input === 'query') {
       const normalized = normalizeQuery(input as Record<string, QueryValue> | undefined);
       issues.push(...normalized.issues);

@@ -1,3 +1,4 @@
+export { METHOD_ALIASES } from './aliases.js';
 export {
   CURRENCY_RULES,
   type CurrencyRule,
@@ -6,6 +7,7 @@ export {
   POSITIVE_AMOUNT_FIELDS,
 } from './amount-rules.js';
 export type { ApiClient, ApiPaths } from './api.js';
+export { type ButtonKind, type ButtonPayload, buttonKind, checkButtonPayload } from './button-payload.js';
 export { AmazonPayClient, InStoreClient, WebStoreClient } from './client.js';
 export {
   type ClientConfig,
@@ -18,6 +20,7 @@ export {
   type ValidationMode,
 } from './config.js';
 export { ClientBase } from './core.js';
+export { datesToWire } from './dates.js';
 export { decodeShippingAddressList } from './decode.js';
 export {
   type Environment,
@@ -51,6 +54,7 @@ export {
   type FieldIssue,
   type RequestContext,
 } from './errors.js';
+export type { FetchLike, FetchLikeResponse } from './fetch-like.js';
 export { CommonOperations, InStoreOperations, WebStoreOperations } from './generated/operation-methods.js';
 export { IDEMPOTENCY_HEADER, idempotencyMiddleware, newIdempotencyKey } from './idempotency.js';
 export { checkId } from './ids.js';
@@ -90,11 +94,14 @@ export {
 export { safeUrl } from './safe-url.js';
 export { createSigningFetch, type RequestSigner } from './signing-fetch.js';
 export type {
+  AcceptDates,
   CallOptions,
+  DateTimeField,
   Decoded,
   QueryParams,
   RawRequest,
   RequestBody,
+  RequestInput,
   ResponseBody,
   ResponseMetadata,
   WithMetadata,

@@ -1,3 +1,4 @@
+import type { METHOD_ALIASES } from './aliases.js';
 import type { OperationArguments } from './generated/operation-methods.js';
 import type { ClientOperationId, OPERATION_ROUTES } from './operations.js';
 import type { ResponseBody, WithMetadata } from './types.js';
@@ -5,13 +6,17 @@ import type { ResponseBody, WithMetadata } from './types.js';
 /** Every method's arguments by operationId, generated from the spec; a test keeps it equal to the methods. */
 export type { OperationArguments };
 
-/** Alias methods, as the .NET SDK names them, and the operation each one runs. */
-export interface OperationAliases {
-  sendDeliveryTrackingInformation: 'deliveryTrackers';
-  merchantScan: 'instoreMerchantScan';
-  charge: 'instoreCharge';
-  refund: 'instoreRefund';
-}
+/** Alias methods (official SDKs' names, see {@link METHOD_ALIASES}) and the operation each one runs. */
+export type OperationAliases = {
+  -readonly [Alias in keyof typeof METHOD_ALIASES]: (typeof METHOD_ALIASES)[Alias]['operationId'];
+};
+
+/** The web store aliases (on `WebStoreClient` and `AmazonPayClient`). */
+type WebStoreAlias =
+  | 'deliveryTracker'
+  | 'createMerchantAccount'
+  | 'updateMerchantAccount'
+  | 'merchantAccountClaim';
 
 /** A method name on some client: an operationId or an alias. */
 export type MethodName = ClientOperationId | keyof OperationAliases;
@@ -38,13 +43,16 @@ export interface CommonWithResponse
 
 /** `WebStoreClient#withResponse`. */
 export interface WebStoreWithResponse
-  extends WithResponseMethods<ChannelOperation<'common' | 'webStore'> | 'sendDeliveryTrackingInformation'> {}
+  extends WithResponseMethods<
+    ChannelOperation<'common' | 'webStore'> | 'sendDeliveryTrackingInformation' | WebStoreAlias
+  > {}
 
 /** `InStoreClient#withResponse`. */
 export interface InStoreWithResponse
   extends WithResponseMethods<
     | ChannelOperation<'common' | 'inStore'>
     | 'sendDeliveryTrackingInformation'
+    | 'deliveryTracker'
     | 'merchantScan'
     | 'charge'
     | 'refund'
@@ -52,4 +60,4 @@ export interface InStoreWithResponse
 
 /** `AmazonPayClient#withResponse`: every operation. */
 export interface AmazonPayWithResponse
-  extends WithResponseMethods<ClientOperationId | 'sendDeliveryTrackingInformation'> {}
+  extends WithResponseMethods<ClientOperationId | 'sendDeliveryTrackingInformation' | WebStoreAlias> {}

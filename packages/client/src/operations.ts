@@ -11,6 +11,8 @@ export interface OperationRoute {
   readonly pathParams: readonly string[];
   /** What follows the ids in the method's arguments. */
   readonly input: 'body' | 'query' | 'none';
+  /** Date-time fields of the input, from the spec: dotted body paths (`[]` for array items) or query names. */
+  readonly dateTimes: readonly string[];
   readonly channel: Channel;
   /** Amazon may wrap the one result in `{ [unwrapSingle]: [result] }`; the client returns the entry. */
   readonly unwrapSingle?: string;

@@ -32,21 +32,42 @@ export type ResponseBody<K extends OperationId> = Decoded<Unwrapped<K, WireRespo
 /** The JSON request body of an operation. */
 export type RequestBody<K extends OperationId> = JsonContent<NonNullable<operations[K]['requestBody']>>;
 
-type TimestampParam = 'createdSince' | 'createdUntil' | 'startTime' | 'endTime';
-type FriendlyQueryValue<K, V> = V extends readonly (infer Item)[]
+/** The date-time fields of an operation's input, as the spec has them (generated operation routes). */
+export type DateTimeField<K extends OperationId> = K extends keyof typeof OPERATION_ROUTES
+  ? (typeof OPERATION_ROUTES)[K]['dateTimes'][number]
+  : never;
+
+type PathRest<P extends string, Head extends string> = P extends `${Head}.${infer Rest}` ? Rest : never;
+
+/**
+ * `T` with `Date` accepted at the dotted paths `P` (`[]` stands for array items), everything else
+ * unchanged: `AcceptDates<{ startTime: string }, 'startTime'>` is `{ startTime: string | Date }`.
+ */
+export type AcceptDates<T, P extends string> = [P] extends [never]
+  ? T
+  : T extends readonly (infer Item)[]
+    ? AcceptDates<Item, PathRest<P, '[]'>>[]
+    : T extends object
+      ? { [Key in keyof T]: Key extends P ? T[Key] | Date : AcceptDates<T[Key], PathRest<P, Key & string>> }
+      : T;
+
+/** The request body as the methods take it: the JSON body, with `Date` accepted at every date-time of the spec. */
+export type RequestInput<K extends OperationId> = AcceptDates<RequestBody<K>, DateTimeField<K>>;
+
+type FriendlyQueryValue<V, IsDateTime extends boolean> = V extends readonly (infer Item)[]
   ? Item | readonly Item[]
-  : K extends TimestampParam
+  : IsDateTime extends true
     ? V | Date
     : V;
 
 /**
  * Query of an operation as the methods take it: list parameters as arrays (or one value),
- * date-times as `Date` or Amazon's string form.
+ * date-times (from the spec) as `Date` or Amazon's string form.
  */
 export type QueryParams<K extends OperationId> = {
   [P in keyof NonNullable<operations[K]['parameters']['query']>]: FriendlyQueryValue<
-    P,
-    NonNullable<operations[K]['parameters']['query']>[P]
+    NonNullable<operations[K]['parameters']['query']>[P],
+    P extends DateTimeField<K> ? true : false
   >;
 };
 

@@ -60,7 +60,10 @@ describe('withResponse types', () => {
     expectTypeOf<Drifted<AmazonPayClient, ClientOperationId>>().toBeNever();
     type Alias = keyof OperationAliases;
     type AliasDrift = {
-      [A in Alias]: Same<Parameters<InStoreClient[A]>, OperationArguments[OperationAliases[A]]> extends true
+      [A in Alias]: Same<
+        Parameters<(AmazonPayClient & InStoreClient)[A]>,
+        OperationArguments[OperationAliases[A]]
+      > extends true
         ? never
         : A;
     }[Alias];

@@ -12,6 +12,7 @@ import {
   TAG_SEQUENCE,
 } from './der.js';
 import { SignerError } from './errors.js';
+import { opensshToPkcs1 } from './openssh.js';
 import { decodePem, looksLikePem } from './pem.js';
 import { nodeFs } from './platform.js';
 
@@ -33,8 +34,8 @@ const NAMED_OIDS: Record<string, string> = {
 };
 
 /**
- * Reads an RSA private key synchronously from PEM text (PKCS#8 `PRIVATE KEY` or PKCS#1
- * `RSA PRIVATE KEY`; `\n` escapes as found in environment variables are undone) or, in Node, from a
+ * Reads an RSA private key synchronously from PEM text (PKCS#8 `PRIVATE KEY`, PKCS#1
+ * `RSA PRIVATE KEY` or an unencrypted OpenSSH `OPENSSH PRIVATE KEY`; `\n` escapes as found in environment variables are undone) or, in Node, from a
  * file path. Checks it is unencrypted RSA of at least 2048 bits and returns it as PKCS#8 DER.
  * Throws {@link SignerError}; no message ever contains key material.
  */
@@ -72,11 +73,12 @@ export function parsePrivateKey(pemOrPath: string): ParsedPrivateKey {
     case 'EC PRIVATE KEY':
     case 'DSA PRIVATE KEY':
       throw new SignerError('NOT_RSA', `expected an RSA private key, got a "${block.label}" PEM block`);
-    case 'OPENSSH PRIVATE KEY':
-      throw new SignerError(
-        'INVALID_KEY',
-        'OpenSSH key format is not supported: convert it to PKCS#8 PEM (openssl pkcs8 -topk8 -nocrypt)',
-      );
+    case 'OPENSSH PRIVATE KEY': {
+      // What `ssh-keygen -t rsa -b 2048 -f private.pem` writes (the .NET SDK README's command).
+      const pkcs1 = opensshToPkcs1(block.der);
+      const modulusBits = guarded(() => pkcs1ModulusBits(pkcs1));
+      return { pkcs8: pkcs1ToPkcs8(pkcs1), modulusBits: checkSize(modulusBits) };
+    }
     case 'PUBLIC KEY':
     case 'RSA PUBLIC KEY':
     case 'CERTIFICATE':
@@ -151,9 +153,12 @@ function readKeyFile(path: string): string {
   }
   const fs = nodeFs();
   if (!fs) {
+    const node = (globalThis as { process?: { versions?: { node?: string } } }).process?.versions?.node;
     throw new SignerError(
       'UNSUPPORTED_PLATFORM',
-      'privateKey is not PEM text and this platform cannot read files synchronously: pass the PEM contents instead',
+      node
+        ? `privateKey is not PEM text, and Node ${node} cannot read it as a file path synchronously (process.getBuiltinModule needs Node >= 20.16; this package needs ^20.19.0 || >=22.12.0): upgrade Node or pass the PEM contents`
+        : 'privateKey is not PEM text and this platform cannot read files synchronously: pass the PEM contents instead',
     );
   }
   try {

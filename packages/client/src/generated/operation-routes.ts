@@ -9,6 +9,7 @@ export const OPERATION_ROUTES = {
     path: '/v2/checkoutSessions',
     pathParams: [],
     input: 'body',
+    dateTimes: [],
     channel: 'webStore',
   },
   getCheckoutSession: {
@@ -16,6 +17,7 @@ export const OPERATION_ROUTES = {
     path: '/v2/checkoutSessions/{checkoutSessionId}',
     pathParams: ['checkoutSessionId'],
     input: 'none',
+    dateTimes: [],
     channel: 'webStore',
   },
   updateCheckoutSession: {
@@ -23,6 +25,7 @@ export const OPERATION_ROUTES = {
     path: '/v2/checkoutSessions/{checkoutSessionId}',
     pathParams: ['checkoutSessionId'],
     input: 'body',
+    dateTimes: [],
     channel: 'webStore',
   },
   completeCheckoutSession: {
@@ -30,6 +33,7 @@ export const OPERATION_ROUTES = {
     path: '/v2/checkoutSessions/{checkoutSessionId}/complete',
     pathParams: ['checkoutSessionId'],
     input: 'body',
+    dateTimes: [],
     channel: 'webStore',
   },
   finalizeCheckoutSession: {
@@ -37,6 +41,7 @@ export const OPERATION_ROUTES = {
     path: '/v2/checkoutSessions/{checkoutSessionId}/finalize',
     pathParams: ['checkoutSessionId'],
     input: 'body',
+    dateTimes: [],
     channel: 'webStore',
   },
   getChargePermission: {
@@ -44,6 +49,7 @@ export const OPERATION_ROUTES = {
     path: '/v2/chargePermissions/{chargePermissionId}',
     pathParams: ['chargePermissionId'],
     input: 'none',
+    dateTimes: [],
     channel: 'webStore',
   },
   updateChargePermission: {
@@ -51,6 +57,7 @@ export const OPERATION_ROUTES = {
     path: '/v2/chargePermissions/{chargePermissionId}',
     pathParams: ['chargePermissionId'],
     input: 'body',
+    dateTimes: [],
     channel: 'webStore',
   },
   closeChargePermission: {
@@ -58,6 +65,7 @@ export const OPERATION_ROUTES = {
     path: '/v2/chargePermissions/{chargePermissionId}/close',
     pathParams: ['chargePermissionId'],
     input: 'body',
+    dateTimes: [],
     channel: 'webStore',
   },
   createCharge: {
@@ -65,6 +73,7 @@ export const OPERATION_ROUTES = {
     path: '/v2/charges',
     pathParams: [],
     input: 'body',
+    dateTimes: [],
     channel: 'webStore',
   },
   getCharge: {
@@ -72,6 +81,7 @@ export const OPERATION_ROUTES = {
     path: '/v2/charges/{chargeId}',
     pathParams: ['chargeId'],
     input: 'none',
+    dateTimes: [],
     channel: 'webStore',
   },
   updateCharge: {
@@ -79,6 +89,7 @@ export const OPERATION_ROUTES = {
     path: '/v2/charges/{chargeId}',
     pathParams: ['chargeId'],
     input: 'body',
+    dateTimes: [],
     channel: 'webStore',
   },
   captureCharge: {
@@ -86,6 +97,7 @@ export const OPERATION_ROUTES = {
     path: '/v2/charges/{chargeId}/capture',
     pathParams: ['chargeId'],
     input: 'body',
+    dateTimes: [],
     channel: 'webStore',
   },
   cancelCharge: {
@@ -93,6 +105,7 @@ export const OPERATION_ROUTES = {
     path: '/v2/charges/{chargeId}/cancel',
     pathParams: ['chargeId'],
     input: 'body',
+    dateTimes: [],
     channel: 'webStore',
   },
   createRefund: {
@@ -100,6 +113,7 @@ export const OPERATION_ROUTES = {
     path: '/v2/refunds',
     pathParams: [],
     input: 'body',
+    dateTimes: [],
     channel: 'webStore',
   },
   getRefund: {
@@ -107,6 +121,7 @@ export const OPERATION_ROUTES = {
     path: '/v2/refunds/{refundId}',
     pathParams: ['refundId'],
     input: 'none',
+    dateTimes: [],
     channel: 'webStore',
   },
   getBuyer: {
@@ -114,6 +129,7 @@ export const OPERATION_ROUTES = {
     path: '/v2/buyers/{buyerToken}',
     pathParams: ['buyerToken'],
     input: 'none',
+    dateTimes: [],
     channel: 'webStore',
   },
   getReports: {
@@ -121,6 +137,7 @@ export const OPERATION_ROUTES = {
     path: '/v2/reports',
     pathParams: [],
     input: 'query',
+    dateTimes: ['createdSince', 'createdUntil'],
     channel: 'webStore',
   },
   createReport: {
@@ -128,6 +145,7 @@ export const OPERATION_ROUTES = {
     path: '/v2/reports',
     pathParams: [],
     input: 'body',
+    dateTimes: ['startTime', 'endTime'],
     channel: 'webStore',
   },
   getReportById: {
@@ -135,6 +153,7 @@ export const OPERATION_ROUTES = {
     path: '/v2/reports/{reportId}',
     pathParams: ['reportId'],
     input: 'none',
+    dateTimes: [],
     channel: 'webStore',
   },
   getReportDocument: {
@@ -142,6 +161,7 @@ export const OPERATION_ROUTES = {
     path: '/v2/report-documents/{reportDocumentId}',
     pathParams: ['reportDocumentId'],
     input: 'none',
+    dateTimes: [],
     channel: 'webStore',
   },
   getReportSchedules: {
@@ -149,6 +169,7 @@ export const OPERATION_ROUTES = {
     path: '/v2/report-schedules',
     pathParams: [],
     input: 'query',
+    dateTimes: [],
     channel: 'webStore',
   },
   createReportSchedule: {
@@ -156,6 +177,7 @@ export const OPERATION_ROUTES = {
     path: '/v2/report-schedules',
     pathParams: [],
     input: 'body',
+    dateTimes: ['nextReportCreationTime'],
     channel: 'webStore',
   },
   getReportScheduleById: {
@@ -163,6 +185,7 @@ export const OPERATION_ROUTES = {
     path: '/v2/report-schedules/{reportScheduleId}',
     pathParams: ['reportScheduleId'],
     input: 'none',
+    dateTimes: [],
     channel: 'webStore',
     unwrapSingle: 'reportSchedules',
   },
@@ -171,6 +194,7 @@ export const OPERATION_ROUTES = {
     path: '/v2/report-schedules/{reportScheduleId}',
     pathParams: ['reportScheduleId'],
     input: 'none',
+    dateTimes: [],
     channel: 'webStore',
   },
   getDisbursements: {
@@ -178,6 +202,7 @@ export const OPERATION_ROUTES = {
     path: '/v2/disbursements',
     pathParams: [],
     input: 'query',
+    dateTimes: ['startTime', 'endTime'],
     channel: 'webStore',
   },
   deliveryTrackers: {
@@ -185,6 +210,7 @@ export const OPERATION_ROUTES = {
     path: '/v2/deliveryTrackers',
     pathParams: [],
     input: 'body',
+    dateTimes: [],
     channel: 'common',
   },
   getAuthorizationToken: {
@@ -192,6 +218,7 @@ export const OPERATION_ROUTES = {
     path: '/v2/authorizationTokens/{mwsAuthToken}',
     pathParams: ['mwsAuthToken'],
     input: 'query',
+    dateTimes: [],
     channel: 'common',
   },
   instoreMerchantScan: {
@@ -199,6 +226,7 @@ export const OPERATION_ROUTES = {
     path: '/v2/in-store/merchantScan',
     pathParams: [],
     input: 'body',
+    dateTimes: [],
     channel: 'inStore',
   },
   instoreCharge: {
@@ -206,6 +234,7 @@ export const OPERATION_ROUTES = {
     path: '/v2/in-store/charge',
     pathParams: [],
     input: 'body',
+    dateTimes: [],
     channel: 'inStore',
   },
   instoreRefund: {
@@ -213,6 +242,7 @@ export const OPERATION_ROUTES = {
     path: '/v2/in-store/refund',
     pathParams: [],
     input: 'body',
+    dateTimes: [],
     channel: 'inStore',
   },
   registerAmazonPayAccount: {
@@ -220,6 +250,7 @@ export const OPERATION_ROUTES = {
     path: '/v2/merchantAccounts',
     pathParams: [],
     input: 'body',
+    dateTimes: [],
     channel: 'webStore',
   },
   deleteAmazonPayAccount: {
@@ -227,6 +258,7 @@ export const OPERATION_ROUTES = {
     path: '/v2/merchantAccounts/{merchantAccountId}',
     pathParams: ['merchantAccountId'],
     input: 'none',
+    dateTimes: [],
     channel: 'webStore',
   },
   updateAmazonPayAccount: {
@@ -234,6 +266,7 @@ export const OPERATION_ROUTES = {
     path: '/v2/merchantAccounts/{merchantAccountId}',
     pathParams: ['merchantAccountId'],
     input: 'body',
+    dateTimes: [],
     channel: 'webStore',
   },
   claimMerchantAccount: {
@@ -241,6 +274,7 @@ export const OPERATION_ROUTES = {
     path: '/v2/merchantAccounts/{merchantAccountId}/claim',
     pathParams: ['merchantAccountId'],
     input: 'body',
+    dateTimes: [],
     channel: 'webStore',
   },
   createStore: {
@@ -248,6 +282,7 @@ export const OPERATION_ROUTES = {
     path: '/v2/merchantAccounts/{merchantAccountId}/stores',
     pathParams: ['merchantAccountId'],
     input: 'body',
+    dateTimes: [],
     channel: 'webStore',
   },
   updateStore: {
@@ -255,6 +290,7 @@ export const OPERATION_ROUTES = {
     path: '/v2/merchantAccounts/{merchantAccountId}/stores/{storeId}',
     pathParams: ['merchantAccountId', 'storeId'],
     input: 'body',
+    dateTimes: [],
     channel: 'webStore',
   },
   createDispute: {
@@ -262,6 +298,7 @@ export const OPERATION_ROUTES = {
     path: '/v2/disputes',
     pathParams: [],
     input: 'body',
+    dateTimes: ['filingTimestamp', 'merchantResponseDeadline'],
     channel: 'webStore',
   },
   getDispute: {
@@ -269,6 +306,7 @@ export const OPERATION_ROUTES = {
     path: '/v2/disputes/{disputeId}',
     pathParams: ['disputeId'],
     input: 'none',
+    dateTimes: [],
     channel: 'webStore',
   },
   updateDispute: {
@@ -276,6 +314,7 @@ export const OPERATION_ROUTES = {
     path: '/v2/disputes/{disputeId}',
     pathParams: ['disputeId'],
     input: 'body',
+    dateTimes: ['closureTimestamp'],
     channel: 'webStore',
   },
   contestDispute: {
@@ -283,6 +322,7 @@ export const OPERATION_ROUTES = {
     path: '/v2/disputes/{disputeId}/contest',
     pathParams: ['disputeId'],
     input: 'body',
+    dateTimes: [],
     channel: 'webStore',
   },
   uploadFile: {
@@ -290,6 +330,7 @@ export const OPERATION_ROUTES = {
     path: '/v2/files',
     pathParams: [],
     input: 'body',
+    dateTimes: [],
     channel: 'webStore',
   },
 } as const satisfies Record<string, OperationRoute>;

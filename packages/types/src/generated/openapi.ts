@@ -6659,6 +6659,186 @@ export const openapiDocument: OpenApiDocumentObject = {
           }
         }
       },
+      "ReviewReturnWebCheckoutDetails": {
+        "type": "object",
+        "description": "URLs of a checkout that returns the buyer to the merchant's review page before payment.",
+        "required": [
+          "checkoutReviewReturnUrl"
+        ],
+        "properties": {
+          "checkoutReviewReturnUrl": {
+            "type": "string",
+            "format": "uri",
+            "description": "Merchant page Amazon sends the buyer to after they chose address and payment method."
+          },
+          "checkoutResultReturnUrl": {
+            "type": "string",
+            "format": "uri",
+            "description": "Merchant page Amazon sends the buyer to after processing the payment."
+          },
+          "checkoutCancelUrl": {
+            "type": "string",
+            "format": "uri",
+            "description": "Merchant page Amazon sends the buyer to when they cancel on an Amazon Pay hosted page."
+          }
+        }
+      },
+      "ProcessOrderWebCheckoutDetails": {
+        "type": "object",
+        "description": "URLs of an Additional Payment Button checkout: the buyer pays on Amazon's page right after the\nclick and returns to `checkoutResultReturnUrl`.\n",
+        "required": [
+          "checkoutMode",
+          "checkoutResultReturnUrl"
+        ],
+        "properties": {
+          "checkoutMode": {
+            "type": "string",
+            "enum": [
+              "ProcessOrder"
+            ]
+          },
+          "checkoutResultReturnUrl": {
+            "type": "string",
+            "format": "uri",
+            "description": "Merchant page Amazon sends the buyer to after processing the payment."
+          },
+          "checkoutCancelUrl": {
+            "type": "string",
+            "format": "uri",
+            "description": "Merchant page Amazon sends the buyer to when they cancel on an Amazon Pay hosted page."
+          }
+        }
+      },
+      "ProcessOrderPaymentDetails": {
+        "type": "object",
+        "description": "What an Additional Payment Button checkout charges; set in the payload, as there is no update step.",
+        "required": [
+          "paymentIntent",
+          "chargeAmount"
+        ],
+        "properties": {
+          "paymentIntent": {
+            "$ref": "#/components/schemas/PaymentIntent"
+          },
+          "chargeAmount": {
+            "$ref": "#/components/schemas/PriceInput"
+          }
+        }
+      },
+      "CheckoutButtonPayload": {
+        "description": "Standard one-time checkout button: the buyer picks address and payment method on Amazon's page and\nreturns to `checkoutReviewReturnUrl`; amount and intent are set later with Update Checkout Session.\n",
+        "allOf": [
+          {
+            "$ref": "#/components/schemas/CreateCheckoutSessionRequest"
+          },
+          {
+            "type": "object",
+            "properties": {
+              "chargePermissionType": {
+                "type": "string",
+                "enum": [
+                  "OneTime"
+                ]
+              },
+              "webCheckoutDetails": {
+                "$ref": "#/components/schemas/ReviewReturnWebCheckoutDetails"
+              }
+            }
+          }
+        ]
+      },
+      "RecurringButtonPayload": {
+        "description": "Recurring checkout button (subscriptions). `recurringMetadata` may also be set later, with Update\nCheckout Session, before the buyer completes checkout.\n",
+        "allOf": [
+          {
+            "$ref": "#/components/schemas/CreateCheckoutSessionRequest"
+          },
+          {
+            "type": "object",
+            "required": [
+              "chargePermissionType"
+            ],
+            "properties": {
+              "chargePermissionType": {
+                "type": "string",
+                "enum": [
+                  "Recurring"
+                ]
+              },
+              "webCheckoutDetails": {
+                "$ref": "#/components/schemas/ReviewReturnWebCheckoutDetails"
+              }
+            }
+          }
+        ]
+      },
+      "PaymentMethodOnFileButtonPayload": {
+        "description": "Payment-method-on-file checkout button: the buyer saves a payment method for later charges\n(`paymentMethodOnFileMetadata.setupOnly: true` saves it without charging now).\n",
+        "allOf": [
+          {
+            "$ref": "#/components/schemas/CreateCheckoutSessionRequest"
+          },
+          {
+            "type": "object",
+            "required": [
+              "chargePermissionType"
+            ],
+            "properties": {
+              "chargePermissionType": {
+                "type": "string",
+                "enum": [
+                  "PaymentMethodOnFile"
+                ]
+              },
+              "webCheckoutDetails": {
+                "$ref": "#/components/schemas/ReviewReturnWebCheckoutDetails"
+              }
+            }
+          }
+        ]
+      },
+      "AdditionalPaymentButtonPayload": {
+        "description": "Additional Payment Button (APB), `checkoutMode: ProcessOrder`: the buyer completes checkout on\nAmazon's page right after the click, so payment details are in the payload; `addressDetails` is\nrequired for physical goods and must be left out for digital goods. Finish with Finalize Checkout\nSession.\n",
+        "allOf": [
+          {
+            "$ref": "#/components/schemas/CreateCheckoutSessionRequest"
+          },
+          {
+            "type": "object",
+            "required": [
+              "paymentDetails"
+            ],
+            "properties": {
+              "webCheckoutDetails": {
+                "$ref": "#/components/schemas/ProcessOrderWebCheckoutDetails"
+              },
+              "paymentDetails": {
+                "$ref": "#/components/schemas/ProcessOrderPaymentDetails"
+              }
+            }
+          }
+        ]
+      },
+      "ButtonPayload": {
+        "description": "Any button payload. Which kind a payload is follows from its fields: `signInReturnUrl` (sign-in),\n`webCheckoutDetails.checkoutMode: ProcessOrder` (APB), else `chargePermissionType` (Recurring,\nPaymentMethodOnFile, or one-time checkout).\n",
+        "anyOf": [
+          {
+            "$ref": "#/components/schemas/CheckoutButtonPayload"
+          },
+          {
+            "$ref": "#/components/schemas/RecurringButtonPayload"
+          },
+          {
+            "$ref": "#/components/schemas/PaymentMethodOnFileButtonPayload"
+          },
+          {
+            "$ref": "#/components/schemas/AdditionalPaymentButtonPayload"
+          },
+          {
+            "$ref": "#/components/schemas/SignInButtonPayload"
+          }
+        ]
+      },
       "Limits": {
         "type": "object",
         "description": "How much can still be charged on a charge permission.",

@@ -1530,6 +1530,90 @@ export interface components {
             /** @description Extra data for the merchant's use (solution providers). */
             supplementaryData?: string;
         };
+        /** @description URLs of a checkout that returns the buyer to the merchant's review page before payment. */
+        ReviewReturnWebCheckoutDetails: {
+            /**
+             * Format: uri
+             * @description Merchant page Amazon sends the buyer to after they chose address and payment method.
+             */
+            checkoutReviewReturnUrl: string;
+            /**
+             * Format: uri
+             * @description Merchant page Amazon sends the buyer to after processing the payment.
+             */
+            checkoutResultReturnUrl?: string;
+            /**
+             * Format: uri
+             * @description Merchant page Amazon sends the buyer to when they cancel on an Amazon Pay hosted page.
+             */
+            checkoutCancelUrl?: string;
+        };
+        /**
+         * @description URLs of an Additional Payment Button checkout: the buyer pays on Amazon's page right after the
+         *     click and returns to `checkoutResultReturnUrl`.
+         */
+        ProcessOrderWebCheckoutDetails: {
+            /** @enum {string} */
+            checkoutMode: "ProcessOrder";
+            /**
+             * Format: uri
+             * @description Merchant page Amazon sends the buyer to after processing the payment.
+             */
+            checkoutResultReturnUrl: string;
+            /**
+             * Format: uri
+             * @description Merchant page Amazon sends the buyer to when they cancel on an Amazon Pay hosted page.
+             */
+            checkoutCancelUrl?: string;
+        };
+        /** @description What an Additional Payment Button checkout charges; set in the payload, as there is no update step. */
+        ProcessOrderPaymentDetails: {
+            paymentIntent: components["schemas"]["PaymentIntent"];
+            chargeAmount: components["schemas"]["PriceInput"];
+        };
+        /**
+         * @description Standard one-time checkout button: the buyer picks address and payment method on Amazon's page and
+         *     returns to `checkoutReviewReturnUrl`; amount and intent are set later with Update Checkout Session.
+         */
+        CheckoutButtonPayload: components["schemas"]["CreateCheckoutSessionRequest"] & {
+            /** @enum {string} */
+            chargePermissionType?: "OneTime";
+            webCheckoutDetails?: components["schemas"]["ReviewReturnWebCheckoutDetails"];
+        };
+        /**
+         * @description Recurring checkout button (subscriptions). `recurringMetadata` may also be set later, with Update
+         *     Checkout Session, before the buyer completes checkout.
+         */
+        RecurringButtonPayload: components["schemas"]["CreateCheckoutSessionRequest"] & {
+            /** @enum {string} */
+            chargePermissionType: "Recurring";
+            webCheckoutDetails?: components["schemas"]["ReviewReturnWebCheckoutDetails"];
+        };
+        /**
+         * @description Payment-method-on-file checkout button: the buyer saves a payment method for later charges
+         *     (`paymentMethodOnFileMetadata.setupOnly: true` saves it without charging now).
+         */
+        PaymentMethodOnFileButtonPayload: components["schemas"]["CreateCheckoutSessionRequest"] & {
+            /** @enum {string} */
+            chargePermissionType: "PaymentMethodOnFile";
+            webCheckoutDetails?: components["schemas"]["ReviewReturnWebCheckoutDetails"];
+        };
+        /**
+         * @description Additional Payment Button (APB), `checkoutMode: ProcessOrder`: the buyer completes checkout on
+         *     Amazon's page right after the click, so payment details are in the payload; `addressDetails` is
+         *     required for physical goods and must be left out for digital goods. Finish with Finalize Checkout
+         *     Session.
+         */
+        AdditionalPaymentButtonPayload: components["schemas"]["CreateCheckoutSessionRequest"] & {
+            webCheckoutDetails?: components["schemas"]["ProcessOrderWebCheckoutDetails"];
+            paymentDetails: components["schemas"]["ProcessOrderPaymentDetails"];
+        };
+        /**
+         * @description Any button payload. Which kind a payload is follows from its fields: `signInReturnUrl` (sign-in),
+         *     `webCheckoutDetails.checkoutMode: ProcessOrder` (APB), else `chargePermissionType` (Recurring,
+         *     PaymentMethodOnFile, or one-time checkout).
+         */
+        ButtonPayload: components["schemas"]["CheckoutButtonPayload"] | components["schemas"]["RecurringButtonPayload"] | components["schemas"]["PaymentMethodOnFileButtonPayload"] | components["schemas"]["AdditionalPaymentButtonPayload"] | components["schemas"]["SignInButtonPayload"];
         /** @description How much can still be charged on a charge permission. */
         Limits: {
             /** @description Total amount that can be charged (order amount plus any allowed overcharge). */

@@ -543,6 +543,74 @@ export const FinalizeCheckoutSessionRequestSchema = z.looseObject({
   supplementaryData: z.optional(z.string()),
 });
 
+/** URLs of a checkout that returns the buyer to the merchant's review page before payment. */
+export const ReviewReturnWebCheckoutDetailsSchema = z.looseObject({
+  checkoutReviewReturnUrl: z.url(),
+  checkoutResultReturnUrl: z.url().optional(),
+  checkoutCancelUrl: z.url().optional(),
+});
+
+/**
+ * URLs of an Additional Payment Button checkout: the buyer pays on Amazon's page right after the
+ * click and returns to `checkoutResultReturnUrl`.
+ */
+export const ProcessOrderWebCheckoutDetailsSchema = z.looseObject({
+  checkoutMode: z.enum(["ProcessOrder"]),
+  checkoutResultReturnUrl: z.url(),
+  checkoutCancelUrl: z.url().optional(),
+});
+
+/** What an Additional Payment Button checkout charges; set in the payload, as there is no update step. */
+export const ProcessOrderPaymentDetailsSchema = z.looseObject({
+  paymentIntent: PaymentIntentSchema,
+  chargeAmount: PriceInputSchema,
+});
+
+/**
+ * Standard one-time checkout button: the buyer picks address and payment method on Amazon's page and
+ * returns to `checkoutReviewReturnUrl`; amount and intent are set later with Update Checkout Session.
+ */
+export const CheckoutButtonPayloadSchema = z.intersection(CreateCheckoutSessionRequestSchema, z.looseObject({
+  chargePermissionType: z.enum(["OneTime"]).optional(),
+  webCheckoutDetails: ReviewReturnWebCheckoutDetailsSchema.optional(),
+}));
+
+/**
+ * Recurring checkout button (subscriptions). `recurringMetadata` may also be set later, with Update
+ * Checkout Session, before the buyer completes checkout.
+ */
+export const RecurringButtonPayloadSchema = z.intersection(CreateCheckoutSessionRequestSchema, z.looseObject({
+  chargePermissionType: z.enum(["Recurring"]),
+  webCheckoutDetails: ReviewReturnWebCheckoutDetailsSchema.optional(),
+}));
+
+/**
+ * Payment-method-on-file checkout button: the buyer saves a payment method for later charges
+ * (`paymentMethodOnFileMetadata.setupOnly: true` saves it without charging now).
+ */
+export const PaymentMethodOnFileButtonPayloadSchema = z.intersection(CreateCheckoutSessionRequestSchema, z.looseObject({
+  chargePermissionType: z.enum(["PaymentMethodOnFile"]),
+  webCheckoutDetails: ReviewReturnWebCheckoutDetailsSchema.optional(),
+}));
+
+/**
+ * Additional Payment Button (APB), `checkoutMode: ProcessOrder`: the buyer completes checkout on
+ * Amazon's page right after the click, so payment details are in the payload; `addressDetails` is
+ * required for physical goods and must be left out for digital goods. Finish with Finalize Checkout
+ * Session.
+ */
+export const AdditionalPaymentButtonPayloadSchema = z.intersection(CreateCheckoutSessionRequestSchema, z.looseObject({
+  webCheckoutDetails: ProcessOrderWebCheckoutDetailsSchema.optional(),
+  paymentDetails: ProcessOrderPaymentDetailsSchema,
+}));
+
+/**
+ * Any button payload. Which kind a payload is follows from its fields: `signInReturnUrl` (sign-in),
+ * `webCheckoutDetails.checkoutMode: ProcessOrder` (APB), else `chargePermissionType` (Recurring,
+ * PaymentMethodOnFile, or one-time checkout).
+ */
+export const ButtonPayloadSchema = z.union([CheckoutButtonPayloadSchema, RecurringButtonPayloadSchema, PaymentMethodOnFileButtonPayloadSchema, AdditionalPaymentButtonPayloadSchema, SignInButtonPayloadSchema]);
+
 /** How much can still be charged on a charge permission. */
 export const LimitsSchema = z.looseObject({
   amountLimit: z.optional(z.nullable(PriceSchema)),

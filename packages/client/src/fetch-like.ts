@@ -1,0 +1,20 @@
+/**
+ * What the client reads from a response. undici's `Response` (from the `undici` package) is not the
+ * DOM `Response` type though it behaves the same, so the `fetch` option asks only for this much.
+ */
+export interface FetchLikeResponse {
+  readonly status: number;
+  readonly ok: boolean;
+  readonly headers: { get(name: string): string | null };
+  text(): Promise<string>;
+}
+
+/**
+ * Any fetch-compatible function: the global `fetch`, undici's `fetch` (with a `ProxyAgent`
+ * dispatcher, say), a test double — no cast needed. The client calls it with a URL string and an
+ * init whose body is a string (or bytes); the parameters are `any` because undici's `RequestInit`
+ * and the DOM's are different types for the same thing, and a wrapper should be free to spread one
+ * into the other.
+ */
+// biome-ignore lint/suspicious/noExplicitAny: parameter types of fetch implementations differ (DOM vs undici); see above
+export type FetchLike = (input: any, init?: any) => Promise<FetchLikeResponse>;

@@ -1,0 +1,18 @@
+import { defineProject, mergeConfig } from 'vitest/config';
+import shared from '../vitest.shared.js';
+import { workspaceSources } from './src/workspace.js';
+
+// Every @amazon-pay-ts package resolves to its sources, including packages added after this file was
+// written: a README block may import any of them without this package depending on it.
+const alias = Object.entries(workspaceSources()).map(([find, replacement]) => ({
+  find: new RegExp(`^${find}$`),
+  replacement,
+}));
+
+export default mergeConfig(
+  shared,
+  defineProject({
+    resolve: { alias },
+    test: { name: 'readme-tests', include: ['src/**/*.test.ts', 'test/**/*.test.ts'], hookTimeout: 180_000 },
+  }),
+);
