@@ -29,7 +29,8 @@ export async function buttonCommand(args: string[], io: CliIo, env: NodeJS.Proce
     throw new UsageError(`${positionals[1]} must hold a JSON object`);
   }
   const client = new AmazonPayClient(clientConfig(values, env));
-  const signed = await client.generateButtonSignature(payload);
+  // The client checks the payload against its button kind before signing.
+  const signed = await client.generateButtonSignature(JSON.stringify(payload));
   emit(io, values.json === true, { ...signed, publicKeyId: client.publicKeyId }, [
     `payload:     ${signed.payload}`,
     `signature:   ${signed.signature}`,

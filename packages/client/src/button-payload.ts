@@ -6,7 +6,7 @@ import {
   RecurringButtonPayloadSchema,
   SignInButtonPayloadSchema,
 } from '@amazon-pay-ts/types';
-import type { z } from 'zod';
+import type * as z from 'zod/mini';
 import type { FieldIssue } from './errors.js';
 import { issuesFromZod } from './validation.js';
 
@@ -15,7 +15,7 @@ export type { ButtonPayload };
 /** The kinds of Amazon Pay button, each with its payload schema in the spec (button-payload.yaml). */
 export type ButtonKind = 'checkout' | 'recurring' | 'paymentMethodOnFile' | 'additionalPayment' | 'signIn';
 
-const SCHEMAS: Record<ButtonKind, { schema: z.ZodType; name: string }> = {
+const SCHEMAS: Record<ButtonKind, { schema: z.ZodMiniType; name: string }> = {
   checkout: { schema: CheckoutButtonPayloadSchema, name: 'checkout button payload' },
   recurring: { schema: RecurringButtonPayloadSchema, name: 'recurring checkout button payload' },
   paymentMethodOnFile: {
@@ -116,7 +116,12 @@ function fieldsOf(node: ZodNode): Map<string, ZodNode[]> | undefined {
   return undefined;
 }
 
-function unknownFields(node: ZodNode | z.ZodType, value: unknown, path: string, name: string): FieldIssue[] {
+function unknownFields(
+  node: ZodNode | z.ZodMiniType,
+  value: unknown,
+  path: string,
+  name: string,
+): FieldIssue[] {
   return unknownFieldsOf([node as ZodNode], value, path, name);
 }
 

@@ -1,6 +1,6 @@
 import { DateTimeInputSchema, operationSchemas } from '@amazon-pay-ts/types';
 import { afterAll, beforeAll, beforeEach, describe, expect, expectTypeOf, it } from 'vitest';
-import type { z } from 'zod';
+import type * as z from 'zod/mini';
 import {
   type AmazonPayClient,
   AmazonPayRequestValidationError,
@@ -61,7 +61,7 @@ describe('Date wherever the spec has a date-time', () => {
       const schemas = operationSchemas[operationId];
       const expected =
         route.input === 'body'
-          ? zodDateTimePaths(schemas.body as z.ZodType)
+          ? zodDateTimePaths(schemas.body as z.ZodMiniType)
           : new Set(
               Object.entries((schemas.query as unknown as Node)._zod.def.shape as Record<string, unknown>)
                 .filter(([, value]) => zodDateTimePaths(value).size > 0)

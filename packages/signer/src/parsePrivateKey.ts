@@ -157,7 +157,7 @@ function readKeyFile(path: string): string {
     throw new SignerError(
       'UNSUPPORTED_PLATFORM',
       node
-        ? `privateKey is not PEM text, and Node ${node} cannot read it as a file path synchronously (process.getBuiltinModule needs Node >= 20.16; this package needs ^20.19.0 || >=22.12.0): upgrade Node or pass the PEM contents`
+        ? `privateKey is not PEM text, and Node ${node} cannot read it as a file path synchronously (process.getBuiltinModule needs Node >= 20.16, as this package's engines say): upgrade Node or pass the PEM contents`
         : 'privateKey is not PEM text and this platform cannot read files synchronously: pass the PEM contents instead',
     );
   }

@@ -19,8 +19,7 @@ interface FsLike {
 /**
  * Node's `fs`, reached synchronously without a static import so the package still loads where there
  * is no file system; `undefined` on such platforms and on Node before 20.16, which lacks
- * `process.getBuiltinModule` (the packages' `engines` ask for ^20.19.0 || >=22.12.0 anyway, where
- * `require()` of these ES modules works too).
+ * `process.getBuiltinModule` (the packages' `engines` ask for >= 20.16.0).
  */
 export function nodeFs(): FsLike | undefined {
   const runtime = (globalThis as { process?: { getBuiltinModule?: (id: string) => unknown } }).process;

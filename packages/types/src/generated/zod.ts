@@ -546,8 +546,8 @@ export const FinalizeCheckoutSessionRequestSchema = z.looseObject({
 /** URLs of a checkout that returns the buyer to the merchant's review page before payment. */
 export const ReviewReturnWebCheckoutDetailsSchema = z.looseObject({
   checkoutReviewReturnUrl: z.url(),
-  checkoutResultReturnUrl: z.url().optional(),
-  checkoutCancelUrl: z.url().optional(),
+  checkoutResultReturnUrl: z.optional(z.url()),
+  checkoutCancelUrl: z.optional(z.url()),
 });
 
 /**
@@ -557,7 +557,7 @@ export const ReviewReturnWebCheckoutDetailsSchema = z.looseObject({
 export const ProcessOrderWebCheckoutDetailsSchema = z.looseObject({
   checkoutMode: z.enum(["ProcessOrder"]),
   checkoutResultReturnUrl: z.url(),
-  checkoutCancelUrl: z.url().optional(),
+  checkoutCancelUrl: z.optional(z.url()),
 });
 
 /** What an Additional Payment Button checkout charges; set in the payload, as there is no update step. */
@@ -571,8 +571,8 @@ export const ProcessOrderPaymentDetailsSchema = z.looseObject({
  * returns to `checkoutReviewReturnUrl`; amount and intent are set later with Update Checkout Session.
  */
 export const CheckoutButtonPayloadSchema = z.intersection(CreateCheckoutSessionRequestSchema, z.looseObject({
-  chargePermissionType: z.enum(["OneTime"]).optional(),
-  webCheckoutDetails: ReviewReturnWebCheckoutDetailsSchema.optional(),
+  chargePermissionType: z.optional(z.enum(["OneTime"])),
+  webCheckoutDetails: z.optional(ReviewReturnWebCheckoutDetailsSchema),
 }));
 
 /**
@@ -581,7 +581,7 @@ export const CheckoutButtonPayloadSchema = z.intersection(CreateCheckoutSessionR
  */
 export const RecurringButtonPayloadSchema = z.intersection(CreateCheckoutSessionRequestSchema, z.looseObject({
   chargePermissionType: z.enum(["Recurring"]),
-  webCheckoutDetails: ReviewReturnWebCheckoutDetailsSchema.optional(),
+  webCheckoutDetails: z.optional(ReviewReturnWebCheckoutDetailsSchema),
 }));
 
 /**
@@ -590,7 +590,7 @@ export const RecurringButtonPayloadSchema = z.intersection(CreateCheckoutSession
  */
 export const PaymentMethodOnFileButtonPayloadSchema = z.intersection(CreateCheckoutSessionRequestSchema, z.looseObject({
   chargePermissionType: z.enum(["PaymentMethodOnFile"]),
-  webCheckoutDetails: ReviewReturnWebCheckoutDetailsSchema.optional(),
+  webCheckoutDetails: z.optional(ReviewReturnWebCheckoutDetailsSchema),
 }));
 
 /**
@@ -600,7 +600,7 @@ export const PaymentMethodOnFileButtonPayloadSchema = z.intersection(CreateCheck
  * Session.
  */
 export const AdditionalPaymentButtonPayloadSchema = z.intersection(CreateCheckoutSessionRequestSchema, z.looseObject({
-  webCheckoutDetails: ProcessOrderWebCheckoutDetailsSchema.optional(),
+  webCheckoutDetails: z.optional(ProcessOrderWebCheckoutDetailsSchema),
   paymentDetails: ProcessOrderPaymentDetailsSchema,
 }));
 
