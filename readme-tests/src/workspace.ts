@@ -14,10 +14,14 @@ export function workspaceSources(): Record<string, string> {
     if (!existsSync(manifestPath)) continue;
     const manifest = JSON.parse(readFileSync(manifestPath, 'utf8')) as {
       name?: string;
-      exports?: { '.'?: { '@amazon-pay-ts/source'?: string } };
+      exports?: Record<string, { '@amazon-pay-ts/source'?: string } | string>;
     };
-    const entry = manifest.exports?.['.']?.['@amazon-pay-ts/source'];
-    if (manifest.name && entry) sources[manifest.name] = join(packagesDir, name, entry);
+    if (!manifest.name) continue;
+    // Subpath exports too (e.g. `@amazon-pay-ts/notifications/node`).
+    for (const [subpath, target] of Object.entries(manifest.exports ?? {})) {
+      const entry = typeof target === 'object' ? target['@amazon-pay-ts/source'] : undefined;
+      if (entry) sources[manifest.name + subpath.slice(1)] = join(packagesDir, name, entry);
+    }
   }
   return sources;
 }
