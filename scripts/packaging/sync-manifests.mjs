@@ -49,6 +49,14 @@ export function standardManifest(dir, manifest) {
   exportsMap['./package.json'] = './package.json';
   publishedExports['./package.json'] = './package.json';
   const hasBin = manifest.bin !== undefined;
+  // TypeScript's node10 resolution ignores `exports`; typesVersions points its subpaths at the
+  // declarations, so attw's node10 column resolves them too.
+  const subpathTypes = Object.fromEntries(
+    Object.entries(publishedExports)
+      .filter(([subpath, value]) => subpath !== '.' && typeof value === 'object')
+      .map(([subpath, value]) => [subpath.slice(2), [value.require.types]]),
+  );
+  const typesVersions = Object.keys(subpathTypes).length > 0 ? { '*': subpathTypes } : undefined;
   return {
     ...manifest,
     license: 'Apache-2.0',
@@ -64,6 +72,7 @@ export function standardManifest(dir, manifest) {
     main: './dist/cjs/index.js',
     module: './dist/esm/index.js',
     types: './dist/cjs/index.d.ts',
+    ...(typesVersions ? { typesVersions } : {}),
     files: ['dist', 'README.md', 'LICENSE', ...(hasBin ? ['bin'] : [])],
     publishConfig: { access: 'public', exports: publishedExports },
     scripts: { ...manifest.scripts, build: 'node ../../scripts/build-package.mjs' },
