@@ -3,9 +3,9 @@
  * esbuild (minified, tree-shaken, every dependency inlined) and gzipped at level 9, beside the
  * official Node SDK doing the same call. Our packages are bundled from their TypeScript sources
  * (the workspace's source condition), which minify to the same code as their dist.
- * Exits 1 when a row exceeds its budget. Budgets are the measurement of 2026-12-01 after the
- * failure-semantics client and the revised spec landed (signer 7.2 kB, client 19.5 kB, client +
- * validators 37.6 kB; official SDK 56.2 kB) plus about 1 kB of headroom,
+ * Exits 1 when a row exceeds its budget. Budgets are the measurement of 2026-12-01 once every
+ * branch of that day had landed (signer 7.9 kB with OpenSSH keys, client 21.4 kB with typed button
+ * payloads, client + validators 39.5 kB; official SDK 56.2 kB) plus about 1–2 kB of headroom,
  * so a regression of a dependency or a generator change fails CI. The issue's goal for the client
  * with validators is 30 kB; see bench/README.md for where the rest would come from.
  */
@@ -42,7 +42,17 @@ const withoutValidators: Plugin = {
       namespace: 'stub',
     }));
     pluginBuild.onLoad({ filter: /.*/, namespace: 'stub' }, () => ({
-      contents: 'export const operationSchemas = {};',
+      // The button-payload schemas are validators too; the client imports them by name.
+      contents: [
+        'export const operationSchemas = {};',
+        ...[
+          'AdditionalPaymentButtonPayloadSchema',
+          'CheckoutButtonPayloadSchema',
+          'PaymentMethodOnFileButtonPayloadSchema',
+          'RecurringButtonPayloadSchema',
+          'SignInButtonPayloadSchema',
+        ].map((name) => `export const ${name} = undefined;`),
+      ].join('\n'),
       loader: 'js',
     }));
   },
@@ -52,7 +62,7 @@ const rows: Row[] = [
   {
     name: 'signer only (createSigner + signHeaders)',
     format: 'esm',
-    budget: 7.5 * kB,
+    budget: 8.5 * kB,
     program: `
 import { createSigner } from '@amazon-pay-ts/signer';
 const signer = createSigner({ region: 'eu', publicKeyId: 'SANDBOX-AHEGSJCM3KLMEHK7XHSY2EXQ', privateKey: process.env.KEY });
@@ -62,14 +72,14 @@ console.log(await signer.signHeaders({ method: 'GET', url: process.argv[2] }));
   {
     name: 'client only (validators stubbed out)',
     format: 'esm',
-    budget: 20.5 * kB,
+    budget: 22.5 * kB,
     program: clientProgram,
     plugins: [withoutValidators],
   },
   {
     name: 'client + validators (WebStoreClient.getCheckoutSession)',
     format: 'esm',
-    budget: 38.5 * kB,
+    budget: 41.5 * kB,
     program: clientProgram,
   },
   {
