@@ -71,16 +71,12 @@ export interface Verified {
 }
 
 /**
- * Verifies a request like Amazon does and turns each failure into the status and reason code
- * Amazon answers, with a message that says what differed and what the simulator computed.
+ * The authorization header parsed and its key looked up, from the headers alone: Amazon's answers for
+ * a missing or malformed header and for an unknown key. Runs before the body is read and again when
+ * the signature is verified.
  */
-export async function verifySignature(
-  keys: KeyRing,
-  request: SignedRequest,
-  now: Date,
-  maxSkewMs: number,
-): Promise<Verified> {
-  const authorization = request.headers.authorization;
+export function registeredAuthorization(keys: KeyRing, headers: Record<string, string>) {
+  const authorization = headers.authorization;
   if (authorization === undefined) {
     throw new ApiError(
       400,
@@ -105,6 +101,20 @@ export async function verifySignature(
       `Public key id ${shown(parsed.publicKeyId)} is not registered with this simulator${known.length ? ` (registered: ${known.join(', ')})` : ''}.`,
     );
   }
+  return { parsed, loaded };
+}
+
+/**
+ * Verifies a request like Amazon does and turns each failure into the status and reason code
+ * Amazon answers, with a message that says what differed and what the simulator computed.
+ */
+export async function verifySignature(
+  keys: KeyRing,
+  request: SignedRequest,
+  now: Date,
+  maxSkewMs: number,
+): Promise<Verified> {
+  const { parsed, loaded } = registeredAuthorization(keys, request.headers);
   const key = await loaded;
   // Amazon leaves x-amz-pay-simulation-code out of the signature, and some integrations do not sign
   // it; accept it either way, as Amazon's sandbox does.

@@ -1,7 +1,6 @@
-import { parseAuthorizationHeader } from '@amazon-pay-ts/signer';
 import { ApiError, shown } from '../errors.js';
 import type { KeyRing, Verified } from '../signature.js';
-import { verifySignature } from '../signature.js';
+import { registeredAuthorization, verifySignature } from '../signature.js';
 import type { Store } from '../store.js';
 
 /**
@@ -30,30 +29,7 @@ export interface SignedApiRequest {
  * unknown caller is answered without reading (or holding) its body.
  */
 export function precheck(keys: KeyRing, headers: Record<string, string>): void {
-  const authorization = headers.authorization;
-  if (authorization === undefined) {
-    throw new ApiError(
-      400,
-      'MissingHeader',
-      "The 'authorization' header is missing; every API request must be signed.",
-    );
-  }
-  const parsed = parseAuthorizationHeader(authorization);
-  if (!parsed) {
-    throw new ApiError(
-      400,
-      'InvalidHeaderValue',
-      "The 'authorization' header must read '<algorithm> PublicKeyId=<id>, SignedHeaders=<a;b;c>, Signature=<base64>'.",
-    );
-  }
-  if (!keys.get(parsed.publicKeyId)) {
-    const known = keys.ids();
-    throw new ApiError(
-      401,
-      'UnauthorizedAccess',
-      `Public key id ${shown(parsed.publicKeyId)} is not registered with this simulator${known.length ? ` (registered: ${known.join(', ')})` : ''}.`,
-    );
-  }
+  registeredAuthorization(keys, headers);
 }
 
 export async function authenticate(
