@@ -186,7 +186,11 @@ export class AmazonPayAuthenticationError extends AmazonPayApiError {
 export class AmazonPayNotFoundError extends AmazonPayApiError {
   override readonly name = 'AmazonPayNotFoundError';
 }
-/** 409: conflict with an existing object, e.g. `DuplicateSchedule` for a report schedule. */
+/**
+ * 409: conflict with an existing object. No Amazon Pay operation is documented to answer 409 (a
+ * second report schedule of a type is refused with an unverified status, not 409); kept so an
+ * undocumented 409 still gets its own class.
+ */
 export class AmazonPayConflictError extends AmazonPayApiError {
   override readonly name = 'AmazonPayConflictError';
 }

@@ -42,13 +42,13 @@ export function snapshot(engine: Engine): SimulatorState {
       chargePermissions: mapOf(s.chargePermissions, (r) => chargePermissionView(engine, r)),
       charges: mapOf(s.charges, chargeView),
       refunds: mapOf(s.refunds, refundView),
-      reports: mapOf(s.reports, (r) => r),
-      reportSchedules: mapOf(s.reportSchedules, (r) => r),
-      deliveryTrackers: s.deliveryTrackers,
-      merchantAccounts: mapOf(s.merchantAccounts, (r) => r),
+      reports: mapOf(s.reports, (r) => r.record),
+      reportSchedules: mapOf(s.reportSchedules, (r) => r.record),
+      deliveryTrackers: s.deliveryTrackers.map((t) => t.record),
+      merchantAccounts: mapOf(s.merchantAccounts, (r) => r.record),
       stores: mapOf(s.stores, (r) => r),
       disputes: mapOf(s.disputes, (r) => r),
-      files: mapOf(s.files, (r) => r),
+      files: mapOf(s.files, (r) => r.record),
     }),
   );
 }

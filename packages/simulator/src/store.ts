@@ -124,6 +124,12 @@ export interface LedgerEntry {
   merchantReferenceId: string | null;
 }
 
+/** A record as the API answers it, and the merchant whose key created it (never sent). */
+export interface Owned<T = Json> {
+  merchantId: string;
+  record: T;
+}
+
 export interface Store {
   checkoutSessions: Map<string, CheckoutSessionRecord>;
   chargePermissions: Map<string, ChargePermissionRecord>;
@@ -138,18 +144,28 @@ export interface Store {
       billingAddress: AddressRecord;
       /** Sign-in scopes granted; null for all. */
       scopes: readonly string[] | null;
+      /** The merchant whose sign-in button issued it; null (any merchant) for tokens made by hand. */
+      merchantId: string | null;
     }
   >;
-  reports: Map<string, Json>;
-  reportDocuments: Map<string, { reportDocumentId: string; content: string; reportId: string }>;
-  reportSchedules: Map<string, Json>;
-  deliveryTrackers: Json[];
-  authorizationTokens: Map<string, { merchantId: string; mwsAuthToken: string }>;
+  reports: Map<string, Owned>;
+  reportDocuments: Map<
+    string,
+    { reportDocumentId: string; content: string; reportId: string; merchantId: string }
+  >;
+  reportSchedules: Map<string, Owned>;
+  deliveryTrackers: Owned[];
+  /**
+   * Delegated tokens: `merchantId` is the merchant that delegated (the query parameter), `issuedTo`
+   * the caller (solution provider) that obtained the token and alone may send it.
+   */
+  authorizationTokens: Map<string, { merchantId: string; mwsAuthToken: string; issuedTo: string }>;
   inStoreScans: Map<string, Json>;
-  merchantAccounts: Map<string, Json>;
+  /** Accounts registered by a solution provider, owned by it. */
+  merchantAccounts: Map<string, Owned>;
   stores: Map<string, Json>;
   disputes: Map<string, Json>;
-  files: Map<string, Json>;
+  files: Map<string, Owned>;
 }
 
 export function createStore(): Store {

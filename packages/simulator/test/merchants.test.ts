@@ -1,3 +1,4 @@
+import { WebStoreClient } from '@amazon-pay-ts/client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { apiError, readySession, signedFetch, startWorld, type TestWorld, testKeyPair } from './helpers.js';
 
@@ -109,5 +110,222 @@ describe('merchant isolation', () => {
     expect(b.json.checkoutSessionId).toBe(a.json.checkoutSessionId);
     expect(c.status).toBe(201);
     expect(c.json.checkoutSessionId).not.toBe(a.json.checkoutSessionId);
+  });
+});
+
+describe('merchant isolation beyond payments', () => {
+  const A = undefined;
+  const B = 'SANDBOX-OTHERMERCHANT';
+  let n = 0;
+  /** One signed request as merchant A (the world's key) or B; writes get a fresh idempotency key. */
+  const call = (publicKeyId: string | undefined, path: string, method = 'GET', body?: unknown) =>
+    signedFetch(world, path, {
+      method,
+      ...(publicKeyId ? { publicKeyId } : {}),
+      ...(body === undefined ? {} : { body }),
+      headers: method === 'GET' ? {} : { 'x-amz-pay-idempotency-key': `isolation-more-${++n}` },
+    });
+  const expectNotFound = (result: { status: number; json: Record<string, unknown>; text: string }) => {
+    expect(result.status, result.text).toBe(404);
+    expect(result.json.reasonCode).toBe('ResourceNotFound');
+  };
+  const worldOf = (publicKeyId: string) => ({
+    ...world,
+    publicKeyId,
+    client: new WebStoreClient({
+      region: 'na',
+      publicKeyId,
+      privateKey: world.privateKeyPem,
+      baseUrl: world.sim.url,
+      maxRetries: 0,
+    }),
+  });
+  const captured = async (w: TestWorld) => {
+    const id = await readySession(w, { paymentIntent: 'AuthorizeWithCapture' });
+    return w.client.completeCheckoutSession(id, { chargeAmount: { amount: '100.00', currencyCode: 'USD' } });
+  };
+
+  it("reports and report documents hold only the caller's own transactions", async () => {
+    await captured(world);
+    const now = world.sim.clock.now().getTime();
+    const range = {
+      reportType: '_GET_FLAT_FILE_OFFAMAZONPAYMENTS_CAPTURE_DATA_',
+      startTime: new Date(now - 3_600_000).toISOString().replace(/\.\d{3}/, ''),
+      endTime: new Date(now + 1000).toISOString().replace(/\.\d{3}/, ''),
+    };
+    const mine = await call(A, '/v2/reports', 'POST', range);
+    const theirs = await call(B, '/v2/reports', 'POST', range);
+    expect([mine.status, theirs.status]).toEqual([201, 201]);
+    world.sim.clock.advance(60_000);
+    const report = (await call(A, `/v2/reports/${mine.json.reportId}`)).json;
+    expect(report.processingStatus).toBe('COMPLETED');
+    // B has no captures of its own in the range: its report of the same range has no rows.
+    expect((await call(B, `/v2/reports/${theirs.json.reportId}`)).json.processingStatus).toBe('CANCELLED');
+    expectNotFound(await call(B, `/v2/reports/${mine.json.reportId}`));
+    expectNotFound(await call(B, `/v2/report-documents/${report.reportDocumentId}`));
+    expect((await call(A, `/v2/report-documents/${report.reportDocumentId}`)).status).toBe(200);
+    const listed = (await call(B, '/v2/reports')).json.reports as { reportId: string }[];
+    expect(listed.map((r) => r.reportId)).toEqual([theirs.json.reportId]);
+  });
+
+  it('report schedules are per merchant: lists, reads, cancels and the one-per-type rule', async () => {
+    const schedule = {
+      reportType: '_GET_FLAT_FILE_OFFAMAZONPAYMENTS_REFUND_DATA_',
+      scheduleFrequency: 'P1D',
+      nextReportCreationTime: '20300101T000000Z',
+    };
+    const mine = await call(A, '/v2/report-schedules', 'POST', schedule);
+    // Another merchant's schedule of the same type is not a duplicate of B's.
+    const theirs = await call(B, '/v2/report-schedules', 'POST', schedule);
+    expect([mine.status, theirs.status]).toEqual([201, 201]);
+    const id = String(mine.json.reportScheduleId);
+    expectNotFound(await call(B, `/v2/report-schedules/${id}`));
+    expectNotFound(await call(B, `/v2/report-schedules/${id}`, 'DELETE'));
+    const listed = (await call(B, '/v2/report-schedules')).json.reportSchedules as Record<string, unknown>[];
+    expect(listed.map((s) => s.reportScheduleId)).toEqual([theirs.json.reportScheduleId]);
+    expect((await call(A, `/v2/report-schedules/${id}`)).status).toBe(200);
+  });
+
+  it("disputes and evidence files: another merchant's are not found", async () => {
+    const a = await captured(world);
+    const b = await captured(worldOf(B));
+    const dispute = (chargeId: string) => ({
+      chargeId,
+      providerMetadata: { providerDisputeId: `psp-${chargeId}` },
+      disputeAmount: { amount: '10.00', currencyCode: 'USD' },
+      filingReason: 'ProductNotReceived',
+      statusDetails: { state: 'ActionRequired', reasonCode: 'MerchantResponseRequired' },
+      filingTimestamp: 1739779200,
+      merchantResponseDeadline: 1740384000,
+    });
+    expectNotFound(await call(B, '/v2/disputes', 'POST', dispute(a.chargeId!)));
+    const mine = await call(A, '/v2/disputes', 'POST', dispute(a.chargeId!));
+    expect(mine.status, mine.text).toBe(200);
+    const disputeId = String(mine.json.disputeId);
+    const file = await call(A, '/v2/files', 'POST', { type: 'jpg', purpose: 'disputeEvidence' });
+    expect(file.status).toBe(200);
+    const evidence = { merchantEvidences: [{ evidenceType: 'TrackingNumber', fileId: file.json.id }] };
+    expectNotFound(await call(B, `/v2/disputes/${disputeId}`));
+    expectNotFound(
+      await call(B, `/v2/disputes/${disputeId}`, 'PATCH', {
+        ...evidence,
+        statusDetails: { state: 'Closed', reasonCode: 'MerchantAcceptedDispute' },
+      }),
+    );
+    expectNotFound(await call(B, `/v2/disputes/${disputeId}/contest`, 'POST', evidence));
+    // B's own dispute may not cite A's file.
+    const theirs = await call(B, '/v2/disputes', 'POST', dispute(b.chargeId!));
+    expect(theirs.status, theirs.text).toBe(200);
+    expectNotFound(await call(B, `/v2/disputes/${theirs.json.disputeId}/contest`, 'POST', evidence));
+    const contested = await call(A, `/v2/disputes/${disputeId}/contest`, 'POST', evidence);
+    expect(contested.status, contested.text).toBe(200);
+  });
+
+  it('merchant accounts belong to the solution provider that registered them', async () => {
+    const account = {
+      uniqueReferenceId: 'SP-ISOLATION-1',
+      ledgerCurrency: 'USD',
+      businessInfo: {
+        email: 'owner@shop.example',
+        businessType: 'CORPORATE',
+        businessLegalName: 'Shop Inc.',
+        businessAddress: {
+          addressLine1: '1 Main St',
+          city: 'Seattle',
+          postalCode: '98101',
+          countryCode: 'US',
+        },
+      },
+    };
+    const mine = await call(A, '/v2/merchantAccounts', 'POST', account);
+    expect(mine.status, mine.text).toBe(201);
+    const id = String(mine.json.merchantAccountId);
+    // The same reference id from another provider is another account.
+    const theirs = await call(B, '/v2/merchantAccounts', 'POST', account);
+    expect(theirs.json.merchantAccountId).not.toBe(id);
+    const update = { businessInfo: { businessLegalName: 'Not Mine Inc.' } };
+    expectNotFound(await call(B, `/v2/merchantAccounts/${id}`, 'PATCH', update));
+    expectNotFound(
+      await call(B, `/v2/merchantAccounts/${id}/claim`, 'POST', { uniqueReferenceId: 'SP-ISOLATION-1' }),
+    );
+    expectNotFound(await call(B, `/v2/merchantAccounts/${id}/stores`, 'POST', { storeName: 'Not mine' }));
+    expectNotFound(await call(B, `/v2/merchantAccounts/${id}`, 'DELETE'));
+    expect(world.sim.state.merchantAccounts[id]).toMatchObject({
+      businessInfo: { businessLegalName: 'Shop Inc.' },
+    });
+    expect((await call(A, `/v2/merchantAccounts/${id}`, 'DELETE')).status).toBe(202);
+  });
+
+  it('in-store: another merchant cannot charge a scanned permission or refund its charge', async () => {
+    const scan = {
+      scanData: 'UKhrmatMeKdlfY6b',
+      scanReferenceId: 'isolation-scan-1',
+      merchantCOE: 'US',
+      ledgerCurrency: 'USD',
+    };
+    const mine = await call(A, '/v2/in-store/merchantScan', 'POST', scan);
+    expect(mine.status, mine.text).toBe(200);
+    const theirs = await call(B, '/v2/in-store/merchantScan', 'POST', scan);
+    expect(theirs.json.chargePermissionId).not.toBe(mine.json.chargePermissionId);
+    const charge = (chargePermissionId: unknown) => ({
+      chargePermissionId,
+      chargeReferenceId: 'isolation-charge-1',
+      chargeTotal: { amount: '5.00', currencyCode: 'USD' },
+    });
+    expectNotFound(await call(B, '/v2/in-store/charge', 'POST', charge(mine.json.chargePermissionId)));
+    const charged = await call(A, '/v2/in-store/charge', 'POST', charge(mine.json.chargePermissionId));
+    expect(charged.status, charged.text).toBe(200);
+    const refund = {
+      chargeId: charged.json.chargeId,
+      refundReferenceId: 'isolation-refund-1',
+      refundTotal: { amount: '1.00', currencyCode: 'USD' },
+    };
+    expectNotFound(await call(B, '/v2/in-store/refund', 'POST', refund));
+    expect((await call(A, '/v2/in-store/refund', 'POST', refund)).status).toBe(200);
+  });
+
+  it("delivery trackers, buyers and delegated tokens: another merchant's are refused", async () => {
+    const a = await captured(world);
+    const tracker = {
+      chargePermissionId: a.chargePermissionId,
+      deliveryDetails: [{ trackingNumber: '1Z999AA10123456784', carrierCode: 'UPS' }],
+    };
+    expectNotFound(await call(B, '/v2/deliveryTrackers', 'POST', tracker));
+    expect((await call(A, '/v2/deliveryTrackers', 'POST', tracker)).status).toBe(200);
+
+    // A buyer token from merchant A's sign-in button is A's alone.
+    const { payload, signature } = await world.client.generateButtonSignature({
+      signInReturnUrl: 'https://merchant.example/signed-in',
+      storeId: 'amzn1.application-oa2-client.0123456789abcdef0123456789abcdef',
+      signInScopes: ['name', 'email'],
+    });
+    const back = await fetch(`${world.sim.url}/checkout/button`, {
+      method: 'POST',
+      body: JSON.stringify({
+        payloadJSON: payload,
+        signature,
+        publicKeyId: world.publicKeyId,
+        algorithm: 'AMZN-PAY-RSASSA-PSS-V2',
+      }),
+      redirect: 'manual',
+    });
+    const buyerToken = new URL(back.headers.get('location')!).searchParams.get('buyerToken')!;
+    expectNotFound(await call(B, `/v2/buyers/${encodeURIComponent(buyerToken)}`));
+    expect((await call(A, `/v2/buyers/${encodeURIComponent(buyerToken)}`)).status).toBe(200);
+
+    // A delegated token works only for the provider it was issued to.
+    const issued = await call(A, '/v2/authorizationTokens/amzn.mws.isolation?merchantId=A1DELEGATING');
+    expect(issued.status, issued.text).toBe(200);
+    const token = String(issued.json.authorizationToken);
+    const handToken = world.sim.issueBuyerToken();
+    const withToken = (publicKeyId: string | undefined) =>
+      signedFetch(world, `/v2/buyers/${encodeURIComponent(handToken)}`, {
+        ...(publicKeyId ? { publicKeyId } : {}),
+        headers: { 'x-amz-pay-authtoken': token },
+      });
+    const refused = await withToken(B);
+    expect(refused.status, refused.text).toBe(401);
+    expect(refused.json.reasonCode).toBe('UnauthorizedAccess');
+    expect((await withToken(A)).status).toBe(200);
   });
 });

@@ -68,13 +68,13 @@ describe('request validation from the spec schemas', () => {
     expect(result.json).toMatchObject({ reasonCode: 'InvalidHeaderValue' });
   });
 
-  it('answers 404 ResourceNotFound for paths outside the spec and 405 for other methods', async () => {
+  it('answers 404 ResourceNotFound for paths outside the spec and UnsupportedOperation (404, as the spec lists it) for other methods', async () => {
     const missing = await signedFetch(world, '/v2/nothingHere');
     expect(missing).toMatchObject({ status: 404, json: { reasonCode: 'ResourceNotFound' } });
     const wrongMethod = await signedFetch(world, '/v2/charges/S01-1234567-1234567-C000001/capture', {
       method: 'GET',
     });
-    expect(wrongMethod).toMatchObject({ status: 405, json: { reasonCode: 'UnsupportedOperation' } });
+    expect(wrongMethod).toMatchObject({ status: 404, json: { reasonCode: 'UnsupportedOperation' } });
     expect(String(wrongMethod.json.message)).toContain('POST');
   });
 

@@ -5,7 +5,7 @@ import { authorizationToken } from '../ids.js';
 /**
  * Delegated authorization tokens: a solution provider trades a merchant's MWS auth token
  * (`amzn.mws.…`) for a token it then sends as `x-amz-pay-authtoken`; the simulator accepts only
- * tokens it issued.
+ * tokens it issued, and only from the merchant (solution provider) it issued them to.
  */
 export const authorizationTokenHandlers: HandlerTable = {
   getAuthorizationToken(ctx) {
@@ -20,7 +20,7 @@ export const authorizationTokenHandlers: HandlerTable = {
       );
     }
     const token = authorizationToken();
-    ctx.engine.store.authorizationTokens.set(token, { merchantId, mwsAuthToken });
+    ctx.engine.store.authorizationTokens.set(token, { merchantId, mwsAuthToken, issuedTo: ctx.merchantId });
     return { body: { authorizationToken: token } };
   },
 };

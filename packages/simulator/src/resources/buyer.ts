@@ -14,6 +14,8 @@ export interface BuyerTokenOptions {
   region?: RegionCode;
   /** The sign-in scopes granted (`name`, `email`, `postalCode`, `shippingAddress`, `phoneNumber`, `billingAddress`, `primeStatus`); all when omitted. */
   scopes?: readonly string[];
+  /** The merchant whose sign-in button issued the token; only it may read the buyer. Any merchant when omitted. */
+  merchantId?: string;
 }
 
 export function issueBuyerToken(engine: Engine, opts: BuyerTokenOptions = {}): string {
@@ -24,6 +26,7 @@ export function issueBuyerToken(engine: Engine, opts: BuyerTokenOptions = {}): s
     shippingAddress: sandboxAddress(region, opts.shippingAddress),
     billingAddress: sandboxAddress(region, opts.billingAddress ?? opts.shippingAddress),
     scopes: opts.scopes ?? null,
+    merchantId: opts.merchantId ?? null,
   });
   return token;
 }
@@ -32,7 +35,9 @@ export const buyerHandlers: HandlerTable = {
   getBuyer(ctx) {
     const token = ctx.params.buyerToken!;
     const entry = ctx.engine.store.buyerTokens.get(token);
-    if (!entry) throw ApiError.notFound('Buyer token', token);
+    if (!entry || (entry.merchantId !== null && entry.merchantId !== ctx.merchantId)) {
+      throw ApiError.notFound('Buyer token', token);
+    }
     // Amazon answers only what the buyer consented to share; the rest is null.
     const granted = (scope: string) => entry.scopes === null || entry.scopes.includes(scope);
     const shareAddress = granted('shippingAddress') || granted('postalCode');

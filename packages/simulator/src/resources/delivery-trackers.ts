@@ -1,6 +1,7 @@
 import { ApiError } from '../errors.js';
 import type { HandlerTable } from '../handler.js';
 import type { Json } from '../store.js';
+import { getChargePermission } from './charge-permission.js';
 
 /** Delivery trackers: shipment tracking for a charge permission, acknowledged and stored. */
 export const deliveryTrackerHandlers: HandlerTable = {
@@ -10,9 +11,8 @@ export const deliveryTrackerHandlers: HandlerTable = {
     const orderReferenceId =
       typeof body.amazonOrderReferenceId === 'string' ? body.amazonOrderReferenceId : null;
     if (!chargePermissionId && !orderReferenceId) throw ApiError.missingParameter('chargePermissionId');
-    if (chargePermissionId && !ctx.engine.store.chargePermissions.has(chargePermissionId)) {
-      throw ApiError.notFound('Charge permission', chargePermissionId);
-    }
+    // Only the merchant's own charge permission: another merchant's is 404, as for an unknown id.
+    if (chargePermissionId) getChargePermission(ctx.engine, chargePermissionId, ctx.merchantId);
     const details = (body.deliveryDetails as Json[]).map((d) => ({
       trackingNumber: String(d.trackingNumber),
       carrierCode: String(d.carrierCode),
@@ -22,7 +22,7 @@ export const deliveryTrackerHandlers: HandlerTable = {
       amazonOrderReferenceId: orderReferenceId,
       deliveryDetails: details,
     };
-    ctx.engine.store.deliveryTrackers.push(tracker);
+    ctx.engine.store.deliveryTrackers.push({ merchantId: ctx.merchantId, record: tracker });
     return { body: tracker };
   },
 };

@@ -4,6 +4,7 @@ import { ApiError } from '../errors.js';
 import type { HandlerTable } from '../handler.js';
 import { numericId } from '../ids.js';
 import { formatPrice, parsePrice } from '../money.js';
+import { ownRecord } from '../ownership.js';
 import type { ChargeRecord, Json } from '../store.js';
 import { disputeStateChanged } from '../transitions.js';
 import { getChargeRecord } from './charge.js';
@@ -19,10 +20,10 @@ function timestamp(value: unknown): string | null {
   return date ? amazonTimestamp(date) : null;
 }
 
-function evidences(ctx: { engine: { store: { files: Map<string, Json> } } }, list: unknown): Json[] {
+function evidences(ctx: { engine: Engine; merchantId: string }, list: unknown): Json[] {
   return ((list as Json[] | undefined) ?? []).map((e) => {
-    if (typeof e.fileId === 'string' && !ctx.engine.store.files.has(e.fileId))
-      throw ApiError.notFound('File', e.fileId);
+    // Another merchant's file is cited as one that does not exist.
+    if (typeof e.fileId === 'string') ownRecord(ctx.engine.store.files, ctx.merchantId, 'File', e.fileId);
     return { evidenceType: e.evidenceType, fileId: e.fileId ?? null, evidenceText: e.evidenceText ?? null };
   });
 }

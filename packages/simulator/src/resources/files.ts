@@ -2,7 +2,10 @@ import { amazonTimestamp, HOUR } from '../clock.js';
 import type { HandlerTable } from '../handler.js';
 import { opaqueId } from '../ids.js';
 
-/** Files: dispute evidence uploads; the answer carries where the content would be PUT. */
+/**
+ * Files: dispute evidence uploads; the answer carries where the content would be PUT. A file belongs
+ * to the merchant that uploaded it: only that merchant's disputes may cite it.
+ */
 export const fileHandlers: HandlerTable = {
   uploadFile(ctx) {
     const now = ctx.engine.now();
@@ -16,7 +19,7 @@ export const fileHandlers: HandlerTable = {
       url: `${ctx.engine.baseUrl}/files/${encodeURIComponent(id)}`,
       urlExpirationTimestamp: amazonTimestamp(new Date(now.getTime() + HOUR)),
     };
-    ctx.engine.store.files.set(id, file);
+    ctx.engine.store.files.set(id, { merchantId: ctx.merchantId, record: file });
     return { body: file };
   },
 };

@@ -1,16 +1,17 @@
 import { ApiError } from '../errors.js';
 import type { HandlerTable } from '../handler.js';
 import { merchantId, storeId } from '../ids.js';
-import type { Json } from '../store.js';
+import { ownRecord, ownRecords } from '../ownership.js';
+import type { Json, Store } from '../store.js';
 
 /**
  * Merchant onboarding for solution providers: accounts registered by unique reference id (a
  * repeated id answers the same account), updated, claimed and deleted; stores under an account.
+ * An account belongs to the solution provider that registered it: another caller's
+ * merchantAccountId is 404, and its reference ids do not collide with the caller's.
  */
-function account(ctx: { engine: { store: { merchantAccounts: Map<string, Json> } } }, id: string): Json {
-  const found = ctx.engine.store.merchantAccounts.get(id);
-  if (!found) throw ApiError.notFound('Merchant account', id);
-  return found;
+function account(ctx: { engine: { store: Store }; merchantId: string }, id: string): Json {
+  return ownRecord(ctx.engine.store.merchantAccounts, ctx.merchantId, 'Merchant account', id);
 }
 
 function storeView(s: Json) {
@@ -30,13 +31,16 @@ function storeView(s: Json) {
 export const merchantAccountHandlers: HandlerTable = {
   registerAmazonPayAccount(ctx) {
     const reference = String(ctx.body.uniqueReferenceId);
-    const existing = [...ctx.engine.store.merchantAccounts.values()].find(
+    const existing = ownRecords(ctx.engine.store.merchantAccounts, ctx.merchantId).find(
       (a) => a.uniqueReferenceId === reference,
     );
     if (existing)
       return { body: { uniqueReferenceId: reference, merchantAccountId: existing.merchantAccountId } };
     const id = merchantId();
-    ctx.engine.store.merchantAccounts.set(id, { ...ctx.body, merchantAccountId: id, claimed: false });
+    ctx.engine.store.merchantAccounts.set(id, {
+      merchantId: ctx.merchantId,
+      record: { ...ctx.body, merchantAccountId: id, claimed: false },
+    });
     return { body: { uniqueReferenceId: reference, merchantAccountId: id } };
   },
 

@@ -4,13 +4,18 @@ import { ApiError } from '../errors.js';
 import type { HandlerTable } from '../handler.js';
 import { numericId, opaqueId } from '../ids.js';
 import { formatPrice } from '../money.js';
-import type { Json, LedgerEntry } from '../store.js';
+import { ownRecord, ownRecords } from '../ownership.js';
+import type { Json, LedgerEntry, Owned } from '../store.js';
 
 /**
  * Reports: IN_PROGRESS → COMPLETED after REPORT_PROCESSING_MS of simulated time, with a CSV
  * document built from the simulated captures and refunds in the report's time range, or CANCELLED
  * when that range holds none. Schedules
  * create reports when simulated time reaches nextReportCreationTime, then move it on.
+ *
+ * Reports, their documents and schedules belong to the merchant whose key created them: a report
+ * holds only that merchant's transactions, lists hold only its own, and another merchant's id is
+ * 404 ResourceNotFound, as for every other object.
  */
 export const REPORT_PROCESSING_MS = 30_000;
 
@@ -65,7 +70,13 @@ export function buildCsv(entries: LedgerEntry[]): string {
   return `${[header.join(','), ...rows].join('\n')}\n`;
 }
 
-function createReport(engine: Engine, reportType: string, startTime: Date, endTime: Date): Json {
+function createReport(
+  engine: Engine,
+  merchantId: string,
+  reportType: string,
+  startTime: Date,
+  endTime: Date,
+): Json {
   const now = engine.now();
   const report: Json = {
     reportId: numericId(11),
@@ -78,10 +89,14 @@ function createReport(engine: Engine, reportType: string, startTime: Date, endTi
     processingEndTime: null,
     reportDocumentId: null,
   };
-  engine.store.reports.set(report.reportId as string, report);
+  engine.store.reports.set(report.reportId as string, { merchantId, record: report });
   engine.schedule(new Date(now.getTime() + REPORT_PROCESSING_MS), () => {
     const entries = engine.store.ledger.filter(
-      (e) => e.postedAt >= startTime && e.postedAt <= endTime && typeFilter(reportType)(e),
+      (e) =>
+        e.merchantId === merchantId &&
+        e.postedAt >= startTime &&
+        e.postedAt <= endTime &&
+        typeFilter(reportType)(e),
     );
     report.processingEndTime = amazonTimestamp(engine.now());
     if (entries.length === 0) {
@@ -93,6 +108,7 @@ function createReport(engine: Engine, reportType: string, startTime: Date, endTi
     engine.store.reportDocuments.set(documentId, {
       reportDocumentId: documentId,
       reportId: report.reportId as string,
+      merchantId,
       content: buildCsv(entries),
     });
     report.processingStatus = 'COMPLETED';
@@ -124,15 +140,16 @@ function checkRequestable(type: string, env: string) {
   }
 }
 
-function scheduleNext(engine: Engine, schedule: Json) {
+function scheduleNext(engine: Engine, owned: Owned) {
+  const schedule = owned.record;
   const at = parseTimestamp(String(schedule.nextReportCreationTime));
   if (!at) return;
   engine.schedule(at, () => {
-    if (!engine.store.reportSchedules.has(schedule.reportScheduleId as string)) return;
+    if (engine.store.reportSchedules.get(schedule.reportScheduleId as string) !== owned) return;
     const period = FREQUENCY_MS[String(schedule.scheduleFrequency)] ?? 86_400_000;
-    createReport(engine, String(schedule.reportType), new Date(at.getTime() - period), at);
+    createReport(engine, owned.merchantId, String(schedule.reportType), new Date(at.getTime() - period), at);
     schedule.nextReportCreationTime = amazonTimestamp(new Date(at.getTime() + period));
-    scheduleNext(engine, schedule);
+    scheduleNext(engine, owned);
   });
 }
 
@@ -143,14 +160,12 @@ export const reportHandlers: HandlerTable = {
     const start = parseTime(ctx.body.startTime, 'startTime');
     const end = parseTime(ctx.body.endTime, 'endTime');
     if (end < start) throw ApiError.invalidParameter('endTime', ctx.body.endTime, 'it is before startTime');
-    const report = createReport(ctx.engine, type, start, end);
+    const report = createReport(ctx.engine, ctx.merchantId, type, start, end);
     return { body: { reportId: report.reportId } };
   },
 
   getReportById(ctx) {
-    const report = ctx.engine.store.reports.get(ctx.params.reportId!);
-    if (!report) throw ApiError.notFound('Report', ctx.params.reportId!);
-    return { body: report };
+    return { body: ownRecord(ctx.engine.store.reports, ctx.merchantId, 'Report', ctx.params.reportId!) };
   },
 
   getReports(ctx) {
@@ -161,7 +176,7 @@ export const reportHandlers: HandlerTable = {
     const until = q.get('createdUntil') ? parseTime(q.get('createdUntil'), 'createdUntil') : null;
     const pageSize = Math.min(Math.max(Number(q.get('pageSize') ?? 10) || 10, 1), 100);
     const offset = Number(q.get('nextToken') ?? 0) || 0;
-    const all = [...ctx.engine.store.reports.values()].filter((r) => {
+    const all = ownRecords(ctx.engine.store.reports, ctx.merchantId).filter((r) => {
       const created = parseTimestamp(String(r.createdTime))!;
       return (
         (!types || types.includes(String(r.reportType))) &&
@@ -177,7 +192,8 @@ export const reportHandlers: HandlerTable = {
 
   getReportDocument(ctx) {
     const doc = ctx.engine.store.reportDocuments.get(ctx.params.reportDocumentId!);
-    if (!doc) throw ApiError.notFound('Report document', ctx.params.reportDocumentId!);
+    if (!doc || doc.merchantId !== ctx.merchantId)
+      throw ApiError.notFound('Report document', ctx.params.reportDocumentId!);
     return {
       body: {
         reportDocumentId: doc.reportDocumentId,
@@ -191,16 +207,21 @@ export const reportHandlers: HandlerTable = {
     const type = String(ctx.body.reportType);
     checkRequestable(type, ctx.realm.env);
     const next = parseTime(ctx.body.nextReportCreationTime, 'nextReportCreationTime');
-    const existing = [...ctx.engine.store.reportSchedules.values()].find((s) => s.reportType === type);
+    const existing = ownRecords(ctx.engine.store.reportSchedules, ctx.merchantId).find(
+      (s) => s.reportType === type,
+    );
     if (existing) {
       // Amazon's reference puts deleteExistingSchedule in the query; the official SDKs send it in the body.
       const replace =
         ctx.body.deleteExistingSchedule === true || ctx.query.get('deleteExistingSchedule') === 'true';
       if (!replace) {
+        // Amazon allows one schedule per report type and refuses another without
+        // deleteExistingSchedule, but publishes neither status nor reason code for it: 400
+        // InvalidRequest (a row of its generic error table) is the simulator's choice, unverified.
         throw new ApiError(
-          409,
-          'DuplicateSchedule',
-          `A schedule for ${type} already exists (${String(existing.reportScheduleId)}); set deleteExistingSchedule to replace it.`,
+          400,
+          'InvalidRequest',
+          `A schedule for ${type} already exists (${String(existing.reportScheduleId)}); only one schedule per report type may exist. Set deleteExistingSchedule to true to replace it.`,
         );
       }
       ctx.engine.store.reportSchedules.delete(String(existing.reportScheduleId));
@@ -211,28 +232,29 @@ export const reportHandlers: HandlerTable = {
       scheduleFrequency: ctx.body.scheduleFrequency,
       nextReportCreationTime: amazonTimestamp(next),
     };
-    ctx.engine.store.reportSchedules.set(schedule.reportScheduleId as string, schedule);
-    scheduleNext(ctx.engine, schedule);
+    const owned: Owned = { merchantId: ctx.merchantId, record: schedule };
+    ctx.engine.store.reportSchedules.set(schedule.reportScheduleId as string, owned);
+    scheduleNext(ctx.engine, owned);
     return { body: { reportScheduleId: schedule.reportScheduleId } };
   },
 
   getReportSchedules(ctx) {
     const types = ctx.query.get('reportTypes')?.split(',').filter(Boolean);
-    const schedules = [...ctx.engine.store.reportSchedules.values()].filter(
+    const schedules = ownRecords(ctx.engine.store.reportSchedules, ctx.merchantId).filter(
       (s) => !types || types.includes(String(s.reportType)),
     );
     return { body: { reportSchedules: schedules } };
   },
 
   getReportScheduleById(ctx) {
-    const schedule = ctx.engine.store.reportSchedules.get(ctx.params.reportScheduleId!);
-    if (!schedule) throw ApiError.notFound('Report schedule', ctx.params.reportScheduleId!);
-    return { body: schedule };
+    const id = ctx.params.reportScheduleId!;
+    return { body: ownRecord(ctx.engine.store.reportSchedules, ctx.merchantId, 'Report schedule', id) };
   },
 
   cancelReportSchedule(ctx) {
     const id = ctx.params.reportScheduleId!;
-    if (!ctx.engine.store.reportSchedules.delete(id)) throw ApiError.notFound('Report schedule', id);
+    ownRecord(ctx.engine.store.reportSchedules, ctx.merchantId, 'Report schedule', id);
+    ctx.engine.store.reportSchedules.delete(id);
     return { body: {} };
   },
 };

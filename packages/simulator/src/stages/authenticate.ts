@@ -58,7 +58,11 @@ export async function authenticate(
     );
   }
   const authToken = headers['x-amz-pay-authtoken'];
-  if (authToken !== undefined && !options.store.authorizationTokens.has(authToken)) {
+  // A token obtained by another merchant is refused as one never issued.
+  if (
+    authToken !== undefined &&
+    options.store.authorizationTokens.get(authToken)?.issuedTo !== verified.merchantId
+  ) {
     throw new ApiError(
       401,
       'UnauthorizedAccess',

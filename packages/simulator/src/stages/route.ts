@@ -5,9 +5,10 @@ import { ApiError, shown } from '../errors.js';
 import type { RouteLookup } from '../routes.js';
 
 /**
- * Route: the spec operation a request addresses (404 ResourceNotFound for no path, 405
- * UnsupportedOperation for a path without this method), and the realm — environment from the
- * path or the key id, region from `x-amz-pay-region`.
+ * Route: the spec operation a request addresses (404 ResourceNotFound for no path, 404
+ * UnsupportedOperation for a path without this method: the spec lists UnsupportedOperation under
+ * 404, its status unverified), and the realm — environment from the path or the key id, region
+ * from `x-amz-pay-region`.
  */
 export interface RoutedRequest {
   operation: OperationSchema;
@@ -26,7 +27,7 @@ export function requireOperation(
     throw new ApiError(404, 'ResourceNotFound', `No Amazon Pay operation at ${shown(pathname)}.`);
   if (lookup.kind === 'method-not-allowed') {
     throw new ApiError(
-      405,
+      404,
       'UnsupportedOperation',
       `${shown(method)} is not supported on ${shown(pathname)}; use ${lookup.allowed.join(' or ')}.`,
     );

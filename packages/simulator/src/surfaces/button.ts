@@ -65,7 +65,7 @@ export const button: PageHandler = {
       );
     }
     const signature = typeof input.signature === 'string' ? input.signature : '';
-    const { cryptoKey } = await key;
+    const { cryptoKey, merchantId } = await key;
     const result = await verifyButtonSignature(payload, signature, cryptoKey, algorithm);
     if (!result.ok) {
       const v2WithoutAlgorithm =
@@ -107,7 +107,7 @@ export const button: PageHandler = {
         );
       }
       const scopes = Array.isArray(parsed.signInScopes) ? parsed.signInScopes.map(String) : undefined;
-      const token = issueBuyerToken(engine, scopes ? { scopes } : {});
+      const token = issueBuyerToken(engine, scopes ? { scopes, merchantId } : { merchantId });
       target.searchParams.set('buyerToken', token);
       res.writeHead(302, { location: target.toString(), 'content-length': 0 });
       res.end();

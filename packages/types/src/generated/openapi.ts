@@ -2470,7 +2470,7 @@ export const openapiDocument: OpenApiDocumentObject = {
           "Reports"
         ],
         "summary": "Create a report schedule",
-        "description": "Makes Amazon create a report of the given type at a fixed frequency, starting at\n`nextReportCreationTime`. Only one schedule per report type may exist; set\n`deleteExistingSchedule` to replace it. Settlement and multi-currency reports cannot be scheduled.\n",
+        "description": "Makes Amazon create a report of the given type at a fixed frequency, starting at\n`nextReportCreationTime`. Settlement and multi-currency reports cannot be scheduled.\n\nOnly one schedule per report type may exist (Amazon's \"Managing report schedules\" page): with\n`deleteExistingSchedule: true` the existing one is replaced. Without it Amazon refuses a second\nschedule of the type, but neither its docs nor its SDKs (whose sandbox tests always send `true`)\nname the status or reason code of that refusal: unverified. It is not a 409; the simulator answers\n`400 InvalidRequest`, a row of Amazon's generic error table.\n",
         "parameters": [
           {
             "$ref": "#/components/parameters/IdempotencyKeyRequired"
@@ -8014,7 +8014,7 @@ export const openapiDocument: OpenApiDocumentObject = {
           "deleteExistingSchedule": {
             "type": "boolean",
             "default": false,
-            "description": "`true` replaces an existing schedule for the same report type; with `false` (the default) Amazon\nrejects the request when such a schedule already exists (status and reason code unverified).\n"
+            "description": "`true` replaces an existing schedule for the same report type; with `false` (the default) Amazon\nrefuses the request when such a schedule already exists (status and reason code unverified; see\ncreateReportSchedule).\n"
           }
         }
       },

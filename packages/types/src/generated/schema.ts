@@ -392,8 +392,13 @@ export interface paths {
         /**
          * Create a report schedule
          * @description Makes Amazon create a report of the given type at a fixed frequency, starting at
-         *     `nextReportCreationTime`. Only one schedule per report type may exist; set
-         *     `deleteExistingSchedule` to replace it. Settlement and multi-currency reports cannot be scheduled.
+         *     `nextReportCreationTime`. Settlement and multi-currency reports cannot be scheduled.
+         *
+         *     Only one schedule per report type may exist (Amazon's "Managing report schedules" page): with
+         *     `deleteExistingSchedule: true` the existing one is replaced. Without it Amazon refuses a second
+         *     schedule of the type, but neither its docs nor its SDKs (whose sandbox tests always send `true`)
+         *     name the status or reason code of that refusal: unverified. It is not a 409; the simulator answers
+         *     `400 InvalidRequest`, a row of Amazon's generic error table.
          */
         post: operations["createReportSchedule"];
         delete?: never;
@@ -1977,7 +1982,8 @@ export interface components {
             nextReportCreationTime: components["schemas"]["DateTimeInput"];
             /**
              * @description `true` replaces an existing schedule for the same report type; with `false` (the default) Amazon
-             *     rejects the request when such a schedule already exists (status and reason code unverified).
+             *     refuses the request when such a schedule already exists (status and reason code unverified; see
+             *     createReportSchedule).
              * @default false
              */
             deleteExistingSchedule?: boolean;
