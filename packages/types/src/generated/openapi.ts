@@ -17,7 +17,7 @@ export const openapiDocument: OpenApiDocumentObject = {
     "title": "Amazon Pay API v2",
     "version": "2.0.0",
     "summary": "Checkout v2, charges, refunds, reports, disputes, in-store and merchant onboarding.",
-    "description": "A hand-written description of Amazon Pay API v2, maintained by the amazon-pay-ts project and\nchecked against Amazon's developer documentation and official SDKs.\n\nEvery request is signed with the merchant's private key (`AMZN-PAY-RSASSA-PSS-V2` or the\nolder `AMZN-PAY-RSASSA-PSS`); see the signer package for the scheme.\n\nResponses carry `null` for absent values and gain fields and enum values over time, so response\nschemas allow unknown properties and treat enums as open. Request schemas are strict.\n",
+    "description": "A hand-written description of Amazon Pay API v2, maintained by the amazon-pay-ts project and\nchecked against Amazon's developer documentation and official SDKs.\n\nEvery request is signed with the merchant's private key (`AMZN-PAY-RSASSA-PSS-V2` or the\nolder `AMZN-PAY-RSASSA-PSS`); see the signer package for the scheme.\n\nResponses carry `null` for absent values and gain fields and enum values over time, so response\nschemas allow unknown properties and treat enums as open. Request schemas are strict.\n\n## Unverified against Amazon\n\nNo public source (Amazon's developer docs in every language, the official .NET, Java, Node.js and\nPHP SDKs and their sandbox tests, public issues) shows the statuses or answers below; each is\ndeclared as the likeliest and may differ from what Amazon sends. Clients should branch on\n`reasonCode`, not on the status alone. The local simulator's README keeps the same list with what\nthe simulator answers.\n\n| case | declared as | unverified |\n| --- | --- | --- |\n| `InvalidAuthentication`, `InvalidAccountStatus`, `InvalidAuthorizationToken` | 403 | the status (401 possible); Amazon's v1 error table gives `InvalidAccountStatus` 403 |\n| `InvalidRequestSignature` | 403 | the status (401 possible) |\n| `UnsupportedOperation`, `RequestNotSupported` | 404 | the status (400 possible) |\n| `RequestTimeout` | 408 | the pairing: every official SDK retries 408, none names its reason code |\n| `ServiceUnavailable` | 503 | the pairing: every official SDK retries 503, none names its reason code |\n| `TLSVersionNotSupported` | default | the status |\n| `ResourceNotFound` for another merchant's id | 404 | that Amazon answers an id owned by another merchant like an unknown one |\n| `TransactionAmountExceeded`, `TransactionCountExceeded` | 400 | the status (422 possible) |\n| `InvalidCheckoutSessionStatus`, `CheckoutSessionCanceled`, `InvalidChargePermissionStatus`, `InvalidChargeStatus` | 422 | the status of these per-operation state errors |\n| `HardDeclined`, `SoftDeclined`, `AmazonRejected`, `TransactionTimedOut` | 422 | the status of a synchronous decline |\n| `AmountMismatch`, `ChargePermissionNotModifiable`, `PeriodicAmountExceeded`, `MFANotCompleted`, `InvalidInputFormat` | default | the status of these per-operation errors |\n| `InvalidDisputeStatus` | default | whether Amazon refuses a dispute update in the wrong state at all, and how |\n| `createReportSchedule` for a report type that has a schedule, without `deleteExistingSchedule` | 400 | the status and reason code (Amazon allows one schedule per type) |\n| request body size | default | the limit: Amazon publishes none, nor the status and reason code beyond it |\n",
     "license": {
       "name": "Apache-2.0",
       "identifier": "Apache-2.0"
@@ -1045,7 +1045,7 @@ export const openapiDocument: OpenApiDocumentObject = {
           "Charge"
         ],
         "summary": "Create a charge",
-        "description": "Authorizes an amount on a `Chargeable` charge permission, and captures it at once with\n`captureNow: true`. A declined payment answers with an error (`HardDeclined`, `SoftDeclined`,\n`TransactionAmountExceeded`…) rather than a `Declined` charge.\nOperation-specific errors: `TransactionAmountExceeded`, `PeriodicAmountExceeded` (a recurring\ncharge permission's amount for the period is used up), `MFANotCompleted` (the buyer has not\ncompleted multi-factor authentication; send them to `webCheckoutDetails`), plus the declines\nabove; their statuses are unverified (the simulator answers 422 for declines and amount errors).\n",
+        "description": "Authorizes an amount on a `Chargeable` charge permission, and captures it at once with\n`captureNow: true`. A declined payment answers with an error (`HardDeclined`, `SoftDeclined`,\n`TransactionAmountExceeded`…) rather than a `Declined` charge.\nOperation-specific errors: `TransactionAmountExceeded`, `PeriodicAmountExceeded` (a recurring\ncharge permission's amount for the period is used up), `MFANotCompleted` (the buyer has not\ncompleted multi-factor authentication; send them to `webCheckoutDetails`), plus the declines\nabove; their statuses are unverified (the simulator answers 400 for amount errors and 422 for\ndeclines).\n",
         "parameters": [
           {
             "$ref": "#/components/parameters/IdempotencyKeyRequired"
@@ -10499,7 +10499,7 @@ export const openapiDocument: OpenApiDocumentObject = {
         }
       },
       "BadRequest": {
-        "description": "The request is invalid: `InvalidHeaderValue`, `InvalidRequest`, `InvalidParameterValue`,\n`InvalidParameterCombination`, `InvalidRequestFormat`, `MissingHeader`, `MissingHeaderValue`,\n`MissingParameterValue`, `UnrecognizedField`, `InvalidSandboxSimulationSpecified`, `CurrencyMismatch`,\n`InvalidAPIVersion`, or `DuplicateIdempotencyKey` (the idempotency key was already used with a\ndifferent request body).\n",
+        "description": "The request is invalid: `InvalidHeaderValue`, `InvalidRequest`, `InvalidParameterValue`,\n`InvalidParameterCombination`, `InvalidRequestFormat`, `MissingHeader`, `MissingHeaderValue`,\n`MissingParameterValue`, `UnrecognizedField`, `InvalidSandboxSimulationSpecified`, `CurrencyMismatch`,\n`InvalidAPIVersion`, or `DuplicateIdempotencyKey` (the idempotency key was already used with a\ndifferent request body). Amount and count limits, `TransactionAmountExceeded` and\n`TransactionCountExceeded`, are declared here too (status unverified; see the description's list).\n",
         "headers": {
           "x-amz-pay-request-id": {
             "$ref": "#/components/headers/RequestId"
@@ -10544,7 +10544,7 @@ export const openapiDocument: OpenApiDocumentObject = {
         }
       },
       "NotFound": {
-        "description": "`ResourceNotFound`: the object does not exist or belongs to another merchant. Amazon's generic table\nalso lists `UnsupportedOperation` and `RequestNotSupported`; their statuses are unverified (404 or\n400).\n",
+        "description": "`ResourceNotFound`: the object does not exist, or belongs to another merchant (unverified: no source\nshows Amazon's answer for another merchant's id). Amazon's generic table also lists\n`UnsupportedOperation` and `RequestNotSupported`; their statuses are unverified (404 or 400).\n",
         "headers": {
           "x-amz-pay-request-id": {
             "$ref": "#/components/headers/RequestId"
@@ -10625,7 +10625,7 @@ export const openapiDocument: OpenApiDocumentObject = {
         }
       },
       "UnprocessableEntity": {
-        "description": "The request is well formed but the object's state or amounts do not allow it:\n`InvalidCheckoutSessionStatus`, `CheckoutSessionCanceled`, `InvalidChargePermissionStatus`,\n`InvalidChargeStatus`, `TransactionAmountExceeded`, `TransactionCountExceeded`, or a decline of the\npayment (`HardDeclined`, `SoftDeclined`, `AmazonRejected`, `TransactionTimedOut`, `PaymentMethodNotAllowed`).\n",
+        "description": "The request is well formed but the object's state does not allow it:\n`InvalidCheckoutSessionStatus`, `CheckoutSessionCanceled`, `InvalidChargePermissionStatus`,\n`InvalidChargeStatus`, or a decline of the payment (`HardDeclined`, `SoftDeclined`, `AmazonRejected`,\n`TransactionTimedOut`, `PaymentMethodNotAllowed`). Statuses unverified (see the description's list).\n",
         "headers": {
           "x-amz-pay-request-id": {
             "$ref": "#/components/headers/RequestId"

@@ -163,7 +163,8 @@ export interface paths {
          *     Operation-specific errors: `TransactionAmountExceeded`, `PeriodicAmountExceeded` (a recurring
          *     charge permission's amount for the period is used up), `MFANotCompleted` (the buyer has not
          *     completed multi-factor authentication; send them to `webCheckoutDetails`), plus the declines
-         *     above; their statuses are unverified (the simulator answers 422 for declines and amount errors).
+         *     above; their statuses are unverified (the simulator answers 400 for amount errors and 422 for
+         *     declines).
          */
         post: operations["createCharge"];
         delete?: never;
@@ -2821,7 +2822,8 @@ export interface components {
          *     `InvalidParameterCombination`, `InvalidRequestFormat`, `MissingHeader`, `MissingHeaderValue`,
          *     `MissingParameterValue`, `UnrecognizedField`, `InvalidSandboxSimulationSpecified`, `CurrencyMismatch`,
          *     `InvalidAPIVersion`, or `DuplicateIdempotencyKey` (the idempotency key was already used with a
-         *     different request body).
+         *     different request body). Amount and count limits, `TransactionAmountExceeded` and
+         *     `TransactionCountExceeded`, are declared here too (status unverified; see the description's list).
          */
         BadRequest: {
             headers: {
@@ -2862,9 +2864,9 @@ export interface components {
             };
         };
         /**
-         * @description `ResourceNotFound`: the object does not exist or belongs to another merchant. Amazon's generic table
-         *     also lists `UnsupportedOperation` and `RequestNotSupported`; their statuses are unverified (404 or
-         *     400).
+         * @description `ResourceNotFound`: the object does not exist, or belongs to another merchant (unverified: no source
+         *     shows Amazon's answer for another merchant's id). Amazon's generic table also lists
+         *     `UnsupportedOperation` and `RequestNotSupported`; their statuses are unverified (404 or 400).
          */
         NotFound: {
             headers: {
@@ -2926,10 +2928,10 @@ export interface components {
             };
         };
         /**
-         * @description The request is well formed but the object's state or amounts do not allow it:
+         * @description The request is well formed but the object's state does not allow it:
          *     `InvalidCheckoutSessionStatus`, `CheckoutSessionCanceled`, `InvalidChargePermissionStatus`,
-         *     `InvalidChargeStatus`, `TransactionAmountExceeded`, `TransactionCountExceeded`, or a decline of the
-         *     payment (`HardDeclined`, `SoftDeclined`, `AmazonRejected`, `TransactionTimedOut`, `PaymentMethodNotAllowed`).
+         *     `InvalidChargeStatus`, or a decline of the payment (`HardDeclined`, `SoftDeclined`, `AmazonRejected`,
+         *     `TransactionTimedOut`, `PaymentMethodNotAllowed`). Statuses unverified (see the description's list).
          */
         UnprocessableEntity: {
             headers: {
