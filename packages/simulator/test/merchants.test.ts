@@ -168,6 +168,15 @@ describe('merchant isolation beyond payments', () => {
     expect(listed.map((r) => r.reportId)).toEqual([theirs.json.reportId]);
   });
 
+  it("disbursements pay out only the caller's own captures", async () => {
+    const start = new Date(world.sim.clock.now().getTime() - 1000).toISOString().replace(/\.\d{3}/, '');
+    await captured(world);
+    const end = new Date(world.sim.clock.now().getTime() + 1000).toISOString().replace(/\.\d{3}/, '');
+    const query = `/v2/disbursements?startTime=${start}&endTime=${end}`;
+    expect(((await call(A, query)).json.disbursements as unknown[]).length).toBeGreaterThan(0);
+    expect((await call(B, query)).json.disbursements).toEqual([]);
+  });
+
   it('report schedules are per merchant: lists, reads, cancels and the one-per-type rule', async () => {
     const schedule = {
       reportType: '_GET_FLAT_FILE_OFFAMAZONPAYMENTS_REFUND_DATA_',
