@@ -3,7 +3,8 @@
  * esbuild (minified, tree-shaken, every dependency inlined) and gzipped at level 9, beside the
  * official Node SDK doing the same call. Our packages are bundled from their TypeScript sources
  * (the workspace's source condition), which minify to the same code as their dist.
- * Exits 1 when a row exceeds its budget. Budgets are the measurement of 2026-12-01 once every
+ * Exits 1 when a row exceeds its budget. `--analyze` also lists, per row, the inputs that weigh most
+ * in the minified output (esbuild's metafile), to see where the bytes come from. Budgets are the measurement of 2026-12-01 once every
  * branch of that day had landed (signer 7.9 kB with OpenSSH keys, client 21.4 kB with typed button
  * payloads, client + validators 39.5 kB; official SDK 56.2 kB) plus about 1–2 kB of headroom,
  * so a regression of a dependency or a generator change fails CI. The issue's goal for the client
@@ -33,7 +34,11 @@ const client = new WebStoreClient({
 console.log(await client.getCheckoutSession(process.argv[2]));
 `;
 
-/** Replaces the generated validators with an empty table: what the client's own code weighs. */
+/**
+ * Replaces the generated validators with empty tables: what the client's own code weighs. The
+ * client's per-operation table (generated/operation-validators.ts) becomes `{}`, and the types
+ * package exports only the button-payload schema names the client imports, as undefined.
+ */
 const withoutValidators: Plugin = {
   name: 'without-validators',
   setup(pluginBuild) {
@@ -41,18 +46,24 @@ const withoutValidators: Plugin = {
       path: 'types',
       namespace: 'stub',
     }));
-    pluginBuild.onLoad({ filter: /.*/, namespace: 'stub' }, () => ({
-      // The button-payload schemas are validators too; the client imports them by name.
+    pluginBuild.onResolve({ filter: /\/generated\/operation-validators\.js$/ }, () => ({
+      path: 'operation-validators',
+      namespace: 'stub',
+    }));
+    pluginBuild.onLoad({ filter: /^operation-validators$/, namespace: 'stub' }, () => ({
+      contents: 'export const OPERATION_VALIDATORS = {};',
+      loader: 'js',
+    }));
+    pluginBuild.onLoad({ filter: /^types$/, namespace: 'stub' }, () => ({
       contents: [
-        'export const operationSchemas = {};',
-        ...[
-          'AdditionalPaymentButtonPayloadSchema',
-          'CheckoutButtonPayloadSchema',
-          'PaymentMethodOnFileButtonPayloadSchema',
-          'RecurringButtonPayloadSchema',
-          'SignInButtonPayloadSchema',
-        ].map((name) => `export const ${name} = undefined;`),
-      ].join('\n'),
+        'AdditionalPaymentButtonPayloadSchema',
+        'CheckoutButtonPayloadSchema',
+        'PaymentMethodOnFileButtonPayloadSchema',
+        'RecurringButtonPayloadSchema',
+        'SignInButtonPayloadSchema',
+      ]
+        .map((name) => `export const ${name} = undefined;`)
+        .join('\n'),
       loader: 'js',
     }));
   },
@@ -143,6 +154,17 @@ for (const row of rows) {
   );
 }
 console.log(lines.join('\n'));
+if (process.argv.includes('--analyze')) {
+  for (const row of rows) {
+    const { metafile } = await measureRow(row);
+    const inputs = Object.entries(Object.values(metafile.outputs)[0]!.inputs)
+      .map(([path, input]) => ({ path: path.replace(/^.*node_modules\//, ''), bytes: input.bytesInOutput }))
+      .filter(({ bytes }) => bytes > 0)
+      .sort((a, b) => b.bytes - a.bytes);
+    console.log(`\n${row.name} (minified bytes per input):`);
+    for (const { path, bytes } of inputs.slice(0, 25)) console.log(`${String(bytes).padStart(8)}  ${path}`);
+  }
+}
 if (failed) {
   console.error('bench:size: a bundle is over its budget (see the table above).');
   process.exitCode = 1;

@@ -2,6 +2,7 @@
 // method per operation, grouped into abstract classes the client classes extend, plus the
 // operation -> arguments table their `withResponse` types are a flat lookup into.
 
+import { emitClientValidatorsModule } from './client-validators-module.js';
 import { dateTimePaths, isDateTimeParameter } from './date-times.js';
 import {
   deref,
@@ -267,5 +268,6 @@ export function emitClientModules(document: OpenApiDocument): Record<string, str
   return {
     'operation-routes.ts': emitClientRoutesModule(document),
     'operation-methods.ts': emitClientMethodsModule(document),
+    'operation-validators.ts': emitClientValidatorsModule(document),
   };
 }

@@ -57,5 +57,7 @@ if (process.argv[1] !== undefined && resolve(process.argv[1]) === fileURLToPath(
     clientOutDir: join(repoRoot, 'packages/client/src/generated'),
   });
   console.log(`generated ${readdirSync(outDir).sort().join(', ')} in packages/types/src/generated`);
-  console.log('generated operation-methods.ts, operation-routes.ts in packages/client/src/generated');
+  console.log(
+    'generated operation-methods.ts, operation-routes.ts, operation-validators.ts in packages/client/src/generated',
+  );
 }

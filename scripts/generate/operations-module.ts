@@ -16,7 +16,7 @@ const location = ['path', 'query', 'header'] as const;
 type ParameterLocation = (typeof location)[number];
 
 /** Path-level parameters apply unless the operation redefines the same name and location. */
-function mergedParameters(document: OpenApiDocument, entry: OperationEntry): ParameterObject[] {
+export function mergedParameters(document: OpenApiDocument, entry: OperationEntry): ParameterObject[] {
   const byKey = new Map<string, ParameterObject>();
   for (const raw of [...(entry.pathItem.parameters ?? []), ...(entry.operation.parameters ?? [])]) {
     const parameter = deref(document, raw);
@@ -26,7 +26,7 @@ function mergedParameters(document: OpenApiDocument, entry: OperationEntry): Par
   return [...byKey.values()];
 }
 
-function jsonSchemaOf(content: Record<string, MediaTypeObject> | undefined): JsonSchema | undefined {
+export function jsonSchemaOf(content: Record<string, MediaTypeObject> | undefined): JsonSchema | undefined {
   if (content === undefined) return undefined;
   const json = Object.entries(content).find(
     ([type]) => type === 'application/json' || type.endsWith('+json'),
@@ -34,7 +34,7 @@ function jsonSchemaOf(content: Record<string, MediaTypeObject> | undefined): Jso
   return (json ?? Object.entries(content)[0])?.[1].schema;
 }
 
-function parametersObject(
+export function parametersObject(
   parameters: ParameterObject[],
   where: ParameterLocation,
   ctx: ZodExpressionContext,

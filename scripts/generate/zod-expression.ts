@@ -246,3 +246,25 @@ function objectExpression(schema: SchemaObject, ctx: ZodExpressionContext, depth
   }
   return `z.looseObject(${shape})`;
 }
+
+/** Where a JSON string literal of the generated source starts and ends (patterns, enum values, keys). */
+const stringLiteral = /"(?:[^"\\]|\\.)*"/g;
+
+/**
+ * Marks every call of a generated expression side-effect free (`/* @__PURE__ *\/`), string literals
+ * left alone. Bundlers then drop the schemas a program never reaches: a module's top-level calls are
+ * otherwise kept, since a bundler cannot know that building a zod schema changes nothing else.
+ */
+export function markPure(expression: string): string {
+  const annotate = (code: string) =>
+    code
+      .replace(/(?<![\w.$])z\.([A-Za-z.]+)\(/g, '/* @__PURE__ */ z.$1(')
+      .replace(/\bnew RegExp\(/g, '/* @__PURE__ */ new RegExp(');
+  let result = '';
+  let last = 0;
+  for (const match of expression.matchAll(stringLiteral)) {
+    result += annotate(expression.slice(last, match.index)) + match[0];
+    last = match.index + match[0].length;
+  }
+  return result + annotate(expression.slice(last));
+}

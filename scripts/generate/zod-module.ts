@@ -7,7 +7,7 @@ import {
   schemaRefsIn,
 } from './document.js';
 import { generatedHeader } from './header.js';
-import { schemaConstName, zodExpression } from './zod-expression.js';
+import { markPure, schemaConstName, zodExpression } from './zod-expression.js';
 
 export interface ComponentOrder {
   /** Component names, each after every component it references (except within a cycle). */
@@ -87,7 +87,7 @@ export function emitZodModule(document: OpenApiDocument): string {
   const declared = new Set<string>();
   const blocks: string[] = [];
   for (const name of order) {
-    const expression = zodExpression(schemas[name], { document, declared, referenced: new Set() });
+    const expression = markPure(zodExpression(schemas[name], { document, declared, referenced: new Set() }));
     // A schema in a cycle cannot infer its own type, so it borrows the one openapi-typescript wrote.
     const annotation = cyclic.has(name) ? `: z.ZodMiniType<components['schemas'][${quoted(name)}]>` : '';
     blocks.push(

@@ -1,4 +1,4 @@
-import { type OperationId, operationSchemas } from '@amazon-pay-ts/types';
+import type { OperationId } from '@amazon-pay-ts/types';
 import type * as z from 'zod/mini';
 import type { Logger, ValidationMode } from './config.js';
 import {
@@ -6,6 +6,23 @@ import {
   AmazonPayResponseValidationError,
   type FieldIssue,
 } from './errors.js';
+import { OPERATION_VALIDATORS } from './generated/operation-validators.js';
+import { OPERATION_ROUTES } from './operations.js';
+
+/**
+ * What the client checks for one operation (generated/operation-validators.ts). Path and header
+ * schemas are the simulator's (`operationSchemas` of @amazon-pay-ts/types): the client builds those
+ * parts itself and checks its ids and options on its own, so its bundle does not carry them.
+ */
+export interface OperationValidators {
+  /** JSON request body, absent when the operation takes none. */
+  readonly body?: z.ZodMiniType;
+  readonly bodyRequired?: true;
+  /** Query of an operation without a body, in wire form (strings). */
+  readonly query?: z.ZodMiniType;
+  /** Body of the success response; `z.undefined()` when the success status has no content. */
+  readonly response: z.ZodMiniType;
+}
 
 /** Field issues of a failed zod parse, with an explanation where a float amount has too many decimals. */
 export function issuesFromZod(error: z.core.$ZodError, input: unknown): FieldIssue[] {
@@ -44,7 +61,7 @@ function valueAt(input: unknown, path: readonly PropertyKey[]): unknown {
 
 /** Issues with a request body against the operation's generated request schema (empty when it conforms). */
 export function checkRequestBody(operationId: OperationId, body: unknown): FieldIssue[] {
-  const schema = operationSchemas[operationId];
+  const schema = OPERATION_VALIDATORS[operationId];
   if (body === undefined) {
     return schema.bodyRequired ? [{ path: '(body)', message: 'a request body is required' }] : [];
   }
@@ -58,7 +75,12 @@ export function checkRequestBody(operationId: OperationId, body: unknown): Field
 
 /** Issues with wire-form query values against the operation's query schema. */
 export function checkQuery(operationId: OperationId, query: Record<string, string>): FieldIssue[] {
-  const result = operationSchemas[operationId].query.safeParse(query);
+  const schema = OPERATION_VALIDATORS[operationId].query;
+  if (schema === undefined) {
+    const names = Object.keys(query);
+    return names.map((name) => ({ path: name, message: `${operationId} takes no query parameter ${name}` }));
+  }
+  const result = schema.safeParse(query);
   return result.success ? [] : issuesFromZod(result.error, query);
 }
 
@@ -67,17 +89,20 @@ export function checkQuery(operationId: OperationId, query: Record<string, strin
  * Merchant Account's 202): an empty body is then its whole answer, not a broken one.
  */
 export function answersWithoutBody(operationId: OperationId): boolean {
-  return operationSchemas[operationId].response.safeParse(undefined).success;
+  return OPERATION_VALIDATORS[operationId].response.safeParse(undefined).success;
 }
 
 /** Issues with a parsed success body against the operation's response schema. */
 export function checkResponseBody(operationId: OperationId, data: unknown): FieldIssue[] {
-  const result = operationSchemas[operationId].response.safeParse(data);
+  const result = OPERATION_VALIDATORS[operationId].response.safeParse(data);
   return result.success ? [] : issuesFromZod(result.error, data);
 }
 
 const byRoute = new Map<string, OperationId>(
-  Object.values(operationSchemas).map((op) => [`${op.method} ${op.path}`, op.operationId as OperationId]),
+  Object.entries(OPERATION_ROUTES).map(([operationId, route]) => [
+    `${route.method} ${route.path}`,
+    operationId as OperationId,
+  ]),
 );
 
 export interface ValidationMiddlewareOptions {

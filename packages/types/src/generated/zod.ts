@@ -6,14 +6,14 @@ import * as z from 'zod/mini';
 if (z.config().localeError === undefined) z.config(en());
 
 /** UTC timestamp in ISO 8601 basic format, `YYYYMMDDTHHMMSSZ` (for example `20211215T152829Z`). */
-export const TimestampSchema = z.string();
+export const TimestampSchema = /* @__PURE__ */ z.string();
 
 /**
  * Decimal amount as a string, in the currency's major unit, with the currency's decimals: none for
  * JPY (`"500"`), two for AUD, GBP, DKK, EUR, HKD, NZD, NOK, ZAR, SEK, CHF and USD (`"14.00"`). See
  * `CurrencyCode`'s `x-currency-decimals`.
  */
-export const AmountSchema = z.string();
+export const AmountSchema = /* @__PURE__ */ z.string();
 
 /**
  * Amount sent to Amazon: a decimal string (`"14.00"`) or a JSON number (`14`, `12.99`) with at most
@@ -22,7 +22,7 @@ export const AmountSchema = z.string();
  * schema alone checks the two-decimal bound; the currency's own bound needs the sibling `currencyCode`
  * (`CurrencyCode`'s `x-currency-decimals`).
  */
-export const AmountInputSchema = z.union([z.string().check(z.maxLength(16), z.regex(new RegExp("^\\d+(\\.\\d{1,2})?$"))), z.number().check(z.gte(0), z.multipleOf(0.01))]);
+export const AmountInputSchema = /* @__PURE__ */ z.union([/* @__PURE__ */ z.string().check(/* @__PURE__ */ z.maxLength(16), /* @__PURE__ */ z.regex(/* @__PURE__ */ new RegExp("^\\d+(\\.\\d{1,2})?$"))), /* @__PURE__ */ z.number().check(/* @__PURE__ */ z.gte(0), /* @__PURE__ */ z.multipleOf(0.01))]);
 
 /**
  * ISO 4217 currency code of a currency Amazon Pay can charge or present. Multi-currency merchants
@@ -31,62 +31,62 @@ export const AmountInputSchema = z.union([z.string().check(z.maxLength(16), z.re
  * Amounts carry the currency's ISO 4217 decimals (`x-currency-decimals`): none for JPY, two for all
  * the others.
  */
-export const CurrencyCodeSchema = z.enum(["AUD", "GBP", "DKK", "EUR", "HKD", "JPY", "NZD", "NOK", "ZAR", "SEK", "CHF", "USD"]);
+export const CurrencyCodeSchema = /* @__PURE__ */ z.enum(["AUD", "GBP", "DKK", "EUR", "HKD", "JPY", "NZD", "NOK", "ZAR", "SEK", "CHF", "USD"]);
 
 /** An amount of money as Amazon returns it. */
-export const PriceSchema = z.looseObject({
+export const PriceSchema = /* @__PURE__ */ z.looseObject({
   amount: AmountSchema,
-  currencyCode: z.union([CurrencyCodeSchema, z.string()]),
+  currencyCode: /* @__PURE__ */ z.union([CurrencyCodeSchema, /* @__PURE__ */ z.string()]),
 });
 
 /** An amount of money sent to Amazon. */
-export const PriceInputSchema = z.looseObject({
+export const PriceInputSchema = /* @__PURE__ */ z.looseObject({
   amount: AmountInputSchema,
   currencyCode: CurrencyCodeSchema,
 });
 
 /** A postal address as Amazon returns it (shipping or billing). Absent parts are `null`. */
-export const AddressSchema = z.looseObject({
-  name: z.optional(z.nullable(z.string())),
-  addressLine1: z.optional(z.nullable(z.string())),
-  addressLine2: z.optional(z.nullable(z.string())),
-  addressLine3: z.optional(z.nullable(z.string())),
-  city: z.optional(z.nullable(z.string())),
-  county: z.optional(z.nullable(z.string())),
-  district: z.optional(z.nullable(z.string())),
-  stateOrRegion: z.optional(z.nullable(z.string())),
-  postalCode: z.optional(z.nullable(z.string())),
-  countryCode: z.optional(z.nullable(z.string())),
-  phoneNumber: z.optional(z.nullable(z.string())),
+export const AddressSchema = /* @__PURE__ */ z.looseObject({
+  name: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.nullable(/* @__PURE__ */ z.string())),
+  addressLine1: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.nullable(/* @__PURE__ */ z.string())),
+  addressLine2: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.nullable(/* @__PURE__ */ z.string())),
+  addressLine3: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.nullable(/* @__PURE__ */ z.string())),
+  city: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.nullable(/* @__PURE__ */ z.string())),
+  county: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.nullable(/* @__PURE__ */ z.string())),
+  district: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.nullable(/* @__PURE__ */ z.string())),
+  stateOrRegion: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.nullable(/* @__PURE__ */ z.string())),
+  postalCode: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.nullable(/* @__PURE__ */ z.string())),
+  countryCode: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.nullable(/* @__PURE__ */ z.string())),
+  phoneNumber: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.nullable(/* @__PURE__ */ z.string())),
 });
 
 /**
  * A postal address sent to Amazon (for example the shipping address passed to Finalize Checkout
  * Session for Additional Payment Button checkouts).
  */
-export const AddressInputSchema = z.looseObject({
-  name: z.string().check(z.maxLength(50)),
-  addressLine1: z.string().check(z.maxLength(180)),
-  addressLine2: z.optional(z.string().check(z.maxLength(60))),
-  addressLine3: z.optional(z.string().check(z.maxLength(60))),
-  city: z.optional(z.string().check(z.maxLength(50))),
-  county: z.optional(z.string().check(z.maxLength(50))),
-  district: z.optional(z.string().check(z.maxLength(50))),
-  stateOrRegion: z.optional(z.string().check(z.maxLength(50))),
-  postalCode: z.optional(z.string().check(z.maxLength(20))),
-  countryCode: z.string().check(z.regex(new RegExp("^[A-Z]{2}$"))),
-  phoneNumber: z.optional(z.string().check(z.maxLength(20))),
+export const AddressInputSchema = /* @__PURE__ */ z.looseObject({
+  name: /* @__PURE__ */ z.string().check(/* @__PURE__ */ z.maxLength(50)),
+  addressLine1: /* @__PURE__ */ z.string().check(/* @__PURE__ */ z.maxLength(180)),
+  addressLine2: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.string().check(/* @__PURE__ */ z.maxLength(60))),
+  addressLine3: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.string().check(/* @__PURE__ */ z.maxLength(60))),
+  city: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.string().check(/* @__PURE__ */ z.maxLength(50))),
+  county: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.string().check(/* @__PURE__ */ z.maxLength(50))),
+  district: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.string().check(/* @__PURE__ */ z.maxLength(50))),
+  stateOrRegion: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.string().check(/* @__PURE__ */ z.maxLength(50))),
+  postalCode: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.string().check(/* @__PURE__ */ z.maxLength(20))),
+  countryCode: /* @__PURE__ */ z.string().check(/* @__PURE__ */ z.regex(/* @__PURE__ */ new RegExp("^[A-Z]{2}$"))),
+  phoneNumber: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.string().check(/* @__PURE__ */ z.maxLength(20))),
 });
 
 /**
  * State of a checkout session, charge, refund or in-store transaction, with the reason for the last
  * transition. Each resource documents its own states and reason codes.
  */
-export const StatusDetailsSchema = z.looseObject({
-  state: z.string(),
-  reasonCode: z.optional(z.nullable(z.string())),
-  reasonDescription: z.optional(z.nullable(z.string())),
-  lastUpdatedTimestamp: z.optional(z.nullable(TimestampSchema)),
+export const StatusDetailsSchema = /* @__PURE__ */ z.looseObject({
+  state: /* @__PURE__ */ z.string(),
+  reasonCode: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.nullable(/* @__PURE__ */ z.string())),
+  reasonDescription: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.nullable(/* @__PURE__ */ z.string())),
+  lastUpdatedTimestamp: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.nullable(TimestampSchema)),
 });
 
 /**
@@ -97,140 +97,140 @@ export const StatusDetailsSchema = z.looseObject({
  * the .NET SDK's issue tracker, and listed in the .NET SDK's `ReasonCodes`). Closed: `MerchantClosed`
  * (Close Charge Permission was called), `BuyerClosed`, `AmazonClosed`, `Expired`.
  */
-export const ChargePermissionReasonCodeSchema = z.enum(["PaymentMethodInvalid", "PaymentMethodDeleted", "BillingAddressDeleted", "PaymentMethodExpired", "PaymentMethodNotAllowed", "PaymentMethodNotSet", "ChargeInProgress", "MFAFailed", "AmountNotSet", "TransactionAmountExceeded", "MerchantClosed", "BuyerClosed", "AmazonClosed", "Expired"]);
+export const ChargePermissionReasonCodeSchema = /* @__PURE__ */ z.enum(["PaymentMethodInvalid", "PaymentMethodDeleted", "BillingAddressDeleted", "PaymentMethodExpired", "PaymentMethodNotAllowed", "PaymentMethodNotSet", "ChargeInProgress", "MFAFailed", "AmountNotSet", "TransactionAmountExceeded", "MerchantClosed", "BuyerClosed", "AmazonClosed", "Expired"]);
 
 /** One reason a charge permission is in its state. */
-export const StatusReasonSchema = z.looseObject({
-  reasonCode: z.optional(z.nullable(z.union([ChargePermissionReasonCodeSchema, z.string()]))),
-  reasonDescription: z.optional(z.nullable(z.string())),
+export const StatusReasonSchema = /* @__PURE__ */ z.looseObject({
+  reasonCode: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.nullable(/* @__PURE__ */ z.union([ChargePermissionReasonCodeSchema, /* @__PURE__ */ z.string()]))),
+  reasonDescription: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.nullable(/* @__PURE__ */ z.string())),
 });
 
 /**
  * `Chargeable`: charges can be created. `NonChargeable`: charges cannot be created until the reasons
  * are resolved (for example the buyer updates an expired payment method). `Closed`: no more charges.
  */
-export const ChargePermissionStateSchema = z.enum(["Chargeable", "NonChargeable", "Closed"]);
+export const ChargePermissionStateSchema = /* @__PURE__ */ z.enum(["Chargeable", "NonChargeable", "Closed"]);
 
 /**
  * State of a charge permission. Unlike other objects it can have several reasons at once, so the
  * reasons are a list (`null` when there are none).
  */
-export const ChargePermissionStatusDetailsSchema = z.looseObject({
-  state: z.union([ChargePermissionStateSchema, z.string()]),
-  reasons: z.optional(z.nullable(z.array(StatusReasonSchema))),
-  lastUpdatedTimestamp: z.optional(z.nullable(TimestampSchema)),
+export const ChargePermissionStatusDetailsSchema = /* @__PURE__ */ z.looseObject({
+  state: /* @__PURE__ */ z.union([ChargePermissionStateSchema, /* @__PURE__ */ z.string()]),
+  reasons: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.nullable(/* @__PURE__ */ z.array(StatusReasonSchema))),
+  lastUpdatedTimestamp: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.nullable(TimestampSchema)),
 });
 
 /** Merchant-provided order details, shown to the buyer and on Amazon's emails and reports. */
-export const MerchantMetadataSchema = z.looseObject({
-  merchantReferenceId: z.optional(z.nullable(z.string())),
-  merchantStoreName: z.optional(z.nullable(z.string())),
-  noteToBuyer: z.optional(z.nullable(z.string())),
-  customInformation: z.optional(z.nullable(z.string())),
+export const MerchantMetadataSchema = /* @__PURE__ */ z.looseObject({
+  merchantReferenceId: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.nullable(/* @__PURE__ */ z.string())),
+  merchantStoreName: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.nullable(/* @__PURE__ */ z.string())),
+  noteToBuyer: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.nullable(/* @__PURE__ */ z.string())),
+  customInformation: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.nullable(/* @__PURE__ */ z.string())),
 });
 
 /** Merchant-provided order details. */
-export const MerchantMetadataInputSchema = z.looseObject({
-  merchantReferenceId: z.optional(z.string().check(z.maxLength(256))),
-  merchantStoreName: z.optional(z.string().check(z.maxLength(50))),
-  noteToBuyer: z.optional(z.string().check(z.maxLength(255))),
-  customInformation: z.optional(z.string().check(z.maxLength(4096))),
+export const MerchantMetadataInputSchema = /* @__PURE__ */ z.looseObject({
+  merchantReferenceId: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.string().check(/* @__PURE__ */ z.maxLength(256))),
+  merchantStoreName: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.string().check(/* @__PURE__ */ z.maxLength(50))),
+  noteToBuyer: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.string().check(/* @__PURE__ */ z.maxLength(255))),
+  customInformation: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.string().check(/* @__PURE__ */ z.maxLength(4096))),
 });
 
 /** Details from the payment service provider (PSP) integrating on the merchant's behalf. */
-export const ProviderMetadataSchema = z.looseObject({
-  providerReferenceId: z.optional(z.nullable(z.string())),
+export const ProviderMetadataSchema = /* @__PURE__ */ z.looseObject({
+  providerReferenceId: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.nullable(/* @__PURE__ */ z.string())),
 });
 
 /** Details from the payment service provider (PSP) integrating on the merchant's behalf. */
-export const ProviderMetadataInputSchema = z.looseObject({
-  providerReferenceId: z.optional(z.string().check(z.minLength(1))),
+export const ProviderMetadataInputSchema = /* @__PURE__ */ z.looseObject({
+  providerReferenceId: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.string().check(/* @__PURE__ */ z.minLength(1))),
 });
 
 /** Whether the object was created in the sandbox or in production. */
-export const ReleaseEnvironmentSchema = z.enum(["Sandbox", "Live"]);
+export const ReleaseEnvironmentSchema = /* @__PURE__ */ z.enum(["Sandbox", "Live"]);
 
 /**
  * `OneTime`: a single order. `Recurring`: subscriptions and other repeated charges for the same
  * product. `PaymentMethodOnFile`: the buyer's saved payment method for future unscheduled orders.
  */
-export const ChargePermissionTypeSchema = z.enum(["OneTime", "Recurring", "PaymentMethodOnFile"]);
+export const ChargePermissionTypeSchema = /* @__PURE__ */ z.enum(["OneTime", "Recurring", "PaymentMethodOnFile"]);
 
 /**
  * `Confirm`: only create a charge permission (charge later). `Authorize`: authorize `chargeAmount`
  * at checkout and capture later. `AuthorizeWithCapture`: authorize and capture at checkout.
  */
-export const PaymentIntentSchema = z.enum(["Confirm", "Authorize", "AuthorizeWithCapture"]);
+export const PaymentIntentSchema = /* @__PURE__ */ z.enum(["Confirm", "Authorize", "AuthorizeWithCapture"]);
 
 /**
  * `ProcessOrder` sends the buyer straight from Amazon Pay to the result page (no merchant review
  * page); it requires `checkoutResultReturnUrl`, `paymentDetails` and `addressDetails` for physical goods.
  */
-export const CheckoutModeSchema = z.enum(["ProcessOrder"]);
+export const CheckoutModeSchema = /* @__PURE__ */ z.enum(["ProcessOrder"]);
 
 /**
  * `PayAndShip`: the buyer chooses a shipping address (physical goods). `PayOnly`: no shipping address
  * (digital goods, services). `PayAndShipMultiAddress`: the buyer splits the order across several
  * shipping addresses (JP). `SignIn`: Amazon Sign-In button only, no payment.
  */
-export const ProductTypeSchema = z.enum(["PayAndShip", "PayOnly", "PayAndShipMultiAddress", "SignIn"]);
+export const ProductTypeSchema = /* @__PURE__ */ z.enum(["PayAndShip", "PayOnly", "PayAndShipMultiAddress", "SignIn"]);
 
 /** Channel through which the buyer interacts with the merchant for this charge. */
-export const ChannelSchema = z.enum(["Web", "Phone", "App", "Alexa", "PointOfSale", "FireTv", "Offline", "Amazon"]);
+export const ChannelSchema = /* @__PURE__ */ z.enum(["Web", "Phone", "App", "Alexa", "PointOfSale", "FireTv", "Offline", "Amazon"]);
 
 /**
  * Who initiates the charge and whether it recurs: `CITU` customer-initiated unscheduled, `MITU`
  * merchant-initiated unscheduled, `CITR` customer-initiated recurring, `MITR` merchant-initiated recurring.
  */
-export const ChargeInitiatorSchema = z.enum(["CITU", "MITU", "CITR", "MITR"]);
+export const ChargeInitiatorSchema = /* @__PURE__ */ z.enum(["CITU", "MITU", "CITR", "MITR"]);
 
 /** Unit of a recurring charge frequency; `Variable` when charges have no fixed interval. */
-export const FrequencyUnitSchema = z.enum(["Year", "Month", "Week", "Day", "Variable"]);
+export const FrequencyUnitSchema = /* @__PURE__ */ z.enum(["Year", "Month", "Week", "Day", "Variable"]);
 
 /** `Allowed`: ship only to the listed places. `NotAllowed`: ship anywhere except the listed places. */
-export const RestrictionTypeSchema = z.enum(["Allowed", "NotAllowed"]);
+export const RestrictionTypeSchema = /* @__PURE__ */ z.enum(["Allowed", "NotAllowed"]);
 
 /** `RestrictPOBoxes` excludes post office boxes; `RestrictPackstations` excludes DHL Packstations (DE). */
-export const SpecialRestrictionSchema = z.enum(["RestrictPOBoxes", "RestrictPackstations"]);
+export const SpecialRestrictionSchema = /* @__PURE__ */ z.enum(["RestrictPOBoxes", "RestrictPackstations"]);
 
 /** Buyer details the merchant asks for (Amazon Sign-In scopes). */
-export const ScopeSchema = z.enum(["name", "email", "postalCode", "shippingAddress", "phoneNumber", "primeStatus", "billingAddress"]);
+export const ScopeSchema = /* @__PURE__ */ z.enum(["name", "email", "postalCode", "shippingAddress", "phoneNumber", "primeStatus", "billingAddress"]);
 
 /** Prime programme the buyer belongs to (only returned to merchants Amazon has allow-listed). */
-export const PrimeMembershipTypeSchema = z.enum(["PRIME_GENERAL", "PRIME_STUDENT", "PRIME_GENERAL_US"]);
+export const PrimeMembershipTypeSchema = /* @__PURE__ */ z.enum(["PRIME_GENERAL", "PRIME_STUDENT", "PRIME_GENERAL_US"]);
 
 /**
  * Prime memberships of the buyer. `null` when the merchant is not allow-listed for this data (or the
  * `primeStatus` scope was not requested); an empty list when the buyer has no Prime membership.
  */
-export const PrimeMembershipTypesSchema = z.nullable(z.array(z.union([PrimeMembershipTypeSchema, z.string()])));
+export const PrimeMembershipTypesSchema = /* @__PURE__ */ z.nullable(/* @__PURE__ */ z.array(/* @__PURE__ */ z.union([PrimeMembershipTypeSchema, /* @__PURE__ */ z.string()])));
 
 /**
  * The buyer as shown on a checkout session or charge permission. Fields the merchant did not request
  * through `scopes` (or that Amazon no longer shares) are `null`.
  */
-export const BuyerInfoSchema = z.looseObject({
-  buyerId: z.optional(z.nullable(z.string())),
-  name: z.optional(z.nullable(z.string())),
-  email: z.optional(z.nullable(z.string())),
-  phoneNumber: z.optional(z.nullable(z.string())),
-  primeMembershipTypes: z.optional(PrimeMembershipTypesSchema),
+export const BuyerInfoSchema = /* @__PURE__ */ z.looseObject({
+  buyerId: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.nullable(/* @__PURE__ */ z.string())),
+  name: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.nullable(/* @__PURE__ */ z.string())),
+  email: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.nullable(/* @__PURE__ */ z.string())),
+  phoneNumber: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.nullable(/* @__PURE__ */ z.string())),
+  primeMembershipTypes: /* @__PURE__ */ z.optional(PrimeMembershipTypesSchema),
 });
 
 /**
  * Buyer details returned by Get Buyer after Amazon Sign-In. Only the fields covered by the requested
  * sign-in scopes are filled; `buyerId` is always returned.
  */
-export const BuyerSchema = z.looseObject({
-  buyerId: z.string(),
-  name: z.optional(z.nullable(z.string())),
-  email: z.optional(z.nullable(z.string())),
-  postalCode: z.optional(z.nullable(z.string())),
-  countryCode: z.optional(z.nullable(z.string())),
-  phoneNumber: z.optional(z.nullable(z.string())),
-  shippingAddress: z.optional(z.nullable(AddressSchema)),
-  billingAddress: z.optional(z.nullable(AddressSchema)),
-  primeMembershipTypes: z.optional(PrimeMembershipTypesSchema),
+export const BuyerSchema = /* @__PURE__ */ z.looseObject({
+  buyerId: /* @__PURE__ */ z.string(),
+  name: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.nullable(/* @__PURE__ */ z.string())),
+  email: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.nullable(/* @__PURE__ */ z.string())),
+  postalCode: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.nullable(/* @__PURE__ */ z.string())),
+  countryCode: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.nullable(/* @__PURE__ */ z.string())),
+  phoneNumber: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.nullable(/* @__PURE__ */ z.string())),
+  shippingAddress: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.nullable(AddressSchema)),
+  billingAddress: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.nullable(AddressSchema)),
+  primeMembershipTypes: /* @__PURE__ */ z.optional(PrimeMembershipTypesSchema),
 });
 
 /**
@@ -238,10 +238,10 @@ export const BuyerSchema = z.looseObject({
  * it (see the signer's `signButtonPayload`) and passes it to the button script; after sign-in Amazon
  * redirects to `signInReturnUrl` with a `buyerToken` for Get Buyer.
  */
-export const SignInButtonPayloadSchema = z.looseObject({
-  signInReturnUrl: z.url(),
-  storeId: z.string().check(z.minLength(1)),
-  signInScopes: z.optional(z.array(ScopeSchema)),
+export const SignInButtonPayloadSchema = /* @__PURE__ */ z.looseObject({
+  signInReturnUrl: /* @__PURE__ */ z.url(),
+  storeId: /* @__PURE__ */ z.string().check(/* @__PURE__ */ z.minLength(1)),
+  signInScopes: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.array(ScopeSchema)),
 });
 
 /**
@@ -249,176 +249,176 @@ export const SignInButtonPayloadSchema = z.looseObject({
  * `chargePermissionId` (and `chargeId` when payment was authorized) are set. `Canceled`: checkout failed
  * or expired; `reasonCode` says why. Amazon deletes checkout sessions 30 days after creation.
  */
-export const CheckoutSessionStateSchema = z.enum(["Open", "Completed", "Canceled"]);
+export const CheckoutSessionStateSchema = /* @__PURE__ */ z.enum(["Open", "Completed", "Canceled"]);
 
 /**
  * Why a checkout session is `Canceled`: `BuyerCanceled` (the buyer left Amazon Pay checkout),
  * `Expired` (not completed within 24 hours), `AmazonCanceled` (Amazon canceled the checkout),
  * `Declined` (the payment was declined).
  */
-export const CheckoutSessionReasonCodeSchema = z.enum(["BuyerCanceled", "Expired", "AmazonCanceled", "Declined"]);
+export const CheckoutSessionReasonCodeSchema = /* @__PURE__ */ z.enum(["BuyerCanceled", "Expired", "AmazonCanceled", "Declined"]);
 
 /** State of the checkout session. */
-export const CheckoutSessionStatusDetailsSchema = z.looseObject({
-  state: z.union([CheckoutSessionStateSchema, z.string()]),
-  reasonCode: z.optional(z.nullable(z.union([CheckoutSessionReasonCodeSchema, z.string()]))),
-  reasonDescription: z.optional(z.nullable(z.string())),
-  lastUpdatedTimestamp: z.optional(z.nullable(TimestampSchema)),
+export const CheckoutSessionStatusDetailsSchema = /* @__PURE__ */ z.looseObject({
+  state: /* @__PURE__ */ z.union([CheckoutSessionStateSchema, /* @__PURE__ */ z.string()]),
+  reasonCode: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.nullable(/* @__PURE__ */ z.union([CheckoutSessionReasonCodeSchema, /* @__PURE__ */ z.string()]))),
+  reasonDescription: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.nullable(/* @__PURE__ */ z.string())),
+  lastUpdatedTimestamp: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.nullable(TimestampSchema)),
 });
 
 /**
  * What still blocks a checkout session: `ChargeAmountNotSet`, `CheckoutResultReturnUrlNotSet`, `PaymentIntentNotSet`, `RecurringFrequencyNotSet`,
  * `BuyerNotAssociated` (the buyer has not signed in and chosen a payment method yet).
  */
-export const ConstraintIdSchema = z.enum(["ChargeAmountNotSet", "CheckoutResultReturnUrlNotSet", "PaymentIntentNotSet", "RecurringFrequencyNotSet", "BuyerNotAssociated"]);
+export const ConstraintIdSchema = /* @__PURE__ */ z.enum(["ChargeAmountNotSet", "CheckoutResultReturnUrlNotSet", "PaymentIntentNotSet", "RecurringFrequencyNotSet", "BuyerNotAssociated"]);
 
 /** Something the merchant must fix (update the session) before the buyer can complete checkout. */
-export const ConstraintSchema = z.looseObject({
-  constraintId: z.optional(z.nullable(z.union([ConstraintIdSchema, z.string()]))),
-  description: z.optional(z.nullable(z.string())),
+export const ConstraintSchema = /* @__PURE__ */ z.looseObject({
+  constraintId: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.nullable(/* @__PURE__ */ z.union([ConstraintIdSchema, /* @__PURE__ */ z.string()]))),
+  description: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.nullable(/* @__PURE__ */ z.string())),
 });
 
 /** URLs of the web checkout flow. */
-export const WebCheckoutDetailsSchema = z.looseObject({
-  checkoutReviewReturnUrl: z.optional(z.nullable(z.string())),
-  checkoutResultReturnUrl: z.optional(z.nullable(z.string())),
-  checkoutCancelUrl: z.optional(z.nullable(z.string())),
-  amazonPayRedirectUrl: z.optional(z.nullable(z.string())),
-  checkoutMode: z.optional(z.nullable(z.union([CheckoutModeSchema, z.string()]))),
+export const WebCheckoutDetailsSchema = /* @__PURE__ */ z.looseObject({
+  checkoutReviewReturnUrl: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.nullable(/* @__PURE__ */ z.string())),
+  checkoutResultReturnUrl: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.nullable(/* @__PURE__ */ z.string())),
+  checkoutCancelUrl: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.nullable(/* @__PURE__ */ z.string())),
+  amazonPayRedirectUrl: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.nullable(/* @__PURE__ */ z.string())),
+  checkoutMode: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.nullable(/* @__PURE__ */ z.union([CheckoutModeSchema, /* @__PURE__ */ z.string()]))),
 });
 
 /** URLs of the web checkout flow. All URLs must be HTTPS. */
-export const WebCheckoutDetailsInputSchema = z.looseObject({
-  checkoutReviewReturnUrl: z.optional(z.url()),
-  checkoutResultReturnUrl: z.optional(z.url()),
-  checkoutCancelUrl: z.optional(z.url()),
-  checkoutMode: z.optional(CheckoutModeSchema),
+export const WebCheckoutDetailsInputSchema = /* @__PURE__ */ z.looseObject({
+  checkoutReviewReturnUrl: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.url()),
+  checkoutResultReturnUrl: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.url()),
+  checkoutCancelUrl: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.url()),
+  checkoutMode: /* @__PURE__ */ z.optional(CheckoutModeSchema),
 });
 
 /** How and how much the buyer is charged at checkout. */
-export const PaymentDetailsSchema = z.looseObject({
-  paymentIntent: z.optional(z.nullable(z.union([PaymentIntentSchema, z.string()]))),
-  canHandlePendingAuthorization: z.optional(z.nullable(z.boolean())),
-  chargeAmount: z.optional(z.nullable(PriceSchema)),
-  totalOrderAmount: z.optional(z.nullable(PriceSchema)),
-  estimateOrderTotal: z.optional(z.nullable(PriceSchema)),
-  softDescriptor: z.optional(z.nullable(z.string())),
-  presentmentCurrency: z.optional(z.nullable(z.union([CurrencyCodeSchema, z.string()]))),
-  allowOvercharge: z.optional(z.nullable(z.boolean())),
-  extendExpiration: z.optional(z.nullable(z.boolean())),
+export const PaymentDetailsSchema = /* @__PURE__ */ z.looseObject({
+  paymentIntent: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.nullable(/* @__PURE__ */ z.union([PaymentIntentSchema, /* @__PURE__ */ z.string()]))),
+  canHandlePendingAuthorization: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.nullable(/* @__PURE__ */ z.boolean())),
+  chargeAmount: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.nullable(PriceSchema)),
+  totalOrderAmount: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.nullable(PriceSchema)),
+  estimateOrderTotal: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.nullable(PriceSchema)),
+  softDescriptor: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.nullable(/* @__PURE__ */ z.string())),
+  presentmentCurrency: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.nullable(/* @__PURE__ */ z.union([CurrencyCodeSchema, /* @__PURE__ */ z.string()]))),
+  allowOvercharge: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.nullable(/* @__PURE__ */ z.boolean())),
+  extendExpiration: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.nullable(/* @__PURE__ */ z.boolean())),
 });
 
 /** How and how much to charge the buyer at checkout. */
-export const PaymentDetailsInputSchema = z.looseObject({
-  paymentIntent: z.optional(PaymentIntentSchema),
-  canHandlePendingAuthorization: z.optional(z.boolean()),
-  chargeAmount: z.optional(PriceInputSchema),
-  totalOrderAmount: z.optional(PriceInputSchema),
-  estimateOrderTotal: z.optional(PriceInputSchema),
-  softDescriptor: z.optional(z.string().check(z.maxLength(16))),
-  presentmentCurrency: z.optional(CurrencyCodeSchema),
-  allowOvercharge: z.optional(z.boolean()),
-  extendExpiration: z.optional(z.boolean()),
+export const PaymentDetailsInputSchema = /* @__PURE__ */ z.looseObject({
+  paymentIntent: /* @__PURE__ */ z.optional(PaymentIntentSchema),
+  canHandlePendingAuthorization: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.boolean()),
+  chargeAmount: /* @__PURE__ */ z.optional(PriceInputSchema),
+  totalOrderAmount: /* @__PURE__ */ z.optional(PriceInputSchema),
+  estimateOrderTotal: /* @__PURE__ */ z.optional(PriceInputSchema),
+  softDescriptor: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.string().check(/* @__PURE__ */ z.maxLength(16))),
+  presentmentCurrency: /* @__PURE__ */ z.optional(CurrencyCodeSchema),
+  allowOvercharge: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.boolean()),
+  extendExpiration: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.boolean()),
 });
 
 /** How often a recurring charge permission is charged. */
-export const FrequencySchema = z.looseObject({
-  unit: z.optional(z.nullable(z.union([FrequencyUnitSchema, z.string()]))),
-  value: z.optional(z.nullable(z.union([z.int(), z.string()]))),
+export const FrequencySchema = /* @__PURE__ */ z.looseObject({
+  unit: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.nullable(/* @__PURE__ */ z.union([FrequencyUnitSchema, /* @__PURE__ */ z.string()]))),
+  value: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.nullable(/* @__PURE__ */ z.union([/* @__PURE__ */ z.int(), /* @__PURE__ */ z.string()]))),
 });
 
 /** How often a recurring charge permission is charged. */
-export const FrequencyInputSchema = z.looseObject({
+export const FrequencyInputSchema = /* @__PURE__ */ z.looseObject({
   unit: FrequencyUnitSchema,
-  value: z.union([z.int().check(z.gte(0)), z.string().check(z.regex(new RegExp("^\\d+$")))]),
+  value: /* @__PURE__ */ z.union([/* @__PURE__ */ z.int().check(/* @__PURE__ */ z.gte(0)), /* @__PURE__ */ z.string().check(/* @__PURE__ */ z.regex(/* @__PURE__ */ new RegExp("^\\d+$")))]),
 });
 
 /**
  * How a recurring charge permission will be used. Amazon uses it for the expiration date and in
  * buyer communication only.
  */
-export const RecurringMetadataSchema = z.looseObject({
-  frequency: z.optional(z.nullable(FrequencySchema)),
-  amount: z.optional(z.nullable(PriceSchema)),
+export const RecurringMetadataSchema = /* @__PURE__ */ z.looseObject({
+  frequency: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.nullable(FrequencySchema)),
+  amount: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.nullable(PriceSchema)),
 });
 
 /** How a recurring charge permission will be used (required for `chargePermissionType: Recurring`). */
-export const RecurringMetadataInputSchema = z.looseObject({
-  frequency: z.optional(FrequencyInputSchema),
-  amount: z.optional(PriceInputSchema),
+export const RecurringMetadataInputSchema = /* @__PURE__ */ z.looseObject({
+  frequency: /* @__PURE__ */ z.optional(FrequencyInputSchema),
+  amount: /* @__PURE__ */ z.optional(PriceInputSchema),
 });
 
 /** How a `PaymentMethodOnFile` charge permission is set up. */
-export const PaymentMethodOnFileMetadataSchema = z.looseObject({
-  setupOnly: z.optional(z.nullable(z.boolean())),
+export const PaymentMethodOnFileMetadataSchema = /* @__PURE__ */ z.looseObject({
+  setupOnly: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.nullable(/* @__PURE__ */ z.boolean())),
 });
 
 /** How a `PaymentMethodOnFile` charge permission is set up. */
-export const PaymentMethodOnFileMetadataInputSchema = z.looseObject({
-  setupOnly: z.optional(z.boolean()),
+export const PaymentMethodOnFileMetadataInputSchema = /* @__PURE__ */ z.looseObject({
+  setupOnly: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.boolean()),
 });
 
 /** Parts of one country to allow or exclude. An empty object means the whole country. */
-export const CountryRestrictionSchema = z.looseObject({
-  statesOrRegions: z.optional(z.nullable(z.array(z.string()))),
-  zipCodes: z.optional(z.nullable(z.array(z.string()))),
+export const CountryRestrictionSchema = /* @__PURE__ */ z.looseObject({
+  statesOrRegions: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.nullable(/* @__PURE__ */ z.array(/* @__PURE__ */ z.string()))),
+  zipCodes: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.nullable(/* @__PURE__ */ z.array(/* @__PURE__ */ z.string()))),
 });
 
 /** Country-based shipping address restrictions. */
-export const AddressRestrictionsSchema = z.looseObject({
-  type: z.optional(z.nullable(z.union([RestrictionTypeSchema, z.string()]))),
-  restrictions: z.optional(z.nullable(z.record(z.string(), CountryRestrictionSchema))),
+export const AddressRestrictionsSchema = /* @__PURE__ */ z.looseObject({
+  type: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.nullable(/* @__PURE__ */ z.union([RestrictionTypeSchema, /* @__PURE__ */ z.string()]))),
+  restrictions: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.nullable(/* @__PURE__ */ z.record(/* @__PURE__ */ z.string(), CountryRestrictionSchema))),
 });
 
 /** Shipping restrictions applied to the buyer's Amazon address book. */
-export const DeliverySpecificationsSchema = z.looseObject({
-  specialRestrictions: z.optional(z.nullable(z.array(z.union([SpecialRestrictionSchema, z.string()])))),
-  addressRestrictions: z.optional(z.nullable(AddressRestrictionsSchema)),
+export const DeliverySpecificationsSchema = /* @__PURE__ */ z.looseObject({
+  specialRestrictions: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.nullable(/* @__PURE__ */ z.array(/* @__PURE__ */ z.union([SpecialRestrictionSchema, /* @__PURE__ */ z.string()])))),
+  addressRestrictions: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.nullable(AddressRestrictionsSchema)),
 });
 
 /** Parts of one country to allow or exclude. An empty object means the whole country. */
-export const CountryRestrictionInputSchema = z.looseObject({
-  statesOrRegions: z.optional(z.array(z.string().check(z.minLength(1)))),
-  zipCodes: z.optional(z.array(z.string().check(z.minLength(1)))),
+export const CountryRestrictionInputSchema = /* @__PURE__ */ z.looseObject({
+  statesOrRegions: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.array(/* @__PURE__ */ z.string().check(/* @__PURE__ */ z.minLength(1)))),
+  zipCodes: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.array(/* @__PURE__ */ z.string().check(/* @__PURE__ */ z.minLength(1)))),
 });
 
 /** Country-based shipping address restrictions. */
-export const AddressRestrictionsInputSchema = z.looseObject({
+export const AddressRestrictionsInputSchema = /* @__PURE__ */ z.looseObject({
   type: RestrictionTypeSchema,
-  restrictions: z.record(z.string(), CountryRestrictionInputSchema),
+  restrictions: /* @__PURE__ */ z.record(/* @__PURE__ */ z.string(), CountryRestrictionInputSchema),
 });
 
 /** Shipping restrictions that stop the buyer from choosing unsupported addresses. */
-export const DeliverySpecificationsInputSchema = z.looseObject({
-  specialRestrictions: z.optional(z.array(SpecialRestrictionSchema)),
-  addressRestrictions: z.optional(AddressRestrictionsInputSchema),
+export const DeliverySpecificationsInputSchema = /* @__PURE__ */ z.looseObject({
+  specialRestrictions: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.array(SpecialRestrictionSchema)),
+  addressRestrictions: /* @__PURE__ */ z.optional(AddressRestrictionsInputSchema),
 });
 
 /**
  * Shipping address the merchant already collected, for `checkoutMode: ProcessOrder` (Additional
  * Payment Button) checkouts of physical goods.
  */
-export const AddressDetailsInputSchema = z.looseObject({
-  name: z.string().check(z.maxLength(50)),
-  addressLine1: z.string().check(z.maxLength(180)),
-  addressLine2: z.optional(z.string().check(z.maxLength(60))),
-  addressLine3: z.optional(z.string().check(z.maxLength(60))),
-  city: z.string().check(z.maxLength(50)),
-  districtOrCounty: z.optional(z.string().check(z.maxLength(50))),
-  stateOrRegion: z.optional(z.string().check(z.maxLength(50))),
-  postalCode: z.string().check(z.maxLength(20)),
-  countryCode: z.string().check(z.regex(new RegExp("^[A-Z]{2}$"))),
-  phoneNumber: z.string().check(z.maxLength(20)),
+export const AddressDetailsInputSchema = /* @__PURE__ */ z.looseObject({
+  name: /* @__PURE__ */ z.string().check(/* @__PURE__ */ z.maxLength(50)),
+  addressLine1: /* @__PURE__ */ z.string().check(/* @__PURE__ */ z.maxLength(180)),
+  addressLine2: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.string().check(/* @__PURE__ */ z.maxLength(60))),
+  addressLine3: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.string().check(/* @__PURE__ */ z.maxLength(60))),
+  city: /* @__PURE__ */ z.string().check(/* @__PURE__ */ z.maxLength(50)),
+  districtOrCounty: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.string().check(/* @__PURE__ */ z.maxLength(50))),
+  stateOrRegion: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.string().check(/* @__PURE__ */ z.maxLength(50))),
+  postalCode: /* @__PURE__ */ z.string().check(/* @__PURE__ */ z.maxLength(20)),
+  countryCode: /* @__PURE__ */ z.string().check(/* @__PURE__ */ z.regex(/* @__PURE__ */ new RegExp("^[A-Z]{2}$"))),
+  phoneNumber: /* @__PURE__ */ z.string().check(/* @__PURE__ */ z.maxLength(20)),
 });
 
 /** A payment instrument the buyer selected. */
-export const PaymentPreferenceSchema = z.looseObject({
-  paymentDescriptor: z.optional(z.nullable(z.string())),
+export const PaymentPreferenceSchema = /* @__PURE__ */ z.looseObject({
+  paymentDescriptor: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.nullable(/* @__PURE__ */ z.string())),
 });
 
 /** One entry of `shippingAddressList` once decoded: an address plus Amazon's address id. */
-export const AddressWithIdSchema = z.intersection(AddressSchema, z.looseObject({
-  addressId: z.optional(z.nullable(z.string())),
+export const AddressWithIdSchema = /* @__PURE__ */ z.intersection(AddressSchema, /* @__PURE__ */ z.looseObject({
+  addressId: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.nullable(/* @__PURE__ */ z.string())),
 }));
 
 /**
@@ -426,17 +426,17 @@ export const AddressWithIdSchema = z.intersection(AddressSchema, z.looseObject({
  * JSON-encoded strings, each string an `AddressWithId` object (decode each entry with `JSON.parse`);
  * `null` for other product types.
  */
-export const ShippingAddressListSchema = z.nullable(z.array(z.string()));
+export const ShippingAddressListSchema = /* @__PURE__ */ z.nullable(/* @__PURE__ */ z.array(/* @__PURE__ */ z.string()));
 
 /** Amount the merchant assigns to one of the buyer's addresses in a multi-address checkout. */
-export const MultiAddressesCheckoutMetadataSchema = z.looseObject({
-  addressId: z.optional(z.nullable(z.string())),
-  price: z.optional(z.nullable(PriceSchema)),
+export const MultiAddressesCheckoutMetadataSchema = /* @__PURE__ */ z.looseObject({
+  addressId: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.nullable(/* @__PURE__ */ z.string())),
+  price: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.nullable(PriceSchema)),
 });
 
 /** Amount to assign to one of the buyer's addresses in a multi-address checkout. */
-export const MultiAddressesCheckoutMetadataInputSchema = z.looseObject({
-  addressId: z.string().check(z.minLength(1)),
+export const MultiAddressesCheckoutMetadataInputSchema = /* @__PURE__ */ z.looseObject({
+  addressId: /* @__PURE__ */ z.string().check(/* @__PURE__ */ z.minLength(1)),
   price: PriceInputSchema,
 });
 
@@ -444,39 +444,39 @@ export const MultiAddressesCheckoutMetadataInputSchema = z.looseObject({
  * A buyer's checkout session. Created `Open`, it moves to `Completed` when Complete Checkout Session
  * succeeds or to `Canceled` when the payment fails or 24 hours pass. Absent values are `null`.
  */
-export const CheckoutSessionSchema = z.looseObject({
-  checkoutSessionId: z.string(),
-  webCheckoutDetails: z.optional(z.nullable(WebCheckoutDetailsSchema)),
-  productType: z.optional(z.nullable(z.union([ProductTypeSchema, z.string()]))),
-  paymentDetails: z.optional(z.nullable(PaymentDetailsSchema)),
-  chargePermissionType: z.optional(z.nullable(z.union([ChargePermissionTypeSchema, z.string()]))),
-  recurringMetadata: z.optional(z.nullable(RecurringMetadataSchema)),
-  paymentMethodOnFileMetadata: z.optional(z.nullable(PaymentMethodOnFileMetadataSchema)),
-  merchantMetadata: z.optional(z.nullable(MerchantMetadataSchema)),
-  supplementaryData: z.optional(z.nullable(z.string())),
-  buyer: z.optional(z.nullable(BuyerInfoSchema)),
-  billingAddress: z.optional(z.nullable(AddressSchema)),
-  shippingAddress: z.optional(z.nullable(AddressSchema)),
-  shippingAddressList: z.optional(ShippingAddressListSchema),
-  multiAddressesCheckoutMetadata: z.optional(z.nullable(z.array(MultiAddressesCheckoutMetadataSchema))),
-  paymentPreferences: z.optional(z.nullable(z.array(z.nullable(PaymentPreferenceSchema)))),
-  statusDetails: z.optional(z.nullable(CheckoutSessionStatusDetailsSchema)),
-  constraints: z.optional(z.nullable(z.array(ConstraintSchema))),
-  creationTimestamp: z.optional(z.nullable(TimestampSchema)),
-  expirationTimestamp: z.optional(z.nullable(TimestampSchema)),
-  chargePermissionId: z.optional(z.nullable(z.string())),
-  chargeId: z.optional(z.nullable(z.string())),
-  storeId: z.optional(z.nullable(z.string())),
-  platformId: z.optional(z.nullable(z.string())),
-  providerMetadata: z.optional(z.nullable(ProviderMetadataSchema)),
-  deliverySpecifications: z.optional(z.nullable(DeliverySpecificationsSchema)),
-  releaseEnvironment: z.optional(z.nullable(z.union([ReleaseEnvironmentSchema, z.string()]))),
-  checkoutButtonText: z.optional(z.nullable(z.string())),
-  scopes: z.optional(z.nullable(z.array(z.union([ScopeSchema, z.string()])))),
-  orderType: z.optional(z.nullable(z.string())),
-  merchantDetails: z.optional(z.nullable(z.looseObject({}))),
-  tokens: z.optional(z.nullable(z.union([z.array(z.unknown()), z.looseObject({})]))),
-  cartDetails: z.optional(z.nullable(z.looseObject({}))),
+export const CheckoutSessionSchema = /* @__PURE__ */ z.looseObject({
+  checkoutSessionId: /* @__PURE__ */ z.string(),
+  webCheckoutDetails: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.nullable(WebCheckoutDetailsSchema)),
+  productType: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.nullable(/* @__PURE__ */ z.union([ProductTypeSchema, /* @__PURE__ */ z.string()]))),
+  paymentDetails: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.nullable(PaymentDetailsSchema)),
+  chargePermissionType: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.nullable(/* @__PURE__ */ z.union([ChargePermissionTypeSchema, /* @__PURE__ */ z.string()]))),
+  recurringMetadata: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.nullable(RecurringMetadataSchema)),
+  paymentMethodOnFileMetadata: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.nullable(PaymentMethodOnFileMetadataSchema)),
+  merchantMetadata: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.nullable(MerchantMetadataSchema)),
+  supplementaryData: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.nullable(/* @__PURE__ */ z.string())),
+  buyer: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.nullable(BuyerInfoSchema)),
+  billingAddress: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.nullable(AddressSchema)),
+  shippingAddress: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.nullable(AddressSchema)),
+  shippingAddressList: /* @__PURE__ */ z.optional(ShippingAddressListSchema),
+  multiAddressesCheckoutMetadata: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.nullable(/* @__PURE__ */ z.array(MultiAddressesCheckoutMetadataSchema))),
+  paymentPreferences: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.nullable(/* @__PURE__ */ z.array(/* @__PURE__ */ z.nullable(PaymentPreferenceSchema)))),
+  statusDetails: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.nullable(CheckoutSessionStatusDetailsSchema)),
+  constraints: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.nullable(/* @__PURE__ */ z.array(ConstraintSchema))),
+  creationTimestamp: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.nullable(TimestampSchema)),
+  expirationTimestamp: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.nullable(TimestampSchema)),
+  chargePermissionId: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.nullable(/* @__PURE__ */ z.string())),
+  chargeId: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.nullable(/* @__PURE__ */ z.string())),
+  storeId: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.nullable(/* @__PURE__ */ z.string())),
+  platformId: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.nullable(/* @__PURE__ */ z.string())),
+  providerMetadata: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.nullable(ProviderMetadataSchema)),
+  deliverySpecifications: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.nullable(DeliverySpecificationsSchema)),
+  releaseEnvironment: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.nullable(/* @__PURE__ */ z.union([ReleaseEnvironmentSchema, /* @__PURE__ */ z.string()]))),
+  checkoutButtonText: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.nullable(/* @__PURE__ */ z.string())),
+  scopes: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.nullable(/* @__PURE__ */ z.array(/* @__PURE__ */ z.union([ScopeSchema, /* @__PURE__ */ z.string()])))),
+  orderType: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.nullable(/* @__PURE__ */ z.string())),
+  merchantDetails: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.nullable(/* @__PURE__ */ z.looseObject({}))),
+  tokens: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.nullable(/* @__PURE__ */ z.union([/* @__PURE__ */ z.array(/* @__PURE__ */ z.unknown()), /* @__PURE__ */ z.looseObject({})]))),
+  cartDetails: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.nullable(/* @__PURE__ */ z.looseObject({}))),
 });
 
 /**
@@ -486,82 +486,82 @@ export const CheckoutSessionSchema = z.looseObject({
  * itself may be left out where the flow needs no return URL (Buy Now in JP); the official .NET SDK's
  * parameterless `CreateCheckoutSessionRequest()` sends none.
  */
-export const CreateCheckoutSessionRequestSchema = z.looseObject({
-  storeId: z.string().check(z.minLength(1)),
-  webCheckoutDetails: z.optional(WebCheckoutDetailsInputSchema),
-  chargePermissionType: z.optional(ChargePermissionTypeSchema),
-  recurringMetadata: z.optional(RecurringMetadataInputSchema),
-  paymentMethodOnFileMetadata: z.optional(PaymentMethodOnFileMetadataInputSchema),
-  chargePermissionId: z.optional(z.string().check(z.minLength(1))),
-  paymentDetails: z.optional(PaymentDetailsInputSchema),
-  merchantMetadata: z.optional(MerchantMetadataInputSchema),
-  platformId: z.optional(z.string().check(z.minLength(1))),
-  providerMetadata: z.optional(ProviderMetadataInputSchema),
-  supplementaryData: z.optional(z.string()),
-  deliverySpecifications: z.optional(DeliverySpecificationsInputSchema),
-  addressDetails: z.optional(AddressDetailsInputSchema),
-  scopes: z.optional(z.array(ScopeSchema)),
-  multiAddressesCheckoutMetadata: z.optional(z.array(MultiAddressesCheckoutMetadataInputSchema)),
+export const CreateCheckoutSessionRequestSchema = /* @__PURE__ */ z.looseObject({
+  storeId: /* @__PURE__ */ z.string().check(/* @__PURE__ */ z.minLength(1)),
+  webCheckoutDetails: /* @__PURE__ */ z.optional(WebCheckoutDetailsInputSchema),
+  chargePermissionType: /* @__PURE__ */ z.optional(ChargePermissionTypeSchema),
+  recurringMetadata: /* @__PURE__ */ z.optional(RecurringMetadataInputSchema),
+  paymentMethodOnFileMetadata: /* @__PURE__ */ z.optional(PaymentMethodOnFileMetadataInputSchema),
+  chargePermissionId: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.string().check(/* @__PURE__ */ z.minLength(1))),
+  paymentDetails: /* @__PURE__ */ z.optional(PaymentDetailsInputSchema),
+  merchantMetadata: /* @__PURE__ */ z.optional(MerchantMetadataInputSchema),
+  platformId: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.string().check(/* @__PURE__ */ z.minLength(1))),
+  providerMetadata: /* @__PURE__ */ z.optional(ProviderMetadataInputSchema),
+  supplementaryData: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.string()),
+  deliverySpecifications: /* @__PURE__ */ z.optional(DeliverySpecificationsInputSchema),
+  addressDetails: /* @__PURE__ */ z.optional(AddressDetailsInputSchema),
+  scopes: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.array(ScopeSchema)),
+  multiAddressesCheckoutMetadata: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.array(MultiAddressesCheckoutMetadataInputSchema)),
 });
 
 /**
  * Update an `Open` checkout session (amount, payment intent, order details) before redirecting the
  * buyer to `amazonPayRedirectUrl`. Only the fields sent change.
  */
-export const UpdateCheckoutSessionRequestSchema = z.looseObject({
-  webCheckoutDetails: z.optional(WebCheckoutDetailsInputSchema),
-  paymentDetails: z.optional(PaymentDetailsInputSchema),
-  merchantMetadata: z.optional(MerchantMetadataInputSchema),
-  platformId: z.optional(z.string().check(z.minLength(1))),
-  providerMetadata: z.optional(ProviderMetadataInputSchema),
-  supplementaryData: z.optional(z.string()),
-  chargePermissionType: z.optional(ChargePermissionTypeSchema),
-  recurringMetadata: z.optional(RecurringMetadataInputSchema),
-  multiAddressesCheckoutMetadata: z.optional(z.array(MultiAddressesCheckoutMetadataInputSchema)),
+export const UpdateCheckoutSessionRequestSchema = /* @__PURE__ */ z.looseObject({
+  webCheckoutDetails: /* @__PURE__ */ z.optional(WebCheckoutDetailsInputSchema),
+  paymentDetails: /* @__PURE__ */ z.optional(PaymentDetailsInputSchema),
+  merchantMetadata: /* @__PURE__ */ z.optional(MerchantMetadataInputSchema),
+  platformId: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.string().check(/* @__PURE__ */ z.minLength(1))),
+  providerMetadata: /* @__PURE__ */ z.optional(ProviderMetadataInputSchema),
+  supplementaryData: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.string()),
+  chargePermissionType: /* @__PURE__ */ z.optional(ChargePermissionTypeSchema),
+  recurringMetadata: /* @__PURE__ */ z.optional(RecurringMetadataInputSchema),
+  multiAddressesCheckoutMetadata: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.array(MultiAddressesCheckoutMetadataInputSchema)),
 });
 
 /**
  * Confirm the checkout after the buyer returns to `checkoutResultReturnUrl`. `chargeAmount` must match
  * the amount of the last Update Checkout Session.
  */
-export const CompleteCheckoutSessionRequestSchema = z.looseObject({
+export const CompleteCheckoutSessionRequestSchema = /* @__PURE__ */ z.looseObject({
   chargeAmount: PriceInputSchema,
-  totalOrderAmount: z.optional(PriceInputSchema),
+  totalOrderAmount: /* @__PURE__ */ z.optional(PriceInputSchema),
 });
 
 /**
  * Finalize a checkout started with the Amazon Pay button in the Additional Payment Button (APB) or
  * express flows after the buyer confirmed the order on an Amazon-hosted page.
  */
-export const FinalizeCheckoutSessionRequestSchema = z.looseObject({
+export const FinalizeCheckoutSessionRequestSchema = /* @__PURE__ */ z.looseObject({
   paymentIntent: PaymentIntentSchema,
-  canHandlePendingAuthorization: z.optional(z.boolean()),
-  chargeAmount: z.optional(PriceInputSchema),
-  totalOrderAmount: z.optional(PriceInputSchema),
-  shippingAddress: z.optional(AddressInputSchema),
-  billingAddress: z.optional(AddressInputSchema),
-  supplementaryData: z.optional(z.string()),
+  canHandlePendingAuthorization: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.boolean()),
+  chargeAmount: /* @__PURE__ */ z.optional(PriceInputSchema),
+  totalOrderAmount: /* @__PURE__ */ z.optional(PriceInputSchema),
+  shippingAddress: /* @__PURE__ */ z.optional(AddressInputSchema),
+  billingAddress: /* @__PURE__ */ z.optional(AddressInputSchema),
+  supplementaryData: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.string()),
 });
 
 /** URLs of a checkout that returns the buyer to the merchant's review page before payment. */
-export const ReviewReturnWebCheckoutDetailsSchema = z.looseObject({
-  checkoutReviewReturnUrl: z.url(),
-  checkoutResultReturnUrl: z.optional(z.url()),
-  checkoutCancelUrl: z.optional(z.url()),
+export const ReviewReturnWebCheckoutDetailsSchema = /* @__PURE__ */ z.looseObject({
+  checkoutReviewReturnUrl: /* @__PURE__ */ z.url(),
+  checkoutResultReturnUrl: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.url()),
+  checkoutCancelUrl: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.url()),
 });
 
 /**
  * URLs of an Additional Payment Button checkout: the buyer pays on Amazon's page right after the
  * click and returns to `checkoutResultReturnUrl`.
  */
-export const ProcessOrderWebCheckoutDetailsSchema = z.looseObject({
-  checkoutMode: z.enum(["ProcessOrder"]),
-  checkoutResultReturnUrl: z.url(),
-  checkoutCancelUrl: z.optional(z.url()),
+export const ProcessOrderWebCheckoutDetailsSchema = /* @__PURE__ */ z.looseObject({
+  checkoutMode: /* @__PURE__ */ z.enum(["ProcessOrder"]),
+  checkoutResultReturnUrl: /* @__PURE__ */ z.url(),
+  checkoutCancelUrl: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.url()),
 });
 
 /** What an Additional Payment Button checkout charges; set in the payload, as there is no update step. */
-export const ProcessOrderPaymentDetailsSchema = z.looseObject({
+export const ProcessOrderPaymentDetailsSchema = /* @__PURE__ */ z.looseObject({
   paymentIntent: PaymentIntentSchema,
   chargeAmount: PriceInputSchema,
 });
@@ -570,27 +570,27 @@ export const ProcessOrderPaymentDetailsSchema = z.looseObject({
  * Standard one-time checkout button: the buyer picks address and payment method on Amazon's page and
  * returns to `checkoutReviewReturnUrl`; amount and intent are set later with Update Checkout Session.
  */
-export const CheckoutButtonPayloadSchema = z.intersection(CreateCheckoutSessionRequestSchema, z.looseObject({
-  chargePermissionType: z.optional(z.enum(["OneTime"])),
-  webCheckoutDetails: z.optional(ReviewReturnWebCheckoutDetailsSchema),
+export const CheckoutButtonPayloadSchema = /* @__PURE__ */ z.intersection(CreateCheckoutSessionRequestSchema, /* @__PURE__ */ z.looseObject({
+  chargePermissionType: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.enum(["OneTime"])),
+  webCheckoutDetails: /* @__PURE__ */ z.optional(ReviewReturnWebCheckoutDetailsSchema),
 }));
 
 /**
  * Recurring checkout button (subscriptions). `recurringMetadata` may also be set later, with Update
  * Checkout Session, before the buyer completes checkout.
  */
-export const RecurringButtonPayloadSchema = z.intersection(CreateCheckoutSessionRequestSchema, z.looseObject({
-  chargePermissionType: z.enum(["Recurring"]),
-  webCheckoutDetails: z.optional(ReviewReturnWebCheckoutDetailsSchema),
+export const RecurringButtonPayloadSchema = /* @__PURE__ */ z.intersection(CreateCheckoutSessionRequestSchema, /* @__PURE__ */ z.looseObject({
+  chargePermissionType: /* @__PURE__ */ z.enum(["Recurring"]),
+  webCheckoutDetails: /* @__PURE__ */ z.optional(ReviewReturnWebCheckoutDetailsSchema),
 }));
 
 /**
  * Payment-method-on-file checkout button: the buyer saves a payment method for later charges
  * (`paymentMethodOnFileMetadata.setupOnly: true` saves it without charging now).
  */
-export const PaymentMethodOnFileButtonPayloadSchema = z.intersection(CreateCheckoutSessionRequestSchema, z.looseObject({
-  chargePermissionType: z.enum(["PaymentMethodOnFile"]),
-  webCheckoutDetails: z.optional(ReviewReturnWebCheckoutDetailsSchema),
+export const PaymentMethodOnFileButtonPayloadSchema = /* @__PURE__ */ z.intersection(CreateCheckoutSessionRequestSchema, /* @__PURE__ */ z.looseObject({
+  chargePermissionType: /* @__PURE__ */ z.enum(["PaymentMethodOnFile"]),
+  webCheckoutDetails: /* @__PURE__ */ z.optional(ReviewReturnWebCheckoutDetailsSchema),
 }));
 
 /**
@@ -599,8 +599,8 @@ export const PaymentMethodOnFileButtonPayloadSchema = z.intersection(CreateCheck
  * required for physical goods and must be left out for digital goods. Finish with Finalize Checkout
  * Session.
  */
-export const AdditionalPaymentButtonPayloadSchema = z.intersection(CreateCheckoutSessionRequestSchema, z.looseObject({
-  webCheckoutDetails: z.optional(ProcessOrderWebCheckoutDetailsSchema),
+export const AdditionalPaymentButtonPayloadSchema = /* @__PURE__ */ z.intersection(CreateCheckoutSessionRequestSchema, /* @__PURE__ */ z.looseObject({
+  webCheckoutDetails: /* @__PURE__ */ z.optional(ProcessOrderWebCheckoutDetailsSchema),
   paymentDetails: ProcessOrderPaymentDetailsSchema,
 }));
 
@@ -609,12 +609,12 @@ export const AdditionalPaymentButtonPayloadSchema = z.intersection(CreateCheckou
  * `webCheckoutDetails.checkoutMode: ProcessOrder` (APB), else `chargePermissionType` (Recurring,
  * PaymentMethodOnFile, or one-time checkout).
  */
-export const ButtonPayloadSchema = z.union([CheckoutButtonPayloadSchema, RecurringButtonPayloadSchema, PaymentMethodOnFileButtonPayloadSchema, AdditionalPaymentButtonPayloadSchema, SignInButtonPayloadSchema]);
+export const ButtonPayloadSchema = /* @__PURE__ */ z.union([CheckoutButtonPayloadSchema, RecurringButtonPayloadSchema, PaymentMethodOnFileButtonPayloadSchema, AdditionalPaymentButtonPayloadSchema, SignInButtonPayloadSchema]);
 
 /** How much can still be charged on a charge permission. */
-export const LimitsSchema = z.looseObject({
-  amountLimit: z.optional(z.nullable(PriceSchema)),
-  amountBalance: z.optional(z.nullable(PriceSchema)),
+export const LimitsSchema = /* @__PURE__ */ z.looseObject({
+  amountLimit: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.nullable(PriceSchema)),
+  amountBalance: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.nullable(PriceSchema)),
 });
 
 /**
@@ -623,40 +623,40 @@ export const LimitsSchema = z.looseObject({
  * permissions stay `Chargeable` until closed. Buyer details stay readable for 30 days after creation
  * (one-time) or while open (recurring). Absent values are `null`.
  */
-export const ChargePermissionSchema = z.looseObject({
-  chargePermissionId: z.string(),
-  chargePermissionReferenceId: z.optional(z.nullable(z.string())),
-  amazonPayToken: z.optional(z.nullable(z.string())),
-  chargePermissionType: z.optional(z.nullable(z.union([ChargePermissionTypeSchema, z.string()]))),
-  recurringMetadata: z.optional(z.nullable(RecurringMetadataSchema)),
-  paymentMethodOnFileMetadata: z.optional(z.nullable(PaymentMethodOnFileMetadataSchema)),
-  buyer: z.optional(z.nullable(BuyerInfoSchema)),
-  shippingAddress: z.optional(z.nullable(AddressSchema)),
-  billingAddress: z.optional(z.nullable(AddressSchema)),
-  paymentPreferences: z.optional(z.nullable(z.array(z.nullable(PaymentPreferenceSchema)))),
-  statusDetails: z.optional(z.nullable(ChargePermissionStatusDetailsSchema)),
-  creationTimestamp: z.optional(z.nullable(TimestampSchema)),
-  expirationTimestamp: z.optional(z.nullable(TimestampSchema)),
-  merchantMetadata: z.optional(z.nullable(MerchantMetadataSchema)),
-  platformId: z.optional(z.nullable(z.string())),
-  limits: z.optional(z.nullable(LimitsSchema)),
-  presentmentCurrency: z.optional(z.nullable(z.union([CurrencyCodeSchema, z.string()]))),
-  releaseEnvironment: z.optional(z.nullable(z.union([ReleaseEnvironmentSchema, z.string()]))),
+export const ChargePermissionSchema = /* @__PURE__ */ z.looseObject({
+  chargePermissionId: /* @__PURE__ */ z.string(),
+  chargePermissionReferenceId: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.nullable(/* @__PURE__ */ z.string())),
+  amazonPayToken: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.nullable(/* @__PURE__ */ z.string())),
+  chargePermissionType: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.nullable(/* @__PURE__ */ z.union([ChargePermissionTypeSchema, /* @__PURE__ */ z.string()]))),
+  recurringMetadata: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.nullable(RecurringMetadataSchema)),
+  paymentMethodOnFileMetadata: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.nullable(PaymentMethodOnFileMetadataSchema)),
+  buyer: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.nullable(BuyerInfoSchema)),
+  shippingAddress: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.nullable(AddressSchema)),
+  billingAddress: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.nullable(AddressSchema)),
+  paymentPreferences: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.nullable(/* @__PURE__ */ z.array(/* @__PURE__ */ z.nullable(PaymentPreferenceSchema)))),
+  statusDetails: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.nullable(ChargePermissionStatusDetailsSchema)),
+  creationTimestamp: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.nullable(TimestampSchema)),
+  expirationTimestamp: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.nullable(TimestampSchema)),
+  merchantMetadata: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.nullable(MerchantMetadataSchema)),
+  platformId: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.nullable(/* @__PURE__ */ z.string())),
+  limits: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.nullable(LimitsSchema)),
+  presentmentCurrency: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.nullable(/* @__PURE__ */ z.union([CurrencyCodeSchema, /* @__PURE__ */ z.string()]))),
+  releaseEnvironment: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.nullable(/* @__PURE__ */ z.union([ReleaseEnvironmentSchema, /* @__PURE__ */ z.string()]))),
 });
 
 /**
  * Update merchant order details (for example the order id once known) or the recurring metadata.
  * Merchant metadata can only be changed while no charge was captured on a one-time permission.
  */
-export const UpdateChargePermissionRequestSchema = z.looseObject({
-  merchantMetadata: z.optional(MerchantMetadataInputSchema),
-  recurringMetadata: z.optional(RecurringMetadataInputSchema),
+export const UpdateChargePermissionRequestSchema = /* @__PURE__ */ z.looseObject({
+  merchantMetadata: /* @__PURE__ */ z.optional(MerchantMetadataInputSchema),
+  recurringMetadata: /* @__PURE__ */ z.optional(RecurringMetadataInputSchema),
 });
 
 /** Close a charge permission so that no more charges can be made. */
-export const CloseChargePermissionRequestSchema = z.looseObject({
-  closureReason: z.optional(z.string().check(z.maxLength(255))),
-  cancelPendingCharges: z.optional(z.boolean()),
+export const CloseChargePermissionRequestSchema = /* @__PURE__ */ z.looseObject({
+  closureReason: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.string().check(/* @__PURE__ */ z.maxLength(255))),
+  cancelPendingCharges: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.boolean()),
 });
 
 /**
@@ -664,7 +664,7 @@ export const CloseChargePermissionRequestSchema = z.looseObject({
  * capture (for 30 days). `CaptureInitiated`: capture in progress. `Captured`: payment collected.
  * `Canceled`: canceled or expired unused. `Declined`: authorization or capture declined.
  */
-export const ChargeStateSchema = z.enum(["AuthorizationInitiated", "Authorized", "CaptureInitiated", "Captured", "Canceled", "Declined"]);
+export const ChargeStateSchema = /* @__PURE__ */ z.enum(["AuthorizationInitiated", "Authorized", "CaptureInitiated", "Captured", "Canceled", "Declined"]);
 
 /**
  * Canceled: `ExpiredUnused` (not captured within 30 days), `AmazonCanceled`, `MerchantCanceled`,
@@ -672,20 +672,20 @@ export const ChargeStateSchema = z.enum(["AuthorizationInitiated", "Authorized",
  * updates the payment method), `HardDeclined` (ask for another payment method), `AmazonRejected`,
  * `ProcessingFailure`, `TransactionTimedOut`, `MFAFailed` (the buyer did not pass multi-factor authentication).
  */
-export const ChargeReasonCodeSchema = z.enum(["ExpiredUnused", "AmazonCanceled", "MerchantCanceled", "ChargePermissionCanceled", "BuyerCanceled", "SoftDeclined", "HardDeclined", "AmazonRejected", "ProcessingFailure", "TransactionTimedOut", "MFAFailed"]);
+export const ChargeReasonCodeSchema = /* @__PURE__ */ z.enum(["ExpiredUnused", "AmazonCanceled", "MerchantCanceled", "ChargePermissionCanceled", "BuyerCanceled", "SoftDeclined", "HardDeclined", "AmazonRejected", "ProcessingFailure", "TransactionTimedOut", "MFAFailed"]);
 
 /** State of the charge. */
-export const ChargeStatusDetailsSchema = z.looseObject({
-  state: z.union([ChargeStateSchema, z.string()]),
-  reasonCode: z.optional(z.nullable(z.union([ChargeReasonCodeSchema, z.string()]))),
-  reasonDescription: z.optional(z.nullable(z.string())),
-  lastUpdatedTimestamp: z.optional(z.nullable(TimestampSchema)),
+export const ChargeStatusDetailsSchema = /* @__PURE__ */ z.looseObject({
+  state: /* @__PURE__ */ z.union([ChargeStateSchema, /* @__PURE__ */ z.string()]),
+  reasonCode: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.nullable(/* @__PURE__ */ z.union([ChargeReasonCodeSchema, /* @__PURE__ */ z.string()]))),
+  reasonDescription: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.nullable(/* @__PURE__ */ z.string())),
+  lastUpdatedTimestamp: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.nullable(TimestampSchema)),
 });
 
 /** New state of a charge, set by a payment service provider. */
-export const ChargeStatusDetailsInputSchema = z.looseObject({
+export const ChargeStatusDetailsInputSchema = /* @__PURE__ */ z.looseObject({
   state: ChargeStateSchema,
-  reasonCode: z.optional(ChargeReasonCodeSchema),
+  reasonCode: /* @__PURE__ */ z.optional(ChargeReasonCodeSchema),
 });
 
 /**
@@ -693,117 +693,117 @@ export const ChargeStatusDetailsInputSchema = z.looseObject({
  * `AuthorizationInitiated`) through `CaptureInitiated` to `Captured`; it ends `Declined` when the
  * payment is refused and `Canceled` when canceled or not captured within 30 days. Absent values are `null`.
  */
-export const ChargeSchema = z.looseObject({
-  chargeId: z.string(),
-  chargePermissionId: z.optional(z.nullable(z.string())),
-  chargeAmount: z.optional(z.nullable(PriceSchema)),
-  captureAmount: z.optional(z.nullable(PriceSchema)),
-  refundedAmount: z.optional(z.nullable(PriceSchema)),
-  convertedAmount: z.optional(z.nullable(z.union([PriceSchema, AmountSchema]))),
-  conversionRate: z.optional(z.nullable(z.union([z.number(), z.string()]))),
-  softDescriptor: z.optional(z.nullable(z.string())),
-  merchantMetadata: z.optional(z.nullable(MerchantMetadataSchema)),
-  providerMetadata: z.optional(z.nullable(ProviderMetadataSchema)),
-  platformId: z.optional(z.nullable(z.string())),
-  captureNow: z.optional(z.nullable(z.boolean())),
-  canHandlePendingAuthorization: z.optional(z.nullable(z.boolean())),
-  chargeInitiator: z.optional(z.nullable(z.union([ChargeInitiatorSchema, z.string()]))),
-  channel: z.optional(z.nullable(z.union([ChannelSchema, z.string()]))),
-  webCheckoutDetails: z.optional(z.nullable(WebCheckoutDetailsSchema)),
-  statusDetails: z.optional(z.nullable(ChargeStatusDetailsSchema)),
-  creationTimestamp: z.optional(z.nullable(TimestampSchema)),
-  expirationTimestamp: z.optional(z.nullable(TimestampSchema)),
-  releaseEnvironment: z.optional(z.nullable(z.union([ReleaseEnvironmentSchema, z.string()]))),
+export const ChargeSchema = /* @__PURE__ */ z.looseObject({
+  chargeId: /* @__PURE__ */ z.string(),
+  chargePermissionId: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.nullable(/* @__PURE__ */ z.string())),
+  chargeAmount: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.nullable(PriceSchema)),
+  captureAmount: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.nullable(PriceSchema)),
+  refundedAmount: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.nullable(PriceSchema)),
+  convertedAmount: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.nullable(/* @__PURE__ */ z.union([PriceSchema, AmountSchema]))),
+  conversionRate: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.nullable(/* @__PURE__ */ z.union([/* @__PURE__ */ z.number(), /* @__PURE__ */ z.string()]))),
+  softDescriptor: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.nullable(/* @__PURE__ */ z.string())),
+  merchantMetadata: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.nullable(MerchantMetadataSchema)),
+  providerMetadata: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.nullable(ProviderMetadataSchema)),
+  platformId: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.nullable(/* @__PURE__ */ z.string())),
+  captureNow: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.nullable(/* @__PURE__ */ z.boolean())),
+  canHandlePendingAuthorization: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.nullable(/* @__PURE__ */ z.boolean())),
+  chargeInitiator: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.nullable(/* @__PURE__ */ z.union([ChargeInitiatorSchema, /* @__PURE__ */ z.string()]))),
+  channel: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.nullable(/* @__PURE__ */ z.union([ChannelSchema, /* @__PURE__ */ z.string()]))),
+  webCheckoutDetails: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.nullable(WebCheckoutDetailsSchema)),
+  statusDetails: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.nullable(ChargeStatusDetailsSchema)),
+  creationTimestamp: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.nullable(TimestampSchema)),
+  expirationTimestamp: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.nullable(TimestampSchema)),
+  releaseEnvironment: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.nullable(/* @__PURE__ */ z.union([ReleaseEnvironmentSchema, /* @__PURE__ */ z.string()]))),
 });
 
 /** Where Amazon returns the buyer after authenticating a charge (multi-factor authentication). */
-export const ChargeWebCheckoutDetailsInputSchema = z.looseObject({
-  checkoutResultReturnUrl: z.optional(z.url()),
+export const ChargeWebCheckoutDetailsInputSchema = /* @__PURE__ */ z.looseObject({
+  checkoutResultReturnUrl: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.url()),
 });
 
 /** Authorize (and optionally capture) an amount on a `Chargeable` charge permission. */
-export const CreateChargeRequestSchema = z.looseObject({
-  chargePermissionId: z.string().check(z.minLength(1)),
+export const CreateChargeRequestSchema = /* @__PURE__ */ z.looseObject({
+  chargePermissionId: /* @__PURE__ */ z.string().check(/* @__PURE__ */ z.minLength(1)),
   chargeAmount: PriceInputSchema,
-  captureNow: z.optional(z.boolean()),
-  softDescriptor: z.optional(z.string().check(z.maxLength(16))),
-  canHandlePendingAuthorization: z.optional(z.boolean()),
-  merchantMetadata: z.optional(MerchantMetadataInputSchema),
-  providerMetadata: z.optional(ProviderMetadataInputSchema),
-  platformId: z.optional(z.string().check(z.minLength(1))),
-  chargeInitiator: z.optional(ChargeInitiatorSchema),
-  channel: z.optional(ChannelSchema),
-  webCheckoutDetails: z.optional(ChargeWebCheckoutDetailsInputSchema),
+  captureNow: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.boolean()),
+  softDescriptor: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.string().check(/* @__PURE__ */ z.maxLength(16))),
+  canHandlePendingAuthorization: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.boolean()),
+  merchantMetadata: /* @__PURE__ */ z.optional(MerchantMetadataInputSchema),
+  providerMetadata: /* @__PURE__ */ z.optional(ProviderMetadataInputSchema),
+  platformId: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.string().check(/* @__PURE__ */ z.minLength(1))),
+  chargeInitiator: /* @__PURE__ */ z.optional(ChargeInitiatorSchema),
+  channel: /* @__PURE__ */ z.optional(ChannelSchema),
+  webCheckoutDetails: /* @__PURE__ */ z.optional(ChargeWebCheckoutDetailsInputSchema),
 });
 
 /**
  * Payment service providers only: report the outcome of a charge processed outside Amazon (for example
  * mark an unused authorization `Canceled` with `ExpiredUnused`).
  */
-export const UpdateChargeRequestSchema = z.looseObject({
+export const UpdateChargeRequestSchema = /* @__PURE__ */ z.looseObject({
   statusDetails: ChargeStatusDetailsInputSchema,
 });
 
 /** Capture an `Authorized` charge, in full or in part. */
-export const CaptureChargeRequestSchema = z.looseObject({
+export const CaptureChargeRequestSchema = /* @__PURE__ */ z.looseObject({
   captureAmount: PriceInputSchema,
-  softDescriptor: z.optional(z.string().check(z.maxLength(16))),
+  softDescriptor: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.string().check(/* @__PURE__ */ z.maxLength(16))),
 });
 
 /** Cancel an `Authorized` or `AuthorizationInitiated` charge. */
-export const CancelChargeRequestSchema = z.looseObject({
-  cancellationReason: z.optional(z.string().check(z.maxLength(255))),
+export const CancelChargeRequestSchema = /* @__PURE__ */ z.looseObject({
+  cancellationReason: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.string().check(/* @__PURE__ */ z.maxLength(255))),
 });
 
 /**
  * `RefundInitiated`: the refund is being processed (asynchronously). `Refunded`: the money was returned.
  * `Declined`: Amazon declined the refund; `reasonCode` says why.
  */
-export const RefundStateSchema = z.enum(["RefundInitiated", "Refunded", "Declined"]);
+export const RefundStateSchema = /* @__PURE__ */ z.enum(["RefundInitiated", "Refunded", "Declined"]);
 
 /**
  * Why a refund is `Declined`: `AmazonRejected` (Amazon rejected it, for example after a chargeback) or
  * `ProcessingFailure` (Amazon could not process it; retry the refund).
  */
-export const RefundReasonCodeSchema = z.enum(["AmazonRejected", "ProcessingFailure"]);
+export const RefundReasonCodeSchema = /* @__PURE__ */ z.enum(["AmazonRejected", "ProcessingFailure"]);
 
 /** State of the refund. */
-export const RefundStatusDetailsSchema = z.looseObject({
-  state: z.union([RefundStateSchema, z.string()]),
-  reasonCode: z.optional(z.nullable(z.union([RefundReasonCodeSchema, z.string()]))),
-  reasonDescription: z.optional(z.nullable(z.string())),
-  lastUpdatedTimestamp: z.optional(z.nullable(TimestampSchema)),
+export const RefundStatusDetailsSchema = /* @__PURE__ */ z.looseObject({
+  state: /* @__PURE__ */ z.union([RefundStateSchema, /* @__PURE__ */ z.string()]),
+  reasonCode: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.nullable(/* @__PURE__ */ z.union([RefundReasonCodeSchema, /* @__PURE__ */ z.string()]))),
+  reasonDescription: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.nullable(/* @__PURE__ */ z.string())),
+  lastUpdatedTimestamp: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.nullable(TimestampSchema)),
 });
 
 /**
  * A refund of a captured charge. Refunds are processed asynchronously: poll Get Refund or wait for the
  * instant payment notification. Absent values are `null`.
  */
-export const RefundSchema = z.looseObject({
-  refundId: z.string(),
-  chargeId: z.optional(z.nullable(z.string())),
-  refundAmount: z.optional(z.nullable(PriceSchema)),
-  softDescriptor: z.optional(z.nullable(z.string())),
-  creationTimestamp: z.optional(z.nullable(TimestampSchema)),
-  statusDetails: z.optional(z.nullable(RefundStatusDetailsSchema)),
-  releaseEnvironment: z.optional(z.nullable(z.union([ReleaseEnvironmentSchema, z.string()]))),
+export const RefundSchema = /* @__PURE__ */ z.looseObject({
+  refundId: /* @__PURE__ */ z.string(),
+  chargeId: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.nullable(/* @__PURE__ */ z.string())),
+  refundAmount: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.nullable(PriceSchema)),
+  softDescriptor: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.nullable(/* @__PURE__ */ z.string())),
+  creationTimestamp: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.nullable(TimestampSchema)),
+  statusDetails: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.nullable(RefundStatusDetailsSchema)),
+  releaseEnvironment: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.nullable(/* @__PURE__ */ z.union([ReleaseEnvironmentSchema, /* @__PURE__ */ z.string()]))),
 });
 
 /**
  * Refund all or part of a `Captured` charge. The total refunded may exceed the captured amount by at
  * most 15% or 75 USD/GBP/EUR (8,400 JPY), whichever is less.
  */
-export const CreateRefundRequestSchema = z.looseObject({
-  chargeId: z.string().check(z.minLength(1)),
+export const CreateRefundRequestSchema = /* @__PURE__ */ z.looseObject({
+  chargeId: /* @__PURE__ */ z.string().check(/* @__PURE__ */ z.minLength(1)),
   refundAmount: PriceInputSchema,
-  softDescriptor: z.optional(z.string().check(z.maxLength(16))),
+  softDescriptor: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.string().check(/* @__PURE__ */ z.maxLength(16))),
 });
 
 /**
  * UTC date-time sent to Amazon, in ISO 8601 basic format (`20221114T074550Z`, what the official
  * SDKs send) or extended format (`2022-11-14T07:45:50Z`, optionally with milliseconds).
  */
-export const DateTimeInputSchema = z.string().check(z.regex(new RegExp("^(\\d{8}T\\d{6}Z|\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}(\\.\\d{1,3})?Z)$")));
+export const DateTimeInputSchema = /* @__PURE__ */ z.string().check(/* @__PURE__ */ z.regex(/* @__PURE__ */ new RegExp("^(\\d{8}T\\d{6}Z|\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}(\\.\\d{1,3})?Z)$")));
 
 /**
  * Kind of report. `_GET_FLAT_FILE_OFFAMAZONPAYMENTS_SETTLEMENT_DATA_` (settlement report) is created
@@ -814,460 +814,460 @@ export const DateTimeInputSchema = z.string().check(z.regex(new RegExp("^(\\d{8}
  * `_GET_CSV_CUSTOM_OFFAMAZONPAYMENTS_MULTI_CURRENCY_PAYMENTS_DATA_` (multi-currency report) can be
  * requested but not scheduled.
  */
-export const ReportTypeSchema = z.enum(["_GET_FLAT_FILE_OFFAMAZONPAYMENTS_SETTLEMENT_DATA_", "_GET_FLAT_FILE_OFFAMAZONPAYMENTS_SANDBOX_SETTLEMENT_DATA_", "_GET_FLAT_FILE_OFFAMAZONPAYMENTS_ORDER_REFERENCE_DATA_", "_GET_FLAT_FILE_OFFAMAZONPAYMENTS_BILLING_AGREEMENT_DATA_", "_GET_FLAT_FILE_OFFAMAZONPAYMENTS_AUTHORIZATION_DATA_", "_GET_FLAT_FILE_OFFAMAZONPAYMENTS_CAPTURE_DATA_", "_GET_FLAT_FILE_OFFAMAZONPAYMENTS_REFUND_DATA_", "_GET_CSV_CUSTOM_OFFAMAZONPAYMENTS_MULTI_CURRENCY_PAYMENTS_DATA_"]);
+export const ReportTypeSchema = /* @__PURE__ */ z.enum(["_GET_FLAT_FILE_OFFAMAZONPAYMENTS_SETTLEMENT_DATA_", "_GET_FLAT_FILE_OFFAMAZONPAYMENTS_SANDBOX_SETTLEMENT_DATA_", "_GET_FLAT_FILE_OFFAMAZONPAYMENTS_ORDER_REFERENCE_DATA_", "_GET_FLAT_FILE_OFFAMAZONPAYMENTS_BILLING_AGREEMENT_DATA_", "_GET_FLAT_FILE_OFFAMAZONPAYMENTS_AUTHORIZATION_DATA_", "_GET_FLAT_FILE_OFFAMAZONPAYMENTS_CAPTURE_DATA_", "_GET_FLAT_FILE_OFFAMAZONPAYMENTS_REFUND_DATA_", "_GET_CSV_CUSTOM_OFFAMAZONPAYMENTS_MULTI_CURRENCY_PAYMENTS_DATA_"]);
 
 /**
  * `IN_PROGRESS`: the report is being generated. `COMPLETED`: the report document is ready.
  * `FAILED`: generation stopped on a fatal error. `CANCELLED`: cancelled before processing started,
  * or automatically because there was no data to report.
  */
-export const ProcessingStatusSchema = z.enum(["IN_PROGRESS", "COMPLETED", "FAILED", "CANCELLED"]);
+export const ProcessingStatusSchema = /* @__PURE__ */ z.enum(["IN_PROGRESS", "COMPLETED", "FAILED", "CANCELLED"]);
 
 /** ISO 8601 duration between two reports created by a schedule (`PT5M` is five minutes, `P1D` one day). */
-export const ScheduleFrequencySchema = z.enum(["PT5M", "PT15M", "PT30M", "PT1H", "PT2H", "PT4H", "PT8H", "PT12H", "PT24H", "PT84H", "P1D", "P2D", "P3D", "P7D", "P14D", "P15D", "P18D", "P30D"]);
+export const ScheduleFrequencySchema = /* @__PURE__ */ z.enum(["PT5M", "PT15M", "PT30M", "PT1H", "PT2H", "PT4H", "PT8H", "PT12H", "PT24H", "PT84H", "P1D", "P2D", "P3D", "P7D", "P14D", "P15D", "P18D", "P30D"]);
 
 /** Metadata of one report; download its content with `reportDocumentId` once `processingStatus` is `COMPLETED`. */
-export const ReportSchema = z.looseObject({
-  reportId: z.string(),
-  reportType: z.optional(z.nullable(z.union([ReportTypeSchema, z.string()]))),
-  startTime: z.optional(z.nullable(TimestampSchema)),
-  endTime: z.optional(z.nullable(TimestampSchema)),
-  createdTime: z.optional(z.nullable(TimestampSchema)),
-  processingStatus: z.optional(z.nullable(z.union([ProcessingStatusSchema, z.string()]))),
-  processingStartTime: z.optional(z.nullable(TimestampSchema)),
-  processingEndTime: z.optional(z.nullable(TimestampSchema)),
-  reportDocumentId: z.optional(z.nullable(z.string())),
+export const ReportSchema = /* @__PURE__ */ z.looseObject({
+  reportId: /* @__PURE__ */ z.string(),
+  reportType: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.nullable(/* @__PURE__ */ z.union([ReportTypeSchema, /* @__PURE__ */ z.string()]))),
+  startTime: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.nullable(TimestampSchema)),
+  endTime: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.nullable(TimestampSchema)),
+  createdTime: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.nullable(TimestampSchema)),
+  processingStatus: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.nullable(/* @__PURE__ */ z.union([ProcessingStatusSchema, /* @__PURE__ */ z.string()]))),
+  processingStartTime: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.nullable(TimestampSchema)),
+  processingEndTime: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.nullable(TimestampSchema)),
+  reportDocumentId: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.nullable(/* @__PURE__ */ z.string())),
 });
 
 /** One page of reports matching the filters. */
-export const GetReportsResponseSchema = z.looseObject({
-  reports: z.array(ReportSchema),
-  nextToken: z.optional(z.nullable(z.string())),
+export const GetReportsResponseSchema = /* @__PURE__ */ z.looseObject({
+  reports: /* @__PURE__ */ z.array(ReportSchema),
+  nextToken: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.nullable(/* @__PURE__ */ z.string())),
 });
 
 /** Asks Amazon to generate a report for a date range. */
-export const CreateReportRequestSchema = z.looseObject({
+export const CreateReportRequestSchema = /* @__PURE__ */ z.looseObject({
   reportType: ReportTypeSchema,
   startTime: DateTimeInputSchema,
   endTime: DateTimeInputSchema,
 });
 
 /** Identifier of the report Amazon will generate; poll Get Report By Id for its status. */
-export const CreateReportResponseSchema = z.looseObject({
-  reportId: z.string(),
+export const CreateReportResponseSchema = /* @__PURE__ */ z.looseObject({
+  reportId: /* @__PURE__ */ z.string(),
 });
 
 /** Where to download a generated report. */
-export const ReportDocumentSchema = z.looseObject({
-  reportDocumentId: z.string(),
-  url: z.string(),
-  compressionAlgorithm: z.optional(z.nullable(z.string())),
+export const ReportDocumentSchema = /* @__PURE__ */ z.looseObject({
+  reportDocumentId: /* @__PURE__ */ z.string(),
+  url: /* @__PURE__ */ z.string(),
+  compressionAlgorithm: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.nullable(/* @__PURE__ */ z.string())),
 });
 
 /** A schedule that makes Amazon create a report of one type at a fixed frequency. */
-export const ReportScheduleSchema = z.looseObject({
-  reportScheduleId: z.string(),
-  reportType: z.optional(z.nullable(z.union([ReportTypeSchema, z.string()]))),
-  scheduleFrequency: z.optional(z.nullable(z.union([ScheduleFrequencySchema, z.string()]))),
-  nextReportCreationTime: z.optional(z.nullable(TimestampSchema)),
+export const ReportScheduleSchema = /* @__PURE__ */ z.looseObject({
+  reportScheduleId: /* @__PURE__ */ z.string(),
+  reportType: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.nullable(/* @__PURE__ */ z.union([ReportTypeSchema, /* @__PURE__ */ z.string()]))),
+  scheduleFrequency: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.nullable(/* @__PURE__ */ z.union([ScheduleFrequencySchema, /* @__PURE__ */ z.string()]))),
+  nextReportCreationTime: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.nullable(TimestampSchema)),
 });
 
 /** The report schedules matching the filter. */
-export const GetReportSchedulesResponseSchema = z.looseObject({
-  reportSchedules: z.array(ReportScheduleSchema),
+export const GetReportSchedulesResponseSchema = /* @__PURE__ */ z.looseObject({
+  reportSchedules: /* @__PURE__ */ z.array(ReportScheduleSchema),
 });
 
 /** Creates a schedule for one report type (only one schedule per report type may exist). */
-export const CreateReportScheduleRequestSchema = z.looseObject({
+export const CreateReportScheduleRequestSchema = /* @__PURE__ */ z.looseObject({
   reportType: ReportTypeSchema,
   scheduleFrequency: ScheduleFrequencySchema,
   nextReportCreationTime: DateTimeInputSchema,
-  deleteExistingSchedule: z.optional(z.boolean()),
+  deleteExistingSchedule: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.boolean()),
 });
 
 /** Identifier of the new report schedule. */
-export const CreateReportScheduleResponseSchema = z.looseObject({
-  reportScheduleId: z.string(),
+export const CreateReportScheduleResponseSchema = /* @__PURE__ */ z.looseObject({
+  reportScheduleId: /* @__PURE__ */ z.string(),
 });
 
 /** Acknowledgement of the cancellation; Amazon documents no fields for it. */
-export const CancelReportScheduleResponseSchema = z.looseObject({});
+export const CancelReportScheduleResponseSchema = /* @__PURE__ */ z.looseObject({});
 
 /**
  * One payout of a settlement to the merchant's bank account. `amazonDisbursementReferenceId` also
  * appears on the bank statement, which ties bank statements to Amazon Pay reports.
  */
-export const DisbursementSchema = z.looseObject({
-  sellerId: z.optional(z.nullable(z.string())),
-  settlementId: z.optional(z.nullable(z.string())),
-  amazonDisbursementReferenceId: z.optional(z.nullable(z.string())),
-  amount: z.optional(z.nullable(AmountSchema)),
-  currencyCode: z.optional(z.nullable(z.union([CurrencyCodeSchema, z.string()]))),
-  transactionTime: z.optional(z.nullable(z.string())),
+export const DisbursementSchema = /* @__PURE__ */ z.looseObject({
+  sellerId: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.nullable(/* @__PURE__ */ z.string())),
+  settlementId: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.nullable(/* @__PURE__ */ z.string())),
+  amazonDisbursementReferenceId: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.nullable(/* @__PURE__ */ z.string())),
+  amount: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.nullable(AmountSchema)),
+  currencyCode: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.nullable(/* @__PURE__ */ z.union([CurrencyCodeSchema, /* @__PURE__ */ z.string()]))),
+  transactionTime: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.nullable(/* @__PURE__ */ z.string())),
 });
 
 /** One page of disbursements whose settlement date falls in the requested range. */
-export const GetDisbursementsResponseSchema = z.looseObject({
-  disbursements: z.array(DisbursementSchema),
-  nextToken: z.optional(z.nullable(z.string())),
+export const GetDisbursementsResponseSchema = /* @__PURE__ */ z.looseObject({
+  disbursements: /* @__PURE__ */ z.array(DisbursementSchema),
+  nextToken: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.nullable(/* @__PURE__ */ z.string())),
 });
 
 /** One shipment as Amazon echoes it back. */
-export const DeliveryDetailSchema = z.looseObject({
-  trackingNumber: z.optional(z.nullable(z.string())),
-  carrierCode: z.optional(z.nullable(z.string())),
+export const DeliveryDetailSchema = /* @__PURE__ */ z.looseObject({
+  trackingNumber: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.nullable(/* @__PURE__ */ z.string())),
+  carrierCode: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.nullable(/* @__PURE__ */ z.string())),
 });
 
 /** One shipment to track. */
-export const DeliveryDetailInputSchema = z.looseObject({
-  trackingNumber: z.string().check(z.minLength(1)),
-  carrierCode: z.string().check(z.minLength(1)),
+export const DeliveryDetailInputSchema = /* @__PURE__ */ z.looseObject({
+  trackingNumber: /* @__PURE__ */ z.string().check(/* @__PURE__ */ z.minLength(1)),
+  carrierCode: /* @__PURE__ */ z.string().check(/* @__PURE__ */ z.minLength(1)),
 });
 
 /**
  * Shipment details for an order. Identify the order with exactly one of `chargePermissionId`
  * (Checkout v2) or `amazonOrderReferenceId` (older Amazon Pay integrations).
  */
-export const DeliveryTrackersRequestSchema = z.looseObject({
-  chargePermissionId: z.optional(z.string().check(z.minLength(1))),
-  amazonOrderReferenceId: z.optional(z.string().check(z.minLength(1))),
-  deliveryDetails: z.array(DeliveryDetailInputSchema).check(z.minLength(1)),
+export const DeliveryTrackersRequestSchema = /* @__PURE__ */ z.looseObject({
+  chargePermissionId: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.string().check(/* @__PURE__ */ z.minLength(1))),
+  amazonOrderReferenceId: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.string().check(/* @__PURE__ */ z.minLength(1))),
+  deliveryDetails: /* @__PURE__ */ z.array(DeliveryDetailInputSchema).check(/* @__PURE__ */ z.minLength(1)),
 });
 
 /** The delivery tracker as Amazon recorded it. */
-export const DeliveryTrackerResponseSchema = z.looseObject({
-  chargePermissionId: z.optional(z.nullable(z.string())),
-  amazonOrderReferenceId: z.optional(z.nullable(z.string())),
-  deliveryDetails: z.optional(z.nullable(z.array(DeliveryDetailSchema))),
+export const DeliveryTrackerResponseSchema = /* @__PURE__ */ z.looseObject({
+  chargePermissionId: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.nullable(/* @__PURE__ */ z.string())),
+  amazonOrderReferenceId: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.nullable(/* @__PURE__ */ z.string())),
+  deliveryDetails: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.nullable(/* @__PURE__ */ z.array(DeliveryDetailSchema))),
 });
 
 /** A delegated authorization token for calling Amazon Pay v2 on a merchant's behalf. */
-export const AuthorizationTokenResponseSchema = z.looseObject({
-  authorizationToken: z.string(),
+export const AuthorizationTokenResponseSchema = /* @__PURE__ */ z.looseObject({
+  authorizationToken: /* @__PURE__ */ z.string(),
 });
 
 /** Store and order details Amazon shows the buyer in the purchase notification. */
-export const InStoreCommunicationContextInputSchema = z.looseObject({
-  merchantStoreName: z.optional(z.string().check(z.maxLength(50))),
-  merchantOrderId: z.optional(z.string()),
+export const InStoreCommunicationContextInputSchema = /* @__PURE__ */ z.looseObject({
+  merchantStoreName: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.string().check(/* @__PURE__ */ z.maxLength(50))),
+  merchantOrderId: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.string()),
 });
 
 /** Merchant notes attached to an in-store transaction. */
-export const InStoreMetadataInputSchema = z.looseObject({
-  merchantNote: z.optional(z.string()),
-  customInformation: z.optional(z.string().check(z.maxLength(4096))),
-  communicationContext: z.optional(InStoreCommunicationContextInputSchema),
+export const InStoreMetadataInputSchema = /* @__PURE__ */ z.looseObject({
+  merchantNote: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.string()),
+  customInformation: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.string().check(/* @__PURE__ */ z.maxLength(4096))),
+  communicationContext: /* @__PURE__ */ z.optional(InStoreCommunicationContextInputSchema),
 });
 
 /** Where the physical store is. */
-export const InStoreStoreLocationInputSchema = z.looseObject({
-  countryCode: z.string().check(z.regex(new RegExp("^[A-Z]{2}$"))),
+export const InStoreStoreLocationInputSchema = /* @__PURE__ */ z.looseObject({
+  countryCode: /* @__PURE__ */ z.string().check(/* @__PURE__ */ z.regex(/* @__PURE__ */ new RegExp("^[A-Z]{2}$"))),
 });
 
 /** The code the merchant scanned from the buyer's Amazon app, to start an in-store purchase. */
-export const InstoreMerchantScanRequestSchema = z.looseObject({
-  scanData: z.string().check(z.minLength(1)),
-  scanReferenceId: z.string().check(z.minLength(1)),
-  merchantCOE: z.string().check(z.regex(new RegExp("^[A-Z]{2}$"))),
+export const InstoreMerchantScanRequestSchema = /* @__PURE__ */ z.looseObject({
+  scanData: /* @__PURE__ */ z.string().check(/* @__PURE__ */ z.minLength(1)),
+  scanReferenceId: /* @__PURE__ */ z.string().check(/* @__PURE__ */ z.minLength(1)),
+  merchantCOE: /* @__PURE__ */ z.string().check(/* @__PURE__ */ z.regex(/* @__PURE__ */ new RegExp("^[A-Z]{2}$"))),
   ledgerCurrency: CurrencyCodeSchema,
-  chargeTotal: z.optional(PriceInputSchema),
-  storeLocation: z.optional(InStoreStoreLocationInputSchema),
-  metadata: z.optional(InStoreMetadataInputSchema),
+  chargeTotal: /* @__PURE__ */ z.optional(PriceInputSchema),
+  storeLocation: /* @__PURE__ */ z.optional(InStoreStoreLocationInputSchema),
+  metadata: /* @__PURE__ */ z.optional(InStoreMetadataInputSchema),
 });
 
 /** The charge permission created from the scanned code. */
-export const InStoreMerchantScanResponseSchema = z.looseObject({
-  chargePermissionId: z.string(),
+export const InStoreMerchantScanResponseSchema = /* @__PURE__ */ z.looseObject({
+  chargePermissionId: /* @__PURE__ */ z.string(),
 });
 
 /** Charges the buyer for an in-store purchase. */
-export const InstoreChargeRequestSchema = z.looseObject({
-  chargePermissionId: z.string().check(z.minLength(1)),
-  chargeReferenceId: z.string().check(z.minLength(1)),
+export const InstoreChargeRequestSchema = /* @__PURE__ */ z.looseObject({
+  chargePermissionId: /* @__PURE__ */ z.string().check(/* @__PURE__ */ z.minLength(1)),
+  chargeReferenceId: /* @__PURE__ */ z.string().check(/* @__PURE__ */ z.minLength(1)),
   chargeTotal: PriceInputSchema,
-  softDescriptor: z.optional(z.string().check(z.maxLength(16))),
-  metadata: z.optional(InStoreMetadataInputSchema),
+  softDescriptor: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.string().check(/* @__PURE__ */ z.maxLength(16))),
+  metadata: /* @__PURE__ */ z.optional(InStoreMetadataInputSchema),
 });
 
 /**
  * State of an in-store charge or refund. Charges end `Completed` (or `Declined`); refunds start
  * `Pending` and move to `Completed` or `Declined` (the .NET SDK's `State` lists `Pending` and `Completed`).
  */
-export const InStoreTransactionStateSchema = z.enum(["Completed", "Declined", "Pending"]);
+export const InStoreTransactionStateSchema = /* @__PURE__ */ z.enum(["Completed", "Declined", "Pending"]);
 
 /** Status of an in-store charge or refund. */
-export const InStoreTransactionStatusSchema = z.looseObject({
-  state: z.optional(z.nullable(z.union([InStoreTransactionStateSchema, z.string()]))),
-  reasonCode: z.optional(z.nullable(z.string())),
-  reasonDescription: z.optional(z.nullable(z.string())),
+export const InStoreTransactionStatusSchema = /* @__PURE__ */ z.looseObject({
+  state: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.nullable(/* @__PURE__ */ z.union([InStoreTransactionStateSchema, /* @__PURE__ */ z.string()]))),
+  reasonCode: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.nullable(/* @__PURE__ */ z.string())),
+  reasonDescription: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.nullable(/* @__PURE__ */ z.string())),
 });
 
 /** The in-store charge. */
-export const InStoreChargeResponseSchema = z.looseObject({
-  chargeId: z.string(),
-  chargeStatus: z.optional(z.nullable(InStoreTransactionStatusSchema)),
+export const InStoreChargeResponseSchema = /* @__PURE__ */ z.looseObject({
+  chargeId: /* @__PURE__ */ z.string(),
+  chargeStatus: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.nullable(InStoreTransactionStatusSchema)),
 });
 
 /** Refunds all or part of an in-store charge. */
-export const InstoreRefundRequestSchema = z.looseObject({
-  chargeId: z.string().check(z.minLength(1)),
-  refundReferenceId: z.string().check(z.minLength(1)),
+export const InstoreRefundRequestSchema = /* @__PURE__ */ z.looseObject({
+  chargeId: /* @__PURE__ */ z.string().check(/* @__PURE__ */ z.minLength(1)),
+  refundReferenceId: /* @__PURE__ */ z.string().check(/* @__PURE__ */ z.minLength(1)),
   refundTotal: PriceInputSchema,
-  softDescriptor: z.optional(z.string().check(z.maxLength(16))),
-  metadata: z.optional(InStoreMetadataInputSchema),
+  softDescriptor: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.string().check(/* @__PURE__ */ z.maxLength(16))),
+  metadata: /* @__PURE__ */ z.optional(InStoreMetadataInputSchema),
 });
 
 /** The in-store refund. */
-export const InStoreRefundResponseSchema = z.looseObject({
-  refundId: z.string(),
-  refundStatus: z.optional(z.nullable(InStoreTransactionStatusSchema)),
+export const InStoreRefundResponseSchema = /* @__PURE__ */ z.looseObject({
+  refundId: /* @__PURE__ */ z.string(),
+  refundStatus: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.nullable(InStoreTransactionStatusSchema)),
 });
 
 /** Currency of the merchant's Amazon Pay ledger (payouts and fees). */
-export const LedgerCurrencySchema = z.enum(["GBP", "EUR", "JPY", "USD"]);
+export const LedgerCurrencySchema = /* @__PURE__ */ z.enum(["GBP", "EUR", "JPY", "USD"]);
 
 /** `CORPORATE`: a registered company. `INDIVIDUAL`: a sole proprietor. */
-export const BusinessTypeSchema = z.enum(["CORPORATE", "INDIVIDUAL"]);
+export const BusinessTypeSchema = /* @__PURE__ */ z.enum(["CORPORATE", "INDIVIDUAL"]);
 
 /**
  * A phone number split into its parts. `countryCode` may be left out: the official PHP SDK's
  * createMerchantAccount passes the payload through without requiring it.
  */
-export const PhoneNumberInputSchema = z.looseObject({
-  countryCode: z.optional(z.string().check(z.regex(new RegExp("^\\d{1,4}$")))),
-  number: z.string().check(z.minLength(1)),
-  extension: z.optional(z.string()),
+export const PhoneNumberInputSchema = /* @__PURE__ */ z.looseObject({
+  countryCode: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.string().check(/* @__PURE__ */ z.regex(/* @__PURE__ */ new RegExp("^\\d{1,4}$")))),
+  number: /* @__PURE__ */ z.string().check(/* @__PURE__ */ z.minLength(1)),
+  extension: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.string()),
 });
 
 /** A phone number split into its parts, as Amazon returns it. */
-export const PhoneNumberSchema = z.looseObject({
-  countryCode: z.optional(z.nullable(z.string())),
-  number: z.optional(z.nullable(z.string())),
-  extension: z.optional(z.nullable(z.string())),
+export const PhoneNumberSchema = /* @__PURE__ */ z.looseObject({
+  countryCode: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.nullable(/* @__PURE__ */ z.string())),
+  number: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.nullable(/* @__PURE__ */ z.string())),
+  extension: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.nullable(/* @__PURE__ */ z.string())),
 });
 
 /** A business or residential address of a merchant account. */
-export const AccountAddressInputSchema = z.looseObject({
-  addressLine1: z.optional(z.string()),
-  addressLine2: z.optional(z.string()),
-  city: z.optional(z.string()),
-  stateOrRegion: z.optional(z.string()),
-  postalCode: z.optional(z.string()),
-  countryCode: z.optional(z.string().check(z.regex(new RegExp("^[A-Z]{2}$")))),
-  phoneNumber: z.optional(PhoneNumberInputSchema),
+export const AccountAddressInputSchema = /* @__PURE__ */ z.looseObject({
+  addressLine1: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.string()),
+  addressLine2: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.string()),
+  city: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.string()),
+  stateOrRegion: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.string()),
+  postalCode: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.string()),
+  countryCode: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.string().check(/* @__PURE__ */ z.regex(/* @__PURE__ */ new RegExp("^[A-Z]{2}$")))),
+  phoneNumber: /* @__PURE__ */ z.optional(PhoneNumberInputSchema),
 });
 
 /** A business or residential address of a merchant account, as Amazon returns it. */
-export const AccountAddressSchema = z.looseObject({
-  addressLine1: z.optional(z.nullable(z.string())),
-  addressLine2: z.optional(z.nullable(z.string())),
-  city: z.optional(z.nullable(z.string())),
-  stateOrRegion: z.optional(z.nullable(z.string())),
-  postalCode: z.optional(z.nullable(z.string())),
-  countryCode: z.optional(z.nullable(z.string())),
-  phoneNumber: z.optional(z.nullable(PhoneNumberSchema)),
+export const AccountAddressSchema = /* @__PURE__ */ z.looseObject({
+  addressLine1: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.nullable(/* @__PURE__ */ z.string())),
+  addressLine2: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.nullable(/* @__PURE__ */ z.string())),
+  city: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.nullable(/* @__PURE__ */ z.string())),
+  stateOrRegion: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.nullable(/* @__PURE__ */ z.string())),
+  postalCode: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.nullable(/* @__PURE__ */ z.string())),
+  countryCode: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.nullable(/* @__PURE__ */ z.string())),
+  phoneNumber: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.nullable(PhoneNumberSchema)),
 });
 
 /** How the merchant's customers reach support. */
-export const CustomerSupportInformationInputSchema = z.looseObject({
-  customerSupportEmail: z.optional(z.email()),
-  customerSupportPhoneNumber: z.optional(PhoneNumberInputSchema),
+export const CustomerSupportInformationInputSchema = /* @__PURE__ */ z.looseObject({
+  customerSupportEmail: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.email()),
+  customerSupportPhoneNumber: /* @__PURE__ */ z.optional(PhoneNumberInputSchema),
 });
 
 /** How the merchant's customers reach support, as Amazon returns it. */
-export const CustomerSupportInformationSchema = z.looseObject({
-  customerSupportEmail: z.optional(z.nullable(z.string())),
-  customerSupportPhoneNumber: z.optional(z.nullable(PhoneNumberSchema)),
+export const CustomerSupportInformationSchema = /* @__PURE__ */ z.looseObject({
+  customerSupportEmail: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.nullable(/* @__PURE__ */ z.string())),
+  customerSupportPhoneNumber: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.nullable(PhoneNumberSchema)),
 });
 
 /** The merchant's legal business (KYC) details. */
-export const BusinessInfoInputSchema = z.looseObject({
-  email: z.optional(z.email()),
-  businessType: z.optional(BusinessTypeSchema),
-  businessLegalName: z.optional(z.string().check(z.minLength(1))),
-  businessCategory: z.optional(z.string()),
-  businessAddress: z.optional(AccountAddressInputSchema),
-  businessDisplayName: z.optional(z.string()),
-  annualSalesVolume: z.optional(PriceInputSchema),
-  countryOfEstablishment: z.optional(z.string().check(z.regex(new RegExp("^[A-Z]{2}$")))),
-  customerSupportInformation: z.optional(CustomerSupportInformationInputSchema),
+export const BusinessInfoInputSchema = /* @__PURE__ */ z.looseObject({
+  email: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.email()),
+  businessType: /* @__PURE__ */ z.optional(BusinessTypeSchema),
+  businessLegalName: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.string().check(/* @__PURE__ */ z.minLength(1))),
+  businessCategory: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.string()),
+  businessAddress: /* @__PURE__ */ z.optional(AccountAddressInputSchema),
+  businessDisplayName: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.string()),
+  annualSalesVolume: /* @__PURE__ */ z.optional(PriceInputSchema),
+  countryOfEstablishment: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.string().check(/* @__PURE__ */ z.regex(/* @__PURE__ */ new RegExp("^[A-Z]{2}$")))),
+  customerSupportInformation: /* @__PURE__ */ z.optional(CustomerSupportInformationInputSchema),
 });
 
 /** The merchant's legal business details, as Amazon returns them. */
-export const BusinessInfoSchema = z.looseObject({
-  email: z.optional(z.nullable(z.string())),
-  businessType: z.optional(z.nullable(z.union([BusinessTypeSchema, z.string()]))),
-  businessLegalName: z.optional(z.nullable(z.string())),
-  businessCategory: z.optional(z.nullable(z.string())),
-  businessAddress: z.optional(z.nullable(AccountAddressSchema)),
-  businessDisplayName: z.optional(z.nullable(z.string())),
-  annualSalesVolume: z.optional(z.nullable(PriceSchema)),
-  countryOfEstablishment: z.optional(z.nullable(z.string())),
-  customerSupportInformation: z.optional(z.nullable(CustomerSupportInformationSchema)),
+export const BusinessInfoSchema = /* @__PURE__ */ z.looseObject({
+  email: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.nullable(/* @__PURE__ */ z.string())),
+  businessType: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.nullable(/* @__PURE__ */ z.union([BusinessTypeSchema, /* @__PURE__ */ z.string()]))),
+  businessLegalName: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.nullable(/* @__PURE__ */ z.string())),
+  businessCategory: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.nullable(/* @__PURE__ */ z.string())),
+  businessAddress: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.nullable(AccountAddressSchema)),
+  businessDisplayName: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.nullable(/* @__PURE__ */ z.string())),
+  annualSalesVolume: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.nullable(PriceSchema)),
+  countryOfEstablishment: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.nullable(/* @__PURE__ */ z.string())),
+  customerSupportInformation: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.nullable(CustomerSupportInformationSchema)),
 });
 
 /** A person linked to the merchant account (primary contact or beneficial owner). */
-export const PersonInputSchema = z.looseObject({
-  personId: z.optional(z.string()),
-  personFullName: z.optional(z.string().check(z.minLength(1))),
-  residentialAddress: z.optional(AccountAddressInputSchema),
-  dateOfBirth: z.optional(z.string().check(z.regex(new RegExp("^\\d{8}$")))),
+export const PersonInputSchema = /* @__PURE__ */ z.looseObject({
+  personId: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.string()),
+  personFullName: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.string().check(/* @__PURE__ */ z.minLength(1))),
+  residentialAddress: /* @__PURE__ */ z.optional(AccountAddressInputSchema),
+  dateOfBirth: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.string().check(/* @__PURE__ */ z.regex(/* @__PURE__ */ new RegExp("^\\d{8}$")))),
 });
 
 /** A person linked to the merchant account, as Amazon returns it. */
-export const PersonSchema = z.looseObject({
-  personId: z.optional(z.nullable(z.string())),
-  personFullName: z.optional(z.nullable(z.string())),
-  residentialAddress: z.optional(z.nullable(AccountAddressSchema)),
-  dateOfBirth: z.optional(z.nullable(z.string())),
+export const PersonSchema = /* @__PURE__ */ z.looseObject({
+  personId: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.nullable(/* @__PURE__ */ z.string())),
+  personFullName: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.nullable(/* @__PURE__ */ z.string())),
+  residentialAddress: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.nullable(AccountAddressSchema)),
+  dateOfBirth: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.nullable(/* @__PURE__ */ z.string())),
 });
 
 /** Technical integration settings of the merchant account. */
-export const IntegrationInfoInputSchema = z.looseObject({
-  ipnEndpointUrls: z.optional(z.array(z.url()).check(z.maxLength(2))),
+export const IntegrationInfoInputSchema = /* @__PURE__ */ z.looseObject({
+  ipnEndpointUrls: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.array(/* @__PURE__ */ z.url()).check(/* @__PURE__ */ z.maxLength(2))),
 });
 
 /** Technical integration settings, as Amazon returns them. */
-export const IntegrationInfoSchema = z.looseObject({
-  ipnEndpointUrls: z.optional(z.nullable(z.array(z.string()))),
+export const IntegrationInfoSchema = /* @__PURE__ */ z.looseObject({
+  ipnEndpointUrls: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.nullable(/* @__PURE__ */ z.array(/* @__PURE__ */ z.string()))),
 });
 
 /**
  * Status of the merchant (or of one of its stores) as known to the solution provider, for example
  * `ACTIVE` with no reason code.
  */
-export const AccountStatusInputSchema = z.looseObject({
-  statusProvider: z.optional(z.string()),
-  state: z.string().check(z.minLength(1)),
-  reasonCode: z.optional(z.nullable(z.string())),
+export const AccountStatusInputSchema = /* @__PURE__ */ z.looseObject({
+  statusProvider: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.string()),
+  state: /* @__PURE__ */ z.string().check(/* @__PURE__ */ z.minLength(1)),
+  reasonCode: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.nullable(/* @__PURE__ */ z.string())),
 });
 
 /** Status of the merchant or of a store, as Amazon returns it. */
-export const AccountStatusSchema = z.looseObject({
-  statusProvider: z.optional(z.nullable(z.string())),
-  state: z.optional(z.nullable(z.string())),
-  reasonCode: z.optional(z.nullable(z.string())),
+export const AccountStatusSchema = /* @__PURE__ */ z.looseObject({
+  statusProvider: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.nullable(/* @__PURE__ */ z.string())),
+  state: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.nullable(/* @__PURE__ */ z.string())),
+  reasonCode: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.nullable(/* @__PURE__ */ z.string())),
 });
 
 /** A store (Amazon Pay store ID) created together with the merchant account. */
-export const AccountStoreInputSchema = z.looseObject({
-  domainUrls: z.optional(z.array(z.url())),
-  storeName: z.optional(z.string()),
-  description: z.optional(z.string()),
-  privacyPolicyUrl: z.optional(z.url()),
-  storeStatus: z.optional(AccountStatusInputSchema),
+export const AccountStoreInputSchema = /* @__PURE__ */ z.looseObject({
+  domainUrls: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.array(/* @__PURE__ */ z.url())),
+  storeName: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.string()),
+  description: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.string()),
+  privacyPolicyUrl: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.url()),
+  storeStatus: /* @__PURE__ */ z.optional(AccountStatusInputSchema),
 });
 
 /**
  * Creates an Amazon Pay merchant account (and a default store) for a merchant of the solution
  * provider. `uniqueReferenceId` is the solution provider's own identifier for the merchant.
  */
-export const RegisterAmazonPayAccountRequestSchema = z.looseObject({
-  uniqueReferenceId: z.string().check(z.minLength(1)),
+export const RegisterAmazonPayAccountRequestSchema = /* @__PURE__ */ z.looseObject({
+  uniqueReferenceId: /* @__PURE__ */ z.string().check(/* @__PURE__ */ z.minLength(1)),
   ledgerCurrency: LedgerCurrencySchema,
-  businessInfo: z.optional(BusinessInfoInputSchema),
-  beneficiaryOwners: z.optional(z.array(PersonInputSchema)),
-  primaryContactPerson: z.optional(PersonInputSchema),
-  integrationInfo: z.optional(IntegrationInfoInputSchema),
-  defaultStore: z.optional(AccountStoreInputSchema),
-  stores: z.optional(z.array(AccountStoreInputSchema)),
-  merchantStatus: z.optional(AccountStatusInputSchema),
+  businessInfo: /* @__PURE__ */ z.optional(BusinessInfoInputSchema),
+  beneficiaryOwners: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.array(PersonInputSchema)),
+  primaryContactPerson: /* @__PURE__ */ z.optional(PersonInputSchema),
+  integrationInfo: /* @__PURE__ */ z.optional(IntegrationInfoInputSchema),
+  defaultStore: /* @__PURE__ */ z.optional(AccountStoreInputSchema),
+  stores: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.array(AccountStoreInputSchema)),
+  merchantStatus: /* @__PURE__ */ z.optional(AccountStatusInputSchema),
 });
 
 /** The new merchant account. */
-export const RegisterAmazonPayAccountResponseSchema = z.looseObject({
-  uniqueReferenceId: z.optional(z.nullable(z.string())),
-  merchantAccountId: z.string(),
+export const RegisterAmazonPayAccountResponseSchema = /* @__PURE__ */ z.looseObject({
+  uniqueReferenceId: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.nullable(/* @__PURE__ */ z.string())),
+  merchantAccountId: /* @__PURE__ */ z.string(),
 });
 
 /**
  * Changes the merchant account. Only details that do not change the legal business entity can be
  * updated; send just the fields to change.
  */
-export const UpdateAmazonPayAccountRequestSchema = z.looseObject({
-  businessInfo: z.optional(BusinessInfoInputSchema),
-  beneficiaryOwners: z.optional(z.array(PersonInputSchema)),
-  primaryContactPerson: z.optional(PersonInputSchema),
-  integrationInfo: z.optional(IntegrationInfoInputSchema),
-  stores: z.optional(z.array(AccountStoreInputSchema)),
-  merchantStatus: z.optional(AccountStatusInputSchema),
+export const UpdateAmazonPayAccountRequestSchema = /* @__PURE__ */ z.looseObject({
+  businessInfo: /* @__PURE__ */ z.optional(BusinessInfoInputSchema),
+  beneficiaryOwners: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.array(PersonInputSchema)),
+  primaryContactPerson: /* @__PURE__ */ z.optional(PersonInputSchema),
+  integrationInfo: /* @__PURE__ */ z.optional(IntegrationInfoInputSchema),
+  stores: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.array(AccountStoreInputSchema)),
+  merchantStatus: /* @__PURE__ */ z.optional(AccountStatusInputSchema),
 });
 
 /** A store (Amazon Pay store ID) of a merchant account, as Amazon returns it. */
-export const StoreSchema = z.looseObject({
-  storeId: z.optional(z.nullable(z.string())),
-  storeName: z.optional(z.nullable(z.string())),
-  description: z.optional(z.nullable(z.string())),
-  allowedOriginDomains: z.optional(z.nullable(z.array(z.string()))),
-  allowedRedirectURLs: z.optional(z.nullable(z.array(z.string()))),
-  domainUrls: z.optional(z.nullable(z.array(z.string()))),
-  privacyPolicyUrl: z.optional(z.nullable(z.string())),
-  merchantLogoUrl: z.optional(z.nullable(z.string())),
-  storeStatus: z.optional(z.nullable(AccountStatusSchema)),
+export const StoreSchema = /* @__PURE__ */ z.looseObject({
+  storeId: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.nullable(/* @__PURE__ */ z.string())),
+  storeName: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.nullable(/* @__PURE__ */ z.string())),
+  description: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.nullable(/* @__PURE__ */ z.string())),
+  allowedOriginDomains: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.nullable(/* @__PURE__ */ z.array(/* @__PURE__ */ z.string()))),
+  allowedRedirectURLs: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.nullable(/* @__PURE__ */ z.array(/* @__PURE__ */ z.string()))),
+  domainUrls: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.nullable(/* @__PURE__ */ z.array(/* @__PURE__ */ z.string()))),
+  privacyPolicyUrl: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.nullable(/* @__PURE__ */ z.string())),
+  merchantLogoUrl: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.nullable(/* @__PURE__ */ z.string())),
+  storeStatus: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.nullable(AccountStatusSchema)),
 });
 
 /**
  * A merchant account as Amazon returns it after an update. Amazon answers with the account's
  * identifiers and any of the registered details; every field may be absent or `null`.
  */
-export const MerchantAccountSchema = z.looseObject({
-  merchantAccountId: z.optional(z.nullable(z.string())),
-  uniqueReferenceId: z.optional(z.nullable(z.string())),
-  ledgerCurrency: z.optional(z.nullable(z.union([LedgerCurrencySchema, z.string()]))),
-  businessInfo: z.optional(z.nullable(BusinessInfoSchema)),
-  beneficiaryOwners: z.optional(z.nullable(z.array(PersonSchema))),
-  primaryContactPerson: z.optional(z.nullable(PersonSchema)),
-  integrationInfo: z.optional(z.nullable(IntegrationInfoSchema)),
-  stores: z.optional(z.nullable(z.array(StoreSchema))),
-  merchantStatus: z.optional(z.nullable(AccountStatusSchema)),
+export const MerchantAccountSchema = /* @__PURE__ */ z.looseObject({
+  merchantAccountId: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.nullable(/* @__PURE__ */ z.string())),
+  uniqueReferenceId: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.nullable(/* @__PURE__ */ z.string())),
+  ledgerCurrency: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.nullable(/* @__PURE__ */ z.union([LedgerCurrencySchema, /* @__PURE__ */ z.string()]))),
+  businessInfo: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.nullable(BusinessInfoSchema)),
+  beneficiaryOwners: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.nullable(/* @__PURE__ */ z.array(PersonSchema))),
+  primaryContactPerson: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.nullable(PersonSchema)),
+  integrationInfo: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.nullable(IntegrationInfoSchema)),
+  stores: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.nullable(/* @__PURE__ */ z.array(StoreSchema))),
+  merchantStatus: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.nullable(AccountStatusSchema)),
 });
 
 /** Acknowledgement that the merchant account was closed or dissociated; Amazon documents no fields for it. */
-export const DeleteAmazonPayAccountResponseSchema = z.looseObject({});
+export const DeleteAmazonPayAccountResponseSchema = /* @__PURE__ */ z.looseObject({});
 
 /** Starts the claim of a merchant account, which hands the account to the merchant to log in to. */
-export const ClaimMerchantAccountRequestSchema = z.looseObject({
-  uniqueReferenceId: z.string().check(z.minLength(1)),
+export const ClaimMerchantAccountRequestSchema = /* @__PURE__ */ z.looseObject({
+  uniqueReferenceId: /* @__PURE__ */ z.string().check(/* @__PURE__ */ z.minLength(1)),
 });
 
 /**
  * Result of starting the account claim. Amazon answers with a redirection for the merchant to
  * follow (see the 303 response) or with details of the started claim; no fields are documented.
  */
-export const ClaimMerchantAccountResponseSchema = z.looseObject({});
+export const ClaimMerchantAccountResponseSchema = /* @__PURE__ */ z.looseObject({});
 
 /** A new store (Amazon Pay store ID) for the merchant account. */
-export const CreateStoreRequestSchema = z.looseObject({
-  storeName: z.string().check(z.minLength(1)),
-  description: z.optional(z.string()),
-  allowedOriginDomains: z.optional(z.array(z.url())),
-  allowedRedirectURLs: z.optional(z.array(z.url())),
-  privacyPolicyUrl: z.optional(z.url()),
-  merchantLogoUrl: z.optional(z.url()),
+export const CreateStoreRequestSchema = /* @__PURE__ */ z.looseObject({
+  storeName: /* @__PURE__ */ z.string().check(/* @__PURE__ */ z.minLength(1)),
+  description: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.string()),
+  allowedOriginDomains: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.array(/* @__PURE__ */ z.url())),
+  allowedRedirectURLs: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.array(/* @__PURE__ */ z.url())),
+  privacyPolicyUrl: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.url()),
+  merchantLogoUrl: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.url()),
 });
 
 /** Changes to a store; send just the fields to change. */
-export const UpdateStoreRequestSchema = z.looseObject({
-  storeName: z.optional(z.string().check(z.minLength(1))),
-  description: z.optional(z.string()),
-  allowedOriginDomains: z.optional(z.array(z.url())),
-  allowedRedirectURLs: z.optional(z.array(z.url())),
-  privacyPolicyUrl: z.optional(z.url()),
-  merchantLogoUrl: z.optional(z.url()),
+export const UpdateStoreRequestSchema = /* @__PURE__ */ z.looseObject({
+  storeName: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.string().check(/* @__PURE__ */ z.minLength(1))),
+  description: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.string()),
+  allowedOriginDomains: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.array(/* @__PURE__ */ z.url())),
+  allowedRedirectURLs: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.array(/* @__PURE__ */ z.url())),
+  privacyPolicyUrl: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.url()),
+  merchantLogoUrl: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.url()),
 });
 
 /** Kind of dispute; Amazon currently only reports `Chargeback`. */
-export const DisputeTypeSchema = z.enum(["Chargeback"]);
+export const DisputeTypeSchema = /* @__PURE__ */ z.enum(["Chargeback"]);
 
 /** Why the buyer filed the dispute. */
-export const DisputeFilingReasonSchema = z.enum(["ProductNotReceived", "ProductUnacceptable", "ProductNoLongerNeeded", "CreditNotProcessed", "Overcharged", "DuplicateCharge", "SubscriptionCancelled", "Unrecognized", "Fraudulent", "Other"]);
+export const DisputeFilingReasonSchema = /* @__PURE__ */ z.enum(["ProductNotReceived", "ProductUnacceptable", "ProductNoLongerNeeded", "CreditNotProcessed", "Overcharged", "DuplicateCharge", "SubscriptionCancelled", "Unrecognized", "Fraudulent", "Other"]);
 
 /**
  * `UnderReview`: the dispute is being investigated. `ActionRequired`: the merchant must respond
  * (contest with evidence or accept) before `merchantResponseDeadline`. `Resolved`: a decision was
  * made (see `resolution`). `Closed`: the dispute is finished.
  */
-export const DisputeStateSchema = z.enum(["UnderReview", "ActionRequired", "Resolved", "Closed"]);
+export const DisputeStateSchema = /* @__PURE__ */ z.enum(["UnderReview", "ActionRequired", "Resolved", "Closed"]);
 
 /**
  * Why the dispute is in its state: `MerchantResponseRequired`, `MerchantAdditionalEvidencesRequired`
@@ -1275,142 +1275,142 @@ export const DisputeStateSchema = z.enum(["UnderReview", "ActionRequired", "Reso
  * `MerchantResponseDeadlineExpired`, `BuyerCancelled`, `InvestigatorResolved`, `AutoResolved`, and
  * `ChargebackFiled` (the buyer also filed a chargeback besides the A-to-z claim).
  */
-export const DisputeReasonCodeSchema = z.enum(["MerchantResponseRequired", "MerchantAdditionalEvidencesRequired", "BuyerAdditionalEvidencesRequired", "MerchantAcceptedDispute", "MerchantResponseDeadlineExpired", "BuyerCancelled", "InvestigatorResolved", "AutoResolved", "ChargebackFiled"]);
+export const DisputeReasonCodeSchema = /* @__PURE__ */ z.enum(["MerchantResponseRequired", "MerchantAdditionalEvidencesRequired", "BuyerAdditionalEvidencesRequired", "MerchantAcceptedDispute", "MerchantResponseDeadlineExpired", "BuyerCancelled", "InvestigatorResolved", "AutoResolved", "ChargebackFiled"]);
 
 /** Outcome of a `Resolved` or `Closed` dispute. */
-export const DisputeResolutionSchema = z.enum(["BuyerWon", "MerchantWon", "NoFault"]);
+export const DisputeResolutionSchema = /* @__PURE__ */ z.enum(["BuyerWon", "MerchantWon", "NoFault"]);
 
 /** Category of a piece of evidence. */
-export const EvidenceTypeSchema = z.enum(["ProductDescription", "Receipt", "CancellationPolicy", "CustomerSignature", "TrackingNumber", "CarrierName", "DeviceId", "DeviceName", "DownloadDateTime", "Other"]);
+export const EvidenceTypeSchema = /* @__PURE__ */ z.enum(["ProductDescription", "Receipt", "CancellationPolicy", "CustomerSignature", "TrackingNumber", "CarrierName", "DeviceId", "DeviceName", "DownloadDateTime", "Other"]);
 
 /**
  * A moment in a dispute as Amazon returns it. Amazon's docs describe an ISO 8601 UTC date-time
  * string, while the official SDKs send Unix epoch numbers (the Node.js SDK milliseconds, the Java and
  * PHP SDKs seconds) and Amazon returns what was stored; so a string, an integer or `null`.
  */
-export const DisputeTimestampSchema = z.nullable(z.union([z.string(), z.int()]));
+export const DisputeTimestampSchema = /* @__PURE__ */ z.nullable(/* @__PURE__ */ z.union([/* @__PURE__ */ z.string(), /* @__PURE__ */ z.int()]));
 
 /**
  * A moment sent to Amazon in a dispute: an ISO 8601 UTC date-time string, or a Unix epoch number
  * (the official Java SDK sends seconds, the Node.js SDK milliseconds).
  */
-export const DisputeTimestampInputSchema = z.union([DateTimeInputSchema, z.int().check(z.gte(0))]);
+export const DisputeTimestampInputSchema = /* @__PURE__ */ z.union([DateTimeInputSchema, /* @__PURE__ */ z.int().check(/* @__PURE__ */ z.gte(0))]);
 
 /** One piece of evidence, as Amazon returns it. */
-export const EvidenceSchema = z.looseObject({
-  evidenceType: z.optional(z.nullable(z.union([EvidenceTypeSchema, z.string()]))),
-  fileId: z.optional(z.nullable(z.string())),
-  evidenceText: z.optional(z.nullable(z.string())),
+export const EvidenceSchema = /* @__PURE__ */ z.looseObject({
+  evidenceType: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.nullable(/* @__PURE__ */ z.union([EvidenceTypeSchema, /* @__PURE__ */ z.string()]))),
+  fileId: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.nullable(/* @__PURE__ */ z.string())),
+  evidenceText: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.nullable(/* @__PURE__ */ z.string())),
 });
 
 /** One piece of evidence; give a `fileId` from Upload File, an `evidenceText`, or both. */
-export const EvidenceInputSchema = z.looseObject({
+export const EvidenceInputSchema = /* @__PURE__ */ z.looseObject({
   evidenceType: EvidenceTypeSchema,
-  fileId: z.optional(z.string().check(z.minLength(1))),
-  evidenceText: z.optional(z.string().check(z.minLength(1))),
+  fileId: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.string().check(/* @__PURE__ */ z.minLength(1))),
+  evidenceText: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.string().check(/* @__PURE__ */ z.minLength(1))),
 });
 
 /** State of a dispute and why it is in it. */
-export const DisputeStatusDetailsSchema = z.looseObject({
-  state: z.optional(z.nullable(z.union([DisputeStateSchema, z.string()]))),
-  reasonCode: z.optional(z.nullable(z.union([DisputeReasonCodeSchema, z.string()]))),
-  reasonDescription: z.optional(z.nullable(z.string())),
-  resolution: z.optional(z.nullable(z.union([DisputeResolutionSchema, z.string()]))),
-  lastUpdatedTimestamp: z.optional(z.nullable(z.string())),
+export const DisputeStatusDetailsSchema = /* @__PURE__ */ z.looseObject({
+  state: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.nullable(/* @__PURE__ */ z.union([DisputeStateSchema, /* @__PURE__ */ z.string()]))),
+  reasonCode: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.nullable(/* @__PURE__ */ z.union([DisputeReasonCodeSchema, /* @__PURE__ */ z.string()]))),
+  reasonDescription: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.nullable(/* @__PURE__ */ z.string())),
+  resolution: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.nullable(/* @__PURE__ */ z.union([DisputeResolutionSchema, /* @__PURE__ */ z.string()]))),
+  lastUpdatedTimestamp: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.nullable(/* @__PURE__ */ z.string())),
 });
 
 /** State of a dispute as the payment service provider reports it. */
-export const DisputeStatusDetailsInputSchema = z.looseObject({
+export const DisputeStatusDetailsInputSchema = /* @__PURE__ */ z.looseObject({
   state: DisputeStateSchema,
-  reasonCode: z.optional(DisputeReasonCodeSchema),
-  reasonDescription: z.optional(z.string()),
-  resolution: z.optional(DisputeResolutionSchema),
+  reasonCode: /* @__PURE__ */ z.optional(DisputeReasonCodeSchema),
+  reasonDescription: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.string()),
+  resolution: /* @__PURE__ */ z.optional(DisputeResolutionSchema),
 });
 
 /** The payment service provider's reference for the dispute, as Amazon returns it. */
-export const DisputeProviderMetadataSchema = z.looseObject({
-  providerDisputeId: z.optional(z.nullable(z.string())),
+export const DisputeProviderMetadataSchema = /* @__PURE__ */ z.looseObject({
+  providerDisputeId: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.nullable(/* @__PURE__ */ z.string())),
 });
 
 /** The payment service provider's reference for the dispute. */
-export const DisputeProviderMetadataInputSchema = z.looseObject({
-  providerDisputeId: z.string().check(z.minLength(1)),
+export const DisputeProviderMetadataInputSchema = /* @__PURE__ */ z.looseObject({
+  providerDisputeId: /* @__PURE__ */ z.string().check(/* @__PURE__ */ z.minLength(1)),
 });
 
 /** A dispute (chargeback or A-to-z Guarantee claim) on a charge. */
-export const DisputeSchema = z.looseObject({
-  disputeId: z.string(),
-  chargeId: z.optional(z.nullable(z.string())),
-  releaseEnvironment: z.optional(z.nullable(z.union([ReleaseEnvironmentSchema, z.string()]))),
-  disputeType: z.optional(z.nullable(z.union([DisputeTypeSchema, z.string()]))),
-  disputeAmount: z.optional(z.nullable(PriceSchema)),
-  filingReason: z.optional(z.nullable(z.union([DisputeFilingReasonSchema, z.string()]))),
-  filingTimestamp: z.optional(DisputeTimestampSchema),
-  statusDetails: z.optional(z.nullable(DisputeStatusDetailsSchema)),
-  merchantEvidences: z.optional(z.nullable(z.array(EvidenceSchema))),
-  merchantResponseDeadline: z.optional(DisputeTimestampSchema),
-  resolutionAuthority: z.optional(z.nullable(z.string())),
-  providerMetadata: z.optional(z.nullable(DisputeProviderMetadataSchema)),
-  creationTimestamp: z.optional(DisputeTimestampSchema),
-  closureTimestamp: z.optional(DisputeTimestampSchema),
+export const DisputeSchema = /* @__PURE__ */ z.looseObject({
+  disputeId: /* @__PURE__ */ z.string(),
+  chargeId: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.nullable(/* @__PURE__ */ z.string())),
+  releaseEnvironment: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.nullable(/* @__PURE__ */ z.union([ReleaseEnvironmentSchema, /* @__PURE__ */ z.string()]))),
+  disputeType: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.nullable(/* @__PURE__ */ z.union([DisputeTypeSchema, /* @__PURE__ */ z.string()]))),
+  disputeAmount: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.nullable(PriceSchema)),
+  filingReason: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.nullable(/* @__PURE__ */ z.union([DisputeFilingReasonSchema, /* @__PURE__ */ z.string()]))),
+  filingTimestamp: /* @__PURE__ */ z.optional(DisputeTimestampSchema),
+  statusDetails: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.nullable(DisputeStatusDetailsSchema)),
+  merchantEvidences: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.nullable(/* @__PURE__ */ z.array(EvidenceSchema))),
+  merchantResponseDeadline: /* @__PURE__ */ z.optional(DisputeTimestampSchema),
+  resolutionAuthority: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.nullable(/* @__PURE__ */ z.string())),
+  providerMetadata: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.nullable(DisputeProviderMetadataSchema)),
+  creationTimestamp: /* @__PURE__ */ z.optional(DisputeTimestampSchema),
+  closureTimestamp: /* @__PURE__ */ z.optional(DisputeTimestampSchema),
 });
 
 /**
  * A payment service provider notifies Amazon of a chargeback a buyer filed on a transaction the
  * provider processed.
  */
-export const CreateDisputeRequestSchema = z.looseObject({
-  chargeId: z.string().check(z.minLength(1)),
+export const CreateDisputeRequestSchema = /* @__PURE__ */ z.looseObject({
+  chargeId: /* @__PURE__ */ z.string().check(/* @__PURE__ */ z.minLength(1)),
   providerMetadata: DisputeProviderMetadataInputSchema,
   disputeAmount: PriceInputSchema,
   filingReason: DisputeFilingReasonSchema,
   filingTimestamp: DisputeTimestampInputSchema,
   statusDetails: DisputeStatusDetailsInputSchema,
-  merchantResponseDeadline: z.optional(DisputeTimestampInputSchema),
+  merchantResponseDeadline: /* @__PURE__ */ z.optional(DisputeTimestampInputSchema),
 });
 
 /**
  * A payment service provider reports the new state of a dispute it processes, typically its
  * resolution and closure.
  */
-export const UpdateDisputeRequestSchema = z.looseObject({
+export const UpdateDisputeRequestSchema = /* @__PURE__ */ z.looseObject({
   statusDetails: DisputeStatusDetailsInputSchema,
-  closureTimestamp: z.optional(DisputeTimestampInputSchema),
-  merchantEvidences: z.optional(z.array(EvidenceInputSchema)),
+  closureTimestamp: /* @__PURE__ */ z.optional(DisputeTimestampInputSchema),
+  merchantEvidences: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.array(EvidenceInputSchema)),
 });
 
 /**
  * The merchant (or its partner) contests a dispute with evidence, within the dispute window
  * (11 days for chargebacks, 7 days for A-to-z claims).
  */
-export const ContestDisputeRequestSchema = z.looseObject({
-  merchantEvidences: z.array(EvidenceInputSchema).check(z.minLength(1)),
+export const ContestDisputeRequestSchema = /* @__PURE__ */ z.looseObject({
+  merchantEvidences: /* @__PURE__ */ z.array(EvidenceInputSchema).check(/* @__PURE__ */ z.minLength(1)),
 });
 
 /**
  * File format: `csv` (text/csv), `pdf` (application/pdf), `xls`/`xlsx` (Excel), `doc`/`docx` (Word),
  * `ods` (OpenDocument spreadsheet), `jpg`/`png` (images).
  */
-export const FileTypeSchema = z.enum(["csv", "pdf", "xls", "xlsx", "doc", "docx", "ods", "jpg", "png"]);
+export const FileTypeSchema = /* @__PURE__ */ z.enum(["csv", "pdf", "xls", "xlsx", "doc", "docx", "ods", "jpg", "png"]);
 
 /** What the file is for; `disputeEvidence` is the only purpose so far. */
-export const FilePurposeSchema = z.enum(["disputeEvidence"]);
+export const FilePurposeSchema = /* @__PURE__ */ z.enum(["disputeEvidence"]);
 
 /** Announces a file to upload and asks for an upload URL. */
-export const UploadFileRequestSchema = z.looseObject({
+export const UploadFileRequestSchema = /* @__PURE__ */ z.looseObject({
   type: FileTypeSchema,
   purpose: FilePurposeSchema,
 });
 
 /** A file uploaded to Amazon Pay, with the URL to send (or read) its content. */
-export const FileSchema = z.looseObject({
-  id: z.string(),
-  type: z.optional(z.nullable(z.union([FileTypeSchema, z.string()]))),
-  purpose: z.optional(z.nullable(z.union([FilePurposeSchema, z.string()]))),
-  size: z.optional(z.nullable(z.int().check(z.gte(0)))),
-  uploadTimestamp: z.optional(z.nullable(z.string())),
-  url: z.optional(z.nullable(z.string())),
-  urlExpirationTimestamp: z.optional(z.nullable(z.string())),
+export const FileSchema = /* @__PURE__ */ z.looseObject({
+  id: /* @__PURE__ */ z.string(),
+  type: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.nullable(/* @__PURE__ */ z.union([FileTypeSchema, /* @__PURE__ */ z.string()]))),
+  purpose: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.nullable(/* @__PURE__ */ z.union([FilePurposeSchema, /* @__PURE__ */ z.string()]))),
+  size: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.nullable(/* @__PURE__ */ z.int().check(/* @__PURE__ */ z.gte(0)))),
+  uploadTimestamp: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.nullable(/* @__PURE__ */ z.string())),
+  url: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.nullable(/* @__PURE__ */ z.string())),
+  urlExpirationTimestamp: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.nullable(/* @__PURE__ */ z.string())),
 });
 
 /**
@@ -1428,12 +1428,12 @@ export const FileSchema = z.looseObject({
  * `SoftDeclined`, `AmazonRejected`, `ProcessingFailure`, `TransactionTimedOut`, `PaymentMethodNotAllowed`,
  * `MFANotCompleted`) and `InvalidInputFormat` (Delivery Trackers).
  */
-export const ErrorReasonCodeSchema = z.enum(["InvalidHeaderValue", "InvalidRequest", "InvalidParameterValue", "InvalidParameterCombination", "InvalidRequestFormat", "MissingHeader", "MissingHeaderValue", "MissingParameterValue", "UnrecognizedField", "InvalidSandboxSimulationSpecified", "DuplicateIdempotencyKey", "CurrencyMismatch", "InvalidAPIVersion", "UnauthorizedAccess", "InvalidAuthentication", "InvalidAccountStatus", "InvalidRequestSignature", "InvalidAuthorizationToken", "ResourceNotFound", "UnsupportedOperation", "RequestNotSupported", "RequestTimeout", "TLSVersionNotSupported", "TooManyRequests", "InternalServerError", "ServiceUnavailable", "InvalidCheckoutSessionStatus", "CheckoutSessionCanceled", "InvalidChargePermissionStatus", "InvalidChargeStatus", "ChargePermissionNotModifiable", "TransactionAmountExceeded", "PeriodicAmountExceeded", "AmountMismatch", "TransactionCountExceeded", "HardDeclined", "SoftDeclined", "AmazonRejected", "ProcessingFailure", "TransactionTimedOut", "PaymentMethodNotAllowed", "MFANotCompleted", "InvalidInputFormat"]);
+export const ErrorReasonCodeSchema = /* @__PURE__ */ z.enum(["InvalidHeaderValue", "InvalidRequest", "InvalidParameterValue", "InvalidParameterCombination", "InvalidRequestFormat", "MissingHeader", "MissingHeaderValue", "MissingParameterValue", "UnrecognizedField", "InvalidSandboxSimulationSpecified", "DuplicateIdempotencyKey", "CurrencyMismatch", "InvalidAPIVersion", "UnauthorizedAccess", "InvalidAuthentication", "InvalidAccountStatus", "InvalidRequestSignature", "InvalidAuthorizationToken", "ResourceNotFound", "UnsupportedOperation", "RequestNotSupported", "RequestTimeout", "TLSVersionNotSupported", "TooManyRequests", "InternalServerError", "ServiceUnavailable", "InvalidCheckoutSessionStatus", "CheckoutSessionCanceled", "InvalidChargePermissionStatus", "InvalidChargeStatus", "ChargePermissionNotModifiable", "TransactionAmountExceeded", "PeriodicAmountExceeded", "AmountMismatch", "TransactionCountExceeded", "HardDeclined", "SoftDeclined", "AmazonRejected", "ProcessingFailure", "TransactionTimedOut", "PaymentMethodNotAllowed", "MFANotCompleted", "InvalidInputFormat"]);
 
 /** The body Amazon Pay returns with every non-2xx status. */
-export const ErrorResponseSchema = z.looseObject({
-  reasonCode: z.union([ErrorReasonCodeSchema, z.string()]),
-  message: z.string(),
+export const ErrorResponseSchema = /* @__PURE__ */ z.looseObject({
+  reasonCode: /* @__PURE__ */ z.union([ErrorReasonCodeSchema, /* @__PURE__ */ z.string()]),
+  message: /* @__PURE__ */ z.string(),
 });
 
 /**
@@ -1441,46 +1441,46 @@ export const ErrorResponseSchema = z.looseObject({
  * confirm a new subscription (visit `SubscribeURL`); `UnsubscribeConfirmation` reports that the
  * subscription was removed. Closed: a receiver must refuse a type it cannot verify.
  */
-export const SnsMessageTypeSchema = z.enum(["Notification", "SubscriptionConfirmation", "UnsubscribeConfirmation"]);
+export const SnsMessageTypeSchema = /* @__PURE__ */ z.enum(["Notification", "SubscriptionConfirmation", "UnsubscribeConfirmation"]);
 
 /** The kind of object that changed. `CHARGEBACK` notifications name a dispute; Amazon may add types. */
-export const NotificationObjectTypeSchema = z.enum(["CHARGE_PERMISSION", "CHARGE", "REFUND", "CHARGEBACK"]);
+export const NotificationObjectTypeSchema = /* @__PURE__ */ z.enum(["CHARGE_PERMISSION", "CHARGE", "REFUND", "CHARGEBACK"]);
 
 /** `STATE_CHANGE`: the object changed state. `ATTRIBUTE_CHANGE`: another attribute changed. */
-export const NotificationTypeSchema = z.enum(["STATE_CHANGE", "ATTRIBUTE_CHANGE"]);
+export const NotificationTypeSchema = /* @__PURE__ */ z.enum(["STATE_CHANGE", "ATTRIBUTE_CHANGE"]);
 
 /**
  * The Amazon Pay message inside an SNS `Notification`, in the PascalCase form receivers expose.
  * It carries ids only: get the object for its current state.
  */
-export const InstantPaymentNotificationSchema = z.looseObject({
-  ReleaseEnvironment: z.optional(z.nullable(z.union([ReleaseEnvironmentSchema, z.string()]))),
-  MerchantID: z.string().check(z.minLength(1)),
-  ObjectType: z.union([NotificationObjectTypeSchema, z.string()]),
-  ObjectId: z.string().check(z.minLength(1)),
-  ChargePermissionId: z.optional(z.nullable(z.string())),
-  NotificationType: z.union([NotificationTypeSchema, z.string()]),
-  NotificationId: z.string().check(z.minLength(1)),
-  NotificationVersion: z.string(),
+export const InstantPaymentNotificationSchema = /* @__PURE__ */ z.looseObject({
+  ReleaseEnvironment: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.nullable(/* @__PURE__ */ z.union([ReleaseEnvironmentSchema, /* @__PURE__ */ z.string()]))),
+  MerchantID: /* @__PURE__ */ z.string().check(/* @__PURE__ */ z.minLength(1)),
+  ObjectType: /* @__PURE__ */ z.union([NotificationObjectTypeSchema, /* @__PURE__ */ z.string()]),
+  ObjectId: /* @__PURE__ */ z.string().check(/* @__PURE__ */ z.minLength(1)),
+  ChargePermissionId: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.nullable(/* @__PURE__ */ z.string())),
+  NotificationType: /* @__PURE__ */ z.union([NotificationTypeSchema, /* @__PURE__ */ z.string()]),
+  NotificationId: /* @__PURE__ */ z.string().check(/* @__PURE__ */ z.minLength(1)),
+  NotificationVersion: /* @__PURE__ */ z.string(),
 });
 
 /** The same message with camelCase keys, as Amazon's IPN parameter tables spell them. */
-export const InstantPaymentNotificationCamelCaseSchema = z.looseObject({
-  releaseEnvironment: z.optional(z.nullable(z.union([ReleaseEnvironmentSchema, z.string()]))),
-  merchantID: z.string().check(z.minLength(1)),
-  objectType: z.union([NotificationObjectTypeSchema, z.string()]),
-  objectId: z.string().check(z.minLength(1)),
-  chargePermissionId: z.optional(z.nullable(z.string())),
-  notificationType: z.union([NotificationTypeSchema, z.string()]),
-  notificationId: z.string().check(z.minLength(1)),
-  notificationVersion: z.string(),
+export const InstantPaymentNotificationCamelCaseSchema = /* @__PURE__ */ z.looseObject({
+  releaseEnvironment: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.nullable(/* @__PURE__ */ z.union([ReleaseEnvironmentSchema, /* @__PURE__ */ z.string()]))),
+  merchantID: /* @__PURE__ */ z.string().check(/* @__PURE__ */ z.minLength(1)),
+  objectType: /* @__PURE__ */ z.union([NotificationObjectTypeSchema, /* @__PURE__ */ z.string()]),
+  objectId: /* @__PURE__ */ z.string().check(/* @__PURE__ */ z.minLength(1)),
+  chargePermissionId: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.nullable(/* @__PURE__ */ z.string())),
+  notificationType: /* @__PURE__ */ z.union([NotificationTypeSchema, /* @__PURE__ */ z.string()]),
+  notificationId: /* @__PURE__ */ z.string().check(/* @__PURE__ */ z.minLength(1)),
+  notificationVersion: /* @__PURE__ */ z.string(),
 });
 
 /** What `Message` may hold on input; receivers normalise it to `InstantPaymentNotification`. */
-export const InstantPaymentNotificationWireSchema = z.union([InstantPaymentNotificationSchema, InstantPaymentNotificationCamelCaseSchema]);
+export const InstantPaymentNotificationWireSchema = /* @__PURE__ */ z.union([InstantPaymentNotificationSchema, InstantPaymentNotificationCamelCaseSchema]);
 
 /** `1`: SHA1withRSA over the string to sign. `2`: SHA256withRSA. */
-export const SnsSignatureVersionSchema = z.enum(["1", "2"]);
+export const SnsSignatureVersionSchema = /* @__PURE__ */ z.enum(["1", "2"]);
 
 /**
  * The JSON document Amazon SNS POSTs to an HTTP(S) subscriber. `Signature` covers, for
@@ -1488,17 +1488,17 @@ export const SnsSignatureVersionSchema = z.enum(["1", "2"]);
  * for the two confirmation types: `Message`, `MessageId`, `SubscribeURL`, `Timestamp`, `Token`,
  * `TopicArn`, `Type` — each as `Name\nvalue\n`, in that order.
  */
-export const SnsMessageSchema = z.looseObject({
+export const SnsMessageSchema = /* @__PURE__ */ z.looseObject({
   Type: SnsMessageTypeSchema,
-  MessageId: z.string().check(z.minLength(1)),
-  TopicArn: z.string().check(z.minLength(1)),
-  Subject: z.optional(z.nullable(z.string())),
-  Message: z.string(),
-  Timestamp: z.string().check(z.minLength(1)),
+  MessageId: /* @__PURE__ */ z.string().check(/* @__PURE__ */ z.minLength(1)),
+  TopicArn: /* @__PURE__ */ z.string().check(/* @__PURE__ */ z.minLength(1)),
+  Subject: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.nullable(/* @__PURE__ */ z.string())),
+  Message: /* @__PURE__ */ z.string(),
+  Timestamp: /* @__PURE__ */ z.string().check(/* @__PURE__ */ z.minLength(1)),
   SignatureVersion: SnsSignatureVersionSchema,
-  Signature: z.string().check(z.minLength(1)),
-  SigningCertURL: z.string().check(z.minLength(1)),
-  UnsubscribeURL: z.optional(z.string()),
-  SubscribeURL: z.optional(z.string()),
-  Token: z.optional(z.string()),
+  Signature: /* @__PURE__ */ z.string().check(/* @__PURE__ */ z.minLength(1)),
+  SigningCertURL: /* @__PURE__ */ z.string().check(/* @__PURE__ */ z.minLength(1)),
+  UnsubscribeURL: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.string()),
+  SubscribeURL: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.string()),
+  Token: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.string()),
 });
