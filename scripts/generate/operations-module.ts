@@ -10,7 +10,13 @@ import {
   type ParameterObject,
 } from './document.js';
 import { generatedHeader } from './header.js';
-import { propertyKey, schemaConstName, type ZodExpressionContext, zodExpression } from './zod-expression.js';
+import {
+  markPure,
+  propertyKey,
+  schemaConstName,
+  type ZodExpressionContext,
+  zodExpression,
+} from './zod-expression.js';
 
 const location = ['path', 'query', 'header'] as const;
 type ParameterLocation = (typeof location)[number];
@@ -59,6 +65,22 @@ export function emitOperationsModule(document: OpenApiDocument): string {
   const ctx: ZodExpressionContext = { document, declared, referenced };
   const seen = new Set<string>();
   const entries: string[] = [];
+  // Parameter schemas repeat across operations (most share the same headers): each distinct one is a
+  // module constant, and every value is written `name as typeof name`, so the declarations name it
+  // instead of repeating its whole type per operation (operations.d.ts was 320 kB).
+  const hoisted = new Map<string, string>();
+  const counters = new Map<string, number>();
+  const named = (kind: string, expression: string): string => {
+    if (/^[A-Za-z_$][\w$]*$/.test(expression)) return `${expression} as typeof ${expression}`;
+    let name = hoisted.get(expression);
+    if (name === undefined) {
+      const count = (counters.get(kind) ?? 0) + 1;
+      counters.set(kind, count);
+      name = expression === 'z.object({})' ? 'noParameters' : `${kind}${count}`;
+      hoisted.set(expression, name);
+    }
+    return `${name} as typeof ${name}`;
+  };
 
   for (const entry of listOperations(document)) {
     const { operation, method, path } = entry;
@@ -84,13 +106,13 @@ export function emitOperationsModule(document: OpenApiDocument): string {
       `method: ${JSON.stringify(method.toUpperCase())}`,
       `path: ${JSON.stringify(path)}`,
       `successStatus: ${Number(successStatus)}`,
-      `pathParams: ${parametersObject(parameters, 'path', ctx, indent)}`,
-      `query: ${parametersObject(parameters, 'query', ctx, indent)}`,
-      `headers: ${parametersObject(parameters, 'header', ctx, indent)}`,
-      `body: ${bodySchema === undefined ? 'undefined' : zodExpression(bodySchema, ctx, 2)}`,
+      `pathParams: ${named('pathParams', parametersObject(parameters, 'path', ctx, ''))}`,
+      `query: ${named('query', parametersObject(parameters, 'query', ctx, ''))}`,
+      `headers: ${named('headers', parametersObject(parameters, 'header', ctx, ''))}`,
+      `body: ${bodySchema === undefined ? 'undefined' : named('body', zodExpression(bodySchema, ctx, 0))}`,
       `bodyRequired: ${requestBody?.required === true}`,
       // A success without content (204, Update Merchant Account) has no body: the result is undefined.
-      `response: ${success.content === undefined ? 'z.undefined()' : responseSchema === undefined ? 'z.unknown()' : zodExpression(responseSchema, ctx, 2)}`,
+      `response: ${named('response', success.content === undefined ? 'z.undefined()' : responseSchema === undefined ? 'z.unknown()' : zodExpression(responseSchema, ctx, 0))}`,
     ];
     entries.push(
       `  ${propertyKey(operationId)}: {\n${lines.map((line) => `${indent}${line},`).join('\n')}\n  },`,
@@ -102,7 +124,10 @@ export function emitOperationsModule(document: OpenApiDocument): string {
   if (imports.length > 0) {
     importLines.push(`import {\n${imports.map((name) => `  ${name},`).join('\n')}\n} from './zod.js';`);
   }
+  const constants = [...hoisted].map(([expression, name]) => `const ${name} = ${markPure(expression)};`);
   return `${generatedHeader}${importLines.join('\n')}
+
+${constants.join('\n\n')}
 
 /** What the generator knows about one operation; every entry of \`operationSchemas\` satisfies it. */
 export interface OperationSchema {

@@ -8,6 +8,7 @@ import {
 } from './document.js';
 import { generatedHeader } from './header.js';
 import { markPure, schemaConstName, zodExpression } from './zod-expression.js';
+import { zodType } from './zod-type.js';
 
 export interface ComponentOrder {
   /** Component names, each after every component it references (except within a cycle). */
@@ -87,9 +88,13 @@ export function emitZodModule(document: OpenApiDocument): string {
   const declared = new Set<string>();
   const blocks: string[] = [];
   for (const name of order) {
-    const expression = markPure(zodExpression(schemas[name], { document, declared, referenced: new Set() }));
+    const source = zodExpression(schemas[name], { document, declared, referenced: new Set() });
+    const expression = markPure(source);
     // A schema in a cycle cannot infer its own type, so it borrows the one openapi-typescript wrote.
-    const annotation = cyclic.has(name) ? `: z.ZodMiniType<components['schemas'][${quoted(name)}]>` : '';
+    // The others spell out their zod type, referencing other schemas by name (see zod-type.ts).
+    const annotation = cyclic.has(name)
+      ? `: z.ZodMiniType<components['schemas'][${quoted(name)}]>`
+      : `: ${zodType(source)}`;
     blocks.push(
       `${docComment(schemas[name])}export const ${schemaConstName(name)}${annotation} = ${expression};\n`,
     );

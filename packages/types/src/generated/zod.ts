@@ -6,14 +6,14 @@ import * as z from 'zod/mini';
 if (z.config().localeError === undefined) z.config(en());
 
 /** UTC timestamp in ISO 8601 basic format, `YYYYMMDDTHHMMSSZ` (for example `20211215T152829Z`). */
-export const TimestampSchema = /* @__PURE__ */ z.string();
+export const TimestampSchema: z.ZodMiniString<string> = /* @__PURE__ */ z.string();
 
 /**
  * Decimal amount as a string, in the currency's major unit, with the currency's decimals: none for
  * JPY (`"500"`), two for AUD, GBP, DKK, EUR, HKD, NZD, NOK, ZAR, SEK, CHF and USD (`"14.00"`). See
  * `CurrencyCode`'s `x-currency-decimals`.
  */
-export const AmountSchema = /* @__PURE__ */ z.string();
+export const AmountSchema: z.ZodMiniString<string> = /* @__PURE__ */ z.string();
 
 /**
  * Amount sent to Amazon: a decimal string (`"14.00"`) or a JSON number (`14`, `12.99`) with at most
@@ -22,7 +22,7 @@ export const AmountSchema = /* @__PURE__ */ z.string();
  * schema alone checks the two-decimal bound; the currency's own bound needs the sibling `currencyCode`
  * (`CurrencyCode`'s `x-currency-decimals`).
  */
-export const AmountInputSchema = /* @__PURE__ */ z.union([/* @__PURE__ */ z.string().check(/* @__PURE__ */ z.maxLength(16), /* @__PURE__ */ z.regex(/* @__PURE__ */ new RegExp("^\\d+(\\.\\d{1,2})?$"))), /* @__PURE__ */ z.number().check(/* @__PURE__ */ z.gte(0), /* @__PURE__ */ z.multipleOf(0.01))]);
+export const AmountInputSchema: z.ZodMiniUnion<readonly [z.ZodMiniString<string>, z.ZodMiniNumber<number>]> = /* @__PURE__ */ z.union([/* @__PURE__ */ z.string().check(/* @__PURE__ */ z.maxLength(16), /* @__PURE__ */ z.regex(/* @__PURE__ */ new RegExp("^\\d+(\\.\\d{1,2})?$"))), /* @__PURE__ */ z.number().check(/* @__PURE__ */ z.gte(0), /* @__PURE__ */ z.multipleOf(0.01))]);
 
 /**
  * ISO 4217 currency code of a currency Amazon Pay can charge or present. Multi-currency merchants
@@ -31,22 +31,40 @@ export const AmountInputSchema = /* @__PURE__ */ z.union([/* @__PURE__ */ z.stri
  * Amounts carry the currency's ISO 4217 decimals (`x-currency-decimals`): none for JPY, two for all
  * the others.
  */
-export const CurrencyCodeSchema = /* @__PURE__ */ z.enum(["AUD", "GBP", "DKK", "EUR", "HKD", "JPY", "NZD", "NOK", "ZAR", "SEK", "CHF", "USD"]);
+export const CurrencyCodeSchema: z.ZodMiniEnum<{ "AUD": "AUD"; "GBP": "GBP"; "DKK": "DKK"; "EUR": "EUR"; "HKD": "HKD"; "JPY": "JPY"; "NZD": "NZD"; "NOK": "NOK"; "ZAR": "ZAR"; "SEK": "SEK"; "CHF": "CHF"; "USD": "USD"; }> = /* @__PURE__ */ z.enum(["AUD", "GBP", "DKK", "EUR", "HKD", "JPY", "NZD", "NOK", "ZAR", "SEK", "CHF", "USD"]);
 
 /** An amount of money as Amazon returns it. */
-export const PriceSchema = /* @__PURE__ */ z.looseObject({
+export const PriceSchema: z.ZodMiniObject<{
+  amount: typeof AmountSchema;
+  currencyCode: z.ZodMiniUnion<readonly [typeof CurrencyCodeSchema, z.ZodMiniString<string>]>;
+}, z.core.$loose> = /* @__PURE__ */ z.looseObject({
   amount: AmountSchema,
   currencyCode: /* @__PURE__ */ z.union([CurrencyCodeSchema, /* @__PURE__ */ z.string()]),
 });
 
 /** An amount of money sent to Amazon. */
-export const PriceInputSchema = /* @__PURE__ */ z.looseObject({
+export const PriceInputSchema: z.ZodMiniObject<{
+  amount: typeof AmountInputSchema;
+  currencyCode: typeof CurrencyCodeSchema;
+}, z.core.$loose> = /* @__PURE__ */ z.looseObject({
   amount: AmountInputSchema,
   currencyCode: CurrencyCodeSchema,
 });
 
 /** A postal address as Amazon returns it (shipping or billing). Absent parts are `null`. */
-export const AddressSchema = /* @__PURE__ */ z.looseObject({
+export const AddressSchema: z.ZodMiniObject<{
+  name: z.ZodMiniOptional<z.ZodMiniNullable<z.ZodMiniString<string>>>;
+  addressLine1: z.ZodMiniOptional<z.ZodMiniNullable<z.ZodMiniString<string>>>;
+  addressLine2: z.ZodMiniOptional<z.ZodMiniNullable<z.ZodMiniString<string>>>;
+  addressLine3: z.ZodMiniOptional<z.ZodMiniNullable<z.ZodMiniString<string>>>;
+  city: z.ZodMiniOptional<z.ZodMiniNullable<z.ZodMiniString<string>>>;
+  county: z.ZodMiniOptional<z.ZodMiniNullable<z.ZodMiniString<string>>>;
+  district: z.ZodMiniOptional<z.ZodMiniNullable<z.ZodMiniString<string>>>;
+  stateOrRegion: z.ZodMiniOptional<z.ZodMiniNullable<z.ZodMiniString<string>>>;
+  postalCode: z.ZodMiniOptional<z.ZodMiniNullable<z.ZodMiniString<string>>>;
+  countryCode: z.ZodMiniOptional<z.ZodMiniNullable<z.ZodMiniString<string>>>;
+  phoneNumber: z.ZodMiniOptional<z.ZodMiniNullable<z.ZodMiniString<string>>>;
+}, z.core.$loose> = /* @__PURE__ */ z.looseObject({
   name: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.nullable(/* @__PURE__ */ z.string())),
   addressLine1: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.nullable(/* @__PURE__ */ z.string())),
   addressLine2: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.nullable(/* @__PURE__ */ z.string())),
@@ -64,7 +82,19 @@ export const AddressSchema = /* @__PURE__ */ z.looseObject({
  * A postal address sent to Amazon (for example the shipping address passed to Finalize Checkout
  * Session for Additional Payment Button checkouts).
  */
-export const AddressInputSchema = /* @__PURE__ */ z.looseObject({
+export const AddressInputSchema: z.ZodMiniObject<{
+  name: z.ZodMiniString<string>;
+  addressLine1: z.ZodMiniString<string>;
+  addressLine2: z.ZodMiniOptional<z.ZodMiniString<string>>;
+  addressLine3: z.ZodMiniOptional<z.ZodMiniString<string>>;
+  city: z.ZodMiniOptional<z.ZodMiniString<string>>;
+  county: z.ZodMiniOptional<z.ZodMiniString<string>>;
+  district: z.ZodMiniOptional<z.ZodMiniString<string>>;
+  stateOrRegion: z.ZodMiniOptional<z.ZodMiniString<string>>;
+  postalCode: z.ZodMiniOptional<z.ZodMiniString<string>>;
+  countryCode: z.ZodMiniString<string>;
+  phoneNumber: z.ZodMiniOptional<z.ZodMiniString<string>>;
+}, z.core.$loose> = /* @__PURE__ */ z.looseObject({
   name: /* @__PURE__ */ z.string().check(/* @__PURE__ */ z.maxLength(50)),
   addressLine1: /* @__PURE__ */ z.string().check(/* @__PURE__ */ z.maxLength(180)),
   addressLine2: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.string().check(/* @__PURE__ */ z.maxLength(60))),
@@ -82,7 +112,12 @@ export const AddressInputSchema = /* @__PURE__ */ z.looseObject({
  * State of a checkout session, charge, refund or in-store transaction, with the reason for the last
  * transition. Each resource documents its own states and reason codes.
  */
-export const StatusDetailsSchema = /* @__PURE__ */ z.looseObject({
+export const StatusDetailsSchema: z.ZodMiniObject<{
+  state: z.ZodMiniString<string>;
+  reasonCode: z.ZodMiniOptional<z.ZodMiniNullable<z.ZodMiniString<string>>>;
+  reasonDescription: z.ZodMiniOptional<z.ZodMiniNullable<z.ZodMiniString<string>>>;
+  lastUpdatedTimestamp: z.ZodMiniOptional<z.ZodMiniNullable<typeof TimestampSchema>>;
+}, z.core.$loose> = /* @__PURE__ */ z.looseObject({
   state: /* @__PURE__ */ z.string(),
   reasonCode: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.nullable(/* @__PURE__ */ z.string())),
   reasonDescription: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.nullable(/* @__PURE__ */ z.string())),
@@ -97,10 +132,13 @@ export const StatusDetailsSchema = /* @__PURE__ */ z.looseObject({
  * the .NET SDK's issue tracker, and listed in the .NET SDK's `ReasonCodes`). Closed: `MerchantClosed`
  * (Close Charge Permission was called), `BuyerClosed`, `AmazonClosed`, `Expired`.
  */
-export const ChargePermissionReasonCodeSchema = /* @__PURE__ */ z.enum(["PaymentMethodInvalid", "PaymentMethodDeleted", "BillingAddressDeleted", "PaymentMethodExpired", "PaymentMethodNotAllowed", "PaymentMethodNotSet", "ChargeInProgress", "MFAFailed", "AmountNotSet", "TransactionAmountExceeded", "MerchantClosed", "BuyerClosed", "AmazonClosed", "Expired"]);
+export const ChargePermissionReasonCodeSchema: z.ZodMiniEnum<{ "PaymentMethodInvalid": "PaymentMethodInvalid"; "PaymentMethodDeleted": "PaymentMethodDeleted"; "BillingAddressDeleted": "BillingAddressDeleted"; "PaymentMethodExpired": "PaymentMethodExpired"; "PaymentMethodNotAllowed": "PaymentMethodNotAllowed"; "PaymentMethodNotSet": "PaymentMethodNotSet"; "ChargeInProgress": "ChargeInProgress"; "MFAFailed": "MFAFailed"; "AmountNotSet": "AmountNotSet"; "TransactionAmountExceeded": "TransactionAmountExceeded"; "MerchantClosed": "MerchantClosed"; "BuyerClosed": "BuyerClosed"; "AmazonClosed": "AmazonClosed"; "Expired": "Expired"; }> = /* @__PURE__ */ z.enum(["PaymentMethodInvalid", "PaymentMethodDeleted", "BillingAddressDeleted", "PaymentMethodExpired", "PaymentMethodNotAllowed", "PaymentMethodNotSet", "ChargeInProgress", "MFAFailed", "AmountNotSet", "TransactionAmountExceeded", "MerchantClosed", "BuyerClosed", "AmazonClosed", "Expired"]);
 
 /** One reason a charge permission is in its state. */
-export const StatusReasonSchema = /* @__PURE__ */ z.looseObject({
+export const StatusReasonSchema: z.ZodMiniObject<{
+  reasonCode: z.ZodMiniOptional<z.ZodMiniNullable<z.ZodMiniUnion<readonly [typeof ChargePermissionReasonCodeSchema, z.ZodMiniString<string>]>>>;
+  reasonDescription: z.ZodMiniOptional<z.ZodMiniNullable<z.ZodMiniString<string>>>;
+}, z.core.$loose> = /* @__PURE__ */ z.looseObject({
   reasonCode: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.nullable(/* @__PURE__ */ z.union([ChargePermissionReasonCodeSchema, /* @__PURE__ */ z.string()]))),
   reasonDescription: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.nullable(/* @__PURE__ */ z.string())),
 });
@@ -109,20 +147,29 @@ export const StatusReasonSchema = /* @__PURE__ */ z.looseObject({
  * `Chargeable`: charges can be created. `NonChargeable`: charges cannot be created until the reasons
  * are resolved (for example the buyer updates an expired payment method). `Closed`: no more charges.
  */
-export const ChargePermissionStateSchema = /* @__PURE__ */ z.enum(["Chargeable", "NonChargeable", "Closed"]);
+export const ChargePermissionStateSchema: z.ZodMiniEnum<{ "Chargeable": "Chargeable"; "NonChargeable": "NonChargeable"; "Closed": "Closed"; }> = /* @__PURE__ */ z.enum(["Chargeable", "NonChargeable", "Closed"]);
 
 /**
  * State of a charge permission. Unlike other objects it can have several reasons at once, so the
  * reasons are a list (`null` when there are none).
  */
-export const ChargePermissionStatusDetailsSchema = /* @__PURE__ */ z.looseObject({
+export const ChargePermissionStatusDetailsSchema: z.ZodMiniObject<{
+  state: z.ZodMiniUnion<readonly [typeof ChargePermissionStateSchema, z.ZodMiniString<string>]>;
+  reasons: z.ZodMiniOptional<z.ZodMiniNullable<z.ZodMiniArray<typeof StatusReasonSchema>>>;
+  lastUpdatedTimestamp: z.ZodMiniOptional<z.ZodMiniNullable<typeof TimestampSchema>>;
+}, z.core.$loose> = /* @__PURE__ */ z.looseObject({
   state: /* @__PURE__ */ z.union([ChargePermissionStateSchema, /* @__PURE__ */ z.string()]),
   reasons: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.nullable(/* @__PURE__ */ z.array(StatusReasonSchema))),
   lastUpdatedTimestamp: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.nullable(TimestampSchema)),
 });
 
 /** Merchant-provided order details, shown to the buyer and on Amazon's emails and reports. */
-export const MerchantMetadataSchema = /* @__PURE__ */ z.looseObject({
+export const MerchantMetadataSchema: z.ZodMiniObject<{
+  merchantReferenceId: z.ZodMiniOptional<z.ZodMiniNullable<z.ZodMiniString<string>>>;
+  merchantStoreName: z.ZodMiniOptional<z.ZodMiniNullable<z.ZodMiniString<string>>>;
+  noteToBuyer: z.ZodMiniOptional<z.ZodMiniNullable<z.ZodMiniString<string>>>;
+  customInformation: z.ZodMiniOptional<z.ZodMiniNullable<z.ZodMiniString<string>>>;
+}, z.core.$loose> = /* @__PURE__ */ z.looseObject({
   merchantReferenceId: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.nullable(/* @__PURE__ */ z.string())),
   merchantStoreName: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.nullable(/* @__PURE__ */ z.string())),
   noteToBuyer: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.nullable(/* @__PURE__ */ z.string())),
@@ -130,7 +177,12 @@ export const MerchantMetadataSchema = /* @__PURE__ */ z.looseObject({
 });
 
 /** Merchant-provided order details. */
-export const MerchantMetadataInputSchema = /* @__PURE__ */ z.looseObject({
+export const MerchantMetadataInputSchema: z.ZodMiniObject<{
+  merchantReferenceId: z.ZodMiniOptional<z.ZodMiniString<string>>;
+  merchantStoreName: z.ZodMiniOptional<z.ZodMiniString<string>>;
+  noteToBuyer: z.ZodMiniOptional<z.ZodMiniString<string>>;
+  customInformation: z.ZodMiniOptional<z.ZodMiniString<string>>;
+}, z.core.$loose> = /* @__PURE__ */ z.looseObject({
   merchantReferenceId: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.string().check(/* @__PURE__ */ z.maxLength(256))),
   merchantStoreName: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.string().check(/* @__PURE__ */ z.maxLength(50))),
   noteToBuyer: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.string().check(/* @__PURE__ */ z.maxLength(255))),
@@ -138,78 +190,88 @@ export const MerchantMetadataInputSchema = /* @__PURE__ */ z.looseObject({
 });
 
 /** Details from the payment service provider (PSP) integrating on the merchant's behalf. */
-export const ProviderMetadataSchema = /* @__PURE__ */ z.looseObject({
+export const ProviderMetadataSchema: z.ZodMiniObject<{
+  providerReferenceId: z.ZodMiniOptional<z.ZodMiniNullable<z.ZodMiniString<string>>>;
+}, z.core.$loose> = /* @__PURE__ */ z.looseObject({
   providerReferenceId: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.nullable(/* @__PURE__ */ z.string())),
 });
 
 /** Details from the payment service provider (PSP) integrating on the merchant's behalf. */
-export const ProviderMetadataInputSchema = /* @__PURE__ */ z.looseObject({
+export const ProviderMetadataInputSchema: z.ZodMiniObject<{
+  providerReferenceId: z.ZodMiniOptional<z.ZodMiniString<string>>;
+}, z.core.$loose> = /* @__PURE__ */ z.looseObject({
   providerReferenceId: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.string().check(/* @__PURE__ */ z.minLength(1))),
 });
 
 /** Whether the object was created in the sandbox or in production. */
-export const ReleaseEnvironmentSchema = /* @__PURE__ */ z.enum(["Sandbox", "Live"]);
+export const ReleaseEnvironmentSchema: z.ZodMiniEnum<{ "Sandbox": "Sandbox"; "Live": "Live"; }> = /* @__PURE__ */ z.enum(["Sandbox", "Live"]);
 
 /**
  * `OneTime`: a single order. `Recurring`: subscriptions and other repeated charges for the same
  * product. `PaymentMethodOnFile`: the buyer's saved payment method for future unscheduled orders.
  */
-export const ChargePermissionTypeSchema = /* @__PURE__ */ z.enum(["OneTime", "Recurring", "PaymentMethodOnFile"]);
+export const ChargePermissionTypeSchema: z.ZodMiniEnum<{ "OneTime": "OneTime"; "Recurring": "Recurring"; "PaymentMethodOnFile": "PaymentMethodOnFile"; }> = /* @__PURE__ */ z.enum(["OneTime", "Recurring", "PaymentMethodOnFile"]);
 
 /**
  * `Confirm`: only create a charge permission (charge later). `Authorize`: authorize `chargeAmount`
  * at checkout and capture later. `AuthorizeWithCapture`: authorize and capture at checkout.
  */
-export const PaymentIntentSchema = /* @__PURE__ */ z.enum(["Confirm", "Authorize", "AuthorizeWithCapture"]);
+export const PaymentIntentSchema: z.ZodMiniEnum<{ "Confirm": "Confirm"; "Authorize": "Authorize"; "AuthorizeWithCapture": "AuthorizeWithCapture"; }> = /* @__PURE__ */ z.enum(["Confirm", "Authorize", "AuthorizeWithCapture"]);
 
 /**
  * `ProcessOrder` sends the buyer straight from Amazon Pay to the result page (no merchant review
  * page); it requires `checkoutResultReturnUrl`, `paymentDetails` and `addressDetails` for physical goods.
  */
-export const CheckoutModeSchema = /* @__PURE__ */ z.enum(["ProcessOrder"]);
+export const CheckoutModeSchema: z.ZodMiniEnum<{ "ProcessOrder": "ProcessOrder"; }> = /* @__PURE__ */ z.enum(["ProcessOrder"]);
 
 /**
  * `PayAndShip`: the buyer chooses a shipping address (physical goods). `PayOnly`: no shipping address
  * (digital goods, services). `PayAndShipMultiAddress`: the buyer splits the order across several
  * shipping addresses (JP). `SignIn`: Amazon Sign-In button only, no payment.
  */
-export const ProductTypeSchema = /* @__PURE__ */ z.enum(["PayAndShip", "PayOnly", "PayAndShipMultiAddress", "SignIn"]);
+export const ProductTypeSchema: z.ZodMiniEnum<{ "PayAndShip": "PayAndShip"; "PayOnly": "PayOnly"; "PayAndShipMultiAddress": "PayAndShipMultiAddress"; "SignIn": "SignIn"; }> = /* @__PURE__ */ z.enum(["PayAndShip", "PayOnly", "PayAndShipMultiAddress", "SignIn"]);
 
 /** Channel through which the buyer interacts with the merchant for this charge. */
-export const ChannelSchema = /* @__PURE__ */ z.enum(["Web", "Phone", "App", "Alexa", "PointOfSale", "FireTv", "Offline", "Amazon"]);
+export const ChannelSchema: z.ZodMiniEnum<{ "Web": "Web"; "Phone": "Phone"; "App": "App"; "Alexa": "Alexa"; "PointOfSale": "PointOfSale"; "FireTv": "FireTv"; "Offline": "Offline"; "Amazon": "Amazon"; }> = /* @__PURE__ */ z.enum(["Web", "Phone", "App", "Alexa", "PointOfSale", "FireTv", "Offline", "Amazon"]);
 
 /**
  * Who initiates the charge and whether it recurs: `CITU` customer-initiated unscheduled, `MITU`
  * merchant-initiated unscheduled, `CITR` customer-initiated recurring, `MITR` merchant-initiated recurring.
  */
-export const ChargeInitiatorSchema = /* @__PURE__ */ z.enum(["CITU", "MITU", "CITR", "MITR"]);
+export const ChargeInitiatorSchema: z.ZodMiniEnum<{ "CITU": "CITU"; "MITU": "MITU"; "CITR": "CITR"; "MITR": "MITR"; }> = /* @__PURE__ */ z.enum(["CITU", "MITU", "CITR", "MITR"]);
 
 /** Unit of a recurring charge frequency; `Variable` when charges have no fixed interval. */
-export const FrequencyUnitSchema = /* @__PURE__ */ z.enum(["Year", "Month", "Week", "Day", "Variable"]);
+export const FrequencyUnitSchema: z.ZodMiniEnum<{ "Year": "Year"; "Month": "Month"; "Week": "Week"; "Day": "Day"; "Variable": "Variable"; }> = /* @__PURE__ */ z.enum(["Year", "Month", "Week", "Day", "Variable"]);
 
 /** `Allowed`: ship only to the listed places. `NotAllowed`: ship anywhere except the listed places. */
-export const RestrictionTypeSchema = /* @__PURE__ */ z.enum(["Allowed", "NotAllowed"]);
+export const RestrictionTypeSchema: z.ZodMiniEnum<{ "Allowed": "Allowed"; "NotAllowed": "NotAllowed"; }> = /* @__PURE__ */ z.enum(["Allowed", "NotAllowed"]);
 
 /** `RestrictPOBoxes` excludes post office boxes; `RestrictPackstations` excludes DHL Packstations (DE). */
-export const SpecialRestrictionSchema = /* @__PURE__ */ z.enum(["RestrictPOBoxes", "RestrictPackstations"]);
+export const SpecialRestrictionSchema: z.ZodMiniEnum<{ "RestrictPOBoxes": "RestrictPOBoxes"; "RestrictPackstations": "RestrictPackstations"; }> = /* @__PURE__ */ z.enum(["RestrictPOBoxes", "RestrictPackstations"]);
 
 /** Buyer details the merchant asks for (Amazon Sign-In scopes). */
-export const ScopeSchema = /* @__PURE__ */ z.enum(["name", "email", "postalCode", "shippingAddress", "phoneNumber", "primeStatus", "billingAddress"]);
+export const ScopeSchema: z.ZodMiniEnum<{ "name": "name"; "email": "email"; "postalCode": "postalCode"; "shippingAddress": "shippingAddress"; "phoneNumber": "phoneNumber"; "primeStatus": "primeStatus"; "billingAddress": "billingAddress"; }> = /* @__PURE__ */ z.enum(["name", "email", "postalCode", "shippingAddress", "phoneNumber", "primeStatus", "billingAddress"]);
 
 /** Prime programme the buyer belongs to (only returned to merchants Amazon has allow-listed). */
-export const PrimeMembershipTypeSchema = /* @__PURE__ */ z.enum(["PRIME_GENERAL", "PRIME_STUDENT", "PRIME_GENERAL_US"]);
+export const PrimeMembershipTypeSchema: z.ZodMiniEnum<{ "PRIME_GENERAL": "PRIME_GENERAL"; "PRIME_STUDENT": "PRIME_STUDENT"; "PRIME_GENERAL_US": "PRIME_GENERAL_US"; }> = /* @__PURE__ */ z.enum(["PRIME_GENERAL", "PRIME_STUDENT", "PRIME_GENERAL_US"]);
 
 /**
  * Prime memberships of the buyer. `null` when the merchant is not allow-listed for this data (or the
  * `primeStatus` scope was not requested); an empty list when the buyer has no Prime membership.
  */
-export const PrimeMembershipTypesSchema = /* @__PURE__ */ z.nullable(/* @__PURE__ */ z.array(/* @__PURE__ */ z.union([PrimeMembershipTypeSchema, /* @__PURE__ */ z.string()])));
+export const PrimeMembershipTypesSchema: z.ZodMiniNullable<z.ZodMiniArray<z.ZodMiniUnion<readonly [typeof PrimeMembershipTypeSchema, z.ZodMiniString<string>]>>> = /* @__PURE__ */ z.nullable(/* @__PURE__ */ z.array(/* @__PURE__ */ z.union([PrimeMembershipTypeSchema, /* @__PURE__ */ z.string()])));
 
 /**
  * The buyer as shown on a checkout session or charge permission. Fields the merchant did not request
  * through `scopes` (or that Amazon no longer shares) are `null`.
  */
-export const BuyerInfoSchema = /* @__PURE__ */ z.looseObject({
+export const BuyerInfoSchema: z.ZodMiniObject<{
+  buyerId: z.ZodMiniOptional<z.ZodMiniNullable<z.ZodMiniString<string>>>;
+  name: z.ZodMiniOptional<z.ZodMiniNullable<z.ZodMiniString<string>>>;
+  email: z.ZodMiniOptional<z.ZodMiniNullable<z.ZodMiniString<string>>>;
+  phoneNumber: z.ZodMiniOptional<z.ZodMiniNullable<z.ZodMiniString<string>>>;
+  primeMembershipTypes: z.ZodMiniOptional<typeof PrimeMembershipTypesSchema>;
+}, z.core.$loose> = /* @__PURE__ */ z.looseObject({
   buyerId: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.nullable(/* @__PURE__ */ z.string())),
   name: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.nullable(/* @__PURE__ */ z.string())),
   email: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.nullable(/* @__PURE__ */ z.string())),
@@ -221,7 +283,17 @@ export const BuyerInfoSchema = /* @__PURE__ */ z.looseObject({
  * Buyer details returned by Get Buyer after Amazon Sign-In. Only the fields covered by the requested
  * sign-in scopes are filled; `buyerId` is always returned.
  */
-export const BuyerSchema = /* @__PURE__ */ z.looseObject({
+export const BuyerSchema: z.ZodMiniObject<{
+  buyerId: z.ZodMiniString<string>;
+  name: z.ZodMiniOptional<z.ZodMiniNullable<z.ZodMiniString<string>>>;
+  email: z.ZodMiniOptional<z.ZodMiniNullable<z.ZodMiniString<string>>>;
+  postalCode: z.ZodMiniOptional<z.ZodMiniNullable<z.ZodMiniString<string>>>;
+  countryCode: z.ZodMiniOptional<z.ZodMiniNullable<z.ZodMiniString<string>>>;
+  phoneNumber: z.ZodMiniOptional<z.ZodMiniNullable<z.ZodMiniString<string>>>;
+  shippingAddress: z.ZodMiniOptional<z.ZodMiniNullable<typeof AddressSchema>>;
+  billingAddress: z.ZodMiniOptional<z.ZodMiniNullable<typeof AddressSchema>>;
+  primeMembershipTypes: z.ZodMiniOptional<typeof PrimeMembershipTypesSchema>;
+}, z.core.$loose> = /* @__PURE__ */ z.looseObject({
   buyerId: /* @__PURE__ */ z.string(),
   name: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.nullable(/* @__PURE__ */ z.string())),
   email: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.nullable(/* @__PURE__ */ z.string())),
@@ -238,7 +310,11 @@ export const BuyerSchema = /* @__PURE__ */ z.looseObject({
  * it (see the signer's `signButtonPayload`) and passes it to the button script; after sign-in Amazon
  * redirects to `signInReturnUrl` with a `buyerToken` for Get Buyer.
  */
-export const SignInButtonPayloadSchema = /* @__PURE__ */ z.looseObject({
+export const SignInButtonPayloadSchema: z.ZodMiniObject<{
+  signInReturnUrl: z.ZodMiniURL;
+  storeId: z.ZodMiniString<string>;
+  signInScopes: z.ZodMiniOptional<z.ZodMiniArray<typeof ScopeSchema>>;
+}, z.core.$loose> = /* @__PURE__ */ z.looseObject({
   signInReturnUrl: /* @__PURE__ */ z.url(),
   storeId: /* @__PURE__ */ z.string().check(/* @__PURE__ */ z.minLength(1)),
   signInScopes: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.array(ScopeSchema)),
@@ -249,17 +325,22 @@ export const SignInButtonPayloadSchema = /* @__PURE__ */ z.looseObject({
  * `chargePermissionId` (and `chargeId` when payment was authorized) are set. `Canceled`: checkout failed
  * or expired; `reasonCode` says why. Amazon deletes checkout sessions 30 days after creation.
  */
-export const CheckoutSessionStateSchema = /* @__PURE__ */ z.enum(["Open", "Completed", "Canceled"]);
+export const CheckoutSessionStateSchema: z.ZodMiniEnum<{ "Open": "Open"; "Completed": "Completed"; "Canceled": "Canceled"; }> = /* @__PURE__ */ z.enum(["Open", "Completed", "Canceled"]);
 
 /**
  * Why a checkout session is `Canceled`: `BuyerCanceled` (the buyer left Amazon Pay checkout),
  * `Expired` (not completed within 24 hours), `AmazonCanceled` (Amazon canceled the checkout),
  * `Declined` (the payment was declined).
  */
-export const CheckoutSessionReasonCodeSchema = /* @__PURE__ */ z.enum(["BuyerCanceled", "Expired", "AmazonCanceled", "Declined"]);
+export const CheckoutSessionReasonCodeSchema: z.ZodMiniEnum<{ "BuyerCanceled": "BuyerCanceled"; "Expired": "Expired"; "AmazonCanceled": "AmazonCanceled"; "Declined": "Declined"; }> = /* @__PURE__ */ z.enum(["BuyerCanceled", "Expired", "AmazonCanceled", "Declined"]);
 
 /** State of the checkout session. */
-export const CheckoutSessionStatusDetailsSchema = /* @__PURE__ */ z.looseObject({
+export const CheckoutSessionStatusDetailsSchema: z.ZodMiniObject<{
+  state: z.ZodMiniUnion<readonly [typeof CheckoutSessionStateSchema, z.ZodMiniString<string>]>;
+  reasonCode: z.ZodMiniOptional<z.ZodMiniNullable<z.ZodMiniUnion<readonly [typeof CheckoutSessionReasonCodeSchema, z.ZodMiniString<string>]>>>;
+  reasonDescription: z.ZodMiniOptional<z.ZodMiniNullable<z.ZodMiniString<string>>>;
+  lastUpdatedTimestamp: z.ZodMiniOptional<z.ZodMiniNullable<typeof TimestampSchema>>;
+}, z.core.$loose> = /* @__PURE__ */ z.looseObject({
   state: /* @__PURE__ */ z.union([CheckoutSessionStateSchema, /* @__PURE__ */ z.string()]),
   reasonCode: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.nullable(/* @__PURE__ */ z.union([CheckoutSessionReasonCodeSchema, /* @__PURE__ */ z.string()]))),
   reasonDescription: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.nullable(/* @__PURE__ */ z.string())),
@@ -270,16 +351,25 @@ export const CheckoutSessionStatusDetailsSchema = /* @__PURE__ */ z.looseObject(
  * What still blocks a checkout session: `ChargeAmountNotSet`, `CheckoutResultReturnUrlNotSet`, `PaymentIntentNotSet`, `RecurringFrequencyNotSet`,
  * `BuyerNotAssociated` (the buyer has not signed in and chosen a payment method yet).
  */
-export const ConstraintIdSchema = /* @__PURE__ */ z.enum(["ChargeAmountNotSet", "CheckoutResultReturnUrlNotSet", "PaymentIntentNotSet", "RecurringFrequencyNotSet", "BuyerNotAssociated"]);
+export const ConstraintIdSchema: z.ZodMiniEnum<{ "ChargeAmountNotSet": "ChargeAmountNotSet"; "CheckoutResultReturnUrlNotSet": "CheckoutResultReturnUrlNotSet"; "PaymentIntentNotSet": "PaymentIntentNotSet"; "RecurringFrequencyNotSet": "RecurringFrequencyNotSet"; "BuyerNotAssociated": "BuyerNotAssociated"; }> = /* @__PURE__ */ z.enum(["ChargeAmountNotSet", "CheckoutResultReturnUrlNotSet", "PaymentIntentNotSet", "RecurringFrequencyNotSet", "BuyerNotAssociated"]);
 
 /** Something the merchant must fix (update the session) before the buyer can complete checkout. */
-export const ConstraintSchema = /* @__PURE__ */ z.looseObject({
+export const ConstraintSchema: z.ZodMiniObject<{
+  constraintId: z.ZodMiniOptional<z.ZodMiniNullable<z.ZodMiniUnion<readonly [typeof ConstraintIdSchema, z.ZodMiniString<string>]>>>;
+  description: z.ZodMiniOptional<z.ZodMiniNullable<z.ZodMiniString<string>>>;
+}, z.core.$loose> = /* @__PURE__ */ z.looseObject({
   constraintId: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.nullable(/* @__PURE__ */ z.union([ConstraintIdSchema, /* @__PURE__ */ z.string()]))),
   description: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.nullable(/* @__PURE__ */ z.string())),
 });
 
 /** URLs of the web checkout flow. */
-export const WebCheckoutDetailsSchema = /* @__PURE__ */ z.looseObject({
+export const WebCheckoutDetailsSchema: z.ZodMiniObject<{
+  checkoutReviewReturnUrl: z.ZodMiniOptional<z.ZodMiniNullable<z.ZodMiniString<string>>>;
+  checkoutResultReturnUrl: z.ZodMiniOptional<z.ZodMiniNullable<z.ZodMiniString<string>>>;
+  checkoutCancelUrl: z.ZodMiniOptional<z.ZodMiniNullable<z.ZodMiniString<string>>>;
+  amazonPayRedirectUrl: z.ZodMiniOptional<z.ZodMiniNullable<z.ZodMiniString<string>>>;
+  checkoutMode: z.ZodMiniOptional<z.ZodMiniNullable<z.ZodMiniUnion<readonly [typeof CheckoutModeSchema, z.ZodMiniString<string>]>>>;
+}, z.core.$loose> = /* @__PURE__ */ z.looseObject({
   checkoutReviewReturnUrl: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.nullable(/* @__PURE__ */ z.string())),
   checkoutResultReturnUrl: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.nullable(/* @__PURE__ */ z.string())),
   checkoutCancelUrl: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.nullable(/* @__PURE__ */ z.string())),
@@ -288,7 +378,12 @@ export const WebCheckoutDetailsSchema = /* @__PURE__ */ z.looseObject({
 });
 
 /** URLs of the web checkout flow. All URLs must be HTTPS. */
-export const WebCheckoutDetailsInputSchema = /* @__PURE__ */ z.looseObject({
+export const WebCheckoutDetailsInputSchema: z.ZodMiniObject<{
+  checkoutReviewReturnUrl: z.ZodMiniOptional<z.ZodMiniURL>;
+  checkoutResultReturnUrl: z.ZodMiniOptional<z.ZodMiniURL>;
+  checkoutCancelUrl: z.ZodMiniOptional<z.ZodMiniURL>;
+  checkoutMode: z.ZodMiniOptional<typeof CheckoutModeSchema>;
+}, z.core.$loose> = /* @__PURE__ */ z.looseObject({
   checkoutReviewReturnUrl: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.url()),
   checkoutResultReturnUrl: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.url()),
   checkoutCancelUrl: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.url()),
@@ -296,7 +391,17 @@ export const WebCheckoutDetailsInputSchema = /* @__PURE__ */ z.looseObject({
 });
 
 /** How and how much the buyer is charged at checkout. */
-export const PaymentDetailsSchema = /* @__PURE__ */ z.looseObject({
+export const PaymentDetailsSchema: z.ZodMiniObject<{
+  paymentIntent: z.ZodMiniOptional<z.ZodMiniNullable<z.ZodMiniUnion<readonly [typeof PaymentIntentSchema, z.ZodMiniString<string>]>>>;
+  canHandlePendingAuthorization: z.ZodMiniOptional<z.ZodMiniNullable<z.ZodMiniBoolean<boolean>>>;
+  chargeAmount: z.ZodMiniOptional<z.ZodMiniNullable<typeof PriceSchema>>;
+  totalOrderAmount: z.ZodMiniOptional<z.ZodMiniNullable<typeof PriceSchema>>;
+  estimateOrderTotal: z.ZodMiniOptional<z.ZodMiniNullable<typeof PriceSchema>>;
+  softDescriptor: z.ZodMiniOptional<z.ZodMiniNullable<z.ZodMiniString<string>>>;
+  presentmentCurrency: z.ZodMiniOptional<z.ZodMiniNullable<z.ZodMiniUnion<readonly [typeof CurrencyCodeSchema, z.ZodMiniString<string>]>>>;
+  allowOvercharge: z.ZodMiniOptional<z.ZodMiniNullable<z.ZodMiniBoolean<boolean>>>;
+  extendExpiration: z.ZodMiniOptional<z.ZodMiniNullable<z.ZodMiniBoolean<boolean>>>;
+}, z.core.$loose> = /* @__PURE__ */ z.looseObject({
   paymentIntent: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.nullable(/* @__PURE__ */ z.union([PaymentIntentSchema, /* @__PURE__ */ z.string()]))),
   canHandlePendingAuthorization: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.nullable(/* @__PURE__ */ z.boolean())),
   chargeAmount: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.nullable(PriceSchema)),
@@ -309,7 +414,17 @@ export const PaymentDetailsSchema = /* @__PURE__ */ z.looseObject({
 });
 
 /** How and how much to charge the buyer at checkout. */
-export const PaymentDetailsInputSchema = /* @__PURE__ */ z.looseObject({
+export const PaymentDetailsInputSchema: z.ZodMiniObject<{
+  paymentIntent: z.ZodMiniOptional<typeof PaymentIntentSchema>;
+  canHandlePendingAuthorization: z.ZodMiniOptional<z.ZodMiniBoolean<boolean>>;
+  chargeAmount: z.ZodMiniOptional<typeof PriceInputSchema>;
+  totalOrderAmount: z.ZodMiniOptional<typeof PriceInputSchema>;
+  estimateOrderTotal: z.ZodMiniOptional<typeof PriceInputSchema>;
+  softDescriptor: z.ZodMiniOptional<z.ZodMiniString<string>>;
+  presentmentCurrency: z.ZodMiniOptional<typeof CurrencyCodeSchema>;
+  allowOvercharge: z.ZodMiniOptional<z.ZodMiniBoolean<boolean>>;
+  extendExpiration: z.ZodMiniOptional<z.ZodMiniBoolean<boolean>>;
+}, z.core.$loose> = /* @__PURE__ */ z.looseObject({
   paymentIntent: /* @__PURE__ */ z.optional(PaymentIntentSchema),
   canHandlePendingAuthorization: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.boolean()),
   chargeAmount: /* @__PURE__ */ z.optional(PriceInputSchema),
@@ -322,13 +437,19 @@ export const PaymentDetailsInputSchema = /* @__PURE__ */ z.looseObject({
 });
 
 /** How often a recurring charge permission is charged. */
-export const FrequencySchema = /* @__PURE__ */ z.looseObject({
+export const FrequencySchema: z.ZodMiniObject<{
+  unit: z.ZodMiniOptional<z.ZodMiniNullable<z.ZodMiniUnion<readonly [typeof FrequencyUnitSchema, z.ZodMiniString<string>]>>>;
+  value: z.ZodMiniOptional<z.ZodMiniNullable<z.ZodMiniUnion<readonly [z.ZodMiniInt, z.ZodMiniString<string>]>>>;
+}, z.core.$loose> = /* @__PURE__ */ z.looseObject({
   unit: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.nullable(/* @__PURE__ */ z.union([FrequencyUnitSchema, /* @__PURE__ */ z.string()]))),
   value: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.nullable(/* @__PURE__ */ z.union([/* @__PURE__ */ z.int(), /* @__PURE__ */ z.string()]))),
 });
 
 /** How often a recurring charge permission is charged. */
-export const FrequencyInputSchema = /* @__PURE__ */ z.looseObject({
+export const FrequencyInputSchema: z.ZodMiniObject<{
+  unit: typeof FrequencyUnitSchema;
+  value: z.ZodMiniUnion<readonly [z.ZodMiniInt, z.ZodMiniString<string>]>;
+}, z.core.$loose> = /* @__PURE__ */ z.looseObject({
   unit: FrequencyUnitSchema,
   value: /* @__PURE__ */ z.union([/* @__PURE__ */ z.int().check(/* @__PURE__ */ z.gte(0)), /* @__PURE__ */ z.string().check(/* @__PURE__ */ z.regex(/* @__PURE__ */ new RegExp("^\\d+$")))]),
 });
@@ -337,59 +458,87 @@ export const FrequencyInputSchema = /* @__PURE__ */ z.looseObject({
  * How a recurring charge permission will be used. Amazon uses it for the expiration date and in
  * buyer communication only.
  */
-export const RecurringMetadataSchema = /* @__PURE__ */ z.looseObject({
+export const RecurringMetadataSchema: z.ZodMiniObject<{
+  frequency: z.ZodMiniOptional<z.ZodMiniNullable<typeof FrequencySchema>>;
+  amount: z.ZodMiniOptional<z.ZodMiniNullable<typeof PriceSchema>>;
+}, z.core.$loose> = /* @__PURE__ */ z.looseObject({
   frequency: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.nullable(FrequencySchema)),
   amount: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.nullable(PriceSchema)),
 });
 
 /** How a recurring charge permission will be used (required for `chargePermissionType: Recurring`). */
-export const RecurringMetadataInputSchema = /* @__PURE__ */ z.looseObject({
+export const RecurringMetadataInputSchema: z.ZodMiniObject<{
+  frequency: z.ZodMiniOptional<typeof FrequencyInputSchema>;
+  amount: z.ZodMiniOptional<typeof PriceInputSchema>;
+}, z.core.$loose> = /* @__PURE__ */ z.looseObject({
   frequency: /* @__PURE__ */ z.optional(FrequencyInputSchema),
   amount: /* @__PURE__ */ z.optional(PriceInputSchema),
 });
 
 /** How a `PaymentMethodOnFile` charge permission is set up. */
-export const PaymentMethodOnFileMetadataSchema = /* @__PURE__ */ z.looseObject({
+export const PaymentMethodOnFileMetadataSchema: z.ZodMiniObject<{
+  setupOnly: z.ZodMiniOptional<z.ZodMiniNullable<z.ZodMiniBoolean<boolean>>>;
+}, z.core.$loose> = /* @__PURE__ */ z.looseObject({
   setupOnly: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.nullable(/* @__PURE__ */ z.boolean())),
 });
 
 /** How a `PaymentMethodOnFile` charge permission is set up. */
-export const PaymentMethodOnFileMetadataInputSchema = /* @__PURE__ */ z.looseObject({
+export const PaymentMethodOnFileMetadataInputSchema: z.ZodMiniObject<{
+  setupOnly: z.ZodMiniOptional<z.ZodMiniBoolean<boolean>>;
+}, z.core.$loose> = /* @__PURE__ */ z.looseObject({
   setupOnly: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.boolean()),
 });
 
 /** Parts of one country to allow or exclude. An empty object means the whole country. */
-export const CountryRestrictionSchema = /* @__PURE__ */ z.looseObject({
+export const CountryRestrictionSchema: z.ZodMiniObject<{
+  statesOrRegions: z.ZodMiniOptional<z.ZodMiniNullable<z.ZodMiniArray<z.ZodMiniString<string>>>>;
+  zipCodes: z.ZodMiniOptional<z.ZodMiniNullable<z.ZodMiniArray<z.ZodMiniString<string>>>>;
+}, z.core.$loose> = /* @__PURE__ */ z.looseObject({
   statesOrRegions: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.nullable(/* @__PURE__ */ z.array(/* @__PURE__ */ z.string()))),
   zipCodes: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.nullable(/* @__PURE__ */ z.array(/* @__PURE__ */ z.string()))),
 });
 
 /** Country-based shipping address restrictions. */
-export const AddressRestrictionsSchema = /* @__PURE__ */ z.looseObject({
+export const AddressRestrictionsSchema: z.ZodMiniObject<{
+  type: z.ZodMiniOptional<z.ZodMiniNullable<z.ZodMiniUnion<readonly [typeof RestrictionTypeSchema, z.ZodMiniString<string>]>>>;
+  restrictions: z.ZodMiniOptional<z.ZodMiniNullable<z.ZodMiniRecord<z.ZodMiniString<string>, typeof CountryRestrictionSchema>>>;
+}, z.core.$loose> = /* @__PURE__ */ z.looseObject({
   type: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.nullable(/* @__PURE__ */ z.union([RestrictionTypeSchema, /* @__PURE__ */ z.string()]))),
   restrictions: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.nullable(/* @__PURE__ */ z.record(/* @__PURE__ */ z.string(), CountryRestrictionSchema))),
 });
 
 /** Shipping restrictions applied to the buyer's Amazon address book. */
-export const DeliverySpecificationsSchema = /* @__PURE__ */ z.looseObject({
+export const DeliverySpecificationsSchema: z.ZodMiniObject<{
+  specialRestrictions: z.ZodMiniOptional<z.ZodMiniNullable<z.ZodMiniArray<z.ZodMiniUnion<readonly [typeof SpecialRestrictionSchema, z.ZodMiniString<string>]>>>>;
+  addressRestrictions: z.ZodMiniOptional<z.ZodMiniNullable<typeof AddressRestrictionsSchema>>;
+}, z.core.$loose> = /* @__PURE__ */ z.looseObject({
   specialRestrictions: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.nullable(/* @__PURE__ */ z.array(/* @__PURE__ */ z.union([SpecialRestrictionSchema, /* @__PURE__ */ z.string()])))),
   addressRestrictions: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.nullable(AddressRestrictionsSchema)),
 });
 
 /** Parts of one country to allow or exclude. An empty object means the whole country. */
-export const CountryRestrictionInputSchema = /* @__PURE__ */ z.looseObject({
+export const CountryRestrictionInputSchema: z.ZodMiniObject<{
+  statesOrRegions: z.ZodMiniOptional<z.ZodMiniArray<z.ZodMiniString<string>>>;
+  zipCodes: z.ZodMiniOptional<z.ZodMiniArray<z.ZodMiniString<string>>>;
+}, z.core.$loose> = /* @__PURE__ */ z.looseObject({
   statesOrRegions: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.array(/* @__PURE__ */ z.string().check(/* @__PURE__ */ z.minLength(1)))),
   zipCodes: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.array(/* @__PURE__ */ z.string().check(/* @__PURE__ */ z.minLength(1)))),
 });
 
 /** Country-based shipping address restrictions. */
-export const AddressRestrictionsInputSchema = /* @__PURE__ */ z.looseObject({
+export const AddressRestrictionsInputSchema: z.ZodMiniObject<{
+  type: typeof RestrictionTypeSchema;
+  restrictions: z.ZodMiniRecord<z.ZodMiniString<string>, typeof CountryRestrictionInputSchema>;
+}, z.core.$loose> = /* @__PURE__ */ z.looseObject({
   type: RestrictionTypeSchema,
   restrictions: /* @__PURE__ */ z.record(/* @__PURE__ */ z.string(), CountryRestrictionInputSchema),
 });
 
 /** Shipping restrictions that stop the buyer from choosing unsupported addresses. */
-export const DeliverySpecificationsInputSchema = /* @__PURE__ */ z.looseObject({
+export const DeliverySpecificationsInputSchema: z.ZodMiniObject<{
+  specialRestrictions: z.ZodMiniOptional<z.ZodMiniArray<typeof SpecialRestrictionSchema>>;
+  addressRestrictions: z.ZodMiniOptional<typeof AddressRestrictionsInputSchema>;
+}, z.core.$loose> = /* @__PURE__ */ z.looseObject({
   specialRestrictions: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.array(SpecialRestrictionSchema)),
   addressRestrictions: /* @__PURE__ */ z.optional(AddressRestrictionsInputSchema),
 });
@@ -398,7 +547,18 @@ export const DeliverySpecificationsInputSchema = /* @__PURE__ */ z.looseObject({
  * Shipping address the merchant already collected, for `checkoutMode: ProcessOrder` (Additional
  * Payment Button) checkouts of physical goods.
  */
-export const AddressDetailsInputSchema = /* @__PURE__ */ z.looseObject({
+export const AddressDetailsInputSchema: z.ZodMiniObject<{
+  name: z.ZodMiniString<string>;
+  addressLine1: z.ZodMiniString<string>;
+  addressLine2: z.ZodMiniOptional<z.ZodMiniString<string>>;
+  addressLine3: z.ZodMiniOptional<z.ZodMiniString<string>>;
+  city: z.ZodMiniString<string>;
+  districtOrCounty: z.ZodMiniOptional<z.ZodMiniString<string>>;
+  stateOrRegion: z.ZodMiniOptional<z.ZodMiniString<string>>;
+  postalCode: z.ZodMiniString<string>;
+  countryCode: z.ZodMiniString<string>;
+  phoneNumber: z.ZodMiniString<string>;
+}, z.core.$loose> = /* @__PURE__ */ z.looseObject({
   name: /* @__PURE__ */ z.string().check(/* @__PURE__ */ z.maxLength(50)),
   addressLine1: /* @__PURE__ */ z.string().check(/* @__PURE__ */ z.maxLength(180)),
   addressLine2: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.string().check(/* @__PURE__ */ z.maxLength(60))),
@@ -412,12 +572,16 @@ export const AddressDetailsInputSchema = /* @__PURE__ */ z.looseObject({
 });
 
 /** A payment instrument the buyer selected. */
-export const PaymentPreferenceSchema = /* @__PURE__ */ z.looseObject({
+export const PaymentPreferenceSchema: z.ZodMiniObject<{
+  paymentDescriptor: z.ZodMiniOptional<z.ZodMiniNullable<z.ZodMiniString<string>>>;
+}, z.core.$loose> = /* @__PURE__ */ z.looseObject({
   paymentDescriptor: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.nullable(/* @__PURE__ */ z.string())),
 });
 
 /** One entry of `shippingAddressList` once decoded: an address plus Amazon's address id. */
-export const AddressWithIdSchema = /* @__PURE__ */ z.intersection(AddressSchema, /* @__PURE__ */ z.looseObject({
+export const AddressWithIdSchema: z.ZodMiniIntersection<typeof AddressSchema, z.ZodMiniObject<{
+  addressId: z.ZodMiniOptional<z.ZodMiniNullable<z.ZodMiniString<string>>>;
+}, z.core.$loose>> = /* @__PURE__ */ z.intersection(AddressSchema, /* @__PURE__ */ z.looseObject({
   addressId: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.nullable(/* @__PURE__ */ z.string())),
 }));
 
@@ -426,16 +590,22 @@ export const AddressWithIdSchema = /* @__PURE__ */ z.intersection(AddressSchema,
  * JSON-encoded strings, each string an `AddressWithId` object (decode each entry with `JSON.parse`);
  * `null` for other product types.
  */
-export const ShippingAddressListSchema = /* @__PURE__ */ z.nullable(/* @__PURE__ */ z.array(/* @__PURE__ */ z.string()));
+export const ShippingAddressListSchema: z.ZodMiniNullable<z.ZodMiniArray<z.ZodMiniString<string>>> = /* @__PURE__ */ z.nullable(/* @__PURE__ */ z.array(/* @__PURE__ */ z.string()));
 
 /** Amount the merchant assigns to one of the buyer's addresses in a multi-address checkout. */
-export const MultiAddressesCheckoutMetadataSchema = /* @__PURE__ */ z.looseObject({
+export const MultiAddressesCheckoutMetadataSchema: z.ZodMiniObject<{
+  addressId: z.ZodMiniOptional<z.ZodMiniNullable<z.ZodMiniString<string>>>;
+  price: z.ZodMiniOptional<z.ZodMiniNullable<typeof PriceSchema>>;
+}, z.core.$loose> = /* @__PURE__ */ z.looseObject({
   addressId: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.nullable(/* @__PURE__ */ z.string())),
   price: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.nullable(PriceSchema)),
 });
 
 /** Amount to assign to one of the buyer's addresses in a multi-address checkout. */
-export const MultiAddressesCheckoutMetadataInputSchema = /* @__PURE__ */ z.looseObject({
+export const MultiAddressesCheckoutMetadataInputSchema: z.ZodMiniObject<{
+  addressId: z.ZodMiniString<string>;
+  price: typeof PriceInputSchema;
+}, z.core.$loose> = /* @__PURE__ */ z.looseObject({
   addressId: /* @__PURE__ */ z.string().check(/* @__PURE__ */ z.minLength(1)),
   price: PriceInputSchema,
 });
@@ -444,7 +614,40 @@ export const MultiAddressesCheckoutMetadataInputSchema = /* @__PURE__ */ z.loose
  * A buyer's checkout session. Created `Open`, it moves to `Completed` when Complete Checkout Session
  * succeeds or to `Canceled` when the payment fails or 24 hours pass. Absent values are `null`.
  */
-export const CheckoutSessionSchema = /* @__PURE__ */ z.looseObject({
+export const CheckoutSessionSchema: z.ZodMiniObject<{
+  checkoutSessionId: z.ZodMiniString<string>;
+  webCheckoutDetails: z.ZodMiniOptional<z.ZodMiniNullable<typeof WebCheckoutDetailsSchema>>;
+  productType: z.ZodMiniOptional<z.ZodMiniNullable<z.ZodMiniUnion<readonly [typeof ProductTypeSchema, z.ZodMiniString<string>]>>>;
+  paymentDetails: z.ZodMiniOptional<z.ZodMiniNullable<typeof PaymentDetailsSchema>>;
+  chargePermissionType: z.ZodMiniOptional<z.ZodMiniNullable<z.ZodMiniUnion<readonly [typeof ChargePermissionTypeSchema, z.ZodMiniString<string>]>>>;
+  recurringMetadata: z.ZodMiniOptional<z.ZodMiniNullable<typeof RecurringMetadataSchema>>;
+  paymentMethodOnFileMetadata: z.ZodMiniOptional<z.ZodMiniNullable<typeof PaymentMethodOnFileMetadataSchema>>;
+  merchantMetadata: z.ZodMiniOptional<z.ZodMiniNullable<typeof MerchantMetadataSchema>>;
+  supplementaryData: z.ZodMiniOptional<z.ZodMiniNullable<z.ZodMiniString<string>>>;
+  buyer: z.ZodMiniOptional<z.ZodMiniNullable<typeof BuyerInfoSchema>>;
+  billingAddress: z.ZodMiniOptional<z.ZodMiniNullable<typeof AddressSchema>>;
+  shippingAddress: z.ZodMiniOptional<z.ZodMiniNullable<typeof AddressSchema>>;
+  shippingAddressList: z.ZodMiniOptional<typeof ShippingAddressListSchema>;
+  multiAddressesCheckoutMetadata: z.ZodMiniOptional<z.ZodMiniNullable<z.ZodMiniArray<typeof MultiAddressesCheckoutMetadataSchema>>>;
+  paymentPreferences: z.ZodMiniOptional<z.ZodMiniNullable<z.ZodMiniArray<z.ZodMiniNullable<typeof PaymentPreferenceSchema>>>>;
+  statusDetails: z.ZodMiniOptional<z.ZodMiniNullable<typeof CheckoutSessionStatusDetailsSchema>>;
+  constraints: z.ZodMiniOptional<z.ZodMiniNullable<z.ZodMiniArray<typeof ConstraintSchema>>>;
+  creationTimestamp: z.ZodMiniOptional<z.ZodMiniNullable<typeof TimestampSchema>>;
+  expirationTimestamp: z.ZodMiniOptional<z.ZodMiniNullable<typeof TimestampSchema>>;
+  chargePermissionId: z.ZodMiniOptional<z.ZodMiniNullable<z.ZodMiniString<string>>>;
+  chargeId: z.ZodMiniOptional<z.ZodMiniNullable<z.ZodMiniString<string>>>;
+  storeId: z.ZodMiniOptional<z.ZodMiniNullable<z.ZodMiniString<string>>>;
+  platformId: z.ZodMiniOptional<z.ZodMiniNullable<z.ZodMiniString<string>>>;
+  providerMetadata: z.ZodMiniOptional<z.ZodMiniNullable<typeof ProviderMetadataSchema>>;
+  deliverySpecifications: z.ZodMiniOptional<z.ZodMiniNullable<typeof DeliverySpecificationsSchema>>;
+  releaseEnvironment: z.ZodMiniOptional<z.ZodMiniNullable<z.ZodMiniUnion<readonly [typeof ReleaseEnvironmentSchema, z.ZodMiniString<string>]>>>;
+  checkoutButtonText: z.ZodMiniOptional<z.ZodMiniNullable<z.ZodMiniString<string>>>;
+  scopes: z.ZodMiniOptional<z.ZodMiniNullable<z.ZodMiniArray<z.ZodMiniUnion<readonly [typeof ScopeSchema, z.ZodMiniString<string>]>>>>;
+  orderType: z.ZodMiniOptional<z.ZodMiniNullable<z.ZodMiniString<string>>>;
+  merchantDetails: z.ZodMiniOptional<z.ZodMiniNullable<z.ZodMiniObject<{}, z.core.$loose>>>;
+  tokens: z.ZodMiniOptional<z.ZodMiniNullable<z.ZodMiniUnion<readonly [z.ZodMiniArray<z.ZodMiniUnknown>, z.ZodMiniObject<{}, z.core.$loose>]>>>;
+  cartDetails: z.ZodMiniOptional<z.ZodMiniNullable<z.ZodMiniObject<{}, z.core.$loose>>>;
+}, z.core.$loose> = /* @__PURE__ */ z.looseObject({
   checkoutSessionId: /* @__PURE__ */ z.string(),
   webCheckoutDetails: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.nullable(WebCheckoutDetailsSchema)),
   productType: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.nullable(/* @__PURE__ */ z.union([ProductTypeSchema, /* @__PURE__ */ z.string()]))),
@@ -486,7 +689,23 @@ export const CheckoutSessionSchema = /* @__PURE__ */ z.looseObject({
  * itself may be left out where the flow needs no return URL (Buy Now in JP); the official .NET SDK's
  * parameterless `CreateCheckoutSessionRequest()` sends none.
  */
-export const CreateCheckoutSessionRequestSchema = /* @__PURE__ */ z.looseObject({
+export const CreateCheckoutSessionRequestSchema: z.ZodMiniObject<{
+  storeId: z.ZodMiniString<string>;
+  webCheckoutDetails: z.ZodMiniOptional<typeof WebCheckoutDetailsInputSchema>;
+  chargePermissionType: z.ZodMiniOptional<typeof ChargePermissionTypeSchema>;
+  recurringMetadata: z.ZodMiniOptional<typeof RecurringMetadataInputSchema>;
+  paymentMethodOnFileMetadata: z.ZodMiniOptional<typeof PaymentMethodOnFileMetadataInputSchema>;
+  chargePermissionId: z.ZodMiniOptional<z.ZodMiniString<string>>;
+  paymentDetails: z.ZodMiniOptional<typeof PaymentDetailsInputSchema>;
+  merchantMetadata: z.ZodMiniOptional<typeof MerchantMetadataInputSchema>;
+  platformId: z.ZodMiniOptional<z.ZodMiniString<string>>;
+  providerMetadata: z.ZodMiniOptional<typeof ProviderMetadataInputSchema>;
+  supplementaryData: z.ZodMiniOptional<z.ZodMiniString<string>>;
+  deliverySpecifications: z.ZodMiniOptional<typeof DeliverySpecificationsInputSchema>;
+  addressDetails: z.ZodMiniOptional<typeof AddressDetailsInputSchema>;
+  scopes: z.ZodMiniOptional<z.ZodMiniArray<typeof ScopeSchema>>;
+  multiAddressesCheckoutMetadata: z.ZodMiniOptional<z.ZodMiniArray<typeof MultiAddressesCheckoutMetadataInputSchema>>;
+}, z.core.$loose> = /* @__PURE__ */ z.looseObject({
   storeId: /* @__PURE__ */ z.string().check(/* @__PURE__ */ z.minLength(1)),
   webCheckoutDetails: /* @__PURE__ */ z.optional(WebCheckoutDetailsInputSchema),
   chargePermissionType: /* @__PURE__ */ z.optional(ChargePermissionTypeSchema),
@@ -508,7 +727,17 @@ export const CreateCheckoutSessionRequestSchema = /* @__PURE__ */ z.looseObject(
  * Update an `Open` checkout session (amount, payment intent, order details) before redirecting the
  * buyer to `amazonPayRedirectUrl`. Only the fields sent change.
  */
-export const UpdateCheckoutSessionRequestSchema = /* @__PURE__ */ z.looseObject({
+export const UpdateCheckoutSessionRequestSchema: z.ZodMiniObject<{
+  webCheckoutDetails: z.ZodMiniOptional<typeof WebCheckoutDetailsInputSchema>;
+  paymentDetails: z.ZodMiniOptional<typeof PaymentDetailsInputSchema>;
+  merchantMetadata: z.ZodMiniOptional<typeof MerchantMetadataInputSchema>;
+  platformId: z.ZodMiniOptional<z.ZodMiniString<string>>;
+  providerMetadata: z.ZodMiniOptional<typeof ProviderMetadataInputSchema>;
+  supplementaryData: z.ZodMiniOptional<z.ZodMiniString<string>>;
+  chargePermissionType: z.ZodMiniOptional<typeof ChargePermissionTypeSchema>;
+  recurringMetadata: z.ZodMiniOptional<typeof RecurringMetadataInputSchema>;
+  multiAddressesCheckoutMetadata: z.ZodMiniOptional<z.ZodMiniArray<typeof MultiAddressesCheckoutMetadataInputSchema>>;
+}, z.core.$loose> = /* @__PURE__ */ z.looseObject({
   webCheckoutDetails: /* @__PURE__ */ z.optional(WebCheckoutDetailsInputSchema),
   paymentDetails: /* @__PURE__ */ z.optional(PaymentDetailsInputSchema),
   merchantMetadata: /* @__PURE__ */ z.optional(MerchantMetadataInputSchema),
@@ -524,7 +753,10 @@ export const UpdateCheckoutSessionRequestSchema = /* @__PURE__ */ z.looseObject(
  * Confirm the checkout after the buyer returns to `checkoutResultReturnUrl`. `chargeAmount` must match
  * the amount of the last Update Checkout Session.
  */
-export const CompleteCheckoutSessionRequestSchema = /* @__PURE__ */ z.looseObject({
+export const CompleteCheckoutSessionRequestSchema: z.ZodMiniObject<{
+  chargeAmount: typeof PriceInputSchema;
+  totalOrderAmount: z.ZodMiniOptional<typeof PriceInputSchema>;
+}, z.core.$loose> = /* @__PURE__ */ z.looseObject({
   chargeAmount: PriceInputSchema,
   totalOrderAmount: /* @__PURE__ */ z.optional(PriceInputSchema),
 });
@@ -533,7 +765,15 @@ export const CompleteCheckoutSessionRequestSchema = /* @__PURE__ */ z.looseObjec
  * Finalize a checkout started with the Amazon Pay button in the Additional Payment Button (APB) or
  * express flows after the buyer confirmed the order on an Amazon-hosted page.
  */
-export const FinalizeCheckoutSessionRequestSchema = /* @__PURE__ */ z.looseObject({
+export const FinalizeCheckoutSessionRequestSchema: z.ZodMiniObject<{
+  paymentIntent: typeof PaymentIntentSchema;
+  canHandlePendingAuthorization: z.ZodMiniOptional<z.ZodMiniBoolean<boolean>>;
+  chargeAmount: z.ZodMiniOptional<typeof PriceInputSchema>;
+  totalOrderAmount: z.ZodMiniOptional<typeof PriceInputSchema>;
+  shippingAddress: z.ZodMiniOptional<typeof AddressInputSchema>;
+  billingAddress: z.ZodMiniOptional<typeof AddressInputSchema>;
+  supplementaryData: z.ZodMiniOptional<z.ZodMiniString<string>>;
+}, z.core.$loose> = /* @__PURE__ */ z.looseObject({
   paymentIntent: PaymentIntentSchema,
   canHandlePendingAuthorization: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.boolean()),
   chargeAmount: /* @__PURE__ */ z.optional(PriceInputSchema),
@@ -544,7 +784,11 @@ export const FinalizeCheckoutSessionRequestSchema = /* @__PURE__ */ z.looseObjec
 });
 
 /** URLs of a checkout that returns the buyer to the merchant's review page before payment. */
-export const ReviewReturnWebCheckoutDetailsSchema = /* @__PURE__ */ z.looseObject({
+export const ReviewReturnWebCheckoutDetailsSchema: z.ZodMiniObject<{
+  checkoutReviewReturnUrl: z.ZodMiniURL;
+  checkoutResultReturnUrl: z.ZodMiniOptional<z.ZodMiniURL>;
+  checkoutCancelUrl: z.ZodMiniOptional<z.ZodMiniURL>;
+}, z.core.$loose> = /* @__PURE__ */ z.looseObject({
   checkoutReviewReturnUrl: /* @__PURE__ */ z.url(),
   checkoutResultReturnUrl: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.url()),
   checkoutCancelUrl: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.url()),
@@ -554,14 +798,21 @@ export const ReviewReturnWebCheckoutDetailsSchema = /* @__PURE__ */ z.looseObjec
  * URLs of an Additional Payment Button checkout: the buyer pays on Amazon's page right after the
  * click and returns to `checkoutResultReturnUrl`.
  */
-export const ProcessOrderWebCheckoutDetailsSchema = /* @__PURE__ */ z.looseObject({
+export const ProcessOrderWebCheckoutDetailsSchema: z.ZodMiniObject<{
+  checkoutMode: z.ZodMiniEnum<{ "ProcessOrder": "ProcessOrder"; }>;
+  checkoutResultReturnUrl: z.ZodMiniURL;
+  checkoutCancelUrl: z.ZodMiniOptional<z.ZodMiniURL>;
+}, z.core.$loose> = /* @__PURE__ */ z.looseObject({
   checkoutMode: /* @__PURE__ */ z.enum(["ProcessOrder"]),
   checkoutResultReturnUrl: /* @__PURE__ */ z.url(),
   checkoutCancelUrl: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.url()),
 });
 
 /** What an Additional Payment Button checkout charges; set in the payload, as there is no update step. */
-export const ProcessOrderPaymentDetailsSchema = /* @__PURE__ */ z.looseObject({
+export const ProcessOrderPaymentDetailsSchema: z.ZodMiniObject<{
+  paymentIntent: typeof PaymentIntentSchema;
+  chargeAmount: typeof PriceInputSchema;
+}, z.core.$loose> = /* @__PURE__ */ z.looseObject({
   paymentIntent: PaymentIntentSchema,
   chargeAmount: PriceInputSchema,
 });
@@ -570,7 +821,10 @@ export const ProcessOrderPaymentDetailsSchema = /* @__PURE__ */ z.looseObject({
  * Standard one-time checkout button: the buyer picks address and payment method on Amazon's page and
  * returns to `checkoutReviewReturnUrl`; amount and intent are set later with Update Checkout Session.
  */
-export const CheckoutButtonPayloadSchema = /* @__PURE__ */ z.intersection(CreateCheckoutSessionRequestSchema, /* @__PURE__ */ z.looseObject({
+export const CheckoutButtonPayloadSchema: z.ZodMiniIntersection<typeof CreateCheckoutSessionRequestSchema, z.ZodMiniObject<{
+  chargePermissionType: z.ZodMiniOptional<z.ZodMiniEnum<{ "OneTime": "OneTime"; }>>;
+  webCheckoutDetails: z.ZodMiniOptional<typeof ReviewReturnWebCheckoutDetailsSchema>;
+}, z.core.$loose>> = /* @__PURE__ */ z.intersection(CreateCheckoutSessionRequestSchema, /* @__PURE__ */ z.looseObject({
   chargePermissionType: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.enum(["OneTime"])),
   webCheckoutDetails: /* @__PURE__ */ z.optional(ReviewReturnWebCheckoutDetailsSchema),
 }));
@@ -579,7 +833,10 @@ export const CheckoutButtonPayloadSchema = /* @__PURE__ */ z.intersection(Create
  * Recurring checkout button (subscriptions). `recurringMetadata` may also be set later, with Update
  * Checkout Session, before the buyer completes checkout.
  */
-export const RecurringButtonPayloadSchema = /* @__PURE__ */ z.intersection(CreateCheckoutSessionRequestSchema, /* @__PURE__ */ z.looseObject({
+export const RecurringButtonPayloadSchema: z.ZodMiniIntersection<typeof CreateCheckoutSessionRequestSchema, z.ZodMiniObject<{
+  chargePermissionType: z.ZodMiniEnum<{ "Recurring": "Recurring"; }>;
+  webCheckoutDetails: z.ZodMiniOptional<typeof ReviewReturnWebCheckoutDetailsSchema>;
+}, z.core.$loose>> = /* @__PURE__ */ z.intersection(CreateCheckoutSessionRequestSchema, /* @__PURE__ */ z.looseObject({
   chargePermissionType: /* @__PURE__ */ z.enum(["Recurring"]),
   webCheckoutDetails: /* @__PURE__ */ z.optional(ReviewReturnWebCheckoutDetailsSchema),
 }));
@@ -588,7 +845,10 @@ export const RecurringButtonPayloadSchema = /* @__PURE__ */ z.intersection(Creat
  * Payment-method-on-file checkout button: the buyer saves a payment method for later charges
  * (`paymentMethodOnFileMetadata.setupOnly: true` saves it without charging now).
  */
-export const PaymentMethodOnFileButtonPayloadSchema = /* @__PURE__ */ z.intersection(CreateCheckoutSessionRequestSchema, /* @__PURE__ */ z.looseObject({
+export const PaymentMethodOnFileButtonPayloadSchema: z.ZodMiniIntersection<typeof CreateCheckoutSessionRequestSchema, z.ZodMiniObject<{
+  chargePermissionType: z.ZodMiniEnum<{ "PaymentMethodOnFile": "PaymentMethodOnFile"; }>;
+  webCheckoutDetails: z.ZodMiniOptional<typeof ReviewReturnWebCheckoutDetailsSchema>;
+}, z.core.$loose>> = /* @__PURE__ */ z.intersection(CreateCheckoutSessionRequestSchema, /* @__PURE__ */ z.looseObject({
   chargePermissionType: /* @__PURE__ */ z.enum(["PaymentMethodOnFile"]),
   webCheckoutDetails: /* @__PURE__ */ z.optional(ReviewReturnWebCheckoutDetailsSchema),
 }));
@@ -599,7 +859,10 @@ export const PaymentMethodOnFileButtonPayloadSchema = /* @__PURE__ */ z.intersec
  * required for physical goods and must be left out for digital goods. Finish with Finalize Checkout
  * Session.
  */
-export const AdditionalPaymentButtonPayloadSchema = /* @__PURE__ */ z.intersection(CreateCheckoutSessionRequestSchema, /* @__PURE__ */ z.looseObject({
+export const AdditionalPaymentButtonPayloadSchema: z.ZodMiniIntersection<typeof CreateCheckoutSessionRequestSchema, z.ZodMiniObject<{
+  webCheckoutDetails: z.ZodMiniOptional<typeof ProcessOrderWebCheckoutDetailsSchema>;
+  paymentDetails: typeof ProcessOrderPaymentDetailsSchema;
+}, z.core.$loose>> = /* @__PURE__ */ z.intersection(CreateCheckoutSessionRequestSchema, /* @__PURE__ */ z.looseObject({
   webCheckoutDetails: /* @__PURE__ */ z.optional(ProcessOrderWebCheckoutDetailsSchema),
   paymentDetails: ProcessOrderPaymentDetailsSchema,
 }));
@@ -609,10 +872,13 @@ export const AdditionalPaymentButtonPayloadSchema = /* @__PURE__ */ z.intersecti
  * `webCheckoutDetails.checkoutMode: ProcessOrder` (APB), else `chargePermissionType` (Recurring,
  * PaymentMethodOnFile, or one-time checkout).
  */
-export const ButtonPayloadSchema = /* @__PURE__ */ z.union([CheckoutButtonPayloadSchema, RecurringButtonPayloadSchema, PaymentMethodOnFileButtonPayloadSchema, AdditionalPaymentButtonPayloadSchema, SignInButtonPayloadSchema]);
+export const ButtonPayloadSchema: z.ZodMiniUnion<readonly [typeof CheckoutButtonPayloadSchema, typeof RecurringButtonPayloadSchema, typeof PaymentMethodOnFileButtonPayloadSchema, typeof AdditionalPaymentButtonPayloadSchema, typeof SignInButtonPayloadSchema]> = /* @__PURE__ */ z.union([CheckoutButtonPayloadSchema, RecurringButtonPayloadSchema, PaymentMethodOnFileButtonPayloadSchema, AdditionalPaymentButtonPayloadSchema, SignInButtonPayloadSchema]);
 
 /** How much can still be charged on a charge permission. */
-export const LimitsSchema = /* @__PURE__ */ z.looseObject({
+export const LimitsSchema: z.ZodMiniObject<{
+  amountLimit: z.ZodMiniOptional<z.ZodMiniNullable<typeof PriceSchema>>;
+  amountBalance: z.ZodMiniOptional<z.ZodMiniNullable<typeof PriceSchema>>;
+}, z.core.$loose> = /* @__PURE__ */ z.looseObject({
   amountLimit: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.nullable(PriceSchema)),
   amountBalance: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.nullable(PriceSchema)),
 });
@@ -623,7 +889,26 @@ export const LimitsSchema = /* @__PURE__ */ z.looseObject({
  * permissions stay `Chargeable` until closed. Buyer details stay readable for 30 days after creation
  * (one-time) or while open (recurring). Absent values are `null`.
  */
-export const ChargePermissionSchema = /* @__PURE__ */ z.looseObject({
+export const ChargePermissionSchema: z.ZodMiniObject<{
+  chargePermissionId: z.ZodMiniString<string>;
+  chargePermissionReferenceId: z.ZodMiniOptional<z.ZodMiniNullable<z.ZodMiniString<string>>>;
+  amazonPayToken: z.ZodMiniOptional<z.ZodMiniNullable<z.ZodMiniString<string>>>;
+  chargePermissionType: z.ZodMiniOptional<z.ZodMiniNullable<z.ZodMiniUnion<readonly [typeof ChargePermissionTypeSchema, z.ZodMiniString<string>]>>>;
+  recurringMetadata: z.ZodMiniOptional<z.ZodMiniNullable<typeof RecurringMetadataSchema>>;
+  paymentMethodOnFileMetadata: z.ZodMiniOptional<z.ZodMiniNullable<typeof PaymentMethodOnFileMetadataSchema>>;
+  buyer: z.ZodMiniOptional<z.ZodMiniNullable<typeof BuyerInfoSchema>>;
+  shippingAddress: z.ZodMiniOptional<z.ZodMiniNullable<typeof AddressSchema>>;
+  billingAddress: z.ZodMiniOptional<z.ZodMiniNullable<typeof AddressSchema>>;
+  paymentPreferences: z.ZodMiniOptional<z.ZodMiniNullable<z.ZodMiniArray<z.ZodMiniNullable<typeof PaymentPreferenceSchema>>>>;
+  statusDetails: z.ZodMiniOptional<z.ZodMiniNullable<typeof ChargePermissionStatusDetailsSchema>>;
+  creationTimestamp: z.ZodMiniOptional<z.ZodMiniNullable<typeof TimestampSchema>>;
+  expirationTimestamp: z.ZodMiniOptional<z.ZodMiniNullable<typeof TimestampSchema>>;
+  merchantMetadata: z.ZodMiniOptional<z.ZodMiniNullable<typeof MerchantMetadataSchema>>;
+  platformId: z.ZodMiniOptional<z.ZodMiniNullable<z.ZodMiniString<string>>>;
+  limits: z.ZodMiniOptional<z.ZodMiniNullable<typeof LimitsSchema>>;
+  presentmentCurrency: z.ZodMiniOptional<z.ZodMiniNullable<z.ZodMiniUnion<readonly [typeof CurrencyCodeSchema, z.ZodMiniString<string>]>>>;
+  releaseEnvironment: z.ZodMiniOptional<z.ZodMiniNullable<z.ZodMiniUnion<readonly [typeof ReleaseEnvironmentSchema, z.ZodMiniString<string>]>>>;
+}, z.core.$loose> = /* @__PURE__ */ z.looseObject({
   chargePermissionId: /* @__PURE__ */ z.string(),
   chargePermissionReferenceId: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.nullable(/* @__PURE__ */ z.string())),
   amazonPayToken: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.nullable(/* @__PURE__ */ z.string())),
@@ -648,13 +933,19 @@ export const ChargePermissionSchema = /* @__PURE__ */ z.looseObject({
  * Update merchant order details (for example the order id once known) or the recurring metadata.
  * Merchant metadata can only be changed while no charge was captured on a one-time permission.
  */
-export const UpdateChargePermissionRequestSchema = /* @__PURE__ */ z.looseObject({
+export const UpdateChargePermissionRequestSchema: z.ZodMiniObject<{
+  merchantMetadata: z.ZodMiniOptional<typeof MerchantMetadataInputSchema>;
+  recurringMetadata: z.ZodMiniOptional<typeof RecurringMetadataInputSchema>;
+}, z.core.$loose> = /* @__PURE__ */ z.looseObject({
   merchantMetadata: /* @__PURE__ */ z.optional(MerchantMetadataInputSchema),
   recurringMetadata: /* @__PURE__ */ z.optional(RecurringMetadataInputSchema),
 });
 
 /** Close a charge permission so that no more charges can be made. */
-export const CloseChargePermissionRequestSchema = /* @__PURE__ */ z.looseObject({
+export const CloseChargePermissionRequestSchema: z.ZodMiniObject<{
+  closureReason: z.ZodMiniOptional<z.ZodMiniString<string>>;
+  cancelPendingCharges: z.ZodMiniOptional<z.ZodMiniBoolean<boolean>>;
+}, z.core.$loose> = /* @__PURE__ */ z.looseObject({
   closureReason: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.string().check(/* @__PURE__ */ z.maxLength(255))),
   cancelPendingCharges: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.boolean()),
 });
@@ -664,7 +955,7 @@ export const CloseChargePermissionRequestSchema = /* @__PURE__ */ z.looseObject(
  * capture (for 30 days). `CaptureInitiated`: capture in progress. `Captured`: payment collected.
  * `Canceled`: canceled or expired unused. `Declined`: authorization or capture declined.
  */
-export const ChargeStateSchema = /* @__PURE__ */ z.enum(["AuthorizationInitiated", "Authorized", "CaptureInitiated", "Captured", "Canceled", "Declined"]);
+export const ChargeStateSchema: z.ZodMiniEnum<{ "AuthorizationInitiated": "AuthorizationInitiated"; "Authorized": "Authorized"; "CaptureInitiated": "CaptureInitiated"; "Captured": "Captured"; "Canceled": "Canceled"; "Declined": "Declined"; }> = /* @__PURE__ */ z.enum(["AuthorizationInitiated", "Authorized", "CaptureInitiated", "Captured", "Canceled", "Declined"]);
 
 /**
  * Canceled: `ExpiredUnused` (not captured within 30 days), `AmazonCanceled`, `MerchantCanceled`,
@@ -672,10 +963,15 @@ export const ChargeStateSchema = /* @__PURE__ */ z.enum(["AuthorizationInitiated
  * updates the payment method), `HardDeclined` (ask for another payment method), `AmazonRejected`,
  * `ProcessingFailure`, `TransactionTimedOut`, `MFAFailed` (the buyer did not pass multi-factor authentication).
  */
-export const ChargeReasonCodeSchema = /* @__PURE__ */ z.enum(["ExpiredUnused", "AmazonCanceled", "MerchantCanceled", "ChargePermissionCanceled", "BuyerCanceled", "SoftDeclined", "HardDeclined", "AmazonRejected", "ProcessingFailure", "TransactionTimedOut", "MFAFailed"]);
+export const ChargeReasonCodeSchema: z.ZodMiniEnum<{ "ExpiredUnused": "ExpiredUnused"; "AmazonCanceled": "AmazonCanceled"; "MerchantCanceled": "MerchantCanceled"; "ChargePermissionCanceled": "ChargePermissionCanceled"; "BuyerCanceled": "BuyerCanceled"; "SoftDeclined": "SoftDeclined"; "HardDeclined": "HardDeclined"; "AmazonRejected": "AmazonRejected"; "ProcessingFailure": "ProcessingFailure"; "TransactionTimedOut": "TransactionTimedOut"; "MFAFailed": "MFAFailed"; }> = /* @__PURE__ */ z.enum(["ExpiredUnused", "AmazonCanceled", "MerchantCanceled", "ChargePermissionCanceled", "BuyerCanceled", "SoftDeclined", "HardDeclined", "AmazonRejected", "ProcessingFailure", "TransactionTimedOut", "MFAFailed"]);
 
 /** State of the charge. */
-export const ChargeStatusDetailsSchema = /* @__PURE__ */ z.looseObject({
+export const ChargeStatusDetailsSchema: z.ZodMiniObject<{
+  state: z.ZodMiniUnion<readonly [typeof ChargeStateSchema, z.ZodMiniString<string>]>;
+  reasonCode: z.ZodMiniOptional<z.ZodMiniNullable<z.ZodMiniUnion<readonly [typeof ChargeReasonCodeSchema, z.ZodMiniString<string>]>>>;
+  reasonDescription: z.ZodMiniOptional<z.ZodMiniNullable<z.ZodMiniString<string>>>;
+  lastUpdatedTimestamp: z.ZodMiniOptional<z.ZodMiniNullable<typeof TimestampSchema>>;
+}, z.core.$loose> = /* @__PURE__ */ z.looseObject({
   state: /* @__PURE__ */ z.union([ChargeStateSchema, /* @__PURE__ */ z.string()]),
   reasonCode: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.nullable(/* @__PURE__ */ z.union([ChargeReasonCodeSchema, /* @__PURE__ */ z.string()]))),
   reasonDescription: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.nullable(/* @__PURE__ */ z.string())),
@@ -683,7 +979,10 @@ export const ChargeStatusDetailsSchema = /* @__PURE__ */ z.looseObject({
 });
 
 /** New state of a charge, set by a payment service provider. */
-export const ChargeStatusDetailsInputSchema = /* @__PURE__ */ z.looseObject({
+export const ChargeStatusDetailsInputSchema: z.ZodMiniObject<{
+  state: typeof ChargeStateSchema;
+  reasonCode: z.ZodMiniOptional<typeof ChargeReasonCodeSchema>;
+}, z.core.$loose> = /* @__PURE__ */ z.looseObject({
   state: ChargeStateSchema,
   reasonCode: /* @__PURE__ */ z.optional(ChargeReasonCodeSchema),
 });
@@ -693,7 +992,28 @@ export const ChargeStatusDetailsInputSchema = /* @__PURE__ */ z.looseObject({
  * `AuthorizationInitiated`) through `CaptureInitiated` to `Captured`; it ends `Declined` when the
  * payment is refused and `Canceled` when canceled or not captured within 30 days. Absent values are `null`.
  */
-export const ChargeSchema = /* @__PURE__ */ z.looseObject({
+export const ChargeSchema: z.ZodMiniObject<{
+  chargeId: z.ZodMiniString<string>;
+  chargePermissionId: z.ZodMiniOptional<z.ZodMiniNullable<z.ZodMiniString<string>>>;
+  chargeAmount: z.ZodMiniOptional<z.ZodMiniNullable<typeof PriceSchema>>;
+  captureAmount: z.ZodMiniOptional<z.ZodMiniNullable<typeof PriceSchema>>;
+  refundedAmount: z.ZodMiniOptional<z.ZodMiniNullable<typeof PriceSchema>>;
+  convertedAmount: z.ZodMiniOptional<z.ZodMiniNullable<z.ZodMiniUnion<readonly [typeof PriceSchema, typeof AmountSchema]>>>;
+  conversionRate: z.ZodMiniOptional<z.ZodMiniNullable<z.ZodMiniUnion<readonly [z.ZodMiniNumber<number>, z.ZodMiniString<string>]>>>;
+  softDescriptor: z.ZodMiniOptional<z.ZodMiniNullable<z.ZodMiniString<string>>>;
+  merchantMetadata: z.ZodMiniOptional<z.ZodMiniNullable<typeof MerchantMetadataSchema>>;
+  providerMetadata: z.ZodMiniOptional<z.ZodMiniNullable<typeof ProviderMetadataSchema>>;
+  platformId: z.ZodMiniOptional<z.ZodMiniNullable<z.ZodMiniString<string>>>;
+  captureNow: z.ZodMiniOptional<z.ZodMiniNullable<z.ZodMiniBoolean<boolean>>>;
+  canHandlePendingAuthorization: z.ZodMiniOptional<z.ZodMiniNullable<z.ZodMiniBoolean<boolean>>>;
+  chargeInitiator: z.ZodMiniOptional<z.ZodMiniNullable<z.ZodMiniUnion<readonly [typeof ChargeInitiatorSchema, z.ZodMiniString<string>]>>>;
+  channel: z.ZodMiniOptional<z.ZodMiniNullable<z.ZodMiniUnion<readonly [typeof ChannelSchema, z.ZodMiniString<string>]>>>;
+  webCheckoutDetails: z.ZodMiniOptional<z.ZodMiniNullable<typeof WebCheckoutDetailsSchema>>;
+  statusDetails: z.ZodMiniOptional<z.ZodMiniNullable<typeof ChargeStatusDetailsSchema>>;
+  creationTimestamp: z.ZodMiniOptional<z.ZodMiniNullable<typeof TimestampSchema>>;
+  expirationTimestamp: z.ZodMiniOptional<z.ZodMiniNullable<typeof TimestampSchema>>;
+  releaseEnvironment: z.ZodMiniOptional<z.ZodMiniNullable<z.ZodMiniUnion<readonly [typeof ReleaseEnvironmentSchema, z.ZodMiniString<string>]>>>;
+}, z.core.$loose> = /* @__PURE__ */ z.looseObject({
   chargeId: /* @__PURE__ */ z.string(),
   chargePermissionId: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.nullable(/* @__PURE__ */ z.string())),
   chargeAmount: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.nullable(PriceSchema)),
@@ -717,12 +1037,26 @@ export const ChargeSchema = /* @__PURE__ */ z.looseObject({
 });
 
 /** Where Amazon returns the buyer after authenticating a charge (multi-factor authentication). */
-export const ChargeWebCheckoutDetailsInputSchema = /* @__PURE__ */ z.looseObject({
+export const ChargeWebCheckoutDetailsInputSchema: z.ZodMiniObject<{
+  checkoutResultReturnUrl: z.ZodMiniOptional<z.ZodMiniURL>;
+}, z.core.$loose> = /* @__PURE__ */ z.looseObject({
   checkoutResultReturnUrl: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.url()),
 });
 
 /** Authorize (and optionally capture) an amount on a `Chargeable` charge permission. */
-export const CreateChargeRequestSchema = /* @__PURE__ */ z.looseObject({
+export const CreateChargeRequestSchema: z.ZodMiniObject<{
+  chargePermissionId: z.ZodMiniString<string>;
+  chargeAmount: typeof PriceInputSchema;
+  captureNow: z.ZodMiniOptional<z.ZodMiniBoolean<boolean>>;
+  softDescriptor: z.ZodMiniOptional<z.ZodMiniString<string>>;
+  canHandlePendingAuthorization: z.ZodMiniOptional<z.ZodMiniBoolean<boolean>>;
+  merchantMetadata: z.ZodMiniOptional<typeof MerchantMetadataInputSchema>;
+  providerMetadata: z.ZodMiniOptional<typeof ProviderMetadataInputSchema>;
+  platformId: z.ZodMiniOptional<z.ZodMiniString<string>>;
+  chargeInitiator: z.ZodMiniOptional<typeof ChargeInitiatorSchema>;
+  channel: z.ZodMiniOptional<typeof ChannelSchema>;
+  webCheckoutDetails: z.ZodMiniOptional<typeof ChargeWebCheckoutDetailsInputSchema>;
+}, z.core.$loose> = /* @__PURE__ */ z.looseObject({
   chargePermissionId: /* @__PURE__ */ z.string().check(/* @__PURE__ */ z.minLength(1)),
   chargeAmount: PriceInputSchema,
   captureNow: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.boolean()),
@@ -740,18 +1074,25 @@ export const CreateChargeRequestSchema = /* @__PURE__ */ z.looseObject({
  * Payment service providers only: report the outcome of a charge processed outside Amazon (for example
  * mark an unused authorization `Canceled` with `ExpiredUnused`).
  */
-export const UpdateChargeRequestSchema = /* @__PURE__ */ z.looseObject({
+export const UpdateChargeRequestSchema: z.ZodMiniObject<{
+  statusDetails: typeof ChargeStatusDetailsInputSchema;
+}, z.core.$loose> = /* @__PURE__ */ z.looseObject({
   statusDetails: ChargeStatusDetailsInputSchema,
 });
 
 /** Capture an `Authorized` charge, in full or in part. */
-export const CaptureChargeRequestSchema = /* @__PURE__ */ z.looseObject({
+export const CaptureChargeRequestSchema: z.ZodMiniObject<{
+  captureAmount: typeof PriceInputSchema;
+  softDescriptor: z.ZodMiniOptional<z.ZodMiniString<string>>;
+}, z.core.$loose> = /* @__PURE__ */ z.looseObject({
   captureAmount: PriceInputSchema,
   softDescriptor: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.string().check(/* @__PURE__ */ z.maxLength(16))),
 });
 
 /** Cancel an `Authorized` or `AuthorizationInitiated` charge. */
-export const CancelChargeRequestSchema = /* @__PURE__ */ z.looseObject({
+export const CancelChargeRequestSchema: z.ZodMiniObject<{
+  cancellationReason: z.ZodMiniOptional<z.ZodMiniString<string>>;
+}, z.core.$loose> = /* @__PURE__ */ z.looseObject({
   cancellationReason: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.string().check(/* @__PURE__ */ z.maxLength(255))),
 });
 
@@ -759,16 +1100,21 @@ export const CancelChargeRequestSchema = /* @__PURE__ */ z.looseObject({
  * `RefundInitiated`: the refund is being processed (asynchronously). `Refunded`: the money was returned.
  * `Declined`: Amazon declined the refund; `reasonCode` says why.
  */
-export const RefundStateSchema = /* @__PURE__ */ z.enum(["RefundInitiated", "Refunded", "Declined"]);
+export const RefundStateSchema: z.ZodMiniEnum<{ "RefundInitiated": "RefundInitiated"; "Refunded": "Refunded"; "Declined": "Declined"; }> = /* @__PURE__ */ z.enum(["RefundInitiated", "Refunded", "Declined"]);
 
 /**
  * Why a refund is `Declined`: `AmazonRejected` (Amazon rejected it, for example after a chargeback) or
  * `ProcessingFailure` (Amazon could not process it; retry the refund).
  */
-export const RefundReasonCodeSchema = /* @__PURE__ */ z.enum(["AmazonRejected", "ProcessingFailure"]);
+export const RefundReasonCodeSchema: z.ZodMiniEnum<{ "AmazonRejected": "AmazonRejected"; "ProcessingFailure": "ProcessingFailure"; }> = /* @__PURE__ */ z.enum(["AmazonRejected", "ProcessingFailure"]);
 
 /** State of the refund. */
-export const RefundStatusDetailsSchema = /* @__PURE__ */ z.looseObject({
+export const RefundStatusDetailsSchema: z.ZodMiniObject<{
+  state: z.ZodMiniUnion<readonly [typeof RefundStateSchema, z.ZodMiniString<string>]>;
+  reasonCode: z.ZodMiniOptional<z.ZodMiniNullable<z.ZodMiniUnion<readonly [typeof RefundReasonCodeSchema, z.ZodMiniString<string>]>>>;
+  reasonDescription: z.ZodMiniOptional<z.ZodMiniNullable<z.ZodMiniString<string>>>;
+  lastUpdatedTimestamp: z.ZodMiniOptional<z.ZodMiniNullable<typeof TimestampSchema>>;
+}, z.core.$loose> = /* @__PURE__ */ z.looseObject({
   state: /* @__PURE__ */ z.union([RefundStateSchema, /* @__PURE__ */ z.string()]),
   reasonCode: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.nullable(/* @__PURE__ */ z.union([RefundReasonCodeSchema, /* @__PURE__ */ z.string()]))),
   reasonDescription: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.nullable(/* @__PURE__ */ z.string())),
@@ -779,7 +1125,15 @@ export const RefundStatusDetailsSchema = /* @__PURE__ */ z.looseObject({
  * A refund of a captured charge. Refunds are processed asynchronously: poll Get Refund or wait for the
  * instant payment notification. Absent values are `null`.
  */
-export const RefundSchema = /* @__PURE__ */ z.looseObject({
+export const RefundSchema: z.ZodMiniObject<{
+  refundId: z.ZodMiniString<string>;
+  chargeId: z.ZodMiniOptional<z.ZodMiniNullable<z.ZodMiniString<string>>>;
+  refundAmount: z.ZodMiniOptional<z.ZodMiniNullable<typeof PriceSchema>>;
+  softDescriptor: z.ZodMiniOptional<z.ZodMiniNullable<z.ZodMiniString<string>>>;
+  creationTimestamp: z.ZodMiniOptional<z.ZodMiniNullable<typeof TimestampSchema>>;
+  statusDetails: z.ZodMiniOptional<z.ZodMiniNullable<typeof RefundStatusDetailsSchema>>;
+  releaseEnvironment: z.ZodMiniOptional<z.ZodMiniNullable<z.ZodMiniUnion<readonly [typeof ReleaseEnvironmentSchema, z.ZodMiniString<string>]>>>;
+}, z.core.$loose> = /* @__PURE__ */ z.looseObject({
   refundId: /* @__PURE__ */ z.string(),
   chargeId: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.nullable(/* @__PURE__ */ z.string())),
   refundAmount: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.nullable(PriceSchema)),
@@ -793,7 +1147,11 @@ export const RefundSchema = /* @__PURE__ */ z.looseObject({
  * Refund all or part of a `Captured` charge. The total refunded may exceed the captured amount by at
  * most 15% or 75 USD/GBP/EUR (8,400 JPY), whichever is less.
  */
-export const CreateRefundRequestSchema = /* @__PURE__ */ z.looseObject({
+export const CreateRefundRequestSchema: z.ZodMiniObject<{
+  chargeId: z.ZodMiniString<string>;
+  refundAmount: typeof PriceInputSchema;
+  softDescriptor: z.ZodMiniOptional<z.ZodMiniString<string>>;
+}, z.core.$loose> = /* @__PURE__ */ z.looseObject({
   chargeId: /* @__PURE__ */ z.string().check(/* @__PURE__ */ z.minLength(1)),
   refundAmount: PriceInputSchema,
   softDescriptor: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.string().check(/* @__PURE__ */ z.maxLength(16))),
@@ -803,7 +1161,7 @@ export const CreateRefundRequestSchema = /* @__PURE__ */ z.looseObject({
  * UTC date-time sent to Amazon, in ISO 8601 basic format (`20221114T074550Z`, what the official
  * SDKs send) or extended format (`2022-11-14T07:45:50Z`, optionally with milliseconds).
  */
-export const DateTimeInputSchema = /* @__PURE__ */ z.string().check(/* @__PURE__ */ z.regex(/* @__PURE__ */ new RegExp("^(\\d{8}T\\d{6}Z|\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}(\\.\\d{1,3})?Z)$")));
+export const DateTimeInputSchema: z.ZodMiniString<string> = /* @__PURE__ */ z.string().check(/* @__PURE__ */ z.regex(/* @__PURE__ */ new RegExp("^(\\d{8}T\\d{6}Z|\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}(\\.\\d{1,3})?Z)$")));
 
 /**
  * Kind of report. `_GET_FLAT_FILE_OFFAMAZONPAYMENTS_SETTLEMENT_DATA_` (settlement report) is created
@@ -814,20 +1172,30 @@ export const DateTimeInputSchema = /* @__PURE__ */ z.string().check(/* @__PURE__
  * `_GET_CSV_CUSTOM_OFFAMAZONPAYMENTS_MULTI_CURRENCY_PAYMENTS_DATA_` (multi-currency report) can be
  * requested but not scheduled.
  */
-export const ReportTypeSchema = /* @__PURE__ */ z.enum(["_GET_FLAT_FILE_OFFAMAZONPAYMENTS_SETTLEMENT_DATA_", "_GET_FLAT_FILE_OFFAMAZONPAYMENTS_SANDBOX_SETTLEMENT_DATA_", "_GET_FLAT_FILE_OFFAMAZONPAYMENTS_ORDER_REFERENCE_DATA_", "_GET_FLAT_FILE_OFFAMAZONPAYMENTS_BILLING_AGREEMENT_DATA_", "_GET_FLAT_FILE_OFFAMAZONPAYMENTS_AUTHORIZATION_DATA_", "_GET_FLAT_FILE_OFFAMAZONPAYMENTS_CAPTURE_DATA_", "_GET_FLAT_FILE_OFFAMAZONPAYMENTS_REFUND_DATA_", "_GET_CSV_CUSTOM_OFFAMAZONPAYMENTS_MULTI_CURRENCY_PAYMENTS_DATA_"]);
+export const ReportTypeSchema: z.ZodMiniEnum<{ "_GET_FLAT_FILE_OFFAMAZONPAYMENTS_SETTLEMENT_DATA_": "_GET_FLAT_FILE_OFFAMAZONPAYMENTS_SETTLEMENT_DATA_"; "_GET_FLAT_FILE_OFFAMAZONPAYMENTS_SANDBOX_SETTLEMENT_DATA_": "_GET_FLAT_FILE_OFFAMAZONPAYMENTS_SANDBOX_SETTLEMENT_DATA_"; "_GET_FLAT_FILE_OFFAMAZONPAYMENTS_ORDER_REFERENCE_DATA_": "_GET_FLAT_FILE_OFFAMAZONPAYMENTS_ORDER_REFERENCE_DATA_"; "_GET_FLAT_FILE_OFFAMAZONPAYMENTS_BILLING_AGREEMENT_DATA_": "_GET_FLAT_FILE_OFFAMAZONPAYMENTS_BILLING_AGREEMENT_DATA_"; "_GET_FLAT_FILE_OFFAMAZONPAYMENTS_AUTHORIZATION_DATA_": "_GET_FLAT_FILE_OFFAMAZONPAYMENTS_AUTHORIZATION_DATA_"; "_GET_FLAT_FILE_OFFAMAZONPAYMENTS_CAPTURE_DATA_": "_GET_FLAT_FILE_OFFAMAZONPAYMENTS_CAPTURE_DATA_"; "_GET_FLAT_FILE_OFFAMAZONPAYMENTS_REFUND_DATA_": "_GET_FLAT_FILE_OFFAMAZONPAYMENTS_REFUND_DATA_"; "_GET_CSV_CUSTOM_OFFAMAZONPAYMENTS_MULTI_CURRENCY_PAYMENTS_DATA_": "_GET_CSV_CUSTOM_OFFAMAZONPAYMENTS_MULTI_CURRENCY_PAYMENTS_DATA_"; }> = /* @__PURE__ */ z.enum(["_GET_FLAT_FILE_OFFAMAZONPAYMENTS_SETTLEMENT_DATA_", "_GET_FLAT_FILE_OFFAMAZONPAYMENTS_SANDBOX_SETTLEMENT_DATA_", "_GET_FLAT_FILE_OFFAMAZONPAYMENTS_ORDER_REFERENCE_DATA_", "_GET_FLAT_FILE_OFFAMAZONPAYMENTS_BILLING_AGREEMENT_DATA_", "_GET_FLAT_FILE_OFFAMAZONPAYMENTS_AUTHORIZATION_DATA_", "_GET_FLAT_FILE_OFFAMAZONPAYMENTS_CAPTURE_DATA_", "_GET_FLAT_FILE_OFFAMAZONPAYMENTS_REFUND_DATA_", "_GET_CSV_CUSTOM_OFFAMAZONPAYMENTS_MULTI_CURRENCY_PAYMENTS_DATA_"]);
 
 /**
  * `IN_PROGRESS`: the report is being generated. `COMPLETED`: the report document is ready.
  * `FAILED`: generation stopped on a fatal error. `CANCELLED`: cancelled before processing started,
  * or automatically because there was no data to report.
  */
-export const ProcessingStatusSchema = /* @__PURE__ */ z.enum(["IN_PROGRESS", "COMPLETED", "FAILED", "CANCELLED"]);
+export const ProcessingStatusSchema: z.ZodMiniEnum<{ "IN_PROGRESS": "IN_PROGRESS"; "COMPLETED": "COMPLETED"; "FAILED": "FAILED"; "CANCELLED": "CANCELLED"; }> = /* @__PURE__ */ z.enum(["IN_PROGRESS", "COMPLETED", "FAILED", "CANCELLED"]);
 
 /** ISO 8601 duration between two reports created by a schedule (`PT5M` is five minutes, `P1D` one day). */
-export const ScheduleFrequencySchema = /* @__PURE__ */ z.enum(["PT5M", "PT15M", "PT30M", "PT1H", "PT2H", "PT4H", "PT8H", "PT12H", "PT24H", "PT84H", "P1D", "P2D", "P3D", "P7D", "P14D", "P15D", "P18D", "P30D"]);
+export const ScheduleFrequencySchema: z.ZodMiniEnum<{ "PT5M": "PT5M"; "PT15M": "PT15M"; "PT30M": "PT30M"; "PT1H": "PT1H"; "PT2H": "PT2H"; "PT4H": "PT4H"; "PT8H": "PT8H"; "PT12H": "PT12H"; "PT24H": "PT24H"; "PT84H": "PT84H"; "P1D": "P1D"; "P2D": "P2D"; "P3D": "P3D"; "P7D": "P7D"; "P14D": "P14D"; "P15D": "P15D"; "P18D": "P18D"; "P30D": "P30D"; }> = /* @__PURE__ */ z.enum(["PT5M", "PT15M", "PT30M", "PT1H", "PT2H", "PT4H", "PT8H", "PT12H", "PT24H", "PT84H", "P1D", "P2D", "P3D", "P7D", "P14D", "P15D", "P18D", "P30D"]);
 
 /** Metadata of one report; download its content with `reportDocumentId` once `processingStatus` is `COMPLETED`. */
-export const ReportSchema = /* @__PURE__ */ z.looseObject({
+export const ReportSchema: z.ZodMiniObject<{
+  reportId: z.ZodMiniString<string>;
+  reportType: z.ZodMiniOptional<z.ZodMiniNullable<z.ZodMiniUnion<readonly [typeof ReportTypeSchema, z.ZodMiniString<string>]>>>;
+  startTime: z.ZodMiniOptional<z.ZodMiniNullable<typeof TimestampSchema>>;
+  endTime: z.ZodMiniOptional<z.ZodMiniNullable<typeof TimestampSchema>>;
+  createdTime: z.ZodMiniOptional<z.ZodMiniNullable<typeof TimestampSchema>>;
+  processingStatus: z.ZodMiniOptional<z.ZodMiniNullable<z.ZodMiniUnion<readonly [typeof ProcessingStatusSchema, z.ZodMiniString<string>]>>>;
+  processingStartTime: z.ZodMiniOptional<z.ZodMiniNullable<typeof TimestampSchema>>;
+  processingEndTime: z.ZodMiniOptional<z.ZodMiniNullable<typeof TimestampSchema>>;
+  reportDocumentId: z.ZodMiniOptional<z.ZodMiniNullable<z.ZodMiniString<string>>>;
+}, z.core.$loose> = /* @__PURE__ */ z.looseObject({
   reportId: /* @__PURE__ */ z.string(),
   reportType: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.nullable(/* @__PURE__ */ z.union([ReportTypeSchema, /* @__PURE__ */ z.string()]))),
   startTime: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.nullable(TimestampSchema)),
@@ -840,32 +1208,50 @@ export const ReportSchema = /* @__PURE__ */ z.looseObject({
 });
 
 /** One page of reports matching the filters. */
-export const GetReportsResponseSchema = /* @__PURE__ */ z.looseObject({
+export const GetReportsResponseSchema: z.ZodMiniObject<{
+  reports: z.ZodMiniArray<typeof ReportSchema>;
+  nextToken: z.ZodMiniOptional<z.ZodMiniNullable<z.ZodMiniString<string>>>;
+}, z.core.$loose> = /* @__PURE__ */ z.looseObject({
   reports: /* @__PURE__ */ z.array(ReportSchema),
   nextToken: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.nullable(/* @__PURE__ */ z.string())),
 });
 
 /** Asks Amazon to generate a report for a date range. */
-export const CreateReportRequestSchema = /* @__PURE__ */ z.looseObject({
+export const CreateReportRequestSchema: z.ZodMiniObject<{
+  reportType: typeof ReportTypeSchema;
+  startTime: typeof DateTimeInputSchema;
+  endTime: typeof DateTimeInputSchema;
+}, z.core.$loose> = /* @__PURE__ */ z.looseObject({
   reportType: ReportTypeSchema,
   startTime: DateTimeInputSchema,
   endTime: DateTimeInputSchema,
 });
 
 /** Identifier of the report Amazon will generate; poll Get Report By Id for its status. */
-export const CreateReportResponseSchema = /* @__PURE__ */ z.looseObject({
+export const CreateReportResponseSchema: z.ZodMiniObject<{
+  reportId: z.ZodMiniString<string>;
+}, z.core.$loose> = /* @__PURE__ */ z.looseObject({
   reportId: /* @__PURE__ */ z.string(),
 });
 
 /** Where to download a generated report. */
-export const ReportDocumentSchema = /* @__PURE__ */ z.looseObject({
+export const ReportDocumentSchema: z.ZodMiniObject<{
+  reportDocumentId: z.ZodMiniString<string>;
+  url: z.ZodMiniString<string>;
+  compressionAlgorithm: z.ZodMiniOptional<z.ZodMiniNullable<z.ZodMiniString<string>>>;
+}, z.core.$loose> = /* @__PURE__ */ z.looseObject({
   reportDocumentId: /* @__PURE__ */ z.string(),
   url: /* @__PURE__ */ z.string(),
   compressionAlgorithm: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.nullable(/* @__PURE__ */ z.string())),
 });
 
 /** A schedule that makes Amazon create a report of one type at a fixed frequency. */
-export const ReportScheduleSchema = /* @__PURE__ */ z.looseObject({
+export const ReportScheduleSchema: z.ZodMiniObject<{
+  reportScheduleId: z.ZodMiniString<string>;
+  reportType: z.ZodMiniOptional<z.ZodMiniNullable<z.ZodMiniUnion<readonly [typeof ReportTypeSchema, z.ZodMiniString<string>]>>>;
+  scheduleFrequency: z.ZodMiniOptional<z.ZodMiniNullable<z.ZodMiniUnion<readonly [typeof ScheduleFrequencySchema, z.ZodMiniString<string>]>>>;
+  nextReportCreationTime: z.ZodMiniOptional<z.ZodMiniNullable<typeof TimestampSchema>>;
+}, z.core.$loose> = /* @__PURE__ */ z.looseObject({
   reportScheduleId: /* @__PURE__ */ z.string(),
   reportType: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.nullable(/* @__PURE__ */ z.union([ReportTypeSchema, /* @__PURE__ */ z.string()]))),
   scheduleFrequency: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.nullable(/* @__PURE__ */ z.union([ScheduleFrequencySchema, /* @__PURE__ */ z.string()]))),
@@ -873,12 +1259,19 @@ export const ReportScheduleSchema = /* @__PURE__ */ z.looseObject({
 });
 
 /** The report schedules matching the filter. */
-export const GetReportSchedulesResponseSchema = /* @__PURE__ */ z.looseObject({
+export const GetReportSchedulesResponseSchema: z.ZodMiniObject<{
+  reportSchedules: z.ZodMiniArray<typeof ReportScheduleSchema>;
+}, z.core.$loose> = /* @__PURE__ */ z.looseObject({
   reportSchedules: /* @__PURE__ */ z.array(ReportScheduleSchema),
 });
 
 /** Creates a schedule for one report type (only one schedule per report type may exist). */
-export const CreateReportScheduleRequestSchema = /* @__PURE__ */ z.looseObject({
+export const CreateReportScheduleRequestSchema: z.ZodMiniObject<{
+  reportType: typeof ReportTypeSchema;
+  scheduleFrequency: typeof ScheduleFrequencySchema;
+  nextReportCreationTime: typeof DateTimeInputSchema;
+  deleteExistingSchedule: z.ZodMiniOptional<z.ZodMiniBoolean<boolean>>;
+}, z.core.$loose> = /* @__PURE__ */ z.looseObject({
   reportType: ReportTypeSchema,
   scheduleFrequency: ScheduleFrequencySchema,
   nextReportCreationTime: DateTimeInputSchema,
@@ -886,18 +1279,27 @@ export const CreateReportScheduleRequestSchema = /* @__PURE__ */ z.looseObject({
 });
 
 /** Identifier of the new report schedule. */
-export const CreateReportScheduleResponseSchema = /* @__PURE__ */ z.looseObject({
+export const CreateReportScheduleResponseSchema: z.ZodMiniObject<{
+  reportScheduleId: z.ZodMiniString<string>;
+}, z.core.$loose> = /* @__PURE__ */ z.looseObject({
   reportScheduleId: /* @__PURE__ */ z.string(),
 });
 
 /** Acknowledgement of the cancellation; Amazon documents no fields for it. */
-export const CancelReportScheduleResponseSchema = /* @__PURE__ */ z.looseObject({});
+export const CancelReportScheduleResponseSchema: z.ZodMiniObject<{}, z.core.$loose> = /* @__PURE__ */ z.looseObject({});
 
 /**
  * One payout of a settlement to the merchant's bank account. `amazonDisbursementReferenceId` also
  * appears on the bank statement, which ties bank statements to Amazon Pay reports.
  */
-export const DisbursementSchema = /* @__PURE__ */ z.looseObject({
+export const DisbursementSchema: z.ZodMiniObject<{
+  sellerId: z.ZodMiniOptional<z.ZodMiniNullable<z.ZodMiniString<string>>>;
+  settlementId: z.ZodMiniOptional<z.ZodMiniNullable<z.ZodMiniString<string>>>;
+  amazonDisbursementReferenceId: z.ZodMiniOptional<z.ZodMiniNullable<z.ZodMiniString<string>>>;
+  amount: z.ZodMiniOptional<z.ZodMiniNullable<typeof AmountSchema>>;
+  currencyCode: z.ZodMiniOptional<z.ZodMiniNullable<z.ZodMiniUnion<readonly [typeof CurrencyCodeSchema, z.ZodMiniString<string>]>>>;
+  transactionTime: z.ZodMiniOptional<z.ZodMiniNullable<z.ZodMiniString<string>>>;
+}, z.core.$loose> = /* @__PURE__ */ z.looseObject({
   sellerId: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.nullable(/* @__PURE__ */ z.string())),
   settlementId: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.nullable(/* @__PURE__ */ z.string())),
   amazonDisbursementReferenceId: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.nullable(/* @__PURE__ */ z.string())),
@@ -907,19 +1309,28 @@ export const DisbursementSchema = /* @__PURE__ */ z.looseObject({
 });
 
 /** One page of disbursements whose settlement date falls in the requested range. */
-export const GetDisbursementsResponseSchema = /* @__PURE__ */ z.looseObject({
+export const GetDisbursementsResponseSchema: z.ZodMiniObject<{
+  disbursements: z.ZodMiniArray<typeof DisbursementSchema>;
+  nextToken: z.ZodMiniOptional<z.ZodMiniNullable<z.ZodMiniString<string>>>;
+}, z.core.$loose> = /* @__PURE__ */ z.looseObject({
   disbursements: /* @__PURE__ */ z.array(DisbursementSchema),
   nextToken: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.nullable(/* @__PURE__ */ z.string())),
 });
 
 /** One shipment as Amazon echoes it back. */
-export const DeliveryDetailSchema = /* @__PURE__ */ z.looseObject({
+export const DeliveryDetailSchema: z.ZodMiniObject<{
+  trackingNumber: z.ZodMiniOptional<z.ZodMiniNullable<z.ZodMiniString<string>>>;
+  carrierCode: z.ZodMiniOptional<z.ZodMiniNullable<z.ZodMiniString<string>>>;
+}, z.core.$loose> = /* @__PURE__ */ z.looseObject({
   trackingNumber: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.nullable(/* @__PURE__ */ z.string())),
   carrierCode: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.nullable(/* @__PURE__ */ z.string())),
 });
 
 /** One shipment to track. */
-export const DeliveryDetailInputSchema = /* @__PURE__ */ z.looseObject({
+export const DeliveryDetailInputSchema: z.ZodMiniObject<{
+  trackingNumber: z.ZodMiniString<string>;
+  carrierCode: z.ZodMiniString<string>;
+}, z.core.$loose> = /* @__PURE__ */ z.looseObject({
   trackingNumber: /* @__PURE__ */ z.string().check(/* @__PURE__ */ z.minLength(1)),
   carrierCode: /* @__PURE__ */ z.string().check(/* @__PURE__ */ z.minLength(1)),
 });
@@ -928,44 +1339,71 @@ export const DeliveryDetailInputSchema = /* @__PURE__ */ z.looseObject({
  * Shipment details for an order. Identify the order with exactly one of `chargePermissionId`
  * (Checkout v2) or `amazonOrderReferenceId` (older Amazon Pay integrations).
  */
-export const DeliveryTrackersRequestSchema = /* @__PURE__ */ z.looseObject({
+export const DeliveryTrackersRequestSchema: z.ZodMiniObject<{
+  chargePermissionId: z.ZodMiniOptional<z.ZodMiniString<string>>;
+  amazonOrderReferenceId: z.ZodMiniOptional<z.ZodMiniString<string>>;
+  deliveryDetails: z.ZodMiniArray<typeof DeliveryDetailInputSchema>;
+}, z.core.$loose> = /* @__PURE__ */ z.looseObject({
   chargePermissionId: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.string().check(/* @__PURE__ */ z.minLength(1))),
   amazonOrderReferenceId: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.string().check(/* @__PURE__ */ z.minLength(1))),
   deliveryDetails: /* @__PURE__ */ z.array(DeliveryDetailInputSchema).check(/* @__PURE__ */ z.minLength(1)),
 });
 
 /** The delivery tracker as Amazon recorded it. */
-export const DeliveryTrackerResponseSchema = /* @__PURE__ */ z.looseObject({
+export const DeliveryTrackerResponseSchema: z.ZodMiniObject<{
+  chargePermissionId: z.ZodMiniOptional<z.ZodMiniNullable<z.ZodMiniString<string>>>;
+  amazonOrderReferenceId: z.ZodMiniOptional<z.ZodMiniNullable<z.ZodMiniString<string>>>;
+  deliveryDetails: z.ZodMiniOptional<z.ZodMiniNullable<z.ZodMiniArray<typeof DeliveryDetailSchema>>>;
+}, z.core.$loose> = /* @__PURE__ */ z.looseObject({
   chargePermissionId: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.nullable(/* @__PURE__ */ z.string())),
   amazonOrderReferenceId: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.nullable(/* @__PURE__ */ z.string())),
   deliveryDetails: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.nullable(/* @__PURE__ */ z.array(DeliveryDetailSchema))),
 });
 
 /** A delegated authorization token for calling Amazon Pay v2 on a merchant's behalf. */
-export const AuthorizationTokenResponseSchema = /* @__PURE__ */ z.looseObject({
+export const AuthorizationTokenResponseSchema: z.ZodMiniObject<{
+  authorizationToken: z.ZodMiniString<string>;
+}, z.core.$loose> = /* @__PURE__ */ z.looseObject({
   authorizationToken: /* @__PURE__ */ z.string(),
 });
 
 /** Store and order details Amazon shows the buyer in the purchase notification. */
-export const InStoreCommunicationContextInputSchema = /* @__PURE__ */ z.looseObject({
+export const InStoreCommunicationContextInputSchema: z.ZodMiniObject<{
+  merchantStoreName: z.ZodMiniOptional<z.ZodMiniString<string>>;
+  merchantOrderId: z.ZodMiniOptional<z.ZodMiniString<string>>;
+}, z.core.$loose> = /* @__PURE__ */ z.looseObject({
   merchantStoreName: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.string().check(/* @__PURE__ */ z.maxLength(50))),
   merchantOrderId: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.string()),
 });
 
 /** Merchant notes attached to an in-store transaction. */
-export const InStoreMetadataInputSchema = /* @__PURE__ */ z.looseObject({
+export const InStoreMetadataInputSchema: z.ZodMiniObject<{
+  merchantNote: z.ZodMiniOptional<z.ZodMiniString<string>>;
+  customInformation: z.ZodMiniOptional<z.ZodMiniString<string>>;
+  communicationContext: z.ZodMiniOptional<typeof InStoreCommunicationContextInputSchema>;
+}, z.core.$loose> = /* @__PURE__ */ z.looseObject({
   merchantNote: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.string()),
   customInformation: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.string().check(/* @__PURE__ */ z.maxLength(4096))),
   communicationContext: /* @__PURE__ */ z.optional(InStoreCommunicationContextInputSchema),
 });
 
 /** Where the physical store is. */
-export const InStoreStoreLocationInputSchema = /* @__PURE__ */ z.looseObject({
+export const InStoreStoreLocationInputSchema: z.ZodMiniObject<{
+  countryCode: z.ZodMiniString<string>;
+}, z.core.$loose> = /* @__PURE__ */ z.looseObject({
   countryCode: /* @__PURE__ */ z.string().check(/* @__PURE__ */ z.regex(/* @__PURE__ */ new RegExp("^[A-Z]{2}$"))),
 });
 
 /** The code the merchant scanned from the buyer's Amazon app, to start an in-store purchase. */
-export const InstoreMerchantScanRequestSchema = /* @__PURE__ */ z.looseObject({
+export const InstoreMerchantScanRequestSchema: z.ZodMiniObject<{
+  scanData: z.ZodMiniString<string>;
+  scanReferenceId: z.ZodMiniString<string>;
+  merchantCOE: z.ZodMiniString<string>;
+  ledgerCurrency: typeof CurrencyCodeSchema;
+  chargeTotal: z.ZodMiniOptional<typeof PriceInputSchema>;
+  storeLocation: z.ZodMiniOptional<typeof InStoreStoreLocationInputSchema>;
+  metadata: z.ZodMiniOptional<typeof InStoreMetadataInputSchema>;
+}, z.core.$loose> = /* @__PURE__ */ z.looseObject({
   scanData: /* @__PURE__ */ z.string().check(/* @__PURE__ */ z.minLength(1)),
   scanReferenceId: /* @__PURE__ */ z.string().check(/* @__PURE__ */ z.minLength(1)),
   merchantCOE: /* @__PURE__ */ z.string().check(/* @__PURE__ */ z.regex(/* @__PURE__ */ new RegExp("^[A-Z]{2}$"))),
@@ -976,12 +1414,20 @@ export const InstoreMerchantScanRequestSchema = /* @__PURE__ */ z.looseObject({
 });
 
 /** The charge permission created from the scanned code. */
-export const InStoreMerchantScanResponseSchema = /* @__PURE__ */ z.looseObject({
+export const InStoreMerchantScanResponseSchema: z.ZodMiniObject<{
+  chargePermissionId: z.ZodMiniString<string>;
+}, z.core.$loose> = /* @__PURE__ */ z.looseObject({
   chargePermissionId: /* @__PURE__ */ z.string(),
 });
 
 /** Charges the buyer for an in-store purchase. */
-export const InstoreChargeRequestSchema = /* @__PURE__ */ z.looseObject({
+export const InstoreChargeRequestSchema: z.ZodMiniObject<{
+  chargePermissionId: z.ZodMiniString<string>;
+  chargeReferenceId: z.ZodMiniString<string>;
+  chargeTotal: typeof PriceInputSchema;
+  softDescriptor: z.ZodMiniOptional<z.ZodMiniString<string>>;
+  metadata: z.ZodMiniOptional<typeof InStoreMetadataInputSchema>;
+}, z.core.$loose> = /* @__PURE__ */ z.looseObject({
   chargePermissionId: /* @__PURE__ */ z.string().check(/* @__PURE__ */ z.minLength(1)),
   chargeReferenceId: /* @__PURE__ */ z.string().check(/* @__PURE__ */ z.minLength(1)),
   chargeTotal: PriceInputSchema,
@@ -993,23 +1439,36 @@ export const InstoreChargeRequestSchema = /* @__PURE__ */ z.looseObject({
  * State of an in-store charge or refund. Charges end `Completed` (or `Declined`); refunds start
  * `Pending` and move to `Completed` or `Declined` (the .NET SDK's `State` lists `Pending` and `Completed`).
  */
-export const InStoreTransactionStateSchema = /* @__PURE__ */ z.enum(["Completed", "Declined", "Pending"]);
+export const InStoreTransactionStateSchema: z.ZodMiniEnum<{ "Completed": "Completed"; "Declined": "Declined"; "Pending": "Pending"; }> = /* @__PURE__ */ z.enum(["Completed", "Declined", "Pending"]);
 
 /** Status of an in-store charge or refund. */
-export const InStoreTransactionStatusSchema = /* @__PURE__ */ z.looseObject({
+export const InStoreTransactionStatusSchema: z.ZodMiniObject<{
+  state: z.ZodMiniOptional<z.ZodMiniNullable<z.ZodMiniUnion<readonly [typeof InStoreTransactionStateSchema, z.ZodMiniString<string>]>>>;
+  reasonCode: z.ZodMiniOptional<z.ZodMiniNullable<z.ZodMiniString<string>>>;
+  reasonDescription: z.ZodMiniOptional<z.ZodMiniNullable<z.ZodMiniString<string>>>;
+}, z.core.$loose> = /* @__PURE__ */ z.looseObject({
   state: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.nullable(/* @__PURE__ */ z.union([InStoreTransactionStateSchema, /* @__PURE__ */ z.string()]))),
   reasonCode: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.nullable(/* @__PURE__ */ z.string())),
   reasonDescription: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.nullable(/* @__PURE__ */ z.string())),
 });
 
 /** The in-store charge. */
-export const InStoreChargeResponseSchema = /* @__PURE__ */ z.looseObject({
+export const InStoreChargeResponseSchema: z.ZodMiniObject<{
+  chargeId: z.ZodMiniString<string>;
+  chargeStatus: z.ZodMiniOptional<z.ZodMiniNullable<typeof InStoreTransactionStatusSchema>>;
+}, z.core.$loose> = /* @__PURE__ */ z.looseObject({
   chargeId: /* @__PURE__ */ z.string(),
   chargeStatus: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.nullable(InStoreTransactionStatusSchema)),
 });
 
 /** Refunds all or part of an in-store charge. */
-export const InstoreRefundRequestSchema = /* @__PURE__ */ z.looseObject({
+export const InstoreRefundRequestSchema: z.ZodMiniObject<{
+  chargeId: z.ZodMiniString<string>;
+  refundReferenceId: z.ZodMiniString<string>;
+  refundTotal: typeof PriceInputSchema;
+  softDescriptor: z.ZodMiniOptional<z.ZodMiniString<string>>;
+  metadata: z.ZodMiniOptional<typeof InStoreMetadataInputSchema>;
+}, z.core.$loose> = /* @__PURE__ */ z.looseObject({
   chargeId: /* @__PURE__ */ z.string().check(/* @__PURE__ */ z.minLength(1)),
   refundReferenceId: /* @__PURE__ */ z.string().check(/* @__PURE__ */ z.minLength(1)),
   refundTotal: PriceInputSchema,
@@ -1018,36 +1477,55 @@ export const InstoreRefundRequestSchema = /* @__PURE__ */ z.looseObject({
 });
 
 /** The in-store refund. */
-export const InStoreRefundResponseSchema = /* @__PURE__ */ z.looseObject({
+export const InStoreRefundResponseSchema: z.ZodMiniObject<{
+  refundId: z.ZodMiniString<string>;
+  refundStatus: z.ZodMiniOptional<z.ZodMiniNullable<typeof InStoreTransactionStatusSchema>>;
+}, z.core.$loose> = /* @__PURE__ */ z.looseObject({
   refundId: /* @__PURE__ */ z.string(),
   refundStatus: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.nullable(InStoreTransactionStatusSchema)),
 });
 
 /** Currency of the merchant's Amazon Pay ledger (payouts and fees). */
-export const LedgerCurrencySchema = /* @__PURE__ */ z.enum(["GBP", "EUR", "JPY", "USD"]);
+export const LedgerCurrencySchema: z.ZodMiniEnum<{ "GBP": "GBP"; "EUR": "EUR"; "JPY": "JPY"; "USD": "USD"; }> = /* @__PURE__ */ z.enum(["GBP", "EUR", "JPY", "USD"]);
 
 /** `CORPORATE`: a registered company. `INDIVIDUAL`: a sole proprietor. */
-export const BusinessTypeSchema = /* @__PURE__ */ z.enum(["CORPORATE", "INDIVIDUAL"]);
+export const BusinessTypeSchema: z.ZodMiniEnum<{ "CORPORATE": "CORPORATE"; "INDIVIDUAL": "INDIVIDUAL"; }> = /* @__PURE__ */ z.enum(["CORPORATE", "INDIVIDUAL"]);
 
 /**
  * A phone number split into its parts. `countryCode` may be left out: the official PHP SDK's
  * createMerchantAccount passes the payload through without requiring it.
  */
-export const PhoneNumberInputSchema = /* @__PURE__ */ z.looseObject({
+export const PhoneNumberInputSchema: z.ZodMiniObject<{
+  countryCode: z.ZodMiniOptional<z.ZodMiniString<string>>;
+  number: z.ZodMiniString<string>;
+  extension: z.ZodMiniOptional<z.ZodMiniString<string>>;
+}, z.core.$loose> = /* @__PURE__ */ z.looseObject({
   countryCode: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.string().check(/* @__PURE__ */ z.regex(/* @__PURE__ */ new RegExp("^\\d{1,4}$")))),
   number: /* @__PURE__ */ z.string().check(/* @__PURE__ */ z.minLength(1)),
   extension: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.string()),
 });
 
 /** A phone number split into its parts, as Amazon returns it. */
-export const PhoneNumberSchema = /* @__PURE__ */ z.looseObject({
+export const PhoneNumberSchema: z.ZodMiniObject<{
+  countryCode: z.ZodMiniOptional<z.ZodMiniNullable<z.ZodMiniString<string>>>;
+  number: z.ZodMiniOptional<z.ZodMiniNullable<z.ZodMiniString<string>>>;
+  extension: z.ZodMiniOptional<z.ZodMiniNullable<z.ZodMiniString<string>>>;
+}, z.core.$loose> = /* @__PURE__ */ z.looseObject({
   countryCode: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.nullable(/* @__PURE__ */ z.string())),
   number: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.nullable(/* @__PURE__ */ z.string())),
   extension: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.nullable(/* @__PURE__ */ z.string())),
 });
 
 /** A business or residential address of a merchant account. */
-export const AccountAddressInputSchema = /* @__PURE__ */ z.looseObject({
+export const AccountAddressInputSchema: z.ZodMiniObject<{
+  addressLine1: z.ZodMiniOptional<z.ZodMiniString<string>>;
+  addressLine2: z.ZodMiniOptional<z.ZodMiniString<string>>;
+  city: z.ZodMiniOptional<z.ZodMiniString<string>>;
+  stateOrRegion: z.ZodMiniOptional<z.ZodMiniString<string>>;
+  postalCode: z.ZodMiniOptional<z.ZodMiniString<string>>;
+  countryCode: z.ZodMiniOptional<z.ZodMiniString<string>>;
+  phoneNumber: z.ZodMiniOptional<typeof PhoneNumberInputSchema>;
+}, z.core.$loose> = /* @__PURE__ */ z.looseObject({
   addressLine1: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.string()),
   addressLine2: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.string()),
   city: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.string()),
@@ -1058,7 +1536,15 @@ export const AccountAddressInputSchema = /* @__PURE__ */ z.looseObject({
 });
 
 /** A business or residential address of a merchant account, as Amazon returns it. */
-export const AccountAddressSchema = /* @__PURE__ */ z.looseObject({
+export const AccountAddressSchema: z.ZodMiniObject<{
+  addressLine1: z.ZodMiniOptional<z.ZodMiniNullable<z.ZodMiniString<string>>>;
+  addressLine2: z.ZodMiniOptional<z.ZodMiniNullable<z.ZodMiniString<string>>>;
+  city: z.ZodMiniOptional<z.ZodMiniNullable<z.ZodMiniString<string>>>;
+  stateOrRegion: z.ZodMiniOptional<z.ZodMiniNullable<z.ZodMiniString<string>>>;
+  postalCode: z.ZodMiniOptional<z.ZodMiniNullable<z.ZodMiniString<string>>>;
+  countryCode: z.ZodMiniOptional<z.ZodMiniNullable<z.ZodMiniString<string>>>;
+  phoneNumber: z.ZodMiniOptional<z.ZodMiniNullable<typeof PhoneNumberSchema>>;
+}, z.core.$loose> = /* @__PURE__ */ z.looseObject({
   addressLine1: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.nullable(/* @__PURE__ */ z.string())),
   addressLine2: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.nullable(/* @__PURE__ */ z.string())),
   city: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.nullable(/* @__PURE__ */ z.string())),
@@ -1069,19 +1555,35 @@ export const AccountAddressSchema = /* @__PURE__ */ z.looseObject({
 });
 
 /** How the merchant's customers reach support. */
-export const CustomerSupportInformationInputSchema = /* @__PURE__ */ z.looseObject({
+export const CustomerSupportInformationInputSchema: z.ZodMiniObject<{
+  customerSupportEmail: z.ZodMiniOptional<z.ZodMiniEmail>;
+  customerSupportPhoneNumber: z.ZodMiniOptional<typeof PhoneNumberInputSchema>;
+}, z.core.$loose> = /* @__PURE__ */ z.looseObject({
   customerSupportEmail: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.email()),
   customerSupportPhoneNumber: /* @__PURE__ */ z.optional(PhoneNumberInputSchema),
 });
 
 /** How the merchant's customers reach support, as Amazon returns it. */
-export const CustomerSupportInformationSchema = /* @__PURE__ */ z.looseObject({
+export const CustomerSupportInformationSchema: z.ZodMiniObject<{
+  customerSupportEmail: z.ZodMiniOptional<z.ZodMiniNullable<z.ZodMiniString<string>>>;
+  customerSupportPhoneNumber: z.ZodMiniOptional<z.ZodMiniNullable<typeof PhoneNumberSchema>>;
+}, z.core.$loose> = /* @__PURE__ */ z.looseObject({
   customerSupportEmail: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.nullable(/* @__PURE__ */ z.string())),
   customerSupportPhoneNumber: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.nullable(PhoneNumberSchema)),
 });
 
 /** The merchant's legal business (KYC) details. */
-export const BusinessInfoInputSchema = /* @__PURE__ */ z.looseObject({
+export const BusinessInfoInputSchema: z.ZodMiniObject<{
+  email: z.ZodMiniOptional<z.ZodMiniEmail>;
+  businessType: z.ZodMiniOptional<typeof BusinessTypeSchema>;
+  businessLegalName: z.ZodMiniOptional<z.ZodMiniString<string>>;
+  businessCategory: z.ZodMiniOptional<z.ZodMiniString<string>>;
+  businessAddress: z.ZodMiniOptional<typeof AccountAddressInputSchema>;
+  businessDisplayName: z.ZodMiniOptional<z.ZodMiniString<string>>;
+  annualSalesVolume: z.ZodMiniOptional<typeof PriceInputSchema>;
+  countryOfEstablishment: z.ZodMiniOptional<z.ZodMiniString<string>>;
+  customerSupportInformation: z.ZodMiniOptional<typeof CustomerSupportInformationInputSchema>;
+}, z.core.$loose> = /* @__PURE__ */ z.looseObject({
   email: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.email()),
   businessType: /* @__PURE__ */ z.optional(BusinessTypeSchema),
   businessLegalName: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.string().check(/* @__PURE__ */ z.minLength(1))),
@@ -1094,7 +1596,17 @@ export const BusinessInfoInputSchema = /* @__PURE__ */ z.looseObject({
 });
 
 /** The merchant's legal business details, as Amazon returns them. */
-export const BusinessInfoSchema = /* @__PURE__ */ z.looseObject({
+export const BusinessInfoSchema: z.ZodMiniObject<{
+  email: z.ZodMiniOptional<z.ZodMiniNullable<z.ZodMiniString<string>>>;
+  businessType: z.ZodMiniOptional<z.ZodMiniNullable<z.ZodMiniUnion<readonly [typeof BusinessTypeSchema, z.ZodMiniString<string>]>>>;
+  businessLegalName: z.ZodMiniOptional<z.ZodMiniNullable<z.ZodMiniString<string>>>;
+  businessCategory: z.ZodMiniOptional<z.ZodMiniNullable<z.ZodMiniString<string>>>;
+  businessAddress: z.ZodMiniOptional<z.ZodMiniNullable<typeof AccountAddressSchema>>;
+  businessDisplayName: z.ZodMiniOptional<z.ZodMiniNullable<z.ZodMiniString<string>>>;
+  annualSalesVolume: z.ZodMiniOptional<z.ZodMiniNullable<typeof PriceSchema>>;
+  countryOfEstablishment: z.ZodMiniOptional<z.ZodMiniNullable<z.ZodMiniString<string>>>;
+  customerSupportInformation: z.ZodMiniOptional<z.ZodMiniNullable<typeof CustomerSupportInformationSchema>>;
+}, z.core.$loose> = /* @__PURE__ */ z.looseObject({
   email: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.nullable(/* @__PURE__ */ z.string())),
   businessType: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.nullable(/* @__PURE__ */ z.union([BusinessTypeSchema, /* @__PURE__ */ z.string()]))),
   businessLegalName: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.nullable(/* @__PURE__ */ z.string())),
@@ -1107,7 +1619,12 @@ export const BusinessInfoSchema = /* @__PURE__ */ z.looseObject({
 });
 
 /** A person linked to the merchant account (primary contact or beneficial owner). */
-export const PersonInputSchema = /* @__PURE__ */ z.looseObject({
+export const PersonInputSchema: z.ZodMiniObject<{
+  personId: z.ZodMiniOptional<z.ZodMiniString<string>>;
+  personFullName: z.ZodMiniOptional<z.ZodMiniString<string>>;
+  residentialAddress: z.ZodMiniOptional<typeof AccountAddressInputSchema>;
+  dateOfBirth: z.ZodMiniOptional<z.ZodMiniString<string>>;
+}, z.core.$loose> = /* @__PURE__ */ z.looseObject({
   personId: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.string()),
   personFullName: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.string().check(/* @__PURE__ */ z.minLength(1))),
   residentialAddress: /* @__PURE__ */ z.optional(AccountAddressInputSchema),
@@ -1115,7 +1632,12 @@ export const PersonInputSchema = /* @__PURE__ */ z.looseObject({
 });
 
 /** A person linked to the merchant account, as Amazon returns it. */
-export const PersonSchema = /* @__PURE__ */ z.looseObject({
+export const PersonSchema: z.ZodMiniObject<{
+  personId: z.ZodMiniOptional<z.ZodMiniNullable<z.ZodMiniString<string>>>;
+  personFullName: z.ZodMiniOptional<z.ZodMiniNullable<z.ZodMiniString<string>>>;
+  residentialAddress: z.ZodMiniOptional<z.ZodMiniNullable<typeof AccountAddressSchema>>;
+  dateOfBirth: z.ZodMiniOptional<z.ZodMiniNullable<z.ZodMiniString<string>>>;
+}, z.core.$loose> = /* @__PURE__ */ z.looseObject({
   personId: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.nullable(/* @__PURE__ */ z.string())),
   personFullName: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.nullable(/* @__PURE__ */ z.string())),
   residentialAddress: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.nullable(AccountAddressSchema)),
@@ -1123,12 +1645,16 @@ export const PersonSchema = /* @__PURE__ */ z.looseObject({
 });
 
 /** Technical integration settings of the merchant account. */
-export const IntegrationInfoInputSchema = /* @__PURE__ */ z.looseObject({
+export const IntegrationInfoInputSchema: z.ZodMiniObject<{
+  ipnEndpointUrls: z.ZodMiniOptional<z.ZodMiniArray<z.ZodMiniURL>>;
+}, z.core.$loose> = /* @__PURE__ */ z.looseObject({
   ipnEndpointUrls: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.array(/* @__PURE__ */ z.url()).check(/* @__PURE__ */ z.maxLength(2))),
 });
 
 /** Technical integration settings, as Amazon returns them. */
-export const IntegrationInfoSchema = /* @__PURE__ */ z.looseObject({
+export const IntegrationInfoSchema: z.ZodMiniObject<{
+  ipnEndpointUrls: z.ZodMiniOptional<z.ZodMiniNullable<z.ZodMiniArray<z.ZodMiniString<string>>>>;
+}, z.core.$loose> = /* @__PURE__ */ z.looseObject({
   ipnEndpointUrls: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.nullable(/* @__PURE__ */ z.array(/* @__PURE__ */ z.string()))),
 });
 
@@ -1136,21 +1662,35 @@ export const IntegrationInfoSchema = /* @__PURE__ */ z.looseObject({
  * Status of the merchant (or of one of its stores) as known to the solution provider, for example
  * `ACTIVE` with no reason code.
  */
-export const AccountStatusInputSchema = /* @__PURE__ */ z.looseObject({
+export const AccountStatusInputSchema: z.ZodMiniObject<{
+  statusProvider: z.ZodMiniOptional<z.ZodMiniString<string>>;
+  state: z.ZodMiniString<string>;
+  reasonCode: z.ZodMiniOptional<z.ZodMiniNullable<z.ZodMiniString<string>>>;
+}, z.core.$loose> = /* @__PURE__ */ z.looseObject({
   statusProvider: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.string()),
   state: /* @__PURE__ */ z.string().check(/* @__PURE__ */ z.minLength(1)),
   reasonCode: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.nullable(/* @__PURE__ */ z.string())),
 });
 
 /** Status of the merchant or of a store, as Amazon returns it. */
-export const AccountStatusSchema = /* @__PURE__ */ z.looseObject({
+export const AccountStatusSchema: z.ZodMiniObject<{
+  statusProvider: z.ZodMiniOptional<z.ZodMiniNullable<z.ZodMiniString<string>>>;
+  state: z.ZodMiniOptional<z.ZodMiniNullable<z.ZodMiniString<string>>>;
+  reasonCode: z.ZodMiniOptional<z.ZodMiniNullable<z.ZodMiniString<string>>>;
+}, z.core.$loose> = /* @__PURE__ */ z.looseObject({
   statusProvider: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.nullable(/* @__PURE__ */ z.string())),
   state: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.nullable(/* @__PURE__ */ z.string())),
   reasonCode: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.nullable(/* @__PURE__ */ z.string())),
 });
 
 /** A store (Amazon Pay store ID) created together with the merchant account. */
-export const AccountStoreInputSchema = /* @__PURE__ */ z.looseObject({
+export const AccountStoreInputSchema: z.ZodMiniObject<{
+  domainUrls: z.ZodMiniOptional<z.ZodMiniArray<z.ZodMiniURL>>;
+  storeName: z.ZodMiniOptional<z.ZodMiniString<string>>;
+  description: z.ZodMiniOptional<z.ZodMiniString<string>>;
+  privacyPolicyUrl: z.ZodMiniOptional<z.ZodMiniURL>;
+  storeStatus: z.ZodMiniOptional<typeof AccountStatusInputSchema>;
+}, z.core.$loose> = /* @__PURE__ */ z.looseObject({
   domainUrls: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.array(/* @__PURE__ */ z.url())),
   storeName: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.string()),
   description: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.string()),
@@ -1162,7 +1702,17 @@ export const AccountStoreInputSchema = /* @__PURE__ */ z.looseObject({
  * Creates an Amazon Pay merchant account (and a default store) for a merchant of the solution
  * provider. `uniqueReferenceId` is the solution provider's own identifier for the merchant.
  */
-export const RegisterAmazonPayAccountRequestSchema = /* @__PURE__ */ z.looseObject({
+export const RegisterAmazonPayAccountRequestSchema: z.ZodMiniObject<{
+  uniqueReferenceId: z.ZodMiniString<string>;
+  ledgerCurrency: typeof LedgerCurrencySchema;
+  businessInfo: z.ZodMiniOptional<typeof BusinessInfoInputSchema>;
+  beneficiaryOwners: z.ZodMiniOptional<z.ZodMiniArray<typeof PersonInputSchema>>;
+  primaryContactPerson: z.ZodMiniOptional<typeof PersonInputSchema>;
+  integrationInfo: z.ZodMiniOptional<typeof IntegrationInfoInputSchema>;
+  defaultStore: z.ZodMiniOptional<typeof AccountStoreInputSchema>;
+  stores: z.ZodMiniOptional<z.ZodMiniArray<typeof AccountStoreInputSchema>>;
+  merchantStatus: z.ZodMiniOptional<typeof AccountStatusInputSchema>;
+}, z.core.$loose> = /* @__PURE__ */ z.looseObject({
   uniqueReferenceId: /* @__PURE__ */ z.string().check(/* @__PURE__ */ z.minLength(1)),
   ledgerCurrency: LedgerCurrencySchema,
   businessInfo: /* @__PURE__ */ z.optional(BusinessInfoInputSchema),
@@ -1175,7 +1725,10 @@ export const RegisterAmazonPayAccountRequestSchema = /* @__PURE__ */ z.looseObje
 });
 
 /** The new merchant account. */
-export const RegisterAmazonPayAccountResponseSchema = /* @__PURE__ */ z.looseObject({
+export const RegisterAmazonPayAccountResponseSchema: z.ZodMiniObject<{
+  uniqueReferenceId: z.ZodMiniOptional<z.ZodMiniNullable<z.ZodMiniString<string>>>;
+  merchantAccountId: z.ZodMiniString<string>;
+}, z.core.$loose> = /* @__PURE__ */ z.looseObject({
   uniqueReferenceId: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.nullable(/* @__PURE__ */ z.string())),
   merchantAccountId: /* @__PURE__ */ z.string(),
 });
@@ -1184,7 +1737,14 @@ export const RegisterAmazonPayAccountResponseSchema = /* @__PURE__ */ z.looseObj
  * Changes the merchant account. Only details that do not change the legal business entity can be
  * updated; send just the fields to change.
  */
-export const UpdateAmazonPayAccountRequestSchema = /* @__PURE__ */ z.looseObject({
+export const UpdateAmazonPayAccountRequestSchema: z.ZodMiniObject<{
+  businessInfo: z.ZodMiniOptional<typeof BusinessInfoInputSchema>;
+  beneficiaryOwners: z.ZodMiniOptional<z.ZodMiniArray<typeof PersonInputSchema>>;
+  primaryContactPerson: z.ZodMiniOptional<typeof PersonInputSchema>;
+  integrationInfo: z.ZodMiniOptional<typeof IntegrationInfoInputSchema>;
+  stores: z.ZodMiniOptional<z.ZodMiniArray<typeof AccountStoreInputSchema>>;
+  merchantStatus: z.ZodMiniOptional<typeof AccountStatusInputSchema>;
+}, z.core.$loose> = /* @__PURE__ */ z.looseObject({
   businessInfo: /* @__PURE__ */ z.optional(BusinessInfoInputSchema),
   beneficiaryOwners: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.array(PersonInputSchema)),
   primaryContactPerson: /* @__PURE__ */ z.optional(PersonInputSchema),
@@ -1194,7 +1754,17 @@ export const UpdateAmazonPayAccountRequestSchema = /* @__PURE__ */ z.looseObject
 });
 
 /** A store (Amazon Pay store ID) of a merchant account, as Amazon returns it. */
-export const StoreSchema = /* @__PURE__ */ z.looseObject({
+export const StoreSchema: z.ZodMiniObject<{
+  storeId: z.ZodMiniOptional<z.ZodMiniNullable<z.ZodMiniString<string>>>;
+  storeName: z.ZodMiniOptional<z.ZodMiniNullable<z.ZodMiniString<string>>>;
+  description: z.ZodMiniOptional<z.ZodMiniNullable<z.ZodMiniString<string>>>;
+  allowedOriginDomains: z.ZodMiniOptional<z.ZodMiniNullable<z.ZodMiniArray<z.ZodMiniString<string>>>>;
+  allowedRedirectURLs: z.ZodMiniOptional<z.ZodMiniNullable<z.ZodMiniArray<z.ZodMiniString<string>>>>;
+  domainUrls: z.ZodMiniOptional<z.ZodMiniNullable<z.ZodMiniArray<z.ZodMiniString<string>>>>;
+  privacyPolicyUrl: z.ZodMiniOptional<z.ZodMiniNullable<z.ZodMiniString<string>>>;
+  merchantLogoUrl: z.ZodMiniOptional<z.ZodMiniNullable<z.ZodMiniString<string>>>;
+  storeStatus: z.ZodMiniOptional<z.ZodMiniNullable<typeof AccountStatusSchema>>;
+}, z.core.$loose> = /* @__PURE__ */ z.looseObject({
   storeId: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.nullable(/* @__PURE__ */ z.string())),
   storeName: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.nullable(/* @__PURE__ */ z.string())),
   description: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.nullable(/* @__PURE__ */ z.string())),
@@ -1210,7 +1780,17 @@ export const StoreSchema = /* @__PURE__ */ z.looseObject({
  * A merchant account as Amazon returns it after an update. Amazon answers with the account's
  * identifiers and any of the registered details; every field may be absent or `null`.
  */
-export const MerchantAccountSchema = /* @__PURE__ */ z.looseObject({
+export const MerchantAccountSchema: z.ZodMiniObject<{
+  merchantAccountId: z.ZodMiniOptional<z.ZodMiniNullable<z.ZodMiniString<string>>>;
+  uniqueReferenceId: z.ZodMiniOptional<z.ZodMiniNullable<z.ZodMiniString<string>>>;
+  ledgerCurrency: z.ZodMiniOptional<z.ZodMiniNullable<z.ZodMiniUnion<readonly [typeof LedgerCurrencySchema, z.ZodMiniString<string>]>>>;
+  businessInfo: z.ZodMiniOptional<z.ZodMiniNullable<typeof BusinessInfoSchema>>;
+  beneficiaryOwners: z.ZodMiniOptional<z.ZodMiniNullable<z.ZodMiniArray<typeof PersonSchema>>>;
+  primaryContactPerson: z.ZodMiniOptional<z.ZodMiniNullable<typeof PersonSchema>>;
+  integrationInfo: z.ZodMiniOptional<z.ZodMiniNullable<typeof IntegrationInfoSchema>>;
+  stores: z.ZodMiniOptional<z.ZodMiniNullable<z.ZodMiniArray<typeof StoreSchema>>>;
+  merchantStatus: z.ZodMiniOptional<z.ZodMiniNullable<typeof AccountStatusSchema>>;
+}, z.core.$loose> = /* @__PURE__ */ z.looseObject({
   merchantAccountId: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.nullable(/* @__PURE__ */ z.string())),
   uniqueReferenceId: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.nullable(/* @__PURE__ */ z.string())),
   ledgerCurrency: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.nullable(/* @__PURE__ */ z.union([LedgerCurrencySchema, /* @__PURE__ */ z.string()]))),
@@ -1223,10 +1803,12 @@ export const MerchantAccountSchema = /* @__PURE__ */ z.looseObject({
 });
 
 /** Acknowledgement that the merchant account was closed or dissociated; Amazon documents no fields for it. */
-export const DeleteAmazonPayAccountResponseSchema = /* @__PURE__ */ z.looseObject({});
+export const DeleteAmazonPayAccountResponseSchema: z.ZodMiniObject<{}, z.core.$loose> = /* @__PURE__ */ z.looseObject({});
 
 /** Starts the claim of a merchant account, which hands the account to the merchant to log in to. */
-export const ClaimMerchantAccountRequestSchema = /* @__PURE__ */ z.looseObject({
+export const ClaimMerchantAccountRequestSchema: z.ZodMiniObject<{
+  uniqueReferenceId: z.ZodMiniString<string>;
+}, z.core.$loose> = /* @__PURE__ */ z.looseObject({
   uniqueReferenceId: /* @__PURE__ */ z.string().check(/* @__PURE__ */ z.minLength(1)),
 });
 
@@ -1234,10 +1816,17 @@ export const ClaimMerchantAccountRequestSchema = /* @__PURE__ */ z.looseObject({
  * Result of starting the account claim. Amazon answers with a redirection for the merchant to
  * follow (see the 303 response) or with details of the started claim; no fields are documented.
  */
-export const ClaimMerchantAccountResponseSchema = /* @__PURE__ */ z.looseObject({});
+export const ClaimMerchantAccountResponseSchema: z.ZodMiniObject<{}, z.core.$loose> = /* @__PURE__ */ z.looseObject({});
 
 /** A new store (Amazon Pay store ID) for the merchant account. */
-export const CreateStoreRequestSchema = /* @__PURE__ */ z.looseObject({
+export const CreateStoreRequestSchema: z.ZodMiniObject<{
+  storeName: z.ZodMiniString<string>;
+  description: z.ZodMiniOptional<z.ZodMiniString<string>>;
+  allowedOriginDomains: z.ZodMiniOptional<z.ZodMiniArray<z.ZodMiniURL>>;
+  allowedRedirectURLs: z.ZodMiniOptional<z.ZodMiniArray<z.ZodMiniURL>>;
+  privacyPolicyUrl: z.ZodMiniOptional<z.ZodMiniURL>;
+  merchantLogoUrl: z.ZodMiniOptional<z.ZodMiniURL>;
+}, z.core.$loose> = /* @__PURE__ */ z.looseObject({
   storeName: /* @__PURE__ */ z.string().check(/* @__PURE__ */ z.minLength(1)),
   description: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.string()),
   allowedOriginDomains: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.array(/* @__PURE__ */ z.url())),
@@ -1247,7 +1836,14 @@ export const CreateStoreRequestSchema = /* @__PURE__ */ z.looseObject({
 });
 
 /** Changes to a store; send just the fields to change. */
-export const UpdateStoreRequestSchema = /* @__PURE__ */ z.looseObject({
+export const UpdateStoreRequestSchema: z.ZodMiniObject<{
+  storeName: z.ZodMiniOptional<z.ZodMiniString<string>>;
+  description: z.ZodMiniOptional<z.ZodMiniString<string>>;
+  allowedOriginDomains: z.ZodMiniOptional<z.ZodMiniArray<z.ZodMiniURL>>;
+  allowedRedirectURLs: z.ZodMiniOptional<z.ZodMiniArray<z.ZodMiniURL>>;
+  privacyPolicyUrl: z.ZodMiniOptional<z.ZodMiniURL>;
+  merchantLogoUrl: z.ZodMiniOptional<z.ZodMiniURL>;
+}, z.core.$loose> = /* @__PURE__ */ z.looseObject({
   storeName: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.string().check(/* @__PURE__ */ z.minLength(1))),
   description: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.string()),
   allowedOriginDomains: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.array(/* @__PURE__ */ z.url())),
@@ -1257,17 +1853,17 @@ export const UpdateStoreRequestSchema = /* @__PURE__ */ z.looseObject({
 });
 
 /** Kind of dispute; Amazon currently only reports `Chargeback`. */
-export const DisputeTypeSchema = /* @__PURE__ */ z.enum(["Chargeback"]);
+export const DisputeTypeSchema: z.ZodMiniEnum<{ "Chargeback": "Chargeback"; }> = /* @__PURE__ */ z.enum(["Chargeback"]);
 
 /** Why the buyer filed the dispute. */
-export const DisputeFilingReasonSchema = /* @__PURE__ */ z.enum(["ProductNotReceived", "ProductUnacceptable", "ProductNoLongerNeeded", "CreditNotProcessed", "Overcharged", "DuplicateCharge", "SubscriptionCancelled", "Unrecognized", "Fraudulent", "Other"]);
+export const DisputeFilingReasonSchema: z.ZodMiniEnum<{ "ProductNotReceived": "ProductNotReceived"; "ProductUnacceptable": "ProductUnacceptable"; "ProductNoLongerNeeded": "ProductNoLongerNeeded"; "CreditNotProcessed": "CreditNotProcessed"; "Overcharged": "Overcharged"; "DuplicateCharge": "DuplicateCharge"; "SubscriptionCancelled": "SubscriptionCancelled"; "Unrecognized": "Unrecognized"; "Fraudulent": "Fraudulent"; "Other": "Other"; }> = /* @__PURE__ */ z.enum(["ProductNotReceived", "ProductUnacceptable", "ProductNoLongerNeeded", "CreditNotProcessed", "Overcharged", "DuplicateCharge", "SubscriptionCancelled", "Unrecognized", "Fraudulent", "Other"]);
 
 /**
  * `UnderReview`: the dispute is being investigated. `ActionRequired`: the merchant must respond
  * (contest with evidence or accept) before `merchantResponseDeadline`. `Resolved`: a decision was
  * made (see `resolution`). `Closed`: the dispute is finished.
  */
-export const DisputeStateSchema = /* @__PURE__ */ z.enum(["UnderReview", "ActionRequired", "Resolved", "Closed"]);
+export const DisputeStateSchema: z.ZodMiniEnum<{ "UnderReview": "UnderReview"; "ActionRequired": "ActionRequired"; "Resolved": "Resolved"; "Closed": "Closed"; }> = /* @__PURE__ */ z.enum(["UnderReview", "ActionRequired", "Resolved", "Closed"]);
 
 /**
  * Why the dispute is in its state: `MerchantResponseRequired`, `MerchantAdditionalEvidencesRequired`
@@ -1275,43 +1871,57 @@ export const DisputeStateSchema = /* @__PURE__ */ z.enum(["UnderReview", "Action
  * `MerchantResponseDeadlineExpired`, `BuyerCancelled`, `InvestigatorResolved`, `AutoResolved`, and
  * `ChargebackFiled` (the buyer also filed a chargeback besides the A-to-z claim).
  */
-export const DisputeReasonCodeSchema = /* @__PURE__ */ z.enum(["MerchantResponseRequired", "MerchantAdditionalEvidencesRequired", "BuyerAdditionalEvidencesRequired", "MerchantAcceptedDispute", "MerchantResponseDeadlineExpired", "BuyerCancelled", "InvestigatorResolved", "AutoResolved", "ChargebackFiled"]);
+export const DisputeReasonCodeSchema: z.ZodMiniEnum<{ "MerchantResponseRequired": "MerchantResponseRequired"; "MerchantAdditionalEvidencesRequired": "MerchantAdditionalEvidencesRequired"; "BuyerAdditionalEvidencesRequired": "BuyerAdditionalEvidencesRequired"; "MerchantAcceptedDispute": "MerchantAcceptedDispute"; "MerchantResponseDeadlineExpired": "MerchantResponseDeadlineExpired"; "BuyerCancelled": "BuyerCancelled"; "InvestigatorResolved": "InvestigatorResolved"; "AutoResolved": "AutoResolved"; "ChargebackFiled": "ChargebackFiled"; }> = /* @__PURE__ */ z.enum(["MerchantResponseRequired", "MerchantAdditionalEvidencesRequired", "BuyerAdditionalEvidencesRequired", "MerchantAcceptedDispute", "MerchantResponseDeadlineExpired", "BuyerCancelled", "InvestigatorResolved", "AutoResolved", "ChargebackFiled"]);
 
 /** Outcome of a `Resolved` or `Closed` dispute. */
-export const DisputeResolutionSchema = /* @__PURE__ */ z.enum(["BuyerWon", "MerchantWon", "NoFault"]);
+export const DisputeResolutionSchema: z.ZodMiniEnum<{ "BuyerWon": "BuyerWon"; "MerchantWon": "MerchantWon"; "NoFault": "NoFault"; }> = /* @__PURE__ */ z.enum(["BuyerWon", "MerchantWon", "NoFault"]);
 
 /** Category of a piece of evidence. */
-export const EvidenceTypeSchema = /* @__PURE__ */ z.enum(["ProductDescription", "Receipt", "CancellationPolicy", "CustomerSignature", "TrackingNumber", "CarrierName", "DeviceId", "DeviceName", "DownloadDateTime", "Other"]);
+export const EvidenceTypeSchema: z.ZodMiniEnum<{ "ProductDescription": "ProductDescription"; "Receipt": "Receipt"; "CancellationPolicy": "CancellationPolicy"; "CustomerSignature": "CustomerSignature"; "TrackingNumber": "TrackingNumber"; "CarrierName": "CarrierName"; "DeviceId": "DeviceId"; "DeviceName": "DeviceName"; "DownloadDateTime": "DownloadDateTime"; "Other": "Other"; }> = /* @__PURE__ */ z.enum(["ProductDescription", "Receipt", "CancellationPolicy", "CustomerSignature", "TrackingNumber", "CarrierName", "DeviceId", "DeviceName", "DownloadDateTime", "Other"]);
 
 /**
  * A moment in a dispute as Amazon returns it. Amazon's docs describe an ISO 8601 UTC date-time
  * string, while the official SDKs send Unix epoch numbers (the Node.js SDK milliseconds, the Java and
  * PHP SDKs seconds) and Amazon returns what was stored; so a string, an integer or `null`.
  */
-export const DisputeTimestampSchema = /* @__PURE__ */ z.nullable(/* @__PURE__ */ z.union([/* @__PURE__ */ z.string(), /* @__PURE__ */ z.int()]));
+export const DisputeTimestampSchema: z.ZodMiniNullable<z.ZodMiniUnion<readonly [z.ZodMiniString<string>, z.ZodMiniInt]>> = /* @__PURE__ */ z.nullable(/* @__PURE__ */ z.union([/* @__PURE__ */ z.string(), /* @__PURE__ */ z.int()]));
 
 /**
  * A moment sent to Amazon in a dispute: an ISO 8601 UTC date-time string, or a Unix epoch number
  * (the official Java SDK sends seconds, the Node.js SDK milliseconds).
  */
-export const DisputeTimestampInputSchema = /* @__PURE__ */ z.union([DateTimeInputSchema, /* @__PURE__ */ z.int().check(/* @__PURE__ */ z.gte(0))]);
+export const DisputeTimestampInputSchema: z.ZodMiniUnion<readonly [typeof DateTimeInputSchema, z.ZodMiniInt]> = /* @__PURE__ */ z.union([DateTimeInputSchema, /* @__PURE__ */ z.int().check(/* @__PURE__ */ z.gte(0))]);
 
 /** One piece of evidence, as Amazon returns it. */
-export const EvidenceSchema = /* @__PURE__ */ z.looseObject({
+export const EvidenceSchema: z.ZodMiniObject<{
+  evidenceType: z.ZodMiniOptional<z.ZodMiniNullable<z.ZodMiniUnion<readonly [typeof EvidenceTypeSchema, z.ZodMiniString<string>]>>>;
+  fileId: z.ZodMiniOptional<z.ZodMiniNullable<z.ZodMiniString<string>>>;
+  evidenceText: z.ZodMiniOptional<z.ZodMiniNullable<z.ZodMiniString<string>>>;
+}, z.core.$loose> = /* @__PURE__ */ z.looseObject({
   evidenceType: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.nullable(/* @__PURE__ */ z.union([EvidenceTypeSchema, /* @__PURE__ */ z.string()]))),
   fileId: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.nullable(/* @__PURE__ */ z.string())),
   evidenceText: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.nullable(/* @__PURE__ */ z.string())),
 });
 
 /** One piece of evidence; give a `fileId` from Upload File, an `evidenceText`, or both. */
-export const EvidenceInputSchema = /* @__PURE__ */ z.looseObject({
+export const EvidenceInputSchema: z.ZodMiniObject<{
+  evidenceType: typeof EvidenceTypeSchema;
+  fileId: z.ZodMiniOptional<z.ZodMiniString<string>>;
+  evidenceText: z.ZodMiniOptional<z.ZodMiniString<string>>;
+}, z.core.$loose> = /* @__PURE__ */ z.looseObject({
   evidenceType: EvidenceTypeSchema,
   fileId: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.string().check(/* @__PURE__ */ z.minLength(1))),
   evidenceText: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.string().check(/* @__PURE__ */ z.minLength(1))),
 });
 
 /** State of a dispute and why it is in it. */
-export const DisputeStatusDetailsSchema = /* @__PURE__ */ z.looseObject({
+export const DisputeStatusDetailsSchema: z.ZodMiniObject<{
+  state: z.ZodMiniOptional<z.ZodMiniNullable<z.ZodMiniUnion<readonly [typeof DisputeStateSchema, z.ZodMiniString<string>]>>>;
+  reasonCode: z.ZodMiniOptional<z.ZodMiniNullable<z.ZodMiniUnion<readonly [typeof DisputeReasonCodeSchema, z.ZodMiniString<string>]>>>;
+  reasonDescription: z.ZodMiniOptional<z.ZodMiniNullable<z.ZodMiniString<string>>>;
+  resolution: z.ZodMiniOptional<z.ZodMiniNullable<z.ZodMiniUnion<readonly [typeof DisputeResolutionSchema, z.ZodMiniString<string>]>>>;
+  lastUpdatedTimestamp: z.ZodMiniOptional<z.ZodMiniNullable<z.ZodMiniString<string>>>;
+}, z.core.$loose> = /* @__PURE__ */ z.looseObject({
   state: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.nullable(/* @__PURE__ */ z.union([DisputeStateSchema, /* @__PURE__ */ z.string()]))),
   reasonCode: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.nullable(/* @__PURE__ */ z.union([DisputeReasonCodeSchema, /* @__PURE__ */ z.string()]))),
   reasonDescription: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.nullable(/* @__PURE__ */ z.string())),
@@ -1320,7 +1930,12 @@ export const DisputeStatusDetailsSchema = /* @__PURE__ */ z.looseObject({
 });
 
 /** State of a dispute as the payment service provider reports it. */
-export const DisputeStatusDetailsInputSchema = /* @__PURE__ */ z.looseObject({
+export const DisputeStatusDetailsInputSchema: z.ZodMiniObject<{
+  state: typeof DisputeStateSchema;
+  reasonCode: z.ZodMiniOptional<typeof DisputeReasonCodeSchema>;
+  reasonDescription: z.ZodMiniOptional<z.ZodMiniString<string>>;
+  resolution: z.ZodMiniOptional<typeof DisputeResolutionSchema>;
+}, z.core.$loose> = /* @__PURE__ */ z.looseObject({
   state: DisputeStateSchema,
   reasonCode: /* @__PURE__ */ z.optional(DisputeReasonCodeSchema),
   reasonDescription: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.string()),
@@ -1328,17 +1943,36 @@ export const DisputeStatusDetailsInputSchema = /* @__PURE__ */ z.looseObject({
 });
 
 /** The payment service provider's reference for the dispute, as Amazon returns it. */
-export const DisputeProviderMetadataSchema = /* @__PURE__ */ z.looseObject({
+export const DisputeProviderMetadataSchema: z.ZodMiniObject<{
+  providerDisputeId: z.ZodMiniOptional<z.ZodMiniNullable<z.ZodMiniString<string>>>;
+}, z.core.$loose> = /* @__PURE__ */ z.looseObject({
   providerDisputeId: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.nullable(/* @__PURE__ */ z.string())),
 });
 
 /** The payment service provider's reference for the dispute. */
-export const DisputeProviderMetadataInputSchema = /* @__PURE__ */ z.looseObject({
+export const DisputeProviderMetadataInputSchema: z.ZodMiniObject<{
+  providerDisputeId: z.ZodMiniString<string>;
+}, z.core.$loose> = /* @__PURE__ */ z.looseObject({
   providerDisputeId: /* @__PURE__ */ z.string().check(/* @__PURE__ */ z.minLength(1)),
 });
 
 /** A dispute (chargeback or A-to-z Guarantee claim) on a charge. */
-export const DisputeSchema = /* @__PURE__ */ z.looseObject({
+export const DisputeSchema: z.ZodMiniObject<{
+  disputeId: z.ZodMiniString<string>;
+  chargeId: z.ZodMiniOptional<z.ZodMiniNullable<z.ZodMiniString<string>>>;
+  releaseEnvironment: z.ZodMiniOptional<z.ZodMiniNullable<z.ZodMiniUnion<readonly [typeof ReleaseEnvironmentSchema, z.ZodMiniString<string>]>>>;
+  disputeType: z.ZodMiniOptional<z.ZodMiniNullable<z.ZodMiniUnion<readonly [typeof DisputeTypeSchema, z.ZodMiniString<string>]>>>;
+  disputeAmount: z.ZodMiniOptional<z.ZodMiniNullable<typeof PriceSchema>>;
+  filingReason: z.ZodMiniOptional<z.ZodMiniNullable<z.ZodMiniUnion<readonly [typeof DisputeFilingReasonSchema, z.ZodMiniString<string>]>>>;
+  filingTimestamp: z.ZodMiniOptional<typeof DisputeTimestampSchema>;
+  statusDetails: z.ZodMiniOptional<z.ZodMiniNullable<typeof DisputeStatusDetailsSchema>>;
+  merchantEvidences: z.ZodMiniOptional<z.ZodMiniNullable<z.ZodMiniArray<typeof EvidenceSchema>>>;
+  merchantResponseDeadline: z.ZodMiniOptional<typeof DisputeTimestampSchema>;
+  resolutionAuthority: z.ZodMiniOptional<z.ZodMiniNullable<z.ZodMiniString<string>>>;
+  providerMetadata: z.ZodMiniOptional<z.ZodMiniNullable<typeof DisputeProviderMetadataSchema>>;
+  creationTimestamp: z.ZodMiniOptional<typeof DisputeTimestampSchema>;
+  closureTimestamp: z.ZodMiniOptional<typeof DisputeTimestampSchema>;
+}, z.core.$loose> = /* @__PURE__ */ z.looseObject({
   disputeId: /* @__PURE__ */ z.string(),
   chargeId: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.nullable(/* @__PURE__ */ z.string())),
   releaseEnvironment: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.nullable(/* @__PURE__ */ z.union([ReleaseEnvironmentSchema, /* @__PURE__ */ z.string()]))),
@@ -1359,7 +1993,15 @@ export const DisputeSchema = /* @__PURE__ */ z.looseObject({
  * A payment service provider notifies Amazon of a chargeback a buyer filed on a transaction the
  * provider processed.
  */
-export const CreateDisputeRequestSchema = /* @__PURE__ */ z.looseObject({
+export const CreateDisputeRequestSchema: z.ZodMiniObject<{
+  chargeId: z.ZodMiniString<string>;
+  providerMetadata: typeof DisputeProviderMetadataInputSchema;
+  disputeAmount: typeof PriceInputSchema;
+  filingReason: typeof DisputeFilingReasonSchema;
+  filingTimestamp: typeof DisputeTimestampInputSchema;
+  statusDetails: typeof DisputeStatusDetailsInputSchema;
+  merchantResponseDeadline: z.ZodMiniOptional<typeof DisputeTimestampInputSchema>;
+}, z.core.$loose> = /* @__PURE__ */ z.looseObject({
   chargeId: /* @__PURE__ */ z.string().check(/* @__PURE__ */ z.minLength(1)),
   providerMetadata: DisputeProviderMetadataInputSchema,
   disputeAmount: PriceInputSchema,
@@ -1373,7 +2015,11 @@ export const CreateDisputeRequestSchema = /* @__PURE__ */ z.looseObject({
  * A payment service provider reports the new state of a dispute it processes, typically its
  * resolution and closure.
  */
-export const UpdateDisputeRequestSchema = /* @__PURE__ */ z.looseObject({
+export const UpdateDisputeRequestSchema: z.ZodMiniObject<{
+  statusDetails: typeof DisputeStatusDetailsInputSchema;
+  closureTimestamp: z.ZodMiniOptional<typeof DisputeTimestampInputSchema>;
+  merchantEvidences: z.ZodMiniOptional<z.ZodMiniArray<typeof EvidenceInputSchema>>;
+}, z.core.$loose> = /* @__PURE__ */ z.looseObject({
   statusDetails: DisputeStatusDetailsInputSchema,
   closureTimestamp: /* @__PURE__ */ z.optional(DisputeTimestampInputSchema),
   merchantEvidences: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.array(EvidenceInputSchema)),
@@ -1383,7 +2029,9 @@ export const UpdateDisputeRequestSchema = /* @__PURE__ */ z.looseObject({
  * The merchant (or its partner) contests a dispute with evidence, within the dispute window
  * (11 days for chargebacks, 7 days for A-to-z claims).
  */
-export const ContestDisputeRequestSchema = /* @__PURE__ */ z.looseObject({
+export const ContestDisputeRequestSchema: z.ZodMiniObject<{
+  merchantEvidences: z.ZodMiniArray<typeof EvidenceInputSchema>;
+}, z.core.$loose> = /* @__PURE__ */ z.looseObject({
   merchantEvidences: /* @__PURE__ */ z.array(EvidenceInputSchema).check(/* @__PURE__ */ z.minLength(1)),
 });
 
@@ -1391,19 +2039,30 @@ export const ContestDisputeRequestSchema = /* @__PURE__ */ z.looseObject({
  * File format: `csv` (text/csv), `pdf` (application/pdf), `xls`/`xlsx` (Excel), `doc`/`docx` (Word),
  * `ods` (OpenDocument spreadsheet), `jpg`/`png` (images).
  */
-export const FileTypeSchema = /* @__PURE__ */ z.enum(["csv", "pdf", "xls", "xlsx", "doc", "docx", "ods", "jpg", "png"]);
+export const FileTypeSchema: z.ZodMiniEnum<{ "csv": "csv"; "pdf": "pdf"; "xls": "xls"; "xlsx": "xlsx"; "doc": "doc"; "docx": "docx"; "ods": "ods"; "jpg": "jpg"; "png": "png"; }> = /* @__PURE__ */ z.enum(["csv", "pdf", "xls", "xlsx", "doc", "docx", "ods", "jpg", "png"]);
 
 /** What the file is for; `disputeEvidence` is the only purpose so far. */
-export const FilePurposeSchema = /* @__PURE__ */ z.enum(["disputeEvidence"]);
+export const FilePurposeSchema: z.ZodMiniEnum<{ "disputeEvidence": "disputeEvidence"; }> = /* @__PURE__ */ z.enum(["disputeEvidence"]);
 
 /** Announces a file to upload and asks for an upload URL. */
-export const UploadFileRequestSchema = /* @__PURE__ */ z.looseObject({
+export const UploadFileRequestSchema: z.ZodMiniObject<{
+  type: typeof FileTypeSchema;
+  purpose: typeof FilePurposeSchema;
+}, z.core.$loose> = /* @__PURE__ */ z.looseObject({
   type: FileTypeSchema,
   purpose: FilePurposeSchema,
 });
 
 /** A file uploaded to Amazon Pay, with the URL to send (or read) its content. */
-export const FileSchema = /* @__PURE__ */ z.looseObject({
+export const FileSchema: z.ZodMiniObject<{
+  id: z.ZodMiniString<string>;
+  type: z.ZodMiniOptional<z.ZodMiniNullable<z.ZodMiniUnion<readonly [typeof FileTypeSchema, z.ZodMiniString<string>]>>>;
+  purpose: z.ZodMiniOptional<z.ZodMiniNullable<z.ZodMiniUnion<readonly [typeof FilePurposeSchema, z.ZodMiniString<string>]>>>;
+  size: z.ZodMiniOptional<z.ZodMiniNullable<z.ZodMiniInt>>;
+  uploadTimestamp: z.ZodMiniOptional<z.ZodMiniNullable<z.ZodMiniString<string>>>;
+  url: z.ZodMiniOptional<z.ZodMiniNullable<z.ZodMiniString<string>>>;
+  urlExpirationTimestamp: z.ZodMiniOptional<z.ZodMiniNullable<z.ZodMiniString<string>>>;
+}, z.core.$loose> = /* @__PURE__ */ z.looseObject({
   id: /* @__PURE__ */ z.string(),
   type: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.nullable(/* @__PURE__ */ z.union([FileTypeSchema, /* @__PURE__ */ z.string()]))),
   purpose: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.nullable(/* @__PURE__ */ z.union([FilePurposeSchema, /* @__PURE__ */ z.string()]))),
@@ -1428,10 +2087,13 @@ export const FileSchema = /* @__PURE__ */ z.looseObject({
  * `SoftDeclined`, `AmazonRejected`, `ProcessingFailure`, `TransactionTimedOut`, `PaymentMethodNotAllowed`,
  * `MFANotCompleted`) and `InvalidInputFormat` (Delivery Trackers).
  */
-export const ErrorReasonCodeSchema = /* @__PURE__ */ z.enum(["InvalidHeaderValue", "InvalidRequest", "InvalidParameterValue", "InvalidParameterCombination", "InvalidRequestFormat", "MissingHeader", "MissingHeaderValue", "MissingParameterValue", "UnrecognizedField", "InvalidSandboxSimulationSpecified", "DuplicateIdempotencyKey", "CurrencyMismatch", "InvalidAPIVersion", "UnauthorizedAccess", "InvalidAuthentication", "InvalidAccountStatus", "InvalidRequestSignature", "InvalidAuthorizationToken", "ResourceNotFound", "UnsupportedOperation", "RequestNotSupported", "RequestTimeout", "TLSVersionNotSupported", "TooManyRequests", "InternalServerError", "ServiceUnavailable", "InvalidCheckoutSessionStatus", "CheckoutSessionCanceled", "InvalidChargePermissionStatus", "InvalidChargeStatus", "ChargePermissionNotModifiable", "TransactionAmountExceeded", "PeriodicAmountExceeded", "AmountMismatch", "TransactionCountExceeded", "HardDeclined", "SoftDeclined", "AmazonRejected", "ProcessingFailure", "TransactionTimedOut", "PaymentMethodNotAllowed", "MFANotCompleted", "InvalidInputFormat"]);
+export const ErrorReasonCodeSchema: z.ZodMiniEnum<{ "InvalidHeaderValue": "InvalidHeaderValue"; "InvalidRequest": "InvalidRequest"; "InvalidParameterValue": "InvalidParameterValue"; "InvalidParameterCombination": "InvalidParameterCombination"; "InvalidRequestFormat": "InvalidRequestFormat"; "MissingHeader": "MissingHeader"; "MissingHeaderValue": "MissingHeaderValue"; "MissingParameterValue": "MissingParameterValue"; "UnrecognizedField": "UnrecognizedField"; "InvalidSandboxSimulationSpecified": "InvalidSandboxSimulationSpecified"; "DuplicateIdempotencyKey": "DuplicateIdempotencyKey"; "CurrencyMismatch": "CurrencyMismatch"; "InvalidAPIVersion": "InvalidAPIVersion"; "UnauthorizedAccess": "UnauthorizedAccess"; "InvalidAuthentication": "InvalidAuthentication"; "InvalidAccountStatus": "InvalidAccountStatus"; "InvalidRequestSignature": "InvalidRequestSignature"; "InvalidAuthorizationToken": "InvalidAuthorizationToken"; "ResourceNotFound": "ResourceNotFound"; "UnsupportedOperation": "UnsupportedOperation"; "RequestNotSupported": "RequestNotSupported"; "RequestTimeout": "RequestTimeout"; "TLSVersionNotSupported": "TLSVersionNotSupported"; "TooManyRequests": "TooManyRequests"; "InternalServerError": "InternalServerError"; "ServiceUnavailable": "ServiceUnavailable"; "InvalidCheckoutSessionStatus": "InvalidCheckoutSessionStatus"; "CheckoutSessionCanceled": "CheckoutSessionCanceled"; "InvalidChargePermissionStatus": "InvalidChargePermissionStatus"; "InvalidChargeStatus": "InvalidChargeStatus"; "ChargePermissionNotModifiable": "ChargePermissionNotModifiable"; "TransactionAmountExceeded": "TransactionAmountExceeded"; "PeriodicAmountExceeded": "PeriodicAmountExceeded"; "AmountMismatch": "AmountMismatch"; "TransactionCountExceeded": "TransactionCountExceeded"; "HardDeclined": "HardDeclined"; "SoftDeclined": "SoftDeclined"; "AmazonRejected": "AmazonRejected"; "ProcessingFailure": "ProcessingFailure"; "TransactionTimedOut": "TransactionTimedOut"; "PaymentMethodNotAllowed": "PaymentMethodNotAllowed"; "MFANotCompleted": "MFANotCompleted"; "InvalidInputFormat": "InvalidInputFormat"; }> = /* @__PURE__ */ z.enum(["InvalidHeaderValue", "InvalidRequest", "InvalidParameterValue", "InvalidParameterCombination", "InvalidRequestFormat", "MissingHeader", "MissingHeaderValue", "MissingParameterValue", "UnrecognizedField", "InvalidSandboxSimulationSpecified", "DuplicateIdempotencyKey", "CurrencyMismatch", "InvalidAPIVersion", "UnauthorizedAccess", "InvalidAuthentication", "InvalidAccountStatus", "InvalidRequestSignature", "InvalidAuthorizationToken", "ResourceNotFound", "UnsupportedOperation", "RequestNotSupported", "RequestTimeout", "TLSVersionNotSupported", "TooManyRequests", "InternalServerError", "ServiceUnavailable", "InvalidCheckoutSessionStatus", "CheckoutSessionCanceled", "InvalidChargePermissionStatus", "InvalidChargeStatus", "ChargePermissionNotModifiable", "TransactionAmountExceeded", "PeriodicAmountExceeded", "AmountMismatch", "TransactionCountExceeded", "HardDeclined", "SoftDeclined", "AmazonRejected", "ProcessingFailure", "TransactionTimedOut", "PaymentMethodNotAllowed", "MFANotCompleted", "InvalidInputFormat"]);
 
 /** The body Amazon Pay returns with every non-2xx status. */
-export const ErrorResponseSchema = /* @__PURE__ */ z.looseObject({
+export const ErrorResponseSchema: z.ZodMiniObject<{
+  reasonCode: z.ZodMiniUnion<readonly [typeof ErrorReasonCodeSchema, z.ZodMiniString<string>]>;
+  message: z.ZodMiniString<string>;
+}, z.core.$loose> = /* @__PURE__ */ z.looseObject({
   reasonCode: /* @__PURE__ */ z.union([ErrorReasonCodeSchema, /* @__PURE__ */ z.string()]),
   message: /* @__PURE__ */ z.string(),
 });
@@ -1441,19 +2103,28 @@ export const ErrorResponseSchema = /* @__PURE__ */ z.looseObject({
  * confirm a new subscription (visit `SubscribeURL`); `UnsubscribeConfirmation` reports that the
  * subscription was removed. Closed: a receiver must refuse a type it cannot verify.
  */
-export const SnsMessageTypeSchema = /* @__PURE__ */ z.enum(["Notification", "SubscriptionConfirmation", "UnsubscribeConfirmation"]);
+export const SnsMessageTypeSchema: z.ZodMiniEnum<{ "Notification": "Notification"; "SubscriptionConfirmation": "SubscriptionConfirmation"; "UnsubscribeConfirmation": "UnsubscribeConfirmation"; }> = /* @__PURE__ */ z.enum(["Notification", "SubscriptionConfirmation", "UnsubscribeConfirmation"]);
 
 /** The kind of object that changed. `CHARGEBACK` notifications name a dispute; Amazon may add types. */
-export const NotificationObjectTypeSchema = /* @__PURE__ */ z.enum(["CHARGE_PERMISSION", "CHARGE", "REFUND", "CHARGEBACK"]);
+export const NotificationObjectTypeSchema: z.ZodMiniEnum<{ "CHARGE_PERMISSION": "CHARGE_PERMISSION"; "CHARGE": "CHARGE"; "REFUND": "REFUND"; "CHARGEBACK": "CHARGEBACK"; }> = /* @__PURE__ */ z.enum(["CHARGE_PERMISSION", "CHARGE", "REFUND", "CHARGEBACK"]);
 
 /** `STATE_CHANGE`: the object changed state. `ATTRIBUTE_CHANGE`: another attribute changed. */
-export const NotificationTypeSchema = /* @__PURE__ */ z.enum(["STATE_CHANGE", "ATTRIBUTE_CHANGE"]);
+export const NotificationTypeSchema: z.ZodMiniEnum<{ "STATE_CHANGE": "STATE_CHANGE"; "ATTRIBUTE_CHANGE": "ATTRIBUTE_CHANGE"; }> = /* @__PURE__ */ z.enum(["STATE_CHANGE", "ATTRIBUTE_CHANGE"]);
 
 /**
  * The Amazon Pay message inside an SNS `Notification`, in the PascalCase form receivers expose.
  * It carries ids only: get the object for its current state.
  */
-export const InstantPaymentNotificationSchema = /* @__PURE__ */ z.looseObject({
+export const InstantPaymentNotificationSchema: z.ZodMiniObject<{
+  ReleaseEnvironment: z.ZodMiniOptional<z.ZodMiniNullable<z.ZodMiniUnion<readonly [typeof ReleaseEnvironmentSchema, z.ZodMiniString<string>]>>>;
+  MerchantID: z.ZodMiniString<string>;
+  ObjectType: z.ZodMiniUnion<readonly [typeof NotificationObjectTypeSchema, z.ZodMiniString<string>]>;
+  ObjectId: z.ZodMiniString<string>;
+  ChargePermissionId: z.ZodMiniOptional<z.ZodMiniNullable<z.ZodMiniString<string>>>;
+  NotificationType: z.ZodMiniUnion<readonly [typeof NotificationTypeSchema, z.ZodMiniString<string>]>;
+  NotificationId: z.ZodMiniString<string>;
+  NotificationVersion: z.ZodMiniString<string>;
+}, z.core.$loose> = /* @__PURE__ */ z.looseObject({
   ReleaseEnvironment: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.nullable(/* @__PURE__ */ z.union([ReleaseEnvironmentSchema, /* @__PURE__ */ z.string()]))),
   MerchantID: /* @__PURE__ */ z.string().check(/* @__PURE__ */ z.minLength(1)),
   ObjectType: /* @__PURE__ */ z.union([NotificationObjectTypeSchema, /* @__PURE__ */ z.string()]),
@@ -1465,7 +2136,16 @@ export const InstantPaymentNotificationSchema = /* @__PURE__ */ z.looseObject({
 });
 
 /** The same message with camelCase keys, as Amazon's IPN parameter tables spell them. */
-export const InstantPaymentNotificationCamelCaseSchema = /* @__PURE__ */ z.looseObject({
+export const InstantPaymentNotificationCamelCaseSchema: z.ZodMiniObject<{
+  releaseEnvironment: z.ZodMiniOptional<z.ZodMiniNullable<z.ZodMiniUnion<readonly [typeof ReleaseEnvironmentSchema, z.ZodMiniString<string>]>>>;
+  merchantID: z.ZodMiniString<string>;
+  objectType: z.ZodMiniUnion<readonly [typeof NotificationObjectTypeSchema, z.ZodMiniString<string>]>;
+  objectId: z.ZodMiniString<string>;
+  chargePermissionId: z.ZodMiniOptional<z.ZodMiniNullable<z.ZodMiniString<string>>>;
+  notificationType: z.ZodMiniUnion<readonly [typeof NotificationTypeSchema, z.ZodMiniString<string>]>;
+  notificationId: z.ZodMiniString<string>;
+  notificationVersion: z.ZodMiniString<string>;
+}, z.core.$loose> = /* @__PURE__ */ z.looseObject({
   releaseEnvironment: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.nullable(/* @__PURE__ */ z.union([ReleaseEnvironmentSchema, /* @__PURE__ */ z.string()]))),
   merchantID: /* @__PURE__ */ z.string().check(/* @__PURE__ */ z.minLength(1)),
   objectType: /* @__PURE__ */ z.union([NotificationObjectTypeSchema, /* @__PURE__ */ z.string()]),
@@ -1477,10 +2157,10 @@ export const InstantPaymentNotificationCamelCaseSchema = /* @__PURE__ */ z.loose
 });
 
 /** What `Message` may hold on input; receivers normalise it to `InstantPaymentNotification`. */
-export const InstantPaymentNotificationWireSchema = /* @__PURE__ */ z.union([InstantPaymentNotificationSchema, InstantPaymentNotificationCamelCaseSchema]);
+export const InstantPaymentNotificationWireSchema: z.ZodMiniUnion<readonly [typeof InstantPaymentNotificationSchema, typeof InstantPaymentNotificationCamelCaseSchema]> = /* @__PURE__ */ z.union([InstantPaymentNotificationSchema, InstantPaymentNotificationCamelCaseSchema]);
 
 /** `1`: SHA1withRSA over the string to sign. `2`: SHA256withRSA. */
-export const SnsSignatureVersionSchema = /* @__PURE__ */ z.enum(["1", "2"]);
+export const SnsSignatureVersionSchema: z.ZodMiniEnum<{ "1": "1"; "2": "2"; }> = /* @__PURE__ */ z.enum(["1", "2"]);
 
 /**
  * The JSON document Amazon SNS POSTs to an HTTP(S) subscriber. `Signature` covers, for
@@ -1488,7 +2168,20 @@ export const SnsSignatureVersionSchema = /* @__PURE__ */ z.enum(["1", "2"]);
  * for the two confirmation types: `Message`, `MessageId`, `SubscribeURL`, `Timestamp`, `Token`,
  * `TopicArn`, `Type` — each as `Name\nvalue\n`, in that order.
  */
-export const SnsMessageSchema = /* @__PURE__ */ z.looseObject({
+export const SnsMessageSchema: z.ZodMiniObject<{
+  Type: typeof SnsMessageTypeSchema;
+  MessageId: z.ZodMiniString<string>;
+  TopicArn: z.ZodMiniString<string>;
+  Subject: z.ZodMiniOptional<z.ZodMiniNullable<z.ZodMiniString<string>>>;
+  Message: z.ZodMiniString<string>;
+  Timestamp: z.ZodMiniString<string>;
+  SignatureVersion: typeof SnsSignatureVersionSchema;
+  Signature: z.ZodMiniString<string>;
+  SigningCertURL: z.ZodMiniString<string>;
+  UnsubscribeURL: z.ZodMiniOptional<z.ZodMiniString<string>>;
+  SubscribeURL: z.ZodMiniOptional<z.ZodMiniString<string>>;
+  Token: z.ZodMiniOptional<z.ZodMiniString<string>>;
+}, z.core.$loose> = /* @__PURE__ */ z.looseObject({
   Type: SnsMessageTypeSchema,
   MessageId: /* @__PURE__ */ z.string().check(/* @__PURE__ */ z.minLength(1)),
   TopicArn: /* @__PURE__ */ z.string().check(/* @__PURE__ */ z.minLength(1)),
