@@ -20,6 +20,7 @@ export interface OpenApiDocumentObject {
   [key: string]: unknown;
 }
 
+/** The bundled OpenAPI document the types and validators were generated from, as a plain object. */
 export const openapiDocument: OpenApiDocumentObject = ${JSON.stringify(document, null, 2)};
 `;
 }

@@ -148,10 +148,12 @@ export interface OperationSchema {
   readonly response: z.ZodMiniType;
 }
 
+/** Method, path, status and zod validators of every operation of the spec, by operationId. */
 export const operationSchemas = {
 ${entries.join('\n')}
 } as const satisfies Record<string, OperationSchema>;
 
+/** An operationId of the spec, e.g. \`getCheckoutSession\`. */
 export type OperationId = keyof typeof operationSchemas;
 
 /** Every operationId, in the order the spec lists its paths. */

@@ -52,5 +52,21 @@ export async function emitTypesModule(document: OpenApiDocument): Promise<string
       return openEnumType(enumName, Array.isArray(type) && type.includes('null'));
     },
   });
-  return `${generatedHeader}${astToString(ast)}`;
+  return `${generatedHeader}${documentRoots(astToString(ast))}`;
+}
+
+/** openapi-typescript leaves its root interfaces without doc comments; the API reference wants one each. */
+const rootDocs: Record<string, string> = {
+  paths: 'Every path of the spec, by path template, with its operations by HTTP method.',
+  webhooks: 'Every webhook (notification) of the spec, by name.',
+  components: 'The reusable parts of the spec; `components["schemas"]` holds every schema, by name.',
+  $defs: 'JSON Schema `$defs` of the spec (none).',
+  operations: 'Every operation of the spec, by operationId: parameters, request body and responses.',
+};
+
+function documentRoots(source: string): string {
+  return source.replace(
+    /^export (interface|type) (\$?\w+)\b/gm,
+    (line, _kind: string, name: string) => (name in rootDocs ? `/** ${rootDocs[name]} */\n${line}` : line),
+  );
 }

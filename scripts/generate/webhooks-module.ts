@@ -56,10 +56,12 @@ export interface WebhookSchema {
   readonly body: z.ZodMiniType;
 }
 
+/** Operation, content types and body validator of every webhook (notification) of the spec, by name. */
 export const webhookSchemas = {
 ${entries.join('\n')}
 } as const satisfies Record<string, WebhookSchema>;
 
+/** The name of a webhook of the spec. */
 export type WebhookName = keyof typeof webhookSchemas;
 `;
 }

@@ -107,9 +107,9 @@ export function emitZodModule(document: OpenApiDocument): string {
 
 /** Friendly type aliases: `export type CheckoutSession = components['schemas']['CheckoutSession'];`. */
 export function emitAliasesModule(document: OpenApiDocument): string {
-  const names = Object.keys(document.components?.schemas ?? {});
-  const lines = names.map(
-    (name) => `export type ${identifierFor(name)} = components['schemas'][${quoted(name)}];`,
+  const schemas = document.components?.schemas ?? {};
+  const lines = Object.keys(schemas).map(
+    (name) => `${docComment(schemas[name])}export type ${identifierFor(name)} = components['schemas'][${quoted(name)}];`,
   );
   return `${generatedHeader}import type { components } from './schema.js';\n\n${lines.join('\n')}\n`;
 }

@@ -2,186 +2,625 @@
 // change the spec or the generator and run `pnpm generate`.
 import type { components } from './schema.js';
 
+/** UTC timestamp in ISO 8601 basic format, `YYYYMMDDTHHMMSSZ` (for example `20211215T152829Z`). */
 export type Timestamp = components['schemas']['Timestamp'];
+/**
+ * Decimal amount as a string, in the currency's major unit, with the currency's decimals: none for
+ * JPY (`"500"`), two for AUD, GBP, DKK, EUR, HKD, NZD, NOK, ZAR, SEK, CHF and USD (`"14.00"`). See
+ * `CurrencyCode`'s `x-currency-decimals`.
+ */
 export type Amount = components['schemas']['Amount'];
+/**
+ * Amount sent to Amazon: a decimal string (`"14.00"`) or a JSON number (`14`, `12.99`) with at most
+ * the currency's decimals: none for JPY (`"705"`; Amazon refuses `"705.00"` with
+ * `InvalidParameterValue`), two for AUD, GBP, DKK, EUR, HKD, NZD, NOK, ZAR, SEK, CHF and USD. The
+ * schema alone checks the two-decimal bound; the currency's own bound needs the sibling `currencyCode`
+ * (`CurrencyCode`'s `x-currency-decimals`).
+ */
 export type AmountInput = components['schemas']['AmountInput'];
+/**
+ * ISO 4217 currency code of a currency Amazon Pay can charge or present. Multi-currency merchants
+ * in the EU and UK may present AUD, GBP, DKK, EUR, HKD, JPY, NZD, NOK, ZAR, SEK, CHF and USD;
+ * ledger currencies are USD (US), EUR (EU), GBP (UK) and JPY (JP).
+ * Amounts carry the currency's ISO 4217 decimals (`x-currency-decimals`): none for JPY, two for all
+ * the others.
+ */
 export type CurrencyCode = components['schemas']['CurrencyCode'];
+/** An amount of money as Amazon returns it. */
 export type Price = components['schemas']['Price'];
+/** An amount of money sent to Amazon. */
 export type PriceInput = components['schemas']['PriceInput'];
+/** A postal address as Amazon returns it (shipping or billing). Absent parts are `null`. */
 export type Address = components['schemas']['Address'];
+/**
+ * A postal address sent to Amazon (for example the shipping address passed to Finalize Checkout
+ * Session for Additional Payment Button checkouts).
+ */
 export type AddressInput = components['schemas']['AddressInput'];
+/**
+ * State of a checkout session, charge, refund or in-store transaction, with the reason for the last
+ * transition. Each resource documents its own states and reason codes.
+ */
 export type StatusDetails = components['schemas']['StatusDetails'];
+/** One reason a charge permission is in its state. */
 export type StatusReason = components['schemas']['StatusReason'];
+/**
+ * `Chargeable`: charges can be created. `NonChargeable`: charges cannot be created until the reasons
+ * are resolved (for example the buyer updates an expired payment method). `Closed`: no more charges.
+ */
 export type ChargePermissionState = components['schemas']['ChargePermissionState'];
+/**
+ * Reasons behind a `NonChargeable` or `Closed` charge permission. NonChargeable: `PaymentMethodInvalid`,
+ * `PaymentMethodDeleted`, `BillingAddressDeleted`, `PaymentMethodExpired`, `PaymentMethodNotAllowed`,
+ * `PaymentMethodNotSet`, `ChargeInProgress`, `MFAFailed`, `AmountNotSet`, `TransactionAmountExceeded` (the
+ * charge permission's amount limit is used up; seen in a real Get Charge Permission response reported on
+ * the .NET SDK's issue tracker, and listed in the .NET SDK's `ReasonCodes`). Closed: `MerchantClosed`
+ * (Close Charge Permission was called), `BuyerClosed`, `AmazonClosed`, `Expired`.
+ */
 export type ChargePermissionReasonCode = components['schemas']['ChargePermissionReasonCode'];
+/**
+ * State of a charge permission. Unlike other objects it can have several reasons at once, so the
+ * reasons are a list (`null` when there are none).
+ */
 export type ChargePermissionStatusDetails = components['schemas']['ChargePermissionStatusDetails'];
+/** Merchant-provided order details, shown to the buyer and on Amazon's emails and reports. */
 export type MerchantMetadata = components['schemas']['MerchantMetadata'];
+/** Merchant-provided order details. */
 export type MerchantMetadataInput = components['schemas']['MerchantMetadataInput'];
+/** Details from the payment service provider (PSP) integrating on the merchant's behalf. */
 export type ProviderMetadata = components['schemas']['ProviderMetadata'];
+/** Details from the payment service provider (PSP) integrating on the merchant's behalf. */
 export type ProviderMetadataInput = components['schemas']['ProviderMetadataInput'];
+/** Whether the object was created in the sandbox or in production. */
 export type ReleaseEnvironment = components['schemas']['ReleaseEnvironment'];
+/**
+ * `OneTime`: a single order. `Recurring`: subscriptions and other repeated charges for the same
+ * product. `PaymentMethodOnFile`: the buyer's saved payment method for future unscheduled orders.
+ */
 export type ChargePermissionType = components['schemas']['ChargePermissionType'];
+/**
+ * `Confirm`: only create a charge permission (charge later). `Authorize`: authorize `chargeAmount`
+ * at checkout and capture later. `AuthorizeWithCapture`: authorize and capture at checkout.
+ */
 export type PaymentIntent = components['schemas']['PaymentIntent'];
+/**
+ * `ProcessOrder` sends the buyer straight from Amazon Pay to the result page (no merchant review
+ * page); it requires `checkoutResultReturnUrl`, `paymentDetails` and `addressDetails` for physical goods.
+ */
 export type CheckoutMode = components['schemas']['CheckoutMode'];
+/**
+ * `PayAndShip`: the buyer chooses a shipping address (physical goods). `PayOnly`: no shipping address
+ * (digital goods, services). `PayAndShipMultiAddress`: the buyer splits the order across several
+ * shipping addresses (JP). `SignIn`: Amazon Sign-In button only, no payment.
+ */
 export type ProductType = components['schemas']['ProductType'];
+/** Channel through which the buyer interacts with the merchant for this charge. */
 export type Channel = components['schemas']['Channel'];
+/**
+ * Who initiates the charge and whether it recurs: `CITU` customer-initiated unscheduled, `MITU`
+ * merchant-initiated unscheduled, `CITR` customer-initiated recurring, `MITR` merchant-initiated recurring.
+ */
 export type ChargeInitiator = components['schemas']['ChargeInitiator'];
+/** Unit of a recurring charge frequency; `Variable` when charges have no fixed interval. */
 export type FrequencyUnit = components['schemas']['FrequencyUnit'];
+/** `Allowed`: ship only to the listed places. `NotAllowed`: ship anywhere except the listed places. */
 export type RestrictionType = components['schemas']['RestrictionType'];
+/** `RestrictPOBoxes` excludes post office boxes; `RestrictPackstations` excludes DHL Packstations (DE). */
 export type SpecialRestriction = components['schemas']['SpecialRestriction'];
+/** Buyer details the merchant asks for (Amazon Sign-In scopes). */
 export type Scope = components['schemas']['Scope'];
+/** Prime programme the buyer belongs to (only returned to merchants Amazon has allow-listed). */
 export type PrimeMembershipType = components['schemas']['PrimeMembershipType'];
+/**
+ * Prime memberships of the buyer. `null` when the merchant is not allow-listed for this data (or the
+ * `primeStatus` scope was not requested); an empty list when the buyer has no Prime membership.
+ */
 export type PrimeMembershipTypes = components['schemas']['PrimeMembershipTypes'];
+/**
+ * The buyer as shown on a checkout session or charge permission. Fields the merchant did not request
+ * through `scopes` (or that Amazon no longer shares) are `null`.
+ */
 export type BuyerInfo = components['schemas']['BuyerInfo'];
+/**
+ * Buyer details returned by Get Buyer after Amazon Sign-In. Only the fields covered by the requested
+ * sign-in scopes are filled; `buyerId` is always returned.
+ */
 export type Buyer = components['schemas']['Buyer'];
+/**
+ * Payload of an Amazon Sign-In button (`productType: SignIn`). Not sent to the API: the merchant signs
+ * it (see the signer's `signButtonPayload`) and passes it to the button script; after sign-in Amazon
+ * redirects to `signInReturnUrl` with a `buyerToken` for Get Buyer.
+ */
 export type SignInButtonPayload = components['schemas']['SignInButtonPayload'];
+/**
+ * `Open`: the buyer is checking out; details can be read and updated. `Completed`: checkout succeeded;
+ * `chargePermissionId` (and `chargeId` when payment was authorized) are set. `Canceled`: checkout failed
+ * or expired; `reasonCode` says why. Amazon deletes checkout sessions 30 days after creation.
+ */
 export type CheckoutSessionState = components['schemas']['CheckoutSessionState'];
+/**
+ * Why a checkout session is `Canceled`: `BuyerCanceled` (the buyer left Amazon Pay checkout),
+ * `Expired` (not completed within 24 hours), `AmazonCanceled` (Amazon canceled the checkout),
+ * `Declined` (the payment was declined).
+ */
 export type CheckoutSessionReasonCode = components['schemas']['CheckoutSessionReasonCode'];
+/** State of the checkout session. */
 export type CheckoutSessionStatusDetails = components['schemas']['CheckoutSessionStatusDetails'];
+/**
+ * What still blocks a checkout session: `ChargeAmountNotSet`, `CheckoutResultReturnUrlNotSet`, `PaymentIntentNotSet`, `RecurringFrequencyNotSet`,
+ * `BuyerNotAssociated` (the buyer has not signed in and chosen a payment method yet).
+ */
 export type ConstraintId = components['schemas']['ConstraintId'];
+/** Something the merchant must fix (update the session) before the buyer can complete checkout. */
 export type Constraint = components['schemas']['Constraint'];
+/** URLs of the web checkout flow. */
 export type WebCheckoutDetails = components['schemas']['WebCheckoutDetails'];
+/** URLs of the web checkout flow. All URLs must be HTTPS. */
 export type WebCheckoutDetailsInput = components['schemas']['WebCheckoutDetailsInput'];
+/** How and how much the buyer is charged at checkout. */
 export type PaymentDetails = components['schemas']['PaymentDetails'];
+/** How and how much to charge the buyer at checkout. */
 export type PaymentDetailsInput = components['schemas']['PaymentDetailsInput'];
+/** How often a recurring charge permission is charged. */
 export type Frequency = components['schemas']['Frequency'];
+/** How often a recurring charge permission is charged. */
 export type FrequencyInput = components['schemas']['FrequencyInput'];
+/**
+ * How a recurring charge permission will be used. Amazon uses it for the expiration date and in
+ * buyer communication only.
+ */
 export type RecurringMetadata = components['schemas']['RecurringMetadata'];
+/** How a recurring charge permission will be used (required for `chargePermissionType: Recurring`). */
 export type RecurringMetadataInput = components['schemas']['RecurringMetadataInput'];
+/** How a `PaymentMethodOnFile` charge permission is set up. */
 export type PaymentMethodOnFileMetadata = components['schemas']['PaymentMethodOnFileMetadata'];
+/** How a `PaymentMethodOnFile` charge permission is set up. */
 export type PaymentMethodOnFileMetadataInput = components['schemas']['PaymentMethodOnFileMetadataInput'];
+/** Parts of one country to allow or exclude. An empty object means the whole country. */
 export type CountryRestriction = components['schemas']['CountryRestriction'];
+/** Country-based shipping address restrictions. */
 export type AddressRestrictions = components['schemas']['AddressRestrictions'];
+/** Shipping restrictions applied to the buyer's Amazon address book. */
 export type DeliverySpecifications = components['schemas']['DeliverySpecifications'];
+/** Parts of one country to allow or exclude. An empty object means the whole country. */
 export type CountryRestrictionInput = components['schemas']['CountryRestrictionInput'];
+/** Country-based shipping address restrictions. */
 export type AddressRestrictionsInput = components['schemas']['AddressRestrictionsInput'];
+/** Shipping restrictions that stop the buyer from choosing unsupported addresses. */
 export type DeliverySpecificationsInput = components['schemas']['DeliverySpecificationsInput'];
+/**
+ * Shipping address the merchant already collected, for `checkoutMode: ProcessOrder` (Additional
+ * Payment Button) checkouts of physical goods.
+ */
 export type AddressDetailsInput = components['schemas']['AddressDetailsInput'];
+/** A payment instrument the buyer selected. */
 export type PaymentPreference = components['schemas']['PaymentPreference'];
+/** One entry of `shippingAddressList` once decoded: an address plus Amazon's address id. */
 export type AddressWithId = components['schemas']['AddressWithId'];
+/**
+ * Addresses the buyer chose for a `PayAndShipMultiAddress` checkout. On the wire this is an array of
+ * JSON-encoded strings, each string an `AddressWithId` object (decode each entry with `JSON.parse`);
+ * `null` for other product types.
+ */
 export type ShippingAddressList = components['schemas']['ShippingAddressList'];
+/** Amount the merchant assigns to one of the buyer's addresses in a multi-address checkout. */
 export type MultiAddressesCheckoutMetadata = components['schemas']['MultiAddressesCheckoutMetadata'];
+/** Amount to assign to one of the buyer's addresses in a multi-address checkout. */
 export type MultiAddressesCheckoutMetadataInput = components['schemas']['MultiAddressesCheckoutMetadataInput'];
+/**
+ * A buyer's checkout session. Created `Open`, it moves to `Completed` when Complete Checkout Session
+ * succeeds or to `Canceled` when the payment fails or 24 hours pass. Absent values are `null`.
+ */
 export type CheckoutSession = components['schemas']['CheckoutSession'];
+/**
+ * Create Checkout Session. This is also the payload of the Amazon Pay button (signed with the
+ * signer's `signButtonPayload`). `webCheckoutDetails.checkoutReviewReturnUrl` is required for the
+ * standard flow; `checkoutResultReturnUrl` with `checkoutMode: ProcessOrder`. `webCheckoutDetails`
+ * itself may be left out where the flow needs no return URL (Buy Now in JP); the official .NET SDK's
+ * parameterless `CreateCheckoutSessionRequest()` sends none.
+ */
 export type CreateCheckoutSessionRequest = components['schemas']['CreateCheckoutSessionRequest'];
+/**
+ * Update an `Open` checkout session (amount, payment intent, order details) before redirecting the
+ * buyer to `amazonPayRedirectUrl`. Only the fields sent change.
+ */
 export type UpdateCheckoutSessionRequest = components['schemas']['UpdateCheckoutSessionRequest'];
+/**
+ * Confirm the checkout after the buyer returns to `checkoutResultReturnUrl`. `chargeAmount` must match
+ * the amount of the last Update Checkout Session.
+ */
 export type CompleteCheckoutSessionRequest = components['schemas']['CompleteCheckoutSessionRequest'];
+/**
+ * Finalize a checkout started with the Amazon Pay button in the Additional Payment Button (APB) or
+ * express flows after the buyer confirmed the order on an Amazon-hosted page.
+ */
 export type FinalizeCheckoutSessionRequest = components['schemas']['FinalizeCheckoutSessionRequest'];
+/** URLs of a checkout that returns the buyer to the merchant's review page before payment. */
 export type ReviewReturnWebCheckoutDetails = components['schemas']['ReviewReturnWebCheckoutDetails'];
+/**
+ * URLs of an Additional Payment Button checkout: the buyer pays on Amazon's page right after the
+ * click and returns to `checkoutResultReturnUrl`.
+ */
 export type ProcessOrderWebCheckoutDetails = components['schemas']['ProcessOrderWebCheckoutDetails'];
+/** What an Additional Payment Button checkout charges; set in the payload, as there is no update step. */
 export type ProcessOrderPaymentDetails = components['schemas']['ProcessOrderPaymentDetails'];
+/**
+ * Standard one-time checkout button: the buyer picks address and payment method on Amazon's page and
+ * returns to `checkoutReviewReturnUrl`; amount and intent are set later with Update Checkout Session.
+ */
 export type CheckoutButtonPayload = components['schemas']['CheckoutButtonPayload'];
+/**
+ * Recurring checkout button (subscriptions). `recurringMetadata` may also be set later, with Update
+ * Checkout Session, before the buyer completes checkout.
+ */
 export type RecurringButtonPayload = components['schemas']['RecurringButtonPayload'];
+/**
+ * Payment-method-on-file checkout button: the buyer saves a payment method for later charges
+ * (`paymentMethodOnFileMetadata.setupOnly: true` saves it without charging now).
+ */
 export type PaymentMethodOnFileButtonPayload = components['schemas']['PaymentMethodOnFileButtonPayload'];
+/**
+ * Additional Payment Button (APB), `checkoutMode: ProcessOrder`: the buyer completes checkout on
+ * Amazon's page right after the click, so payment details are in the payload; `addressDetails` is
+ * required for physical goods and must be left out for digital goods. Finish with Finalize Checkout
+ * Session.
+ */
 export type AdditionalPaymentButtonPayload = components['schemas']['AdditionalPaymentButtonPayload'];
+/**
+ * Any button payload. Which kind a payload is follows from its fields: `signInReturnUrl` (sign-in),
+ * `webCheckoutDetails.checkoutMode: ProcessOrder` (APB), else `chargePermissionType` (Recurring,
+ * PaymentMethodOnFile, or one-time checkout).
+ */
 export type ButtonPayload = components['schemas']['ButtonPayload'];
+/** How much can still be charged on a charge permission. */
 export type Limits = components['schemas']['Limits'];
+/**
+ * The buyer's consent to be charged. `OneTime` permissions close once the order amount is captured
+ * or after 180 days (13 months with `extendExpiration`); `Recurring` and `PaymentMethodOnFile`
+ * permissions stay `Chargeable` until closed. Buyer details stay readable for 30 days after creation
+ * (one-time) or while open (recurring). Absent values are `null`.
+ */
 export type ChargePermission = components['schemas']['ChargePermission'];
+/**
+ * Update merchant order details (for example the order id once known) or the recurring metadata.
+ * Merchant metadata can only be changed while no charge was captured on a one-time permission.
+ */
 export type UpdateChargePermissionRequest = components['schemas']['UpdateChargePermissionRequest'];
+/** Close a charge permission so that no more charges can be made. */
 export type CloseChargePermissionRequest = components['schemas']['CloseChargePermissionRequest'];
+/**
+ * `AuthorizationInitiated`: asynchronous authorization in progress. `Authorized`: funds held, ready to
+ * capture (for 30 days). `CaptureInitiated`: capture in progress. `Captured`: payment collected.
+ * `Canceled`: canceled or expired unused. `Declined`: authorization or capture declined.
+ */
 export type ChargeState = components['schemas']['ChargeState'];
+/**
+ * Canceled: `ExpiredUnused` (not captured within 30 days), `AmazonCanceled`, `MerchantCanceled`,
+ * `ChargePermissionCanceled`, `BuyerCanceled`. Declined: `SoftDeclined` (retry possible, after the buyer
+ * updates the payment method), `HardDeclined` (ask for another payment method), `AmazonRejected`,
+ * `ProcessingFailure`, `TransactionTimedOut`, `MFAFailed` (the buyer did not pass multi-factor authentication).
+ */
 export type ChargeReasonCode = components['schemas']['ChargeReasonCode'];
+/** State of the charge. */
 export type ChargeStatusDetails = components['schemas']['ChargeStatusDetails'];
+/** New state of a charge, set by a payment service provider. */
 export type ChargeStatusDetailsInput = components['schemas']['ChargeStatusDetailsInput'];
+/**
+ * A single payment transaction. A successful charge moves from `Authorized` (possibly after
+ * `AuthorizationInitiated`) through `CaptureInitiated` to `Captured`; it ends `Declined` when the
+ * payment is refused and `Canceled` when canceled or not captured within 30 days. Absent values are `null`.
+ */
 export type Charge = components['schemas']['Charge'];
+/** Where Amazon returns the buyer after authenticating a charge (multi-factor authentication). */
 export type ChargeWebCheckoutDetailsInput = components['schemas']['ChargeWebCheckoutDetailsInput'];
+/** Authorize (and optionally capture) an amount on a `Chargeable` charge permission. */
 export type CreateChargeRequest = components['schemas']['CreateChargeRequest'];
+/**
+ * Payment service providers only: report the outcome of a charge processed outside Amazon (for example
+ * mark an unused authorization `Canceled` with `ExpiredUnused`).
+ */
 export type UpdateChargeRequest = components['schemas']['UpdateChargeRequest'];
+/** Capture an `Authorized` charge, in full or in part. */
 export type CaptureChargeRequest = components['schemas']['CaptureChargeRequest'];
+/** Cancel an `Authorized` or `AuthorizationInitiated` charge. */
 export type CancelChargeRequest = components['schemas']['CancelChargeRequest'];
+/**
+ * `RefundInitiated`: the refund is being processed (asynchronously). `Refunded`: the money was returned.
+ * `Declined`: Amazon declined the refund; `reasonCode` says why.
+ */
 export type RefundState = components['schemas']['RefundState'];
+/**
+ * Why a refund is `Declined`: `AmazonRejected` (Amazon rejected it, for example after a chargeback) or
+ * `ProcessingFailure` (Amazon could not process it; retry the refund).
+ */
 export type RefundReasonCode = components['schemas']['RefundReasonCode'];
+/** State of the refund. */
 export type RefundStatusDetails = components['schemas']['RefundStatusDetails'];
+/**
+ * A refund of a captured charge. Refunds are processed asynchronously: poll Get Refund or wait for the
+ * instant payment notification. Absent values are `null`.
+ */
 export type Refund = components['schemas']['Refund'];
+/**
+ * Refund all or part of a `Captured` charge. The total refunded may exceed the captured amount by at
+ * most 15% or 75 USD/GBP/EUR (8,400 JPY), whichever is less.
+ */
 export type CreateRefundRequest = components['schemas']['CreateRefundRequest'];
+/**
+ * UTC date-time sent to Amazon, in ISO 8601 basic format (`20221114T074550Z`, what the official
+ * SDKs send) or extended format (`2022-11-14T07:45:50Z`, optionally with milliseconds).
+ */
 export type DateTimeInput = components['schemas']['DateTimeInput'];
+/**
+ * Kind of report. `_GET_FLAT_FILE_OFFAMAZONPAYMENTS_SETTLEMENT_DATA_` (settlement report) is created
+ * automatically with each settlement and can be neither scheduled nor requested.
+ * `_GET_FLAT_FILE_OFFAMAZONPAYMENTS_SANDBOX_SETTLEMENT_DATA_` is the only report type the sandbox
+ * supports. The order reference, billing agreement, authorization, capture and refund types are
+ * transaction reports that can be scheduled or requested.
+ * `_GET_CSV_CUSTOM_OFFAMAZONPAYMENTS_MULTI_CURRENCY_PAYMENTS_DATA_` (multi-currency report) can be
+ * requested but not scheduled.
+ */
 export type ReportType = components['schemas']['ReportType'];
+/**
+ * `IN_PROGRESS`: the report is being generated. `COMPLETED`: the report document is ready.
+ * `FAILED`: generation stopped on a fatal error. `CANCELLED`: cancelled before processing started,
+ * or automatically because there was no data to report.
+ */
 export type ProcessingStatus = components['schemas']['ProcessingStatus'];
+/** ISO 8601 duration between two reports created by a schedule (`PT5M` is five minutes, `P1D` one day). */
 export type ScheduleFrequency = components['schemas']['ScheduleFrequency'];
+/** Metadata of one report; download its content with `reportDocumentId` once `processingStatus` is `COMPLETED`. */
 export type Report = components['schemas']['Report'];
+/** One page of reports matching the filters. */
 export type GetReportsResponse = components['schemas']['GetReportsResponse'];
+/** Asks Amazon to generate a report for a date range. */
 export type CreateReportRequest = components['schemas']['CreateReportRequest'];
+/** Identifier of the report Amazon will generate; poll Get Report By Id for its status. */
 export type CreateReportResponse = components['schemas']['CreateReportResponse'];
+/** Where to download a generated report. */
 export type ReportDocument = components['schemas']['ReportDocument'];
+/** A schedule that makes Amazon create a report of one type at a fixed frequency. */
 export type ReportSchedule = components['schemas']['ReportSchedule'];
+/** The report schedules matching the filter. */
 export type GetReportSchedulesResponse = components['schemas']['GetReportSchedulesResponse'];
+/** Creates a schedule for one report type (only one schedule per report type may exist). */
 export type CreateReportScheduleRequest = components['schemas']['CreateReportScheduleRequest'];
+/** Identifier of the new report schedule. */
 export type CreateReportScheduleResponse = components['schemas']['CreateReportScheduleResponse'];
+/** Acknowledgement of the cancellation; Amazon documents no fields for it. */
 export type CancelReportScheduleResponse = components['schemas']['CancelReportScheduleResponse'];
+/**
+ * One payout of a settlement to the merchant's bank account. `amazonDisbursementReferenceId` also
+ * appears on the bank statement, which ties bank statements to Amazon Pay reports.
+ */
 export type Disbursement = components['schemas']['Disbursement'];
+/** One page of disbursements whose settlement date falls in the requested range. */
 export type GetDisbursementsResponse = components['schemas']['GetDisbursementsResponse'];
+/** One shipment as Amazon echoes it back. */
 export type DeliveryDetail = components['schemas']['DeliveryDetail'];
+/** One shipment to track. */
 export type DeliveryDetailInput = components['schemas']['DeliveryDetailInput'];
+/**
+ * Shipment details for an order. Identify the order with exactly one of `chargePermissionId`
+ * (Checkout v2) or `amazonOrderReferenceId` (older Amazon Pay integrations).
+ */
 export type DeliveryTrackersRequest = components['schemas']['DeliveryTrackersRequest'];
+/** The delivery tracker as Amazon recorded it. */
 export type DeliveryTrackerResponse = components['schemas']['DeliveryTrackerResponse'];
+/** A delegated authorization token for calling Amazon Pay v2 on a merchant's behalf. */
 export type AuthorizationTokenResponse = components['schemas']['AuthorizationTokenResponse'];
+/** Store and order details Amazon shows the buyer in the purchase notification. */
 export type InStoreCommunicationContextInput = components['schemas']['InStoreCommunicationContextInput'];
+/** Merchant notes attached to an in-store transaction. */
 export type InStoreMetadataInput = components['schemas']['InStoreMetadataInput'];
+/** Where the physical store is. */
 export type InStoreStoreLocationInput = components['schemas']['InStoreStoreLocationInput'];
+/** The code the merchant scanned from the buyer's Amazon app, to start an in-store purchase. */
 export type InstoreMerchantScanRequest = components['schemas']['InstoreMerchantScanRequest'];
+/** The charge permission created from the scanned code. */
 export type InStoreMerchantScanResponse = components['schemas']['InStoreMerchantScanResponse'];
+/** Charges the buyer for an in-store purchase. */
 export type InstoreChargeRequest = components['schemas']['InstoreChargeRequest'];
+/**
+ * State of an in-store charge or refund. Charges end `Completed` (or `Declined`); refunds start
+ * `Pending` and move to `Completed` or `Declined` (the .NET SDK's `State` lists `Pending` and `Completed`).
+ */
 export type InStoreTransactionState = components['schemas']['InStoreTransactionState'];
+/** Status of an in-store charge or refund. */
 export type InStoreTransactionStatus = components['schemas']['InStoreTransactionStatus'];
+/** The in-store charge. */
 export type InStoreChargeResponse = components['schemas']['InStoreChargeResponse'];
+/** Refunds all or part of an in-store charge. */
 export type InstoreRefundRequest = components['schemas']['InstoreRefundRequest'];
+/** The in-store refund. */
 export type InStoreRefundResponse = components['schemas']['InStoreRefundResponse'];
+/** Currency of the merchant's Amazon Pay ledger (payouts and fees). */
 export type LedgerCurrency = components['schemas']['LedgerCurrency'];
+/** `CORPORATE`: a registered company. `INDIVIDUAL`: a sole proprietor. */
 export type BusinessType = components['schemas']['BusinessType'];
+/**
+ * A phone number split into its parts. `countryCode` may be left out: the official PHP SDK's
+ * createMerchantAccount passes the payload through without requiring it.
+ */
 export type PhoneNumberInput = components['schemas']['PhoneNumberInput'];
+/** A phone number split into its parts, as Amazon returns it. */
 export type PhoneNumber = components['schemas']['PhoneNumber'];
+/** A business or residential address of a merchant account. */
 export type AccountAddressInput = components['schemas']['AccountAddressInput'];
+/** A business or residential address of a merchant account, as Amazon returns it. */
 export type AccountAddress = components['schemas']['AccountAddress'];
+/** How the merchant's customers reach support. */
 export type CustomerSupportInformationInput = components['schemas']['CustomerSupportInformationInput'];
+/** How the merchant's customers reach support, as Amazon returns it. */
 export type CustomerSupportInformation = components['schemas']['CustomerSupportInformation'];
+/** The merchant's legal business (KYC) details. */
 export type BusinessInfoInput = components['schemas']['BusinessInfoInput'];
+/** The merchant's legal business details, as Amazon returns them. */
 export type BusinessInfo = components['schemas']['BusinessInfo'];
+/** A person linked to the merchant account (primary contact or beneficial owner). */
 export type PersonInput = components['schemas']['PersonInput'];
+/** A person linked to the merchant account, as Amazon returns it. */
 export type Person = components['schemas']['Person'];
+/** Technical integration settings of the merchant account. */
 export type IntegrationInfoInput = components['schemas']['IntegrationInfoInput'];
+/** Technical integration settings, as Amazon returns them. */
 export type IntegrationInfo = components['schemas']['IntegrationInfo'];
+/**
+ * Status of the merchant (or of one of its stores) as known to the solution provider, for example
+ * `ACTIVE` with no reason code.
+ */
 export type AccountStatusInput = components['schemas']['AccountStatusInput'];
+/** Status of the merchant or of a store, as Amazon returns it. */
 export type AccountStatus = components['schemas']['AccountStatus'];
+/** A store (Amazon Pay store ID) created together with the merchant account. */
 export type AccountStoreInput = components['schemas']['AccountStoreInput'];
+/**
+ * Creates an Amazon Pay merchant account (and a default store) for a merchant of the solution
+ * provider. `uniqueReferenceId` is the solution provider's own identifier for the merchant.
+ */
 export type RegisterAmazonPayAccountRequest = components['schemas']['RegisterAmazonPayAccountRequest'];
+/** The new merchant account. */
 export type RegisterAmazonPayAccountResponse = components['schemas']['RegisterAmazonPayAccountResponse'];
+/**
+ * Changes the merchant account. Only details that do not change the legal business entity can be
+ * updated; send just the fields to change.
+ */
 export type UpdateAmazonPayAccountRequest = components['schemas']['UpdateAmazonPayAccountRequest'];
+/**
+ * A merchant account as Amazon returns it after an update. Amazon answers with the account's
+ * identifiers and any of the registered details; every field may be absent or `null`.
+ */
 export type MerchantAccount = components['schemas']['MerchantAccount'];
+/** Acknowledgement that the merchant account was closed or dissociated; Amazon documents no fields for it. */
 export type DeleteAmazonPayAccountResponse = components['schemas']['DeleteAmazonPayAccountResponse'];
+/** Starts the claim of a merchant account, which hands the account to the merchant to log in to. */
 export type ClaimMerchantAccountRequest = components['schemas']['ClaimMerchantAccountRequest'];
+/**
+ * Result of starting the account claim. Amazon answers with a redirection for the merchant to
+ * follow (see the 303 response) or with details of the started claim; no fields are documented.
+ */
 export type ClaimMerchantAccountResponse = components['schemas']['ClaimMerchantAccountResponse'];
+/** A new store (Amazon Pay store ID) for the merchant account. */
 export type CreateStoreRequest = components['schemas']['CreateStoreRequest'];
+/** Changes to a store; send just the fields to change. */
 export type UpdateStoreRequest = components['schemas']['UpdateStoreRequest'];
+/** A store (Amazon Pay store ID) of a merchant account, as Amazon returns it. */
 export type Store = components['schemas']['Store'];
+/** Kind of dispute; Amazon currently only reports `Chargeback`. */
 export type DisputeType = components['schemas']['DisputeType'];
+/** Why the buyer filed the dispute. */
 export type DisputeFilingReason = components['schemas']['DisputeFilingReason'];
+/**
+ * `UnderReview`: the dispute is being investigated. `ActionRequired`: the merchant must respond
+ * (contest with evidence or accept) before `merchantResponseDeadline`. `Resolved`: a decision was
+ * made (see `resolution`). `Closed`: the dispute is finished.
+ */
 export type DisputeState = components['schemas']['DisputeState'];
+/**
+ * Why the dispute is in its state: `MerchantResponseRequired`, `MerchantAdditionalEvidencesRequired`
+ * and `BuyerAdditionalEvidencesRequired` (evidence requested), `MerchantAcceptedDispute`,
+ * `MerchantResponseDeadlineExpired`, `BuyerCancelled`, `InvestigatorResolved`, `AutoResolved`, and
+ * `ChargebackFiled` (the buyer also filed a chargeback besides the A-to-z claim).
+ */
 export type DisputeReasonCode = components['schemas']['DisputeReasonCode'];
+/** Outcome of a `Resolved` or `Closed` dispute. */
 export type DisputeResolution = components['schemas']['DisputeResolution'];
+/** Category of a piece of evidence. */
 export type EvidenceType = components['schemas']['EvidenceType'];
+/**
+ * A moment in a dispute as Amazon returns it. Amazon's docs describe an ISO 8601 UTC date-time
+ * string, while the official SDKs send Unix epoch numbers (the Node.js SDK milliseconds, the Java and
+ * PHP SDKs seconds) and Amazon returns what was stored; so a string, an integer or `null`.
+ */
 export type DisputeTimestamp = components['schemas']['DisputeTimestamp'];
+/**
+ * A moment sent to Amazon in a dispute: an ISO 8601 UTC date-time string, or a Unix epoch number
+ * (the official Java SDK sends seconds, the Node.js SDK milliseconds).
+ */
 export type DisputeTimestampInput = components['schemas']['DisputeTimestampInput'];
+/** One piece of evidence, as Amazon returns it. */
 export type Evidence = components['schemas']['Evidence'];
+/** One piece of evidence; give a `fileId` from Upload File, an `evidenceText`, or both. */
 export type EvidenceInput = components['schemas']['EvidenceInput'];
+/** State of a dispute and why it is in it. */
 export type DisputeStatusDetails = components['schemas']['DisputeStatusDetails'];
+/** State of a dispute as the payment service provider reports it. */
 export type DisputeStatusDetailsInput = components['schemas']['DisputeStatusDetailsInput'];
+/** The payment service provider's reference for the dispute, as Amazon returns it. */
 export type DisputeProviderMetadata = components['schemas']['DisputeProviderMetadata'];
+/** The payment service provider's reference for the dispute. */
 export type DisputeProviderMetadataInput = components['schemas']['DisputeProviderMetadataInput'];
+/** A dispute (chargeback or A-to-z Guarantee claim) on a charge. */
 export type Dispute = components['schemas']['Dispute'];
+/**
+ * A payment service provider notifies Amazon of a chargeback a buyer filed on a transaction the
+ * provider processed.
+ */
 export type CreateDisputeRequest = components['schemas']['CreateDisputeRequest'];
+/**
+ * A payment service provider reports the new state of a dispute it processes, typically its
+ * resolution and closure.
+ */
 export type UpdateDisputeRequest = components['schemas']['UpdateDisputeRequest'];
+/**
+ * The merchant (or its partner) contests a dispute with evidence, within the dispute window
+ * (11 days for chargebacks, 7 days for A-to-z claims).
+ */
 export type ContestDisputeRequest = components['schemas']['ContestDisputeRequest'];
+/**
+ * File format: `csv` (text/csv), `pdf` (application/pdf), `xls`/`xlsx` (Excel), `doc`/`docx` (Word),
+ * `ods` (OpenDocument spreadsheet), `jpg`/`png` (images).
+ */
 export type FileType = components['schemas']['FileType'];
+/** What the file is for; `disputeEvidence` is the only purpose so far. */
 export type FilePurpose = components['schemas']['FilePurpose'];
+/** Announces a file to upload and asks for an upload URL. */
 export type UploadFileRequest = components['schemas']['UploadFileRequest'];
+/** A file uploaded to Amazon Pay, with the URL to send (or read) its content. */
 export type File = components['schemas']['File'];
+/**
+ * Reason codes of error responses. Generic ones (Amazon's error table, every operation):
+ * `InvalidHeaderValue`, `InvalidRequest`, `InvalidParameterValue`, `InvalidParameterCombination`,
+ * `InvalidRequestFormat`, `MissingHeader`, `MissingHeaderValue`, `MissingParameterValue`,
+ * `UnrecognizedField`, `InvalidSandboxSimulationSpecified`, `DuplicateIdempotencyKey`, `CurrencyMismatch`,
+ * `InvalidAPIVersion`, `UnauthorizedAccess`, `InvalidAuthentication`, `InvalidAccountStatus`,
+ * `InvalidRequestSignature`, `InvalidAuthorizationToken`, `ResourceNotFound`, `UnsupportedOperation`,
+ * `RequestNotSupported`, `RequestTimeout`, `TLSVersionNotSupported`, `TooManyRequests`,
+ * `InternalServerError`, `ServiceUnavailable`. Per operation (each operation's description says which):
+ * state errors (`InvalidCheckoutSessionStatus`, `CheckoutSessionCanceled`, `InvalidChargePermissionStatus`,
+ * `InvalidChargeStatus`, `ChargePermissionNotModifiable`), amount errors (`TransactionAmountExceeded`,
+ * `PeriodicAmountExceeded`, `AmountMismatch`, `TransactionCountExceeded`), declines (`HardDeclined`,
+ * `SoftDeclined`, `AmazonRejected`, `ProcessingFailure`, `TransactionTimedOut`, `PaymentMethodNotAllowed`,
+ * `MFANotCompleted`) and `InvalidInputFormat` (Delivery Trackers).
+ */
 export type ErrorReasonCode = components['schemas']['ErrorReasonCode'];
+/** The body Amazon Pay returns with every non-2xx status. */
 export type ErrorResponse = components['schemas']['ErrorResponse'];
+/**
+ * `Notification` carries a published message; `SubscriptionConfirmation` asks the endpoint to
+ * confirm a new subscription (visit `SubscribeURL`); `UnsubscribeConfirmation` reports that the
+ * subscription was removed. Closed: a receiver must refuse a type it cannot verify.
+ */
 export type SnsMessageType = components['schemas']['SnsMessageType'];
+/** The kind of object that changed. `CHARGEBACK` notifications name a dispute; Amazon may add types. */
 export type NotificationObjectType = components['schemas']['NotificationObjectType'];
+/** `STATE_CHANGE`: the object changed state. `ATTRIBUTE_CHANGE`: another attribute changed. */
 export type NotificationType = components['schemas']['NotificationType'];
+/**
+ * The Amazon Pay message inside an SNS `Notification`, in the PascalCase form receivers expose.
+ * It carries ids only: get the object for its current state.
+ */
 export type InstantPaymentNotification = components['schemas']['InstantPaymentNotification'];
+/** The same message with camelCase keys, as Amazon's IPN parameter tables spell them. */
 export type InstantPaymentNotificationCamelCase = components['schemas']['InstantPaymentNotificationCamelCase'];
+/** What `Message` may hold on input; receivers normalise it to `InstantPaymentNotification`. */
 export type InstantPaymentNotificationWire = components['schemas']['InstantPaymentNotificationWire'];
+/** `1`: SHA1withRSA over the string to sign. `2`: SHA256withRSA. */
 export type SnsSignatureVersion = components['schemas']['SnsSignatureVersion'];
+/**
+ * The JSON document Amazon SNS POSTs to an HTTP(S) subscriber. `Signature` covers, for
+ * `Notification`: `Message`, `MessageId`, `Subject` (if present), `Timestamp`, `TopicArn`, `Type`;
+ * for the two confirmation types: `Message`, `MessageId`, `SubscribeURL`, `Timestamp`, `Token`,
+ * `TopicArn`, `Type` — each as `Name\nvalue\n`, in that order.
+ */
 export type SnsMessage = components['schemas']['SnsMessage'];

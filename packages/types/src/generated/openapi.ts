@@ -11,6 +11,7 @@ export interface OpenApiDocumentObject {
   [key: string]: unknown;
 }
 
+/** The bundled OpenAPI document the types and validators were generated from, as a plain object. */
 export const openapiDocument: OpenApiDocumentObject = {
   "openapi": "3.1.0",
   "info": {

@@ -16,6 +16,7 @@ export interface WebhookSchema {
   readonly body: z.ZodMiniType;
 }
 
+/** Operation, content types and body validator of every webhook (notification) of the spec, by name. */
 export const webhookSchemas = {
   instantPaymentNotification: {
     name: "instantPaymentNotification",
@@ -26,4 +27,5 @@ export const webhookSchemas = {
   },
 } as const satisfies Record<string, WebhookSchema>;
 
+/** The name of a webhook of the spec. */
 export type WebhookName = keyof typeof webhookSchemas;
