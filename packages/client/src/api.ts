@@ -2,16 +2,18 @@ import type { paths } from '@amazon-pay-ts/types';
 import type { Client } from 'openapi-fetch';
 import type { IDEMPOTENCY_HEADER } from './idempotency.js';
 
+/** `x-amz-pay-idempotency-key`. @inline */
 type IdempotencyHeader = typeof IDEMPOTENCY_HEADER;
-type Flatten<T> = { [K in keyof T]: T[K] };
+/** `T` with its intersections merged into one object type, as editors and the reference show it. */
+export type Flatten<T> = { [K in keyof T]: T[K] };
 
 /** A header parameter object with `x-amz-pay-idempotency-key` made optional. */
-type RelaxedHeader<Header> = Flatten<
+export type RelaxedHeader<Header> = Flatten<
   Omit<Header, IdempotencyHeader> & { [K in IdempotencyHeader & keyof Header]?: Header[K] }
 >;
 
 /** `parameters` with the relaxed header, itself optional once no header is required. */
-type RelaxedParameters<Parameters> = Parameters extends { header: infer Header }
+export type RelaxedParameters<Parameters> = Parameters extends { header: infer Header }
   ? Flatten<
       Omit<Parameters, 'header'> &
         (Partial<RelaxedHeader<Header>> extends RelaxedHeader<Header>
@@ -21,7 +23,7 @@ type RelaxedParameters<Parameters> = Parameters extends { header: infer Header }
   : Parameters;
 
 /** A POST operation as `client.api` takes it: the idempotency middleware supplies the key when absent. */
-type RelaxedPost<Operation> = Operation extends { parameters: infer Parameters }
+export type RelaxedPost<Operation> = Operation extends { parameters: infer Parameters }
   ? Flatten<Omit<Operation, 'parameters'> & { parameters: RelaxedParameters<Parameters> }>
   : Operation;
 

@@ -11,15 +11,20 @@ import { AmazonPayConfigError } from './errors.js';
 import type { FetchLike } from './fetch-like.js';
 import { checkRetryOptions, RETRY_DEFAULTS, type RetryOptions } from './retry.js';
 
+/** The request signing scheme: `AMZN-PAY-RSASSA-PSS-V2` (default, salt 32) or the older `AMZN-PAY-RSASSA-PSS` (salt 20). */
 export type SignatureAlgorithm = 'AMZN-PAY-RSASSA-PSS' | 'AMZN-PAY-RSASSA-PSS-V2';
+/** What a 2xx body that does not match the spec does: throw (`strict`), warn and return it (`warn`), or nothing (`off`). */
 export type ValidationMode = 'strict' | 'warn' | 'off';
 
 /** Where the client reports what it does not throw for: response validation warnings, retries. */
 export interface Logger {
+  /** Called for what deserves attention: a response that does not match the spec, a retry. */
   warn(message: string, details?: Record<string, unknown>): void;
+  /** Called, when present, for routine detail. */
   debug?(message: string, details?: Record<string, unknown>): void;
 }
 
+/** What a client is constructed with: region, environment, key id and private key, plus optional tuning. */
 export interface ClientConfig {
   /** `'na'`, `'eu'` or `'jp'`; aliases `'us'` → na, `'de'`/`'uk'` → eu (any case). */
   region: RegionInput | (string & {});
@@ -73,6 +78,7 @@ export interface ResolvedConfig {
 
 const ALGORITHMS: readonly SignatureAlgorithm[] = ['AMZN-PAY-RSASSA-PSS', 'AMZN-PAY-RSASSA-PSS-V2'];
 const VALIDATION_MODES: readonly ValidationMode[] = ['strict', 'warn', 'off'];
+/** Retries after the first attempt when `maxRetries` is not given. */
 export const DEFAULT_MAX_RETRIES = RETRY_DEFAULTS.maxRetries;
 
 /** Checks everything but the key itself (the signer checks that) and derives the base URL. */

@@ -190,10 +190,12 @@ export abstract class ClientBase {
     };
   }
 
+  /** What `console.log` and `util.inspect` show: the class name and {@link ClientBase.toJSON}, never the key. */
   [INSPECT](): string {
     return `${this.constructor.name} ${JSON.stringify(this.toJSON())}`;
   }
 
+  /** Runs one operation (what every generated method calls) and resolves to its data. */
   protected [CALL](
     operationId: OperationId,
     ids: readonly unknown[],

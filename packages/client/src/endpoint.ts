@@ -3,6 +3,7 @@ import { type AmazonPayRegion, normalizeRegion } from '@amazon-pay-ts/signer';
 export type Region = AmazonPayRegion;
 /** Accepted spellings of a region: the three codes and the aliases Amazon's SDKs accept. */
 export type RegionInput = Region | 'us' | 'de' | 'uk' | 'NA' | 'EU' | 'JP' | 'US' | 'DE' | 'UK';
+/** The API environment a call goes to: `live` or `sandbox`. */
 export type Environment = 'live' | 'sandbox';
 
 /** Region aliases (`us` → na, `de`/`uk` → eu) are the signer's, so the client and simulator agree. */
@@ -14,6 +15,7 @@ const HOSTS: Readonly<Record<Region, string>> = {
   jp: 'pay-api.amazon.jp',
 };
 
+/** `live`/`sandbox` in any case, or undefined for anything else. */
 export function normalizeEnvironment(value: unknown): Environment | undefined {
   if (typeof value !== 'string') return undefined;
   const lower = value.toLowerCase();

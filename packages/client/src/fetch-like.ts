@@ -5,7 +5,12 @@
 export interface FetchLikeResponse {
   readonly status: number;
   readonly ok: boolean;
-  readonly headers: { get(name: string): string | null };
+  /** The response headers. */
+  readonly headers: {
+    /** A header's value by name (any case), or null. */
+    get(name: string): string | null;
+  };
+  /** The whole body as text. */
   text(): Promise<string>;
 }
 

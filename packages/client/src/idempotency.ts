@@ -1,3 +1,4 @@
+/** The header carrying the idempotency key of a POST. */
 export const IDEMPOTENCY_HEADER = 'x-amz-pay-idempotency-key';
 
 /** Amazon accepts at most 32 characters; a UUID without its dashes is exactly 32 hex digits. */
@@ -15,6 +16,7 @@ export function newIdempotencyKey(): string {
 export function idempotencyMiddleware(options: { generate?: () => string } = {}) {
   const generate = options.generate ?? newIdempotencyKey;
   return {
+    /** Adds a fresh key to a POST that has none; leaves other requests alone. */
     onRequest({ request }: { request: Request }): Request | undefined {
       if (request.method !== 'POST' || request.headers.has(IDEMPOTENCY_HEADER)) return undefined;
       request.headers.set(IDEMPOTENCY_HEADER, generate());

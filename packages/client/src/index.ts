@@ -6,7 +6,7 @@ export {
   checkPrice,
   POSITIVE_AMOUNT_FIELDS,
 } from './amount-rules.js';
-export type { ApiClient, ApiPaths } from './api.js';
+export type { ApiClient, ApiPaths, Flatten, RelaxedHeader, RelaxedParameters, RelaxedPost } from './api.js';
 export { type ButtonKind, type ButtonPayload, buttonKind, checkButtonPayload } from './button-payload.js';
 export { AmazonPayClient, InStoreClient, WebStoreClient } from './client.js';
 export {
@@ -51,6 +51,7 @@ export {
   AmazonPayTimeoutError,
   AmazonPayUnprocessableError,
   apiErrorFromResponse,
+  type ErrorResponseInfo,
   type FieldIssue,
   type RequestContext,
 } from './errors.js';
@@ -63,16 +64,24 @@ export type {
   ChannelOperation,
   CommonWithResponse,
   InStoreWithResponse,
+  MethodDocs,
   MethodName,
   OperationAliases,
   OperationArguments,
+  OperationOf,
   WebStoreWithResponse,
   WithResponseMethods,
 } from './methods.js';
-export { type ClientOperationId, OPERATION_ROUTES, type OperationRoute } from './operations.js';
+export {
+  type Channel as OperationChannel,
+  type ClientOperationId,
+  OPERATION_ROUTES,
+  type OperationRoute,
+} from './operations.js';
 export { serializePath } from './path.js';
 export {
   formatAmazonTimestamp,
+  type NormalizedQueryValue,
   normalizeQuery,
   type QueryValue,
   serializeQuery,
@@ -98,12 +107,19 @@ export type {
   CallOptions,
   DateTimeField,
   Decoded,
+  FriendlyQueryValue,
+  JsonContent,
+  PathRest,
   QueryParams,
   RawRequest,
   RequestBody,
   RequestInput,
   ResponseBody,
   ResponseMetadata,
+  SuccessBody,
+  SuccessStatus,
+  Unwrapped,
+  WireResponse,
   WithMetadata,
   WithResponse,
 } from './types.js';

@@ -21,7 +21,8 @@ type WebStoreAlias =
 /** A method name on some client: an operationId or an alias. */
 export type MethodName = ClientOperationId | keyof OperationAliases;
 
-type OperationOf<Name extends MethodName> = Name extends keyof OperationAliases
+/** The operationId a method name runs: itself, or the operation of an alias. */
+export type OperationOf<Name extends MethodName> = Name extends keyof OperationAliases
   ? OperationAliases[Name]
   : Name;
 
@@ -30,9 +31,17 @@ export type ChannelOperation<Channel extends (typeof OPERATION_ROUTES)[ClientOpe
   [K in ClientOperationId]: (typeof OPERATION_ROUTES)[K]['channel'] extends Channel ? K : never;
 }[ClientOperationId];
 
+/**
+ * Every method name with its doc comment: the operations' arguments (generated from the spec) and the
+ * aliases' operations. The `withResponse` types pick their members from it to keep those comments.
+ */
+export type MethodDocs = OperationArguments & OperationAliases;
+
 /** The `withResponse` variant of the named methods: same arguments, `{ data, metadata }` result. */
 export type WithResponseMethods<Name extends MethodName> = {
-  readonly [N in Name]: (
+  // Mapped over the keys of a Pick of the documented tables, so that each member keeps the doc comment
+  // of its operation or alias in editors and the API reference.
+  readonly [N in keyof Pick<MethodDocs, Name>]: (
     ...args: OperationArguments[OperationOf<N>]
   ) => Promise<WithMetadata<ResponseBody<OperationOf<N>>>>;
 };

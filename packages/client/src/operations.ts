@@ -3,6 +3,7 @@ import { OPERATION_ROUTES } from './generated/operation-routes.js';
 /** Which client classes carry an operation (as the .NET SDK splits them); from the spec's tags. */
 export type Channel = 'webStore' | 'inStore' | 'common';
 
+/** How the client calls one operation, generated from the spec. */
 export interface OperationRoute {
   readonly method: 'GET' | 'POST' | 'PATCH' | 'DELETE';
   /** The spec's path template, also the openapi-fetch path key. */
@@ -21,4 +22,5 @@ export interface OperationRoute {
 /** Every operation of Amazon Pay API v2, by operationId, generated from the spec (`pnpm generate`). */
 export { OPERATION_ROUTES };
 
+/** An operationId the client has a method for. */
 export type ClientOperationId = keyof typeof OPERATION_ROUTES;

@@ -2,6 +2,7 @@ import type { FieldIssue } from './errors.js';
 
 /** A query value the helpers accept: lists become comma-separated, Dates become Amazon timestamps. */
 export type QueryValue = string | number | boolean | Date | readonly (string | number)[] | null | undefined;
+/** A query value after {@link normalizeQuery}: lists as string arrays, Dates as Amazon timestamps. */
 export type NormalizedQueryValue = string | number | boolean | string[];
 
 /** Query parameters Amazon reads as comma-separated lists. */

@@ -11,8 +11,10 @@ import { safeUrl } from './safe-url.js';
 /** Statuses worth another attempt: timeouts, throttling and transient server failures. */
 export const RETRIABLE_STATUSES: ReadonlySet<number> = new Set([408, 425, 429, 500, 502, 503, 504]);
 
+/** The fetch signature the retrying fetch wraps and returns. */
 export type FetchFunction = (input: RequestInfo | URL, init?: RequestInit) => Promise<Response>;
 
+/** What `onRetry` receives before each retry. */
 export interface RetryEvent {
   /** 1 for the first retry. */
   readonly retry: number;
@@ -22,6 +24,7 @@ export interface RetryEvent {
   readonly request: Request;
 }
 
+/** Options of {@link createRetryingFetch}: the fetch to wrap, attempts, backoff, deadlines and hooks. */
 export interface RetryOptions {
   /** The fetch each attempt goes through; put signing inside it so every attempt is signed afresh. */
   fetch?: FetchFunction;

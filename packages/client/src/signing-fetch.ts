@@ -2,7 +2,9 @@ import type { FetchFunction } from './retry.js';
 
 /** The parts of `@amazon-pay-ts/signer`'s Signer this wrapper uses. */
 export interface RequestSigner {
+  /** Returns the request with `x-amz-pay-date` and `authorization` added. */
   sign(request: Request): Promise<Request>;
+  /** Returns the headers to add to a request described by its parts (faster when present). */
   signHeaders?(request: {
     method: string;
     url: string;

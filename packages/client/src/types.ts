@@ -2,10 +2,12 @@ import type { components, OperationId, operations } from '@amazon-pay-ts/types';
 import type { FieldIssue } from './errors.js';
 import type { OPERATION_ROUTES } from './generated/operation-routes.js';
 
-type JsonContent<T> = T extends { content: { 'application/json': infer Body } } ? Body : never;
+/** The `application/json` content of a request body or response object. */
+export type JsonContent<T> = T extends { content: { 'application/json': infer Body } } ? Body : never;
 /** A success status without content (204) has no body: its result is `undefined`. */
-type SuccessBody<T> = T extends { content: { 'application/json': infer Body } } ? Body : undefined;
-type SuccessStatus<R> = Extract<keyof R, 200 | 201 | 202 | 204>;
+export type SuccessBody<T> = T extends { content: { 'application/json': infer Body } } ? Body : undefined;
+/** The success statuses (200, 201, 202, 204) among the keys of an operation's responses. */
+export type SuccessStatus<R> = Extract<keyof R, 200 | 201 | 202 | 204>;
 
 /** Wire shape of a success body, before decoding. */
 export type WireResponse<K extends OperationId> = SuccessBody<
@@ -13,7 +15,7 @@ export type WireResponse<K extends OperationId> = SuccessBody<
 >;
 
 /** Routes whose one result Amazon may wrap in a list (`unwrapSingle`): the entry, either way. */
-type Unwrapped<K extends OperationId, T> = K extends keyof typeof OPERATION_ROUTES
+export type Unwrapped<K extends OperationId, T> = K extends keyof typeof OPERATION_ROUTES
   ? (typeof OPERATION_ROUTES)[K] extends { unwrapSingle: infer Key extends string }
     ? T extends { [P in Key]: readonly (infer Item)[] }
       ? Item
@@ -37,7 +39,8 @@ export type DateTimeField<K extends OperationId> = K extends keyof typeof OPERAT
   ? (typeof OPERATION_ROUTES)[K]['dateTimes'][number]
   : never;
 
-type PathRest<P extends string, Head extends string> = P extends `${Head}.${infer Rest}` ? Rest : never;
+/** What follows `Head.` in the dotted path `P` (the paths of {@link AcceptDates} one level down). */
+export type PathRest<P extends string, Head extends string> = P extends `${Head}.${infer Rest}` ? Rest : never;
 
 /**
  * `T` with `Date` accepted at the dotted paths `P` (`[]` stands for array items), everything else
@@ -54,7 +57,8 @@ export type AcceptDates<T, P extends string> = [P] extends [never]
 /** The request body as the methods take it: the JSON body, with `Date` accepted at every date-time of the spec. */
 export type RequestInput<K extends OperationId> = AcceptDates<RequestBody<K>, DateTimeField<K>>;
 
-type FriendlyQueryValue<V, IsDateTime extends boolean> = V extends readonly (infer Item)[]
+/** A query value as the methods take it: one item or a list for list parameters, a `Date` for date-times. */
+export type FriendlyQueryValue<V, IsDateTime extends boolean> = V extends readonly (infer Item)[]
   ? Item | readonly Item[]
   : IsDateTime extends true
     ? V | Date
@@ -128,6 +132,7 @@ export interface ResponseMetadata {
   readonly validationIssues: readonly FieldIssue[];
 }
 
+/** A result with the HTTP exchange behind it: what the `withResponse` methods resolve to. */
 export interface WithMetadata<T> {
   readonly data: T;
   readonly metadata: ResponseMetadata;

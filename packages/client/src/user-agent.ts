@@ -23,6 +23,7 @@ function platform(): string {
 export function userAgentMiddleware(suffix?: string) {
   const value = userAgent(suffix);
   return {
+    /** Sets the user-agent header. */
     onRequest({ request }: { request: Request }): Request {
       request.headers.set('user-agent', value);
       return request;

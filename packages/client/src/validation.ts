@@ -105,6 +105,7 @@ const byRoute = new Map<string, OperationId>(
   ]),
 );
 
+/** Options of {@link validationMiddleware}: what to check and where warnings go. */
 export interface ValidationMiddlewareOptions {
   /** Check JSON request bodies before sending (throws `AmazonPayRequestValidationError`). Default true. */
   requests?: boolean;
@@ -123,6 +124,7 @@ export function validationMiddleware(options: ValidationMiddlewareOptions = {}) 
   const { requests = true, responses = 'warn' } = options;
   const { logger } = options;
   return {
+    /** Checks the JSON body of a request against its operation's schema. */
     async onRequest({ request, schemaPath }: { request: Request; schemaPath: string }) {
       const operationId = byRoute.get(`${request.method} ${schemaPath}`);
       if (!requests || !operationId || request.body === null) return undefined;
@@ -137,6 +139,7 @@ export function validationMiddleware(options: ValidationMiddlewareOptions = {}) 
       if (issues.length) throw new AmazonPayRequestValidationError(operationId, issues);
       return undefined;
     },
+    /** Checks a 2xx JSON body against its operation's response schema, as `responses` says. */
     async onResponse({
       request,
       response,
