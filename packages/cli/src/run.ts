@@ -4,6 +4,7 @@ import { type CliIo, UsageError } from './io.js';
 import { keysCommand, keysHelp } from './keys.js';
 import { simulatorCommand, simulatorHelp } from './simulator.js';
 
+/** The text of `amazon-pay --help`: every command with its arguments. */
 export const usage = `amazon-pay <command> [options]
 
 Commands:

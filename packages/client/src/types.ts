@@ -40,7 +40,9 @@ export type DateTimeField<K extends OperationId> = K extends keyof typeof OPERAT
   : never;
 
 /** What follows `Head.` in the dotted path `P` (the paths of {@link AcceptDates} one level down). */
-export type PathRest<P extends string, Head extends string> = P extends `${Head}.${infer Rest}` ? Rest : never;
+export type PathRest<P extends string, Head extends string> = P extends `${Head}.${infer Rest}`
+  ? Rest
+  : never;
 
 /**
  * `T` with `Date` accepted at the dotted paths `P` (`[]` stands for array items), everything else

@@ -35,11 +35,14 @@ export function defaultFetchCertificate(fetchImpl?: typeof fetch): FetchCertific
   };
 }
 
+/** The hash of an SNS signature: SHA-1 for `SignatureVersion` 1, SHA-256 for 2. */
 export type SignatureHash = 'SHA-1' | 'SHA-256';
 
+/** Verification keys of SNS signing certificates, by URL; made by {@link createCertificateCache}. */
 export interface CertificateCache {
   /** The RSASSA-PKCS1-v1_5 verification key of the certificate at `url`, fetched once per URL. */
   key(url: string, hash: SignatureHash): Promise<CryptoKey>;
+  /** Keys currently cached. */
   readonly size: number;
 }
 

@@ -11,6 +11,7 @@ import {
   type VerifyOptions,
 } from './verifySnsMessage.js';
 
+/** What the `onNotification` callback gets besides the notification. */
 export interface NotificationContext {
   /** The verified SNS message the notification came in. */
   sns: VerifiedSnsMessage;
@@ -18,6 +19,7 @@ export interface NotificationContext {
   resource?: ResolvedResource;
 }
 
+/** Options of {@link createNotificationHandler}: the callback, deduplication, an optional client and logger. */
 export interface NotificationHandlerOptions extends VerifyOptions {
   /** Called once per notification (by NotificationId); throw to answer 500 and have SNS retry. */
   onNotification(notification: Notification, context: NotificationContext): unknown;
@@ -35,9 +37,13 @@ export interface NotificationHandlerOptions extends VerifyOptions {
   /** Called for verified SubscriptionConfirmation and UnsubscribeConfirmation messages. */
   onSubscriptionMessage?(message: VerifiedSnsMessage): unknown;
   /** Told why a request was refused or failed; the handler is silent without one. */
-  logger?: { warn(message: string, details: Record<string, unknown>): void };
+  logger?: {
+    /** Receives what was refused or failed, with details. */
+    warn(message: string, details: Record<string, unknown>): void;
+  };
 }
 
+/** A web-standard request handler (Request in, Response out) for the IPN endpoint. */
 export type NotificationHandler = (request: Request) => Promise<Response>;
 
 const text = (status: number, body: string) =>

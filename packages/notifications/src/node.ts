@@ -2,6 +2,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { NotificationHandler } from './createNotificationHandler.js';
 import { DEFAULT_MAX_BODY_BYTES } from './verifySnsMessage.js';
 
+/** Options of {@link toNodeListener}. */
 export interface NodeAdapterOptions {
   /** Bodies larger than this are answered 413 without being read further. Default 256 KiB. */
   maxBodyBytes?: number;

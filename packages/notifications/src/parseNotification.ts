@@ -24,16 +24,19 @@ interface NotificationBase {
   sns: SnsDelivery;
 }
 
+/** A Charge changed state. */
 export interface ChargeNotification extends NotificationBase {
   objectType: 'CHARGE';
   chargeId: string;
   chargePermissionId: string | null;
 }
+/** A Refund changed state. */
 export interface RefundNotification extends NotificationBase {
   objectType: 'REFUND';
   refundId: string;
   chargePermissionId: string | null;
 }
+/** A Charge Permission changed state. */
 export interface ChargePermissionNotification extends NotificationBase {
   objectType: 'CHARGE_PERMISSION';
   chargePermissionId: string;
@@ -53,6 +56,7 @@ export interface OtherNotification extends NotificationBase {
   chargePermissionId: string | null;
 }
 
+/** An Amazon Pay IPN, by `objectType`. */
 export type Notification =
   | ChargeNotification
   | RefundNotification

@@ -6,12 +6,17 @@ import type { Notification } from './parseNotification.js';
  * have them all.
  */
 export interface ResourceClient {
+  /** Gets a Charge (e.g. `client.getCharge`). */
   getCharge(chargeId: string): Promise<Charge>;
+  /** Gets a Refund (e.g. `client.getRefund`). */
   getRefund(refundId: string): Promise<Refund>;
+  /** Gets a Charge Permission (e.g. `client.getChargePermission`). */
   getChargePermission(chargePermissionId: string): Promise<ChargePermission>;
+  /** Gets a Dispute, when the client can (e.g. `client.getDispute`). */
   getDispute?(disputeId: string): Promise<Dispute>;
 }
 
+/** The current state of the object a notification is about, from {@link resolveNotification}. */
 export type ResolvedResource =
   | { objectType: 'CHARGE'; charge: Charge }
   | { objectType: 'REFUND'; refund: Refund }

@@ -10,6 +10,7 @@ export interface SeenStore {
   add(id: string): void | Promise<void>;
 }
 
+/** Notification ids the default in-memory store remembers: 10 000. */
 export const DEFAULT_SEEN_ENTRIES = 10_000;
 
 /**

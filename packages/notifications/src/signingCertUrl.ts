@@ -8,6 +8,7 @@ import { NotificationError } from './errors.js';
  */
 const SNS_HOST = /^sns\.[a-z0-9-]+\.amazonaws\.com(\.cn)?$/;
 
+/** Which certificate URLs besides AWS's SNS hosts are trusted (tests and demos only). */
 export interface SigningCertUrlPolicy {
   /**
    * Origins trusted besides AWS's SNS hosts, e.g. a local simulator (`http://127.0.0.1:4010`).

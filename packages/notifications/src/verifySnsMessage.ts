@@ -10,11 +10,14 @@ import { NotificationError } from './errors.js';
 import { checkSigningCertUrl, type SigningCertUrlPolicy } from './signingCertUrl.js';
 import { snsStringToSign } from './stringToSign.js';
 
+/** Oldest SNS message accepted by default: one hour after its Timestamp. */
 export const DEFAULT_MAX_AGE_MS = 60 * 60 * 1000;
+/** Largest body accepted by default: 256 KiB. */
 export const DEFAULT_MAX_BODY_BYTES = 256 * 1024;
 /** Clocks drift: a Timestamp this far ahead of ours is still accepted. */
 const MAX_FUTURE_SKEW_MS = 5 * 60 * 1000;
 
+/** Options of SNS verification: certificate fetching, trusted origins, clock, age and size limits. */
 export interface VerifyOptions extends SigningCertUrlPolicy {
   /** Returns the PEM at a checked SigningCertURL. Default: `fetch` without redirects, 10 s timeout. */
   fetchCertificate?: FetchCertificate;
@@ -39,7 +42,9 @@ export type VerifiedSnsMessage = SnsMessage & { readonly [verifiedBrand]: true }
 /** What an SNS body may arrive as: raw text or bytes, or JSON a framework already parsed. */
 export type SnsBody = string | Uint8Array | ArrayBuffer | Record<string, unknown>;
 
+/** Verifies SNS messages with a shared certificate cache; made by {@link createSnsVerifier}. */
 export interface SnsVerifier {
+  /** Checks the message's signing certificate URL, signature and age; resolves to the message or throws `NotificationError`. */
   verify(body: SnsBody): Promise<VerifiedSnsMessage>;
   /** Certificates currently cached. */
   readonly cachedCertificates: number;

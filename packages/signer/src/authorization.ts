@@ -1,5 +1,6 @@
 import type { SignatureAlgorithm } from './algorithm.js';
 
+/** The parts of an Amazon Pay `authorization` header. */
 export interface ParsedAuthorization {
   algorithm: string;
   publicKeyId: string;

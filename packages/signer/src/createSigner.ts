@@ -15,6 +15,7 @@ import { type AmazonPayRegion, isRegion } from './region.js';
 import { EMPTY_SHA256, sha256Hex } from './sha256.js';
 import { isSignableHeader } from './signableHeaders.js';
 
+/** What {@link createSigner} takes: key id, private key, region, and optional scheme, clock and concurrency. */
 export interface SignerConfig {
   /** The public key id from Seller Central (`SANDBOX-…`/`LIVE-…` ids select the environment themselves). */
   publicKeyId: string;
@@ -42,6 +43,7 @@ export interface SignHeadersInput {
   body?: string | Uint8Array | null;
 }
 
+/** Signs Amazon Pay API requests with one private key; made by {@link createSigner}. */
 export interface Signer {
   readonly publicKeyId: string;
   readonly region: AmazonPayRegion;

@@ -1,14 +1,20 @@
 /** Just enough DER to unwrap and wrap RSA private keys; not a general ASN.1 library. */
 
+/** DER tag of an INTEGER. */
 export const TAG_INTEGER = 0x02;
+/** DER tag of an OCTET STRING. */
 export const TAG_OCTET_STRING = 0x04;
+/** DER tag of NULL. */
 export const TAG_NULL = 0x05;
+/** DER tag of an OBJECT IDENTIFIER. */
 export const TAG_OID = 0x06;
+/** DER tag of a (constructed) SEQUENCE. */
 export const TAG_SEQUENCE = 0x30;
 
 /** DER encoding of rsaEncryption, 1.2.840.113549.1.1.1. */
 export const OID_RSA_ENCRYPTION = Uint8Array.of(0x2a, 0x86, 0x48, 0x86, 0xf7, 0x0d, 0x01, 0x01, 0x01);
 
+/** One element found by {@link readElement}: its tag and where its content lies. */
 export interface DerElement {
   tag: number;
   /** Offset of the first content byte. */
@@ -17,6 +23,7 @@ export interface DerElement {
   end: number;
 }
 
+/** Malformed or truncated DER. */
 export class DerError extends Error {}
 
 /** Reads the tag-length header at `offset`; throws {@link DerError} if it runs past `limit`. */
@@ -93,6 +100,7 @@ export function integerBits(der: Uint8Array, element: DerElement): number {
   return (element.end - i - 1) * 8 + (32 - Math.clz32(der[i]!));
 }
 
+/** True if the element's content bytes are exactly `expected`. */
 export function bytesEqual(der: Uint8Array, element: DerElement, expected: Uint8Array): boolean {
   if (element.end - element.start !== expected.length) return false;
   for (let i = 0; i < expected.length; i++) if (der[element.start + i] !== expected[i]) return false;

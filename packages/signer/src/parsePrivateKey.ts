@@ -19,6 +19,7 @@ import { nodeFs } from './platform.js';
 /** Amazon Pay issues 2048-bit keys; anything smaller is refused. */
 export const MIN_MODULUS_BITS = 2048;
 
+/** A private key brought to PKCS#8, with its modulus size. */
 export interface ParsedPrivateKey {
   /** PKCS#8 `PrivateKeyInfo` DER, ready for `crypto.subtle.importKey('pkcs8', ...)`. */
   pkcs8: Uint8Array;

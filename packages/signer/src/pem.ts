@@ -1,5 +1,6 @@
 import { SignerError } from './errors.js';
 
+/** One decoded PEM block: its label, its RFC 1421 headers and its DER bytes. */
 export interface PemBlock {
   /** The label between `BEGIN ` and the dashes, e.g. `PRIVATE KEY`. */
   label: string;
@@ -69,6 +70,7 @@ export function encodePem(label: string, der: Uint8Array): string {
   return `-----BEGIN ${label}-----\n${lines.join('\n')}\n-----END ${label}-----\n`;
 }
 
+/** Decodes base64 text to bytes. */
 export function base64ToBytes(base64: string): Uint8Array {
   const binary = atob(base64);
   const bytes = new Uint8Array(binary.length);

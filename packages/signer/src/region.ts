@@ -1,8 +1,10 @@
 /** Amazon Pay regions; the value sent in `x-amz-pay-region`. */
 export type AmazonPayRegion = 'na' | 'eu' | 'jp';
 
+/** The three Amazon Pay regions. */
 export const REGIONS: readonly AmazonPayRegion[] = ['na', 'eu', 'jp'];
 
+/** True if the value is exactly `na`, `eu` or `jp`. */
 export function isRegion(value: unknown): value is AmazonPayRegion {
   return value === 'na' || value === 'eu' || value === 'jp';
 }

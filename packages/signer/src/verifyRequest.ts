@@ -12,6 +12,7 @@ import { subtle } from './platform.js';
 import { sha256Hex } from './sha256.js';
 import { stringToSign } from './stringToSign.js';
 
+/** Why {@link verifyRequest} refused a request. */
 export type VerifyFailureReason =
   | 'missing-authorization'
   | 'malformed-authorization'
@@ -30,6 +31,7 @@ export interface IncomingRequest {
   body?: string | Uint8Array;
 }
 
+/** Options of {@link verifyRequest}: the clock and the accepted clock skew. */
 export interface VerifyOptions {
   /** The verifier's clock; defaults to now. */
   now?: Date;
@@ -37,6 +39,7 @@ export interface VerifyOptions {
   maxSkewMs?: number;
 }
 
+/** What {@link verifyRequest} found: the key id and scheme that signed, or why it failed. */
 export type VerifyResult =
   | {
       ok: true;
@@ -54,6 +57,7 @@ export type VerifyResult =
       stringToSign?: string;
     };
 
+/** Largest accepted distance between `x-amz-pay-date` and the verifier's clock: 15 minutes. */
 export const DEFAULT_MAX_SKEW_MS = 15 * 60 * 1000;
 
 /**

@@ -1,5 +1,6 @@
 /** A clock the tests control: it follows real time from an offset that `advance` and `set` move. */
 export interface SimulatorClock {
+  /** The simulated current time. */
   now(): Date;
   /** Moves simulated time forward (due state transitions run at once) and returns the new time. */
   advance(ms: number): Date;
@@ -7,7 +8,15 @@ export interface SimulatorClock {
   set(date: Date | string | number): Date;
 }
 
-export type ClockOption = Date | string | number | { now(): Date };
+/** Where simulated time starts (a date, ISO string or epoch ms; it then runs), or a clock to follow. */
+export type ClockOption =
+  | Date
+  | string
+  | number
+  | {
+      /** The current time of the clock to follow. */
+      now(): Date;
+    };
 
 export function createClock(start: ClockOption | undefined, onMove: () => void): SimulatorClock {
   const base: () => number =

@@ -20,6 +20,7 @@ export interface StateChangeEvent {
   at: Date;
 }
 
+/** Called with every state change (see {@link Simulator.onStateChange}). */
 export type StateChangeListener = (event: StateChangeEvent) => void;
 
 /**

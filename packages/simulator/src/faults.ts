@@ -40,6 +40,7 @@ export function defaultReasonCode(status: number): string {
   return DEFAULT_REASON[status] ?? (status >= 500 ? 'InternalServerError' : 'InvalidRequest');
 }
 
+/** Injected failures for the next requests: see {@link FaultSpec}. */
 export interface Faults {
   /** Queues a fault for the next matching request(s). */
   next(spec: FaultSpec): void;

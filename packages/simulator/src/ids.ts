@@ -1,6 +1,8 @@
 import { createHash, randomBytes, randomInt, randomUUID } from 'node:crypto';
 
+/** The environment an object lives in, as its `releaseEnvironment` says. */
 export type Environment = 'Sandbox' | 'Live';
+/** An Amazon Pay region. */
 export type RegionCode = 'na' | 'eu' | 'jp';
 
 const REGION_DIGIT: Record<RegionCode, string> = { na: '1', eu: '2', jp: '3' };

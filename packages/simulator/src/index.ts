@@ -1,6 +1,7 @@
 export { amazonTimestamp, type ClockOption, type SimulatorClock } from './clock.js';
 export type { StateChangeEvent, StateChangeListener, StateChangeObjectType } from './events.js';
 export type { FaultSpec, Faults } from './faults.js';
+export type { Environment as SimulatorEnvironment, RegionCode as SimulatorRegion } from './ids.js';
 export type {
   DeliveryFault,
   NotificationLogEntry,
@@ -9,7 +10,12 @@ export type {
   RetryPolicy,
   SimulatorNotifications,
 } from './notifications/index.js';
-export { PAYMENT_METHODS, PENDING_AUTHORIZATION_MS, type SimulatedPaymentMethod } from './payment-methods.js';
+export {
+  PAYMENT_METHODS,
+  type PaymentScenario,
+  PENDING_AUTHORIZATION_MS,
+  type SimulatedPaymentMethod,
+} from './payment-methods.js';
 export type { BuyerTokenOptions } from './resources/buyer.js';
 export { BuyerActionError } from './resources/checkout-session.js';
 export { REFUND_PROCESSING_MS } from './resources/refund.js';
@@ -26,3 +32,4 @@ export {
 export type { RegisteredKey } from './signature.js';
 export { SIMULATION_CODES } from './simulation.js';
 export type { SimulatorState } from './state.js';
+export type { AddressRecord, BuyerProfile, Json as JsonObject } from './store.js';

@@ -9,6 +9,7 @@ export type PaymentScenario =
   | 'PendingThenAuthorized'
   | 'PendingThenHardDeclined';
 
+/** A sandbox payment method the hosted page offers, and what choosing it does. */
 export interface SimulatedPaymentMethod {
   lastDigits: string;
   descriptor: string;
@@ -17,6 +18,7 @@ export interface SimulatedPaymentMethod {
   explanation: string;
 }
 
+/** The simulated payment methods, as Amazon's sandbox lists them. */
 export const PAYMENT_METHODS: readonly SimulatedPaymentMethod[] = [
   { lastDigits: '1111', descriptor: 'Visa ****1111', scenario: 'Success', explanation: 'Happy case' },
   { lastDigits: '0005', descriptor: 'Amex ****0005', scenario: 'Success', explanation: 'Happy case' },

@@ -42,6 +42,7 @@ export type { RequestLogEntry } from './stages/api.js';
 /** The simulator's request body limit unless `maxBodyBytes` says otherwise (Amazon publishes none). */
 export const DEFAULT_MAX_BODY_BYTES = 1024 * 1024;
 
+/** Options of {@link startSimulator}: address, keys, clock, notifications, limits. */
 export interface SimulatorOptions {
   /** Port to listen on; 0 (default) picks a free one. */
   port?: number;
@@ -83,11 +84,13 @@ export interface SimulatorOptions {
   notifications?: NotificationOptions;
 }
 
+/** How the simulated buyer approves a checkout session: payment method, buyer, addresses. */
 export interface ApproveInput extends Omit<ApproveOptions, 'paymentMethod'> {
   /** A simulated payment method's last four digits, e.g. `'0701'` for a pending authorization. */
   paymentMethod?: string | SimulatedPaymentMethod;
 }
 
+/** A running simulator, from {@link startSimulator}. */
 export interface Simulator {
   /** Base URL, e.g. `http://127.0.0.1:4010`; API paths are `${url}/v2/...` (or with /sandbox, /live). */
   readonly url: string;
@@ -103,6 +106,7 @@ export interface Simulator {
   hostedPageUrl(checkoutSessionId: string): string;
   /** A buyer token as Amazon Sign-In returns to signInReturnUrl, for getBuyer. */
   issueBuyerToken(options?: BuyerTokenOptions): string;
+  /** Accepts signatures made with another public key from now on. */
   addKey(key: RegisteredKey): void;
   /**
    * Calls `listener` for every state change of a charge permission, charge, refund or dispute
@@ -113,6 +117,7 @@ export interface Simulator {
   readonly stateChanges: readonly StateChangeEvent[];
   /** The simulated SNS that delivers IPNs: subscriptions, faults, the delivery log. */
   readonly notifications: SimulatorNotifications;
+  /** Stops the IPN deliveries and closes the server. */
   close(): Promise<void>;
 }
 

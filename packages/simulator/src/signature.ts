@@ -9,6 +9,7 @@ import {
 import { ApiError, shown } from './errors.js';
 import { merchantIdFor } from './ids.js';
 
+/** A public key whose signatures the simulator accepts, with its key id. */
 export interface RegisteredKey {
   publicKeyId: string;
   /** SPKI PEM or a WebCrypto RSA-PSS public key. */

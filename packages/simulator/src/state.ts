@@ -5,12 +5,21 @@ import { checkoutSessionView } from './resources/checkout-session.js';
 import { refundView } from './resources/refund.js';
 import type { Json } from './store.js';
 
+/** A checkout session as `getCheckoutSession` answers it. @inline */
+type CheckoutSessionView = ReturnType<typeof checkoutSessionView>;
+/** A charge permission as `getChargePermission` answers it. @inline */
+type ChargePermissionView = ReturnType<typeof chargePermissionView>;
+/** A charge as `getCharge` answers it. @inline */
+type ChargeView = ReturnType<typeof chargeView>;
+/** A refund as `getRefund` answers it. @inline */
+type RefundView = ReturnType<typeof refundView>;
+
 /** Everything the simulator holds, as the API would answer it, keyed by id; frozen. */
 export interface SimulatorState {
-  readonly checkoutSessions: Readonly<Record<string, ReturnType<typeof checkoutSessionView>>>;
-  readonly chargePermissions: Readonly<Record<string, ReturnType<typeof chargePermissionView>>>;
-  readonly charges: Readonly<Record<string, ReturnType<typeof chargeView>>>;
-  readonly refunds: Readonly<Record<string, ReturnType<typeof refundView>>>;
+  readonly checkoutSessions: Readonly<Record<string, CheckoutSessionView>>;
+  readonly chargePermissions: Readonly<Record<string, ChargePermissionView>>;
+  readonly charges: Readonly<Record<string, ChargeView>>;
+  readonly refunds: Readonly<Record<string, RefundView>>;
   readonly reports: Readonly<Record<string, Json>>;
   readonly reportSchedules: Readonly<Record<string, Json>>;
   readonly deliveryTrackers: readonly Json[];
@@ -34,6 +43,7 @@ function mapOf<R, V>(map: Map<string, R>, view: (r: R) => V): Record<string, V> 
   return out;
 }
 
+/** The simulator's state now, deep-frozen. */
 export function snapshot(engine: Engine): SimulatorState {
   const s = engine.store;
   return deepFreeze(

@@ -2,8 +2,10 @@ import type { Environment, RegionCode } from './ids.js';
 import type { Money } from './money.js';
 import type { SimulatedPaymentMethod } from './payment-methods.js';
 
+/** A JSON object, as the API answers it. */
 export type Json = Record<string, unknown>;
 
+/** The simulated buyer: what `getBuyer` and a checkout session's `buyer` show. */
 export interface BuyerProfile {
   buyerId: string;
   name: string;
@@ -12,6 +14,7 @@ export interface BuyerProfile {
   primeMembershipTypes: string[] | null;
 }
 
+/** A postal address, as the API shows a shipping or billing address. */
 export interface AddressRecord {
   name: string | null;
   addressLine1: string | null;

@@ -4,6 +4,7 @@
 import type { SnsMessage } from '@amazon-pay-ts/types';
 import type { Engine } from '../engine.js';
 
+/** How the simulated SNS retries a delivery the endpoint did not accept. */
 export interface RetryPolicy {
   /** Retries after the first attempt. Default 3, as SNS's default HTTP/S delivery policy. */
   retries?: number;
@@ -20,8 +21,10 @@ export interface RetryPolicy {
 /** SNS caps an HTTP/S policy's total retry time at 3 600 s. */
 export const MAX_TOTAL_RETRY_MS = 3600_000;
 
+/** A fault for the next notification: delivered twice, out of order, or late. */
 export type DeliveryFault = { duplicate: true } | { outOfOrder: true } | { delayMs: number };
 
+/** One IPN delivery attempt, as the simulator's delivery log records it. */
 export interface NotificationLogEntry {
   /** The IPN's NotificationId and the SNS MessageId (the same on every attempt and duplicate). */
   notificationId: string;

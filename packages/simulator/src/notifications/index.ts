@@ -26,6 +26,7 @@ export interface NotificationSubject {
   environment?: 'Sandbox' | 'Live';
 }
 
+/** IPN options of the simulator: an endpoint from the start, signature version, retry policy. */
 export interface NotificationOptions {
   /** An IPN endpoint to deliver to from the start (more with `sim.notifications.subscribe`). */
   url?: string;
@@ -36,10 +37,13 @@ export interface NotificationOptions {
   fetch?: typeof fetch;
 }
 
+/** The simulated SNS that delivers IPNs: subscriptions, faults, the delivery log. */
 export interface SimulatorNotifications {
   /** Starts delivering IPNs to `url` (idempotent). */
   subscribe(url: string): void;
+  /** Stops delivering IPNs to `url`. */
   unsubscribe(url: string): void;
+  /** The endpoints IPNs are delivered to. */
   readonly endpoints: readonly string[];
   /** Every delivery attempt, oldest first. */
   readonly log: readonly NotificationLogEntry[];
@@ -53,7 +57,12 @@ export interface SimulatorNotifications {
    * Options for `@amazon-pay-ts/notifications` that trust this simulated SNS (its origin and topic)
    * and read time from the simulator's clock. For tests and demos only.
    */
-  verifyOptions(): { trustedCertificateOrigins: string[]; allowedTopicArns: string[]; now: () => number };
+  verifyOptions(): {
+    trustedCertificateOrigins: string[];
+    allowedTopicArns: string[];
+    /** The simulator's clock, in ms since the epoch. */
+    now: () => number;
+  };
   /** Queues a fault for the next notification: `{ duplicate: true }`, `{ outOfOrder: true }`, `{ delayMs }`. */
   nextFault(fault: DeliveryFault): void;
   /** Publishes a notification by hand (state changes publish on their own). */

@@ -13,6 +13,7 @@ import { asApiError, serialise } from './respond.js';
 import { requireOperation } from './route.js';
 import { headerRecord, readBody, sendError, sendJson } from './transport.js';
 
+/** One API request the simulator answered, as its request log records it. */
 export interface RequestLogEntry {
   requestId: string;
   operationId: string | null;
