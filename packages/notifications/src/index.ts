@@ -1,3 +1,9 @@
+/**
+ * Amazon Pay Instant Payment Notifications: SNS signature verification on WebCrypto, typed
+ * notifications, and a web-standard handler with deduplication.
+ *
+ * @module @amazon-pay-ts/notifications
+ */
 export {
   type CertificateCache,
   createCertificateCache,

@@ -1,3 +1,8 @@
+/**
+ * The notification handler served from Node's `http` server (or Express).
+ *
+ * @module @amazon-pay-ts/notifications/node
+ */
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { NotificationHandler } from './createNotificationHandler.js';
 import { DEFAULT_MAX_BODY_BYTES } from './verifySnsMessage.js';

@@ -1,4 +1,8 @@
-/** Just enough DER to unwrap and wrap RSA private keys; not a general ASN.1 library. */
+/**
+ * Just enough DER to unwrap and wrap RSA private keys; not a general ASN.1 library.
+ *
+ * @module @amazon-pay-ts/signer/der
+ */
 
 /** DER tag of an INTEGER. */
 export const TAG_INTEGER = 0x02;

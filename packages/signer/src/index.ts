@@ -1,3 +1,9 @@
+/**
+ * Amazon Pay API v2 request signing on WebCrypto: the signer, its openapi-fetch middleware, the
+ * canonical-request steps, key loading and the verifier.
+ *
+ * @module @amazon-pay-ts/signer
+ */
 export { DEFAULT_ALGORITHM, isSignatureAlgorithm, type SignatureAlgorithm, saltLength } from './algorithm.js';
 export { amzDate, parseAmzDate } from './amzDate.js';
 export { formatAuthorization, type ParsedAuthorization, parseAuthorizationHeader } from './authorization.js';

@@ -1,3 +1,8 @@
+/**
+ * PEM armour: finding, decoding and encoding PEM blocks.
+ *
+ * @module @amazon-pay-ts/signer/pem
+ */
 import { SignerError } from './errors.js';
 
 /** One decoded PEM block: its label, its RFC 1421 headers and its DER bytes. */
