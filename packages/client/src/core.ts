@@ -82,6 +82,7 @@ export abstract class ClientBase {
   readonly #logger: Logger | undefined;
   #withResponse: unknown;
 
+  /** Checks the configuration (throws `AmazonPayConfigError` before any network call) and loads the key. */
   constructor(config: ClientConfig) {
     const resolved = resolveConfig(config);
     this.#config = resolved;

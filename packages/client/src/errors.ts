@@ -64,6 +64,7 @@ export class AmazonPayConfigError extends AmazonPayError {
   override readonly name = 'AmazonPayConfigError';
   /** The configuration field at fault, e.g. `region` or `privateKey`. */
   readonly field: string;
+  /** Names the field at fault and what is wrong with it. */
   constructor(field: string, message: string, options?: { cause?: unknown }) {
     super(message, options);
     this.field = field;
@@ -74,6 +75,7 @@ export class AmazonPayConfigError extends AmazonPayError {
 export class AmazonPayRequestValidationError extends AmazonPayError {
   override readonly name = 'AmazonPayRequestValidationError';
   readonly issues: readonly FieldIssue[];
+  /** Lists what is wrong with the request of `operationId`. */
   constructor(operationId: string, issues: readonly FieldIssue[]) {
     super(`${operationId}: invalid request: ${formatIssues(issues)}`);
     this.operationId = operationId;
@@ -93,6 +95,7 @@ export class AmazonPayResponseValidationError extends AmazonPayError {
   readonly requestId: string | undefined;
   readonly rawBody: string;
   readonly retries: number;
+  /** Lists where the decoded body of `operationId`'s response differs from the spec. */
   constructor(operationId: string, issues: readonly FieldIssue[], data: unknown, info: ErrorResponseInfo) {
     super(`${operationId}: unexpected response: ${formatIssues(issues)}`);
     this.operationId = operationId;
@@ -127,6 +130,7 @@ export class AmazonPayRedirectError extends AmazonPayError {
   /** The `Location` header, or undefined when absent. */
   readonly location: string | undefined;
   readonly retries: number;
+  /** Describes the redirect that was not followed. */
   constructor(status: number, location: string | undefined, retries: number, context: RequestContext) {
     super(
       `${context.operationId ?? context.method ?? 'request'}: HTTP ${status} redirect to ${location ?? '(no location)'} not followed; check baseUrl`,
@@ -151,6 +155,7 @@ export class AmazonPayApiError extends AmazonPayError {
   /** How many times the call was retried before this answer (0 = first attempt). */
   readonly retries: number;
   readonly durationMs: number;
+  /** Builds the error from Amazon's answer: status, reason code and message. */
   constructor(operationId: string, info: ErrorResponseInfo, reasonCode: string | undefined, message: string) {
     super(`${operationId}: HTTP ${info.status}${reasonCode ? ` ${reasonCode}` : ''}: ${message}`);
     this.operationId = operationId;
@@ -219,6 +224,7 @@ export class AmazonPayServiceError extends AmazonPayApiError {
 export class AmazonPayNetworkError extends AmazonPayError {
   override readonly name = 'AmazonPayNetworkError';
   readonly retries: number;
+  /** Wraps the fetch error (`cause`) of the last attempt. */
   constructor(
     message: string,
     retries: number,
@@ -239,6 +245,7 @@ export class AmazonPayTimeoutError extends AmazonPayError {
   override readonly name = 'AmazonPayTimeoutError';
   readonly timeoutMs: number;
   readonly retries: number;
+  /** Names the deadline that passed and the retries made before it. */
   constructor(
     timeoutMs: number,
     retries: number,
@@ -259,6 +266,7 @@ export class AmazonPayTimeoutError extends AmazonPayError {
 export class AmazonPayAbortError extends AmazonPayError {
   override readonly name = 'AmazonPayAbortError';
   readonly retries: number;
+  /** Carries the signal's reason as `cause`; `sent` says whether a request had left. */
   constructor(retries: number, options?: { cause?: unknown; context?: RequestContext; sent?: boolean }) {
     super('the call was aborted by its AbortSignal', { cause: options?.cause });
     this.retries = retries;

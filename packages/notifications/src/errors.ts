@@ -33,6 +33,7 @@ export class NotificationError extends Error {
   override readonly name = 'NotificationError';
   readonly reason: NotificationErrorReason;
 
+  /** An error with a stable `reason` callers can switch on. */
   constructor(reason: NotificationErrorReason, message: string, options?: { cause?: unknown }) {
     super(message, options);
     this.reason = reason;

@@ -19,6 +19,7 @@ export class SignerError extends Error {
   override readonly name = 'SignerError';
   readonly code: SignerErrorCode;
 
+  /** An error with a stable `code` and a message that never contains key material. */
   constructor(code: SignerErrorCode, message: string) {
     super(message);
     this.code = code;

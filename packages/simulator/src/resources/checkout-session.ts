@@ -20,6 +20,7 @@ const SESSION_LIFETIME_MS = DAY;
 
 /** Thrown when the simulated buyer cannot do what was asked (hosted page or `sim.approve`). */
 export class BuyerActionError extends Error {
+  /** Says why the simulated buyer cannot take the action. */
   constructor(message: string) {
     super(message);
     this.name = 'BuyerActionError';
