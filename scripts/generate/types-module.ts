@@ -65,8 +65,7 @@ const rootDocs: Record<string, string> = {
 };
 
 function documentRoots(source: string): string {
-  return source.replace(
-    /^export (interface|type) (\$?\w+)\b/gm,
-    (line, _kind: string, name: string) => (name in rootDocs ? `/** ${rootDocs[name]} */\n${line}` : line),
+  return source.replace(/^export (interface|type) (\$?\w+)\b/gm, (line, _kind: string, name: string) =>
+    name in rootDocs ? `/** ${rootDocs[name]} */\n${line}` : line,
   );
 }

@@ -109,7 +109,8 @@ export function emitZodModule(document: OpenApiDocument): string {
 export function emitAliasesModule(document: OpenApiDocument): string {
   const schemas = document.components?.schemas ?? {};
   const lines = Object.keys(schemas).map(
-    (name) => `${docComment(schemas[name])}export type ${identifierFor(name)} = components['schemas'][${quoted(name)}];`,
+    (name) =>
+      `${docComment(schemas[name])}export type ${identifierFor(name)} = components['schemas'][${quoted(name)}];`,
   );
   return `${generatedHeader}import type { components } from './schema.js';\n\n${lines.join('\n')}\n`;
 }
