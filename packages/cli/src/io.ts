@@ -8,6 +8,7 @@ export interface CliIo {
 
 /** A mistake in the command line: printed with the command's usage, exit code 2. */
 export class UsageError extends Error {
+  /** `UsageError`. */
   override readonly name = 'UsageError';
 }
 

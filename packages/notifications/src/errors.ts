@@ -30,7 +30,9 @@ export type NotificationErrorReason =
  * quote no more of the input than a field name or a host: callers may log them as they are.
  */
 export class NotificationError extends Error {
+  /** `NotificationError`. */
   override readonly name = 'NotificationError';
+  /** Why the message was refused, as a stable code. */
   readonly reason: NotificationErrorReason;
 
   /** An error with a stable `reason` callers can switch on. */

@@ -8,7 +8,9 @@ import type { VerifiedSnsMessage } from './verifySnsMessage.js';
 
 /** Where the notification came from: the SNS envelope's ids (MessageId is kept across SNS retries). */
 export interface SnsDelivery {
+  /** The SNS MessageId (the same on SNS retries). */
   messageId: string;
+  /** The SNS topic the message came from. */
   topicArn: string;
   /** When SNS published the message (ISO 8601). */
   timestamp: string;
@@ -17,42 +19,61 @@ export interface SnsDelivery {
 interface NotificationBase {
   /** The message in PascalCase, whichever casing Amazon sent. */
   message: InstantPaymentNotification;
+  /** The merchant the notification is for (`MerchantID`). */
   merchantId: string;
+  /** Amazon's id of the notification, the deduplication key. */
   notificationId: string;
+  /** What kind of change: `STATE_CHANGE` or `ATTRIBUTE_CHANGE` (Amazon may add more). */
   notificationType: InstantPaymentNotification['NotificationType'];
+  /** `Sandbox` or `Live`, when Amazon says. */
   releaseEnvironment: string | null;
+  /** The SNS envelope it came in. */
   sns: SnsDelivery;
 }
 
 /** A Charge changed state. */
 export interface ChargeNotification extends NotificationBase {
+  /** What changed: a Charge. */
   objectType: 'CHARGE';
+  /** The Charge that changed. */
   chargeId: string;
+  /** The Charge Permission it belongs to, when Amazon says. */
   chargePermissionId: string | null;
 }
 /** A Refund changed state. */
 export interface RefundNotification extends NotificationBase {
+  /** What changed: a Refund. */
   objectType: 'REFUND';
+  /** The Refund that changed. */
   refundId: string;
+  /** The Charge Permission it belongs to, when Amazon says. */
   chargePermissionId: string | null;
 }
 /** A Charge Permission changed state. */
 export interface ChargePermissionNotification extends NotificationBase {
+  /** What changed: a Charge Permission. */
   objectType: 'CHARGE_PERMISSION';
+  /** The Charge Permission that changed. */
   chargePermissionId: string;
 }
 /** A chargeback: `disputeId` names the dispute (Get Dispute). */
 export interface ChargebackNotification extends NotificationBase {
+  /** What happened: a chargeback. */
   objectType: 'CHARGEBACK';
+  /** The dispute of the chargeback. */
   disputeId: string;
+  /** The Charge Permission it belongs to, when Amazon says. */
   chargePermissionId: string | null;
 }
 /** An object type this version does not know (Amazon adds them): `objectId` as sent. */
 export interface OtherNotification extends NotificationBase {
+  /** An object type this version does not know. */
   objectType: 'OTHER';
   /** The ObjectType Amazon sent. */
   rawObjectType: string;
+  /** The id of the object, as sent. */
   objectId: string;
+  /** The Charge Permission it belongs to, when Amazon says. */
   chargePermissionId: string | null;
 }
 

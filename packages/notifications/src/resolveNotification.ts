@@ -18,11 +18,34 @@ export interface ResourceClient {
 
 /** The current state of the object a notification is about, from {@link resolveNotification}. */
 export type ResolvedResource =
-  | { objectType: 'CHARGE'; charge: Charge }
-  | { objectType: 'REFUND'; refund: Refund }
-  | { objectType: 'CHARGE_PERMISSION'; chargePermission: ChargePermission }
-  | { objectType: 'CHARGEBACK'; dispute: Dispute | undefined }
-  | { objectType: 'OTHER' };
+  | {
+      /** A Charge. */
+      objectType: 'CHARGE';
+      /** Its current state. */
+      charge: Charge;
+    }
+  | {
+      /** A Refund. */
+      objectType: 'REFUND';
+      /** Its current state. */
+      refund: Refund;
+    }
+  | {
+      /** A Charge Permission. */
+      objectType: 'CHARGE_PERMISSION';
+      /** Its current state. */
+      chargePermission: ChargePermission;
+    }
+  | {
+      /** A chargeback. */
+      objectType: 'CHARGEBACK';
+      /** The dispute's current state, when the client has `getDispute`. */
+      dispute: Dispute | undefined;
+    }
+  | {
+      /** An object type this version does not resolve. */
+      objectType: 'OTHER';
+    };
 
 /**
  * The current state of the object a notification names. IPNs carry ids only, and may arrive late

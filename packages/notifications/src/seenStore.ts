@@ -17,9 +17,10 @@ export const DEFAULT_SEEN_ENTRIES = 10_000;
  * The default store: this process's memory, keeping the `maxEntries` most recent ids (oldest
  * forgotten first), so memory stays bounded however many notifications arrive.
  */
-export function createMemorySeenStore(
-  maxEntries = DEFAULT_SEEN_ENTRIES,
-): SeenStore & { readonly size: number } {
+export function createMemorySeenStore(maxEntries = DEFAULT_SEEN_ENTRIES): SeenStore & {
+  /** Ids currently remembered. */
+  readonly size: number;
+} {
   if (!Number.isSafeInteger(maxEntries) || maxEntries < 1) {
     throw new RangeError('maxEntries must be a positive integer');
   }

@@ -37,7 +37,10 @@ export interface VerifyOptions extends SigningCertUrlPolicy {
 
 declare const verifiedBrand: unique symbol;
 /** An SNS message whose signature, certificate URL, age and topic were checked. */
-export type VerifiedSnsMessage = SnsMessage & { readonly [verifiedBrand]: true };
+export type VerifiedSnsMessage = SnsMessage & {
+  /** Type-level mark of a verified message (no runtime property). */
+  readonly [verifiedBrand]: true;
+};
 
 /** What an SNS body may arrive as: raw text or bytes, or JSON a framework already parsed. */
 export type SnsBody = string | Uint8Array | ArrayBuffer | Record<string, unknown>;

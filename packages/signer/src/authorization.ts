@@ -2,12 +2,15 @@ import type { SignatureAlgorithm } from './algorithm.js';
 
 /** The parts of an Amazon Pay `authorization` header. */
 export interface ParsedAuthorization {
+  /** The scheme named in the header, e.g. `AMZN-PAY-RSASSA-PSS-V2`. */
   algorithm: string;
+  /** The key id named in the header. */
   publicKeyId: string;
   /** As listed in the header (senders normally use lower case; Amazon's Node SDK keeps the caller's case). */
   signedHeaders: string[];
   /** The list exactly as written, needed to rebuild what a sender signed. */
   signedHeadersRaw: string;
+  /** The base64 signature. */
   signature: string;
 }
 

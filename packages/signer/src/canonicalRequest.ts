@@ -1,5 +1,6 @@
 /** The six pieces of a canonical request, each already in canonical form. */
 export interface CanonicalRequestParts {
+  /** The HTTP method (upper-cased in the canonical request). */
   method: string;
   /** From {@link canonicalUri}. */
   canonicalUri: string;

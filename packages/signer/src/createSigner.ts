@@ -21,6 +21,7 @@ export interface SignerConfig {
   publicKeyId: string;
   /** PEM text (PKCS#8 or PKCS#1), a PEM file path (Node), or an RSA-PSS/SHA-256 `CryptoKey`. */
   privateKey: string | CryptoKey;
+  /** The region sent in `x-amz-pay-region`: `na`, `eu` or `jp`. */
   region: AmazonPayRegion;
   /** Defaults to `AMZN-PAY-RSASSA-PSS-V2` (salt 32). */
   algorithm?: SignatureAlgorithm;
@@ -36,8 +37,11 @@ export interface SignerConfig {
 
 /** What {@link Signer.signHeaders} signs: the request exactly as it will be sent. */
 export interface SignHeadersInput {
+  /** The HTTP method. */
   method: string;
+  /** The full URL, path and query included. */
   url: string | URL;
+  /** Headers to send (and sign) besides the ones the signer adds. */
   headers?: HeadersInit;
   /** The exact body that will be sent; a string is sent as UTF-8. */
   body?: string | Uint8Array | null;
@@ -45,8 +49,11 @@ export interface SignHeadersInput {
 
 /** Signs Amazon Pay API requests with one private key; made by {@link createSigner}. */
 export interface Signer {
+  /** The key id the signatures name. */
   readonly publicKeyId: string;
+  /** The region sent in `x-amz-pay-region`. */
   readonly region: AmazonPayRegion;
+  /** The signature scheme. */
   readonly algorithm: SignatureAlgorithm;
   /**
    * Returns a new `Request` carrying `accept`, `content-type`, `x-amz-pay-date`, `x-amz-pay-host`,
@@ -73,7 +80,12 @@ export interface Signer {
    * `JSON.stringify`; the returned `payload` is the exact string signed — hand that same string to
    * `amazon.Pay.renderButton` as `payloadJSON`.
    */
-  signButtonPayload(payload: string | object): Promise<{ payload: string; signature: string }>;
+  signButtonPayload(payload: string | object): Promise<{
+    /** The payload exactly as signed: pass it to `renderButton` unchanged. */
+    payload: string;
+    /** The base64 signature of the payload. */
+    signature: string;
+  }>;
 }
 
 const JSON_TYPE = 'application/json';

@@ -20,6 +20,7 @@ export const OID_RSA_ENCRYPTION = Uint8Array.of(0x2a, 0x86, 0x48, 0x86, 0xf7, 0x
 
 /** One element found by {@link readElement}: its tag and where its content lies. */
 export interface DerElement {
+  /** The element's tag byte. */
   tag: number;
   /** Offset of the first content byte. */
   start: number;

@@ -16,7 +16,9 @@ export type SignerErrorCode =
  * material: callers may log them as they are.
  */
 export class SignerError extends Error {
+  /** `SignerError`. */
   override readonly name = 'SignerError';
+  /** What went wrong, as a stable code. */
   readonly code: SignerErrorCode;
 
   /** An error with a stable `code` and a message that never contains key material. */

@@ -109,9 +109,12 @@ function describeKey(key: unknown): string {
 }
 
 /** A fresh RSA key pair as PEM (PKCS#8 private, SPKI public), for tests, the simulator and demos. */
-export async function generateKeyPairPem(
-  bits = 2048,
-): Promise<{ privateKeyPem: string; publicKeyPem: string }> {
+export async function generateKeyPairPem(bits = 2048): Promise<{
+  /** The private key, PKCS#8 PEM: keep it secret. */
+  privateKeyPem: string;
+  /** The public key, SPKI PEM: the one to register in Seller Central. */
+  publicKeyPem: string;
+}> {
   const pair = await subtle().generateKey(
     { ...RSA_PSS_SHA256, modulusLength: bits, publicExponent: Uint8Array.of(1, 0, 1) },
     true,

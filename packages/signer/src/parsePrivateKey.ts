@@ -23,6 +23,7 @@ export const MIN_MODULUS_BITS = 2048;
 export interface ParsedPrivateKey {
   /** PKCS#8 `PrivateKeyInfo` DER, ready for `crypto.subtle.importKey('pkcs8', ...)`. */
   pkcs8: Uint8Array;
+  /** Size of the RSA modulus in bits. */
   modulusBits: number;
 }
 

@@ -11,6 +11,7 @@ export interface PemBlock {
   label: string;
   /** RFC 1421 headers such as `Proc-Type: 4,ENCRYPTED` (legacy OpenSSL encryption). */
   headers: Record<string, string>;
+  /** The decoded body. */
   der: Uint8Array;
 }
 

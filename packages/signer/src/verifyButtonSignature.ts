@@ -11,7 +11,12 @@ export async function verifyButtonSignature(
   signature: string,
   publicKey: CryptoKey | string,
   algorithm: SignatureAlgorithm = DEFAULT_ALGORITHM,
-): Promise<{ ok: boolean; reason?: string }> {
+): Promise<{
+  /** True if the signature verifies. */
+  ok: boolean;
+  /** Why not, when it does not. */
+  reason?: string;
+}> {
   if (!isSignatureAlgorithm(algorithm)) return { ok: false, reason: 'unknown-algorithm' };
   let bytes: Uint8Array;
   try {

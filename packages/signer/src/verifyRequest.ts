@@ -25,9 +25,13 @@ export type VerifyFailureReason =
 
 /** A request as a server sees it; `url` may be absolute or just the path and query. */
 export interface IncomingRequest {
+  /** The HTTP method. */
   method: string;
+  /** The full URL as received, path and query included. */
   url: string;
+  /** The received headers. */
   headers: Headers | Record<string, string>;
+  /** The received body, byte for byte. */
   body?: string | Uint8Array;
 }
 
@@ -42,18 +46,25 @@ export interface VerifyOptions {
 /** What {@link verifyRequest} found: the key id and scheme that signed, or why it failed. */
 export type VerifyResult =
   | {
+      /** The signature verifies. */
       ok: true;
+      /** The key id that signed. */
       publicKeyId: string;
+      /** The scheme it was signed with. */
       algorithm: SignatureAlgorithm;
       /** `canonical`: the documented canonical form; `as-sent`: the literal form Amazon's Node SDK signs. */
       form: 'canonical' | 'as-sent';
     }
   | {
+      /** The request is refused. */
       ok: false;
+      /** Why, as a stable code. */
       reason: VerifyFailureReason;
+      /** Why, for a developer to read. */
       message: string;
       /** What this verifier expected the sender to sign, for showing to developers. */
       canonicalRequest?: string;
+      /** The string to sign built from that canonical request. */
       stringToSign?: string;
     };
 
