@@ -1,6 +1,6 @@
 import { createSigner, type Signer, SignerError } from '@amazon-pay-ts/signer';
 import type { OperationId } from '@amazon-pay-ts/types';
-import createClient, { type Middleware } from 'openapi-fetch';
+import createClient from 'openapi-fetch';
 import { checkAmounts } from './amount-rules.js';
 import type { ApiClient, ApiPaths } from './api.js';
 import { type ButtonPayload, checkButtonPayload } from './button-payload.js';
@@ -22,13 +22,25 @@ import {
   type FieldIssue,
   type RequestContext,
 } from './errors.js';
-import { IDEMPOTENCY_HEADER, IDEMPOTENCY_KEY_PATTERN, idempotencyMiddleware } from './idempotency.js';
+import {
+  IDEMPOTENCY_HEADER,
+  IDEMPOTENCY_KEY_PATTERN,
+  idempotencyMiddleware,
+  newIdempotencyKey,
+} from './idempotency.js';
 import { checkId } from './ids.js';
 import type { CommonWithResponse } from './methods.js';
 import { OPERATION_ROUTES } from './operations.js';
 import { serializePath } from './path.js';
 import { normalizeQuery, type QueryValue, toWireQuery } from './query.js';
-import { createRetryingFetch, earlierAttemptMayHaveActed, type FetchFunction, retriesOf } from './retry.js';
+import {
+  createRetryingFetch,
+  createRetryingSend,
+  type FetchFunction,
+  type PlainReply,
+  type RetryEvent,
+  type RetryingSend,
+} from './retry.js';
 import { safeUrl } from './safe-url.js';
 import { createSigningFetch } from './signing-fetch.js';
 import type {
@@ -40,7 +52,7 @@ import type {
   WithMetadata,
 } from './types.js';
 import { unwrapSingle } from './unwrap.js';
-import { userAgentMiddleware } from './user-agent.js';
+import { userAgent, userAgentMiddleware } from './user-agent.js';
 import {
   answersWithoutBody,
   checkQuery,
@@ -78,7 +90,10 @@ export abstract class ClientBase {
 
   readonly #config: ResolvedConfig;
   readonly #signer: Signer;
-  readonly #core: ApiClient;
+  readonly #transport: RetryingSend;
+  /** `baseUrl` without a trailing `/`, as openapi-fetch joins it. */
+  readonly #baseUrl: string;
+  readonly #userAgent: string;
   readonly #logger: Logger | undefined;
   #withResponse: unknown;
 
@@ -95,32 +110,36 @@ export abstract class ClientBase {
     this.baseUrl = resolved.baseUrl;
 
     const logger = this.#logger;
-    const transport = createRetryingFetch({
+    const retryOptions = {
       ...config.retry,
       // FetchLike only promises what the client reads; undici's Response is one at runtime too.
       fetch: createSigningFetch(this.#signer, config.fetch as FetchFunction | undefined),
       maxRetries: resolved.maxRetries,
       timeoutMs: resolved.timeoutMs,
       attemptTimeoutMs: resolved.attemptTimeoutMs,
-      onRetry: (event) =>
+      onRetry: (event: RetryEvent) =>
         logger?.debug?.(`retrying ${event.request.method} ${new URL(event.request.url).pathname}`, {
           retry: event.retry,
           delayMs: event.delayMs,
           status: event.status,
         }),
+    };
+    // The operation methods send plain requests (no openapi-fetch Request, middleware pass or copies);
+    // `client.api` is openapi-fetch over the same signing fetch and retry rules.
+    this.#transport = createRetryingSend(retryOptions);
+    this.#baseUrl = resolved.baseUrl.endsWith('/') ? resolved.baseUrl.slice(0, -1) : resolved.baseUrl;
+    this.#userAgent = userAgent(resolved.userAgentSuffix);
+    this.api = createClient<ApiPaths>({
+      baseUrl: resolved.baseUrl,
+      fetch: createRetryingFetch(retryOptions),
+      querySerializer: { array: { style: 'form', explode: false } },
+      pathSerializer: serializePath,
     });
-    const make = () =>
-      createClient<ApiPaths>({
-        baseUrl: resolved.baseUrl,
-        fetch: transport,
-        querySerializer: { array: { style: 'form', explode: false } },
-        pathSerializer: serializePath,
-      });
-    const common = [userAgentMiddleware(resolved.userAgentSuffix), idempotencyMiddleware()];
-    this.#core = make();
-    this.#core.use(...common);
-    this.api = make();
-    this.api.use(...common, validationMiddleware({ responses: resolved.validateResponses, logger }));
+    this.api.use(
+      userAgentMiddleware(resolved.userAgentSuffix),
+      idempotencyMiddleware(),
+      validationMiddleware({ responses: resolved.validateResponses, logger }),
+    );
   }
 
   /**
@@ -243,88 +262,65 @@ export abstract class ClientBase {
     const headers = callHeaders(options, issues);
     if (issues.length) throw new AmazonPayRequestValidationError(operationId, issues);
 
-    const started = performance.now();
-    let retries = 0;
-    let errorBody = '';
-    let idempotencyKey: string | undefined;
-    let uncertain = false;
-    let request: RawRequest | undefined;
-    const observe: Middleware = {
-      onRequest({ request: sent }) {
-        idempotencyKey = sent.headers.get(IDEMPOTENCY_HEADER) ?? undefined;
-        request = rawRequest(sent, body);
-        return undefined;
-      },
-      async onResponse({ response }) {
-        retries = retriesOf(response);
-        uncertain = earlierAttemptMayHaveActed(response);
-        if (response.ok) return undefined;
-        // openapi-fetch parses error bodies; keep the exact text for the error.
-        errorBody = await response.text();
-        return new Response(errorBody, {
-          status: response.status,
-          statusText: response.statusText,
-          headers: response.headers,
-        });
-      },
-    };
+    const url = this.#baseUrl + serializePath(route.path, pathParams) + wireQueryString(query);
+    // What openapi-fetch and the client's middleware would send: JSON content type when there is a
+    // body (the caller's headers may override it), the user agent, and a fresh idempotency key for
+    // a POST without one (kept across retries).
+    const sentHeaders: Record<string, string> =
+      body === undefined ? headers : { 'content-type': 'application/json', ...headers };
+    sentHeaders['user-agent'] = this.#userAgent;
+    if (route.method === 'POST' && sentHeaders[IDEMPOTENCY_HEADER] === undefined) {
+      sentHeaders[IDEMPOTENCY_HEADER] = newIdempotencyKey();
+    }
+    const idempotencyKey = sentHeaders[IDEMPOTENCY_HEADER];
+    const bodyText = body === undefined ? null : JSON.stringify(body);
+    const context = (): RequestContext => ({
+      operationId,
+      method: route.method,
+      url: safeUrl(url),
+      idempotencyKey,
+    });
 
-    let result: { data?: unknown; response: Response };
+    const started = performance.now();
+    let reply: PlainReply;
     try {
-      result = await this.#core.request(
-        route.method.toLowerCase() as 'get',
-        route.path as never,
-        {
-          params: { path: pathParams, query },
-          body,
-          headers,
-          signal: options?.signal,
-          parseAs: 'text',
-          middleware: [observe],
-        } as never,
-      );
+      reply = await this.#transport({
+        method: route.method,
+        url,
+        headers: sentHeaders,
+        body: bodyText,
+        signal: options?.signal,
+      });
     } catch (error) {
-      const context: RequestContext = {
-        operationId,
-        method: request?.method ?? route.method,
-        url: request?.url,
-        idempotencyKey,
-      };
-      const failure = this.#transportError(error, retries);
-      if (failure instanceof AmazonPayError) failure.withContext(context);
+      const failure = this.#transportError(error, 0);
+      if (failure instanceof AmazonPayError) failure.withContext(context());
       throw failure;
     }
-    const { response } = result;
-    const context: RequestContext = {
-      operationId,
-      method: request?.method ?? route.method,
-      url: request?.url,
-      idempotencyKey,
-    };
+    const { response, retries, uncertain } = reply;
+    const rawBody = reply.body;
     const info = {
       status: response.status,
       headers: response.headers,
       requestId: response.headers.get('x-amz-pay-request-id') ?? undefined,
       retries,
       durationMs: performance.now() - started,
-      context,
+      context: context(),
     };
     if (response.status >= 300 && response.status < 400) {
       throw new AmazonPayRedirectError(
         response.status,
         response.headers.get('location') ?? undefined,
         retries,
-        context,
+        info.context,
       );
     }
     if (!response.ok) {
-      const error = apiErrorFromResponse(operationId, { ...info, rawBody: errorBody });
+      const error = apiErrorFromResponse(operationId, { ...info, rawBody });
       // A refusal after a lost reply or a 5xx may answer a request that already acted.
       if (uncertain) error.mayHaveSucceeded = true;
       throw error;
     }
 
-    const rawBody = typeof result.data === 'string' ? result.data : '';
     const metadata: ResponseMetadata = {
       operationId,
       status: info.status,
@@ -334,9 +330,9 @@ export abstract class ClientBase {
       durationMs: info.durationMs,
       rawBody,
       idempotencyKey,
-      method: context.method as string,
-      url: context.url ?? '',
-      request: request as RawRequest,
+      method: route.method,
+      url: info.context.url ?? '',
+      request: rawRequest(route.method, info.context.url ?? '', sentHeaders, bodyText),
       validationIssues: [],
     };
     // The spec's success without content (204): the empty body is the answer, the result undefined.
@@ -409,19 +405,35 @@ function malformedBody(contentType: string | null, rawBody: string): string | un
 /** Headers that authenticate a request; never copied into metadata or errors. */
 const SECRET_HEADERS = new Set(['authorization', 'x-amz-pay-authtoken']);
 
-/** The request as sent, minus credentials, for `metadata.request`. */
-function rawRequest(sent: Request, body: unknown): RawRequest {
+/** The request as sent, minus credentials, for `metadata.request`: headers by name, as `Headers` lists them. */
+function rawRequest(
+  method: string,
+  url: string,
+  sent: Readonly<Record<string, string>>,
+  body: string | null,
+): RawRequest {
   const headers: Record<string, string> = {};
-  sent.headers.forEach((value, name) => {
-    if (!SECRET_HEADERS.has(name)) headers[name] = value;
-  });
-  return {
-    method: sent.method,
-    url: safeUrl(sent.url),
-    headers,
-    body: body === undefined ? undefined : JSON.stringify(body),
-  };
+  for (const name of Object.keys(sent).sort()) {
+    if (!SECRET_HEADERS.has(name)) headers[name] = sent[name] as string;
+  }
+  return { method, url, headers, body: body ?? undefined };
 }
+
+/** The query string as openapi-fetch's form serializer writes it, `?` included, or `''`. */
+function wireQueryString(query: Readonly<Record<string, string>> | undefined): string {
+  let search = '';
+  if (query === undefined) return search;
+  for (const name in query) {
+    search += `${search === '' ? '?' : '&'}${name}=${encodeURIComponent(query[name] as string)}`;
+  }
+  return search;
+}
+
+/** What `Headers` accepts (RFC 9110 token names; values without CR, LF or NUL), checked before sending. */
+const HEADER_NAME = /^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/;
+const HEADER_VALUE = /^[^\r\n\0]*$/;
+/** `Headers` drops spaces and tabs around a value. */
+const SURROUNDING_BLANKS = /^[ \t]+|[ \t]+$/g;
 
 function callHeaders(options: CallOptions | undefined, issues: FieldIssue[]): Record<string, string> {
   const headers: Record<string, string> = {};
@@ -438,9 +450,16 @@ function callHeaders(options: CallOptions | undefined, issues: FieldIssue[]): Re
       issues.push({ path: 'options.headers', message: 'expected an object of header names to values' });
     } else {
       for (const [name, value] of Object.entries(options.headers)) {
-        if (typeof value !== 'string')
+        if (!HEADER_NAME.test(name)) {
+          issues.push({ path: `options.headers.${name}`, message: 'is not a valid HTTP header name' });
+        } else if (typeof value !== 'string') {
           issues.push({ path: `options.headers.${name}`, message: 'must be a string' });
-        else headers[name.toLowerCase()] = value;
+        } else if (!HEADER_VALUE.test(value)) {
+          issues.push({
+            path: `options.headers.${name}`,
+            message: 'must not contain line breaks or NUL characters',
+          });
+        } else headers[name.toLowerCase()] = value.replace(SURROUNDING_BLANKS, '');
       }
     }
   }

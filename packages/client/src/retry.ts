@@ -121,6 +121,33 @@ function neverSent(error: unknown): boolean {
 const NULL_BODY = new Set([204, 205, 304]);
 
 /**
+ * A request as the operation methods hand it over: URL string, plain header object and body text,
+ * so nothing is parsed, copied or read before the one `Request` the final fetch builds.
+ */
+export interface PlainRequest {
+  readonly method: string;
+  readonly url: string;
+  /** Lower-case names. */
+  readonly headers: Readonly<Record<string, string>>;
+  readonly body: string | null;
+  readonly signal?: AbortSignal | undefined;
+}
+
+/** What {@link RetryingSend} resolves to: the final answer with its body already read as text. */
+export interface PlainReply {
+  /** The final response; its body is consumed (it is `body`). */
+  readonly response: Response;
+  readonly body: string;
+  /** Retries before this answer. */
+  readonly retries: number;
+  /** See {@link earlierAttemptMayHaveActed}. */
+  readonly uncertain: boolean;
+}
+
+/** {@link createRetryingFetch}'s attempts and failure rules for a {@link PlainRequest}. */
+export type RetryingSend = (request: PlainRequest) => Promise<PlainReply>;
+
+/**
  * A fetch that retries transient failures with exponential backoff and full jitter, honours
  * `Retry-After`, and stops everything when the request's signal aborts or `timeoutMs` passes.
  *
@@ -136,6 +163,77 @@ const NULL_BODY = new Set([204, 205, 304]);
  * method, URL and idempotency key of the request.
  */
 export function createRetryingFetch(options: RetryOptions = {}): FetchFunction {
+  const run = retryLoop(options);
+  return async function retryingFetch(input, init) {
+    const request = input instanceof Request && init === undefined ? input : new Request(input, init);
+    // Read the body once: a Request body is a one-shot stream, and every attempt needs it.
+    const body = request.body === null ? null : await request.arrayBuffer();
+    const outcome = await run(
+      {
+        method: request.method,
+        url: request.url,
+        headers: request.headers,
+        body,
+        signal: request.signal,
+        idempotencyKey: request.headers.get(IDEMPOTENCY_HEADER) ?? undefined,
+        asRequest: () => request,
+      },
+      readBytes,
+    );
+    const { response } = outcome;
+    const complete = new Response(NULL_BODY.has(response.status) ? null : outcome.body, copyInit(response));
+    retriesByResponse.set(complete, outcome.retries);
+    if (outcome.uncertain) uncertainByResponse.add(complete);
+    return complete;
+  };
+}
+
+/**
+ * The retrying fetch for a {@link PlainRequest}, as the operation methods send: the same attempts,
+ * deadlines and retry rules as {@link createRetryingFetch}, but the body goes to the inner fetch as
+ * the given string and the answer is read once as text, with no `Request` or `Response` copies.
+ */
+export function createRetryingSend(options: RetryOptions = {}): RetryingSend {
+  const run = retryLoop(options);
+  return (request) =>
+    run(
+      {
+        method: request.method,
+        url: request.url,
+        headers: request.headers,
+        body: request.body,
+        signal: request.signal,
+        idempotencyKey: request.headers[IDEMPOTENCY_HEADER],
+        asRequest: () =>
+          new Request(request.url, { method: request.method, headers: request.headers, body: request.body }),
+      },
+      readText,
+    );
+}
+
+const readBytes = (response: Response) => response.arrayBuffer();
+const readText = (response: Response) => response.text();
+
+interface Outgoing {
+  readonly method: string;
+  readonly url: string;
+  readonly headers: HeadersInit;
+  /** In memory, so every attempt can send it again. */
+  readonly body: string | ArrayBuffer | null;
+  readonly signal: AbortSignal | undefined;
+  readonly idempotencyKey: string | undefined;
+  /** For {@link RetryEvent.request}; called only when a retry is reported. */
+  readonly asRequest: () => Request;
+}
+
+interface Outcome<Body> {
+  response: Response;
+  body: Body;
+  retries: number;
+  uncertain: boolean;
+}
+
+function retryLoop(options: RetryOptions) {
   checkRetryOptions(options);
   const inner = options.fetch ?? ((input, init) => globalThis.fetch(input, init));
   const maxRetries = options.maxRetries ?? RETRY_DEFAULTS.maxRetries;
@@ -148,22 +246,26 @@ export function createRetryingFetch(options: RetryOptions = {}): FetchFunction {
   const sleep = options.sleep ?? abortableSleep;
   const { onRetry } = options;
 
-  return async function retryingFetch(input, init) {
-    const request = input instanceof Request && init === undefined ? input : new Request(input, init);
-    const context: RequestContext = {
+  return async function run<Body>(
+    request: Outgoing,
+    read: (response: Response) => Promise<Body>,
+  ): Promise<Outcome<Body>> {
+    const callerSignal = request.signal;
+    // Built only when an error needs it.
+    const context = (): RequestContext => ({
       method: request.method,
       url: safeUrl(request.url),
-      idempotencyKey: request.headers.get(IDEMPOTENCY_HEADER) ?? undefined,
-    };
-    const replaySafe = context.idempotencyKey !== undefined || request.method !== 'POST';
+      idempotencyKey: request.idempotencyKey,
+    });
+    const replaySafe = request.idempotencyKey !== undefined || request.method !== 'POST';
     // One controller for the whole call, held strongly here: the caller's signal and the deadline
     // both abort it. (AbortSignal.any/timeout and the signal copies made by each new Request hold
     // each other only weakly; once collected, an abort would never reach the fetch.)
     const controller = new AbortController();
     const { signal } = controller;
-    const onCallerAbort = () => controller.abort(request.signal.reason);
-    if (request.signal.aborted) onCallerAbort();
-    else request.signal.addEventListener('abort', onCallerAbort, { once: true });
+    const onCallerAbort = () => controller.abort(callerSignal?.reason);
+    if (callerSignal?.aborted) onCallerAbort();
+    else callerSignal?.addEventListener('abort', onCallerAbort, { once: true });
     const started = Date.now();
     let timedOut = false;
     const timer = setTimeout(() => {
@@ -177,13 +279,15 @@ export function createRetryingFetch(options: RetryOptions = {}): FetchFunction {
     let uncertain = false;
 
     const stopped = (cause?: unknown): Error =>
-      timedOut && !request.signal.aborted
-        ? new AmazonPayTimeoutError(timeoutMs, retries, { cause: cause ?? signal.reason, context })
-        : new AmazonPayAbortError(retries, { cause: request.signal.reason ?? cause, context, sent });
+      timedOut && !callerSignal?.aborted
+        ? new AmazonPayTimeoutError(timeoutMs, retries, { cause: cause ?? signal.reason, context: context() })
+        : new AmazonPayAbortError(retries, {
+            cause: callerSignal?.reason ?? cause,
+            context: context(),
+            sent,
+          });
 
     try {
-      // Read the body once: a Request body is a one-shot stream, and every attempt needs it.
-      const body = request.body === null ? null : await request.arrayBuffer();
       for (;;) {
         if (signal.aborted) throw stopped();
         const attempt = await runAttempt();
@@ -204,9 +308,7 @@ export function createRetryingFetch(options: RetryOptions = {}): FetchFunction {
         if (delayMs !== undefined && Date.now() - started + delayMs >= timeoutMs) delayMs = undefined;
         if (delayMs === undefined) {
           if (attempt.kind === 'failed') throw attemptError(attempt);
-          retriesByResponse.set(attempt.response, retries);
-          if (uncertain) uncertainByResponse.add(attempt.response);
-          return attempt.response;
+          return { response: attempt.response, body: attempt.body, retries, uncertain };
         }
         if (attempt.kind === 'failed' ? !neverSent(attempt.error) : attempt.response.status >= 500) {
           uncertain = true;
@@ -217,7 +319,7 @@ export function createRetryingFetch(options: RetryOptions = {}): FetchFunction {
           delayMs,
           status: attempt.kind === 'answered' ? attempt.response.status : undefined,
           error: attempt.kind === 'failed' ? attempt.error : undefined,
-          request,
+          request: request.asRequest(),
         });
         try {
           await sleep(delayMs, signal);
@@ -227,7 +329,7 @@ export function createRetryingFetch(options: RetryOptions = {}): FetchFunction {
       }
 
       type Attempt =
-        | { kind: 'answered'; response: Response }
+        | { kind: 'answered'; response: Response; body: Body }
         | { kind: 'failed'; error: unknown; phase: 'headers' | 'body'; timedOut: boolean }
         | { kind: 'stopped'; error: unknown };
 
@@ -260,7 +362,7 @@ export function createRetryingFetch(options: RetryOptions = {}): FetchFunction {
             inner(request.url, {
               method: request.method,
               headers: request.headers,
-              body,
+              body: request.body,
               signal: attemptController.signal,
               redirect: 'manual',
             }),
@@ -269,9 +371,8 @@ export function createRetryingFetch(options: RetryOptions = {}): FetchFunction {
           // Every body is read here, error bodies too (they are small): the attempt's deadline then
           // covers it, and a reply lost mid-body is retried like one lost before the headers.
           phase = 'body';
-          const bytes = await Promise.race([response.arrayBuffer(), whenAborted]);
-          const complete = new Response(NULL_BODY.has(response.status) ? null : bytes, copyInit(response));
-          return { kind: 'answered', response: complete };
+          const body = await Promise.race([read(response), whenAborted]);
+          return { kind: 'answered', response, body };
         } catch (error) {
           await response?.body?.cancel().catch(() => undefined);
           if (signal.aborted) return { kind: 'stopped', error };
@@ -291,17 +392,17 @@ export function createRetryingFetch(options: RetryOptions = {}): FetchFunction {
         if (attempt.timedOut) {
           return new AmazonPayTimeoutError(attemptTimeoutMs, retries, {
             cause: attempt.error,
-            context,
+            context: context(),
             what: attempt.phase === 'body' ? 'reply body not complete' : 'no response headers',
           });
         }
         const what = attempt.phase === 'body' ? 'reply cut off mid-body' : 'no response';
         return new AmazonPayNetworkError(
-          `${what} from ${new URL(request.url).host} after ${attempts}: ${describe(attempt.error)}`,
+          `${what} from ${hostOf(request.url)} after ${attempts}: ${describe(attempt.error)}`,
           retries,
           {
             cause: attempt.error,
-            context,
+            context: context(),
             mayHaveSucceeded: attempt.phase === 'body' || !neverSent(attempt.error),
           },
         );
@@ -309,9 +410,17 @@ export function createRetryingFetch(options: RetryOptions = {}): FetchFunction {
     } finally {
       clearTimeout(timer);
       // A long-lived caller signal must not collect one listener per call.
-      request.signal.removeEventListener('abort', onCallerAbort);
+      callerSignal?.removeEventListener('abort', onCallerAbort);
     }
   };
+}
+
+function hostOf(url: string): string {
+  try {
+    return new URL(url).host;
+  } catch {
+    return '(unparseable URL)';
+  }
 }
 
 function copyInit(response: Response): ResponseInit {

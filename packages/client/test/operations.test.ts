@@ -3,6 +3,7 @@ import { operationSchemas } from '@amazon-pay-ts/types';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import {
   AmazonPayClient,
+  AmazonPayRequestValidationError,
   type ClientOperationId,
   InStoreClient,
   OPERATION_ROUTES,
@@ -190,6 +191,37 @@ describe('per-call options on the wire', () => {
       ]),
     );
     expect(await verifies(request)).toMatchObject({ ok: true });
+  });
+
+  it('hands the fetch option a URL string, a plain header object and the JSON text (no Request built)', async () => {
+    const seen: { input: unknown; init: RequestInit | undefined }[] = [];
+    const recording = await testClient(server.url, {
+      validateResponses: 'off',
+      fetch: (input: string, init?: RequestInit) => {
+        seen.push({ input, init });
+        return fetch(input, init);
+      },
+    });
+    await recording.createCharge(validBodies.createCharge, { headers: { 'X-Custom': ' yes ' } });
+    const { input, init } = seen[0]!;
+    expect(typeof input).toBe('string');
+    expect(init?.body).toBe(JSON.stringify(validBodies.createCharge));
+    expect(init?.redirect).toBe('manual');
+    expect(Object.getPrototypeOf(init?.headers)).toBe(Object.prototype);
+    const headers = init?.headers as Record<string, string>;
+    expect(headers['x-custom']).toBe('yes');
+    expect(headers['content-type']).toBe('application/json');
+    expect(headers['x-amz-pay-idempotency-key']).toMatch(/^[0-9a-f]{32}$/);
+    expect(await verifies(server.requests[0]!)).toMatchObject({ ok: true });
+  });
+
+  it('refuses header names and values fetch would reject, before any network call', async () => {
+    const refused: Record<string, string>[] = [{ 'x-bad': 'a\r\nx-injected: 1' }, { 'bad name': 'x' }];
+    for (const headers of refused) {
+      const error = await client.getCharge('S01-1', { headers }).catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(AmazonPayRequestValidationError);
+    }
+    expect(server.requests).toHaveLength(0);
   });
 
   it('generates a different key for each logical POST', async () => {
