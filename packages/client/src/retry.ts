@@ -233,186 +233,266 @@ interface Outcome<Body> {
   uncertain: boolean;
 }
 
+interface LoopSettings {
+  readonly inner: FetchFunction;
+  readonly maxRetries: number;
+  readonly timeoutMs: number;
+  readonly attemptTimeoutMs: number;
+  readonly baseDelayMs: number;
+  readonly maxDelayMs: number;
+  readonly maxRetryAfterMs: number;
+  readonly random: () => number;
+  readonly sleep: (ms: number, signal: AbortSignal) => Promise<void>;
+  readonly onRetry: ((event: RetryEvent) => void) | undefined;
+}
+
 function retryLoop(options: RetryOptions) {
   checkRetryOptions(options);
-  const inner = options.fetch ?? ((input, init) => globalThis.fetch(input, init));
-  const maxRetries = options.maxRetries ?? RETRY_DEFAULTS.maxRetries;
-  const timeoutMs = options.timeoutMs ?? RETRY_DEFAULTS.timeoutMs;
-  const attemptTimeoutMs = options.attemptTimeoutMs ?? RETRY_DEFAULTS.attemptTimeoutMs;
-  const baseDelayMs = options.baseDelayMs ?? RETRY_DEFAULTS.baseDelayMs;
-  const maxDelayMs = options.maxDelayMs ?? RETRY_DEFAULTS.maxDelayMs;
-  const maxRetryAfterMs = options.maxRetryAfterMs ?? RETRY_DEFAULTS.maxRetryAfterMs;
-  const random = options.random ?? Math.random;
-  const sleep = options.sleep ?? abortableSleep;
-  const { onRetry } = options;
+  const settings: LoopSettings = {
+    inner: options.fetch ?? ((input, init) => globalThis.fetch(input, init)),
+    maxRetries: options.maxRetries ?? RETRY_DEFAULTS.maxRetries,
+    timeoutMs: options.timeoutMs ?? RETRY_DEFAULTS.timeoutMs,
+    attemptTimeoutMs: options.attemptTimeoutMs ?? RETRY_DEFAULTS.attemptTimeoutMs,
+    baseDelayMs: options.baseDelayMs ?? RETRY_DEFAULTS.baseDelayMs,
+    maxDelayMs: options.maxDelayMs ?? RETRY_DEFAULTS.maxDelayMs,
+    maxRetryAfterMs: options.maxRetryAfterMs ?? RETRY_DEFAULTS.maxRetryAfterMs,
+    random: options.random ?? Math.random,
+    sleep: options.sleep ?? abortableSleep,
+    onRetry: options.onRetry,
+  };
+  return <Body>(request: Outgoing, read: (response: Response) => Promise<Body>): Promise<Outcome<Body>> =>
+    new RetriedCall(settings, request).run(read);
+}
 
-  return async function run<Body>(
-    request: Outgoing,
-    read: (response: Response) => Promise<Body>,
-  ): Promise<Outcome<Body>> {
+type Attempt<Body> =
+  | { kind: 'answered'; response: Response; body: Body }
+  | { kind: 'failed'; error: unknown; phase: 'headers' | 'body'; timedOut: boolean }
+  | { kind: 'stopped'; error: unknown };
+
+/**
+ * One call through the retrying fetch. The call's deadline and the caller's signal stop it; each
+ * attempt has its own controller, aborted by its own deadline or by the call stopping.
+ *
+ * Per attempt there is one `AbortController` and one timer, set to whichever comes first of the
+ * attempt's deadline and the call's; the call itself needs neither (a controller exists only while
+ * waiting between attempts, for `sleep`): this runs on every operation, so it allocates little.
+ */
+class RetriedCall {
+  readonly #settings: LoopSettings;
+  readonly #request: Outgoing;
+  readonly #deadline: number;
+  #retries = 0;
+  #sent = false;
+  #uncertain = false;
+  /** Set once the caller aborted or the call's deadline passed. */
+  #stopped = false;
+  #stopReason: unknown;
+  #timedOut = false;
+  /** The attempt in flight: its controller and what rejects its race. */
+  #attempt: { controller: AbortController; reject: (reason: unknown) => void } | undefined;
+  /** The signal handed to `sleep`, while waiting between attempts. */
+  #waiting: AbortController | undefined;
+  readonly #onCallerAbort = (): void => this.#stop(this.#request.signal?.reason);
+
+  constructor(settings: LoopSettings, request: Outgoing) {
+    this.#settings = settings;
+    this.#request = request;
+    this.#deadline = Date.now() + settings.timeoutMs;
+  }
+
+  async run<Body>(read: (response: Response) => Promise<Body>): Promise<Outcome<Body>> {
+    const settings = this.#settings;
+    const request = this.#request;
     const callerSignal = request.signal;
-    // Built only when an error needs it.
-    const context = (): RequestContext => ({
-      method: request.method,
-      url: safeUrl(request.url),
-      idempotencyKey: request.idempotencyKey,
-    });
+    if (callerSignal?.aborted) this.#stop(callerSignal.reason);
+    else callerSignal?.addEventListener('abort', this.#onCallerAbort, { once: true });
     const replaySafe = request.idempotencyKey !== undefined || request.method !== 'POST';
-    // One controller for the whole call, held strongly here: the caller's signal and the deadline
-    // both abort it. (AbortSignal.any/timeout and the signal copies made by each new Request hold
-    // each other only weakly; once collected, an abort would never reach the fetch.)
-    const controller = new AbortController();
-    const { signal } = controller;
-    const onCallerAbort = () => controller.abort(callerSignal?.reason);
-    if (callerSignal?.aborted) onCallerAbort();
-    else callerSignal?.addEventListener('abort', onCallerAbort, { once: true });
-    const started = Date.now();
-    let timedOut = false;
-    const timer = setTimeout(() => {
-      timedOut = true;
-      controller.abort(new DOMException(`no answer within ${timeoutMs} ms`, 'TimeoutError'));
-    }, timeoutMs);
-    // Never keeps a process alive; cleared as soon as the call ends, body read included.
-    (timer as { unref?: () => void }).unref?.();
-    let retries = 0;
-    let sent = false;
-    let uncertain = false;
-
-    const stopped = (cause?: unknown): Error =>
-      timedOut && !callerSignal?.aborted
-        ? new AmazonPayTimeoutError(timeoutMs, retries, { cause: cause ?? signal.reason, context: context() })
-        : new AmazonPayAbortError(retries, {
-            cause: callerSignal?.reason ?? cause,
-            context: context(),
-            sent,
-          });
-
     try {
       for (;;) {
-        if (signal.aborted) throw stopped();
-        const attempt = await runAttempt();
-        if (attempt.kind === 'stopped') throw stopped(attempt.error);
+        if (!this.#stopped && this.#deadline - Date.now() <= 0) this.#expire();
+        if (this.#stopped) throw this.#stoppedError();
+        const attempt = await this.#runAttempt(read);
+        if (attempt.kind === 'stopped') throw this.#stoppedError(attempt.error);
         let delayMs: number | undefined;
-        if (retries < maxRetries) {
+        if (this.#retries < settings.maxRetries) {
           if (attempt.kind === 'failed') {
-            if (replaySafe || neverSent(attempt.error)) {
-              delayMs = backoffDelay(retries, baseDelayMs, maxDelayMs, random);
-            }
+            if (replaySafe || neverSent(attempt.error)) delayMs = this.#backoff();
           } else if (RETRIABLE_STATUSES.has(attempt.response.status)) {
             const retryAfter = parseRetryAfter(attempt.response.headers.get('retry-after'), Date.now());
-            if (retryAfter === undefined) delayMs = backoffDelay(retries, baseDelayMs, maxDelayMs, random);
-            else if (retryAfter <= maxRetryAfterMs) delayMs = retryAfter;
+            if (retryAfter === undefined) delayMs = this.#backoff();
+            else if (retryAfter <= settings.maxRetryAfterMs) delayMs = retryAfter;
           }
         }
         // A wait that would end past the deadline is not started: the caller learns now.
-        if (delayMs !== undefined && Date.now() - started + delayMs >= timeoutMs) delayMs = undefined;
+        if (delayMs !== undefined && Date.now() + delayMs >= this.#deadline) delayMs = undefined;
         if (delayMs === undefined) {
-          if (attempt.kind === 'failed') throw attemptError(attempt);
-          return { response: attempt.response, body: attempt.body, retries, uncertain };
+          if (attempt.kind === 'failed') throw this.#attemptError(attempt);
+          return {
+            response: attempt.response,
+            body: attempt.body,
+            retries: this.#retries,
+            uncertain: this.#uncertain,
+          };
         }
         if (attempt.kind === 'failed' ? !neverSent(attempt.error) : attempt.response.status >= 500) {
-          uncertain = true;
+          this.#uncertain = true;
         }
-        retries += 1;
-        onRetry?.({
-          retry: retries,
+        this.#retries += 1;
+        settings.onRetry?.({
+          retry: this.#retries,
           delayMs,
           status: attempt.kind === 'answered' ? attempt.response.status : undefined,
           error: attempt.kind === 'failed' ? attempt.error : undefined,
           request: request.asRequest(),
         });
-        try {
-          await sleep(delayMs, signal);
-        } catch (error) {
-          throw stopped(error);
-        }
-      }
-
-      type Attempt =
-        | { kind: 'answered'; response: Response; body: Body }
-        | { kind: 'failed'; error: unknown; phase: 'headers' | 'body'; timedOut: boolean }
-        | { kind: 'stopped'; error: unknown };
-
-      async function runAttempt(): Promise<Attempt> {
-        const attemptController = new AbortController();
-        const onCallAbort = () => attemptController.abort(signal.reason);
-        signal.addEventListener('abort', onCallAbort, { once: true });
-        let attemptTimedOut = false;
-        const attemptTimer = setTimeout(() => {
-          attemptTimedOut = true;
-          attemptController.abort(
-            new DOMException(`attempt exceeded ${attemptTimeoutMs} ms`, 'TimeoutError'),
-          );
-        }, attemptTimeoutMs);
-        (attemptTimer as { unref?: () => void }).unref?.();
-        // The race makes an abort or a deadline effective at once, even if the fetch misses it.
-        const whenAborted = new Promise<never>((_, reject) => {
-          attemptController.signal.addEventListener('abort', () => reject(attemptController.signal.reason), {
-            once: true,
-          });
-        });
-        whenAborted.catch(() => undefined);
-        let phase: 'headers' | 'body' = 'headers';
-        let response: Response | undefined;
-        try {
-          sent = true;
-          // Each attempt goes to the inner fetch as (url, init) rather than a new Request: a signing
-          // fetch can then sign the bytes it already has without reading a stream or building a Request.
-          response = await Promise.race([
-            inner(request.url, {
-              method: request.method,
-              headers: request.headers,
-              body: request.body,
-              signal: attemptController.signal,
-              redirect: 'manual',
-            }),
-            whenAborted,
-          ]);
-          // Every body is read here, error bodies too (they are small): the attempt's deadline then
-          // covers it, and a reply lost mid-body is retried like one lost before the headers.
-          phase = 'body';
-          const body = await Promise.race([read(response), whenAborted]);
-          return { kind: 'answered', response, body };
-        } catch (error) {
-          await response?.body?.cancel().catch(() => undefined);
-          if (signal.aborted) return { kind: 'stopped', error };
-          if (attemptTimedOut) return { kind: 'failed', error, phase, timedOut: true };
-          // Fetch reports "no response" (refused, reset, DNS, TLS, body cut off) as a TypeError;
-          // anything else is not ours to retry.
-          if (!(error instanceof TypeError)) throw error;
-          return { kind: 'failed', error, phase, timedOut: false };
-        } finally {
-          clearTimeout(attemptTimer);
-          signal.removeEventListener('abort', onCallAbort);
-        }
-      }
-
-      function attemptError(attempt: Extract<Attempt, { kind: 'failed' }>): Error {
-        const attempts = `${retries + 1} attempt${retries ? 's' : ''}`;
-        if (attempt.timedOut) {
-          return new AmazonPayTimeoutError(attemptTimeoutMs, retries, {
-            cause: attempt.error,
-            context: context(),
-            what: attempt.phase === 'body' ? 'reply body not complete' : 'no response headers',
-          });
-        }
-        const what = attempt.phase === 'body' ? 'reply cut off mid-body' : 'no response';
-        return new AmazonPayNetworkError(
-          `${what} from ${hostOf(request.url)} after ${attempts}: ${describe(attempt.error)}`,
-          retries,
-          {
-            cause: attempt.error,
-            context: context(),
-            mayHaveSucceeded: attempt.phase === 'body' || !neverSent(attempt.error),
-          },
-        );
+        await this.#wait(delayMs);
       }
     } finally {
-      clearTimeout(timer);
       // A long-lived caller signal must not collect one listener per call.
-      callerSignal?.removeEventListener('abort', onCallerAbort);
+      callerSignal?.removeEventListener('abort', this.#onCallerAbort);
     }
-  };
+  }
+
+  /** Stops the call: aborts the attempt in flight or the wait. */
+  #stop(reason: unknown): void {
+    if (this.#stopped) return;
+    this.#stopped = true;
+    this.#stopReason = reason;
+    this.#attempt?.controller.abort(reason);
+    this.#attempt?.reject(reason);
+    this.#waiting?.abort(reason);
+  }
+
+  #expire(): void {
+    this.#timedOut = true;
+    this.#stop(new DOMException(`no answer within ${this.#settings.timeoutMs} ms`, 'TimeoutError'));
+  }
+
+  #backoff(): number {
+    const { baseDelayMs, maxDelayMs, random } = this.#settings;
+    return backoffDelay(this.#retries, baseDelayMs, maxDelayMs, random);
+  }
+
+  async #wait(delayMs: number): Promise<void> {
+    const waiting = new AbortController();
+    this.#waiting = waiting;
+    // The wait ends before the deadline, but a slow `sleep` must not outlive it.
+    const timer = setTimeout(() => this.#expire(), Math.max(1, this.#deadline - Date.now()));
+    (timer as { unref?: () => void }).unref?.();
+    try {
+      await this.#settings.sleep(delayMs, waiting.signal);
+    } catch (error) {
+      throw this.#stoppedError(error);
+    } finally {
+      clearTimeout(timer);
+      this.#waiting = undefined;
+    }
+  }
+
+  async #runAttempt<Body>(read: (response: Response) => Promise<Body>): Promise<Attempt<Body>> {
+    const { inner, attemptTimeoutMs } = this.#settings;
+    const request = this.#request;
+    const controller = new AbortController();
+    let reject!: (reason: unknown) => void;
+    // The race makes an abort or a deadline effective at once, even if the fetch misses it.
+    const whenAborted = new Promise<never>((_, rejectRace) => {
+      reject = rejectRace;
+    });
+    whenAborted.catch(() => undefined);
+    this.#attempt = { controller, reject };
+    // One timer: the attempt's deadline or the call's, whichever comes first.
+    const callLeftMs = this.#deadline - Date.now();
+    const callEndsFirst = callLeftMs <= attemptTimeoutMs;
+    let attemptTimedOut = false;
+    const timer = setTimeout(
+      () => {
+        if (callEndsFirst) {
+          this.#expire();
+          return;
+        }
+        attemptTimedOut = true;
+        const reason = new DOMException(`attempt exceeded ${attemptTimeoutMs} ms`, 'TimeoutError');
+        controller.abort(reason);
+        reject(reason);
+      },
+      callEndsFirst ? Math.max(1, callLeftMs) : attemptTimeoutMs,
+    );
+    (timer as { unref?: () => void }).unref?.();
+    let phase: 'headers' | 'body' = 'headers';
+    let response: Response | undefined;
+    try {
+      this.#sent = true;
+      // Each attempt goes to the inner fetch as (url, init) rather than a new Request: a signing
+      // fetch can then sign the bytes it already has without reading a stream or building a Request.
+      response = await Promise.race([
+        inner(request.url, {
+          method: request.method,
+          headers: request.headers,
+          body: request.body,
+          signal: controller.signal,
+          redirect: 'manual',
+        }),
+        whenAborted,
+      ]);
+      // Every body is read here, error bodies too (they are small): the attempt's deadline then
+      // covers it, and a reply lost mid-body is retried like one lost before the headers.
+      phase = 'body';
+      const body = await Promise.race([read(response), whenAborted]);
+      return { kind: 'answered', response, body };
+    } catch (error) {
+      await response?.body?.cancel().catch(() => undefined);
+      if (this.#stopped) return { kind: 'stopped', error };
+      if (attemptTimedOut) return { kind: 'failed', error, phase, timedOut: true };
+      // Fetch reports "no response" (refused, reset, DNS, TLS, body cut off) as a TypeError;
+      // anything else is not ours to retry.
+      if (!(error instanceof TypeError)) throw error;
+      return { kind: 'failed', error, phase, timedOut: false };
+    } finally {
+      clearTimeout(timer);
+      this.#attempt = undefined;
+    }
+  }
+
+  #stoppedError(cause?: unknown): Error {
+    const callerSignal = this.#request.signal;
+    return this.#timedOut && !callerSignal?.aborted
+      ? new AmazonPayTimeoutError(this.#settings.timeoutMs, this.#retries, {
+          cause: cause ?? this.#stopReason,
+          context: contextOf(this.#request),
+        })
+      : new AmazonPayAbortError(this.#retries, {
+          cause: callerSignal?.reason ?? cause,
+          context: contextOf(this.#request),
+          sent: this.#sent,
+        });
+  }
+
+  #attemptError(attempt: Extract<Attempt<unknown>, { kind: 'failed' }>): Error {
+    const retries = this.#retries;
+    const attempts = `${retries + 1} attempt${retries ? 's' : ''}`;
+    if (attempt.timedOut) {
+      return new AmazonPayTimeoutError(this.#settings.attemptTimeoutMs, retries, {
+        cause: attempt.error,
+        context: contextOf(this.#request),
+        what: attempt.phase === 'body' ? 'reply body not complete' : 'no response headers',
+      });
+    }
+    const what = attempt.phase === 'body' ? 'reply cut off mid-body' : 'no response';
+    return new AmazonPayNetworkError(
+      `${what} from ${hostOf(this.#request.url)} after ${attempts}: ${describe(attempt.error)}`,
+      retries,
+      {
+        cause: attempt.error,
+        context: contextOf(this.#request),
+        mayHaveSucceeded: attempt.phase === 'body' || !neverSent(attempt.error),
+      },
+    );
+  }
+}
+
+/** What errors say about the request; built only when one is raised. */
+function contextOf(request: Outgoing): RequestContext {
+  return { method: request.method, url: safeUrl(request.url), idempotencyKey: request.idempotencyKey };
 }
 
 function hostOf(url: string): string {
