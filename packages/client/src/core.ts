@@ -49,7 +49,6 @@ import type {
   RequestBody,
   ResponseBody,
   ResponseMetadata,
-  WithMetadata,
 } from './types.js';
 import { unwrapSingle } from './unwrap.js';
 import { userAgent, userAgentMiddleware } from './user-agent.js';
@@ -149,7 +148,7 @@ export abstract class ClientBase {
   get withResponse(): CommonWithResponse {
     if (!this.#withResponse) {
       const callWithMetadata: Call = (operationId, ids, input, options) =>
-        this.#send(operationId, ids, input, options);
+        this.#send(operationId, ids, input, options, true);
       this.#withResponse = Object.create(this, {
         [CALL]: { value: callWithMetadata },
         toJSON: { value: () => this.toJSON() },
@@ -222,7 +221,7 @@ export abstract class ClientBase {
     input: unknown,
     options: CallOptions | undefined,
   ): Promise<unknown> {
-    return this.#send(operationId, ids, input, options).then((result) => result.data);
+    return this.#send(operationId, ids, input, options, false).then((result) => result.data);
   }
 
   async #send(
@@ -230,7 +229,8 @@ export abstract class ClientBase {
     ids: readonly unknown[],
     input: unknown,
     options: CallOptions | undefined,
-  ): Promise<WithMetadata<unknown>> {
+    withMetadata: boolean,
+  ): Promise<{ data: unknown; metadata?: ResponseMetadata }> {
     const route = OPERATION_ROUTES[operationId as keyof typeof OPERATION_ROUTES];
     const issues: FieldIssue[] = [];
     const pathParams: Record<string, string> = {};
@@ -298,45 +298,55 @@ export abstract class ClientBase {
     }
     const { response, retries, uncertain } = reply;
     const rawBody = reply.body;
-    const info = {
+    const durationMs = performance.now() - started;
+    // What errors and metadata say about the exchange; only built when one of them is.
+    const info = () => ({
       status: response.status,
       headers: response.headers,
       requestId: response.headers.get('x-amz-pay-request-id') ?? undefined,
       retries,
-      durationMs: performance.now() - started,
+      durationMs,
       context: context(),
-    };
+      rawBody,
+    });
     if (response.status >= 300 && response.status < 400) {
       throw new AmazonPayRedirectError(
         response.status,
         response.headers.get('location') ?? undefined,
         retries,
-        info.context,
+        context(),
       );
     }
     if (!response.ok) {
-      const error = apiErrorFromResponse(operationId, { ...info, rawBody });
+      const error = apiErrorFromResponse(operationId, info());
       // A refusal after a lost reply or a 5xx may answer a request that already acted.
       if (uncertain) error.mayHaveSucceeded = true;
       throw error;
     }
-
-    const metadata: ResponseMetadata = {
-      operationId,
-      status: info.status,
-      headers: info.headers,
-      requestId: info.requestId,
-      retries,
-      durationMs: info.durationMs,
-      rawBody,
-      idempotencyKey,
-      method: route.method,
-      url: info.context.url ?? '',
-      request: rawRequest(route.method, info.context.url ?? '', sentHeaders, bodyText),
-      validationIssues: [],
+    const metadata = (validationIssues: readonly FieldIssue[]): ResponseMetadata | undefined => {
+      if (!withMetadata) return undefined;
+      const { status, headers, requestId, context: sent } = info();
+      const sentUrl = sent.url ?? '';
+      return {
+        operationId,
+        status,
+        headers,
+        requestId,
+        retries,
+        durationMs,
+        rawBody,
+        idempotencyKey,
+        method: route.method,
+        url: sentUrl,
+        request: rawRequest(route.method, sentUrl, sentHeaders, bodyText),
+        validationIssues,
+      };
     };
+
     // The spec's success without content (204): the empty body is the answer, the result undefined.
-    if (rawBody.trim() === '' && answersWithoutBody(operationId)) return { data: undefined, metadata };
+    if (isBlank(rawBody) && answersWithoutBody(operationId)) {
+      return { data: undefined, metadata: metadata([]) };
+    }
     // A 2xx that is not the operation's JSON is no result at all, in every validation mode:
     // Amazon may have acted, and only a repeat with the same idempotency key tells the outcome.
     const malformed = malformedBody(response.headers.get('content-type'), rawBody);
@@ -353,7 +363,7 @@ export abstract class ClientBase {
         operationId,
         [{ path: '(body)', message: malformed ?? 'is not JSON' }],
         undefined,
-        { ...info, rawBody },
+        info(),
       );
     }
     const problems: FieldIssue[] = [];
@@ -361,21 +371,24 @@ export abstract class ClientBase {
     if (mode !== 'off') problems.push(...checkResponseBody(operationId, data));
     problems.push(...decodeShippingAddressList(data));
     // Driven by the generated route (`x-unwrap-single` in the spec): Get Report Schedule By Id.
-    const unwrapped = unwrapSingle((route as { unwrapSingle?: string }).unwrapSingle, data);
-    data = unwrapped.data;
-    problems.push(...unwrapped.issues);
+    const unwrapSingleField = (route as { unwrapSingle?: string }).unwrapSingle;
+    if (unwrapSingleField !== undefined) {
+      const unwrapped = unwrapSingle(unwrapSingleField, data);
+      data = unwrapped.data;
+      problems.push(...unwrapped.issues);
+    }
     if (problems.length && mode === 'strict') {
-      throw new AmazonPayResponseValidationError(operationId, problems, data, { ...info, rawBody });
+      throw new AmazonPayResponseValidationError(operationId, problems, data, info());
     }
     if (problems.length && mode === 'warn') {
-      (metadata as { validationIssues: readonly FieldIssue[] }).validationIssues = problems;
       this.#logger?.warn(`${operationId}: response does not match the spec`, {
         operationId,
-        requestId: metadata.requestId,
+        requestId: response.headers.get('x-amz-pay-request-id') ?? undefined,
         issues: problems,
       });
+      return { data, metadata: metadata(problems) };
     }
-    return { data, metadata };
+    return { data, metadata: metadata([]) };
   }
 
   #transportError(error: unknown, retries: number): unknown {
@@ -392,9 +405,16 @@ export abstract class ClientBase {
   }
 }
 
+const NOT_BLANK = /\S/;
+
+/** Empty or only whitespace, without copying a long body as `trim()` may. */
+function isBlank(text: string): boolean {
+  return text.length === 0 || !NOT_BLANK.test(text);
+}
+
 /** Why a 2xx body is not an operation's JSON answer, or undefined when it may be one. */
 function malformedBody(contentType: string | null, rawBody: string): string | undefined {
-  if (rawBody.trim() === '') return 'is empty';
+  if (isBlank(rawBody)) return 'is empty';
   const type = contentType?.split(';')[0]?.trim().toLowerCase();
   if (type !== 'application/json' && !type?.endsWith('+json')) {
     return `has content-type ${type ?? '(none)'}, not application/json`;
