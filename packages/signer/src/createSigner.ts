@@ -12,7 +12,7 @@ import { parsePrivateKey } from './parsePrivateKey.js';
 import { bytesToBase64 } from './pem.js';
 import { subtle } from './platform.js';
 import { type AmazonPayRegion, isRegion } from './region.js';
-import { EMPTY_SHA256, sha256Hex } from './sha256.js';
+import { EMPTY_SHA256, sha256Hex, sha256HexNow } from './sha256.js';
 import { isSignableHeader } from './signableHeaders.js';
 
 /** What {@link createSigner} takes: key id, private key, region, and optional scheme, clock and concurrency. */
@@ -142,8 +142,11 @@ export function createSigner(config: SignerConfig): Signer {
 
   const limited = createLimiter(config.maxConcurrentSignatures ?? defaultMaxConcurrentSignatures());
 
+  let readyKey: CryptoKey | undefined;
   async function signString(text: string): Promise<string> {
-    const key = await signingKey();
+    // After the first signature the key is at hand: no extra turn through a resolved promise.
+    if (readyKey === undefined) readyKey = await signingKey();
+    const key = readyKey;
     const data = utf8.encode(text);
     const signature = await limited(() => subtle().sign(pssParams, key, data));
     return bytesToBase64(new Uint8Array(signature));
@@ -163,29 +166,32 @@ export function createSigner(config: SignerConfig): Signer {
   }
 
   /**
-   * Completes and canonicalises `headers` in place, signs, and sets `authorization`. Returns the
-   * canonical URL when it differs from `url`, else `undefined`.
+   * Completes and canonicalises `headers` (lower-case names, values as `Headers` holds them) in place,
+   * signs, and sets `authorization`. Returns the canonical URL when it differs from `url`, else
+   * `undefined`. A `Map` rather than `Headers`: every call makes one, and `Headers` validates and
+   * re-sorts on each access.
    */
   async function signParts(
     method: string,
     url: URL,
-    headers: Headers,
+    headers: Map<string, string>,
     body: string | Uint8Array | null,
   ): Promise<URL | undefined> {
     headers.delete('authorization');
     if (!headers.has('accept')) headers.set('accept', JSON_TYPE);
     const contentType = headers.get('content-type');
-    if (contentType === null || FETCH_DEFAULT_CONTENT_TYPE.test(contentType))
+    if (contentType === undefined || FETCH_DEFAULT_CONTENT_TYPE.test(contentType))
       headers.set('content-type', JSON_TYPE);
     headers.set('x-amz-pay-date', currentAmzDate());
     headers.set('x-amz-pay-host', url.host);
     headers.set('x-amz-pay-region', region);
 
-    // Headers iterates lower-case names in sorted order, which is the canonical order.
+    // Canonical order: lower-case names sorted by code unit, as `Headers` iterates them.
     let headerBlock = '';
     let signedHeaders = '';
-    for (const [name, value] of headers) {
+    for (const name of [...headers.keys()].sort()) {
       if (!isSignableHeader(name)) continue;
+      const value = headers.get(name) as string;
       const canonical = canonicalHeaderValue(value);
       if (canonical !== value) headers.set(name, canonical);
       headerBlock += name + ':' + canonical + '\n';
@@ -218,7 +224,7 @@ export function createSigner(config: SignerConfig): Signer {
       signedHeaders,
       payloadHash,
     });
-    const signature = await signString(stringToSignPrefix + (await sha256Hex(canonical)));
+    const signature = await signString(stringToSignPrefix + sha256HexNow(canonical));
     headers.set('authorization', formatAuthorization(algorithm, publicKeyId, signedHeaders, signature));
     return urlChanged ? url : undefined;
   }
@@ -229,13 +235,13 @@ export function createSigner(config: SignerConfig): Signer {
     if (request.bodyUsed) throw new SignerError('INVALID_REQUEST', 'the request body has already been read');
     // Read once: these bytes are hashed and become the new request's body.
     const body = request.body === null ? null : new Uint8Array(await request.arrayBuffer());
-    const headers = new Headers(request.headers);
+    const headers = new Map(request.headers);
     const canonicalUrl = await signParts(request.method, new URL(request.url), headers, body);
 
-    if (canonicalUrl === undefined) return new Request(request, { headers, body });
+    if (canonicalUrl === undefined) return new Request(request, { headers: [...headers], body });
     return new Request(canonicalUrl, {
       method: request.method,
-      headers,
+      headers: [...headers],
       body,
       signal: request.signal,
       redirect: request.redirect,
@@ -269,7 +275,7 @@ export function createSigner(config: SignerConfig): Signer {
         `signHeaders() needs an absolute URL (got ${String(input.url)})`,
       );
     }
-    const headers = new Headers(input.headers);
+    const headers = headerMap(input.headers);
     const canonicalUrl = await signParts(normalizeMethod(input.method), url, headers, body);
     if (canonicalUrl !== undefined) {
       throw new SignerError(
@@ -277,7 +283,9 @@ export function createSigner(config: SignerConfig): Signer {
         `signHeaders() needs the URL in canonical form (${canonicalUrl.href}); sign() rewrites it for you`,
       );
     }
-    return Object.fromEntries(headers);
+    const signed: Record<string, string> = {};
+    for (const name of [...headers.keys()].sort()) signed[name] = headers.get(name) as string;
+    return signed;
   }
 
   async function signButtonPayload(
@@ -290,6 +298,41 @@ export function createSigner(config: SignerConfig): Signer {
   }
 
   return Object.freeze({ publicKeyId, region, algorithm, sign, signHeaders, signButtonPayload });
+}
+
+/** A lower-case token, as `Headers` stores names. */
+const LOWER_CASE_NAME = /^[!#$%&'*+.^_`|~0-9a-z-]+$/;
+/** A value `Headers` would store unchanged: Latin-1, no CR/LF/NUL, no blanks at either end. */
+const STORED_VALUE = /^(?:[\x21-\x7e\x80-\xff](?:[\t\x20-\x7e\x80-\xff]*[\x21-\x7e\x80-\xff])?)?$/;
+
+/**
+ * Headers as `Headers` would hold them (lower-case names, trimmed values, repeats joined with
+ * ", "), in a `Map`. A plain object already in that form (what the client passes) is copied as is;
+ * anything else goes through `Headers`, which validates and normalises it (and throws its TypeError).
+ */
+function headerMap(input: HeadersInit | undefined): Map<string, string> {
+  const map = new Map<string, string>();
+  if (input === undefined || input === null) return map;
+  if (!(input instanceof Headers) && !Array.isArray(input) && typeof input === 'object') {
+    let stored = true;
+    for (const name in input) {
+      const value = (input as Record<string, unknown>)[name];
+      if (
+        !Object.hasOwn(input, name) ||
+        typeof value !== 'string' ||
+        !LOWER_CASE_NAME.test(name) ||
+        !STORED_VALUE.test(value)
+      ) {
+        stored = false;
+        break;
+      }
+      map.set(name, value);
+    }
+    if (stored) return map;
+    map.clear();
+  }
+  for (const [name, value] of new Headers(input)) map.set(name, value);
+  return map;
 }
 
 // Fetch upper-cases these six methods whatever case they were given in, and sends others as given.

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { EMPTY_SHA256, SYNC_HASH_LIMIT, sha256Hex, sha256HexSync, toHex } from './sha256.js';
+import { EMPTY_SHA256, SYNC_HASH_LIMIT, sha256Hex, sha256HexNow, sha256HexSync, toHex } from './sha256.js';
 
 const reference = (data: string | Uint8Array) => createHash('sha256').update(data).digest('hex');
 
@@ -30,6 +30,20 @@ describe('sha256HexSync', () => {
         numRuns: 200,
       },
     );
+  });
+});
+
+describe('sha256HexNow', () => {
+  it('agrees with the JavaScript hash on strings (as UTF-8, lone surrogates too) and bytes', () => {
+    fc.assert(
+      fc.property(fc.string({ unit: 'binary' }), (text) => sha256HexNow(text) === sha256HexSync(text)),
+      { numRuns: 200 },
+    );
+    fc.assert(
+      fc.property(fc.uint8Array({ maxLength: 300 }), (bytes) => sha256HexNow(bytes) === sha256HexSync(bytes)),
+      { numRuns: 100 },
+    );
+    expect(sha256HexNow('\ud800')).toBe(reference('\ufffd'));
   });
 });
 

@@ -24,11 +24,39 @@ export const SYNC_HASH_LIMIT = 16 * 1024;
 
 /** Hex SHA-256 of a UTF-8 string or of exact bytes. */
 export async function sha256Hex(data: string | Uint8Array): Promise<string> {
+  if (data.length === 0) return EMPTY_SHA256;
+  // A string of n UTF-16 units is at most 3n UTF-8 bytes: short ones need no encoding to decide.
+  if (data.length <= (typeof data === 'string' ? SYNC_HASH_LIMIT / 3 : SYNC_HASH_LIMIT)) {
+    return sha256HexNow(data);
+  }
   const bytes = typeof data === 'string' ? utf8.encode(data) : data;
-  if (bytes.length === 0) return EMPTY_SHA256;
-  if (bytes.length <= SYNC_HASH_LIMIT) return sha256HexSync(bytes);
+  if (bytes.length <= SYNC_HASH_LIMIT) return sha256HexNow(bytes);
   return toHex(await subtle().digest('SHA-256', bytes as Uint8Array<ArrayBuffer>));
 }
+
+interface NodeCrypto {
+  createHash(algorithm: 'sha256'): {
+    update(data: string | Uint8Array): { digest(encoding: 'hex'): string };
+  };
+}
+
+/** `node:crypto`, reached without a static import (as `nodeFs`), where the runtime offers it. */
+function nodeCrypto(): NodeCrypto | undefined {
+  const runtime = (globalThis as { process?: { getBuiltinModule?: (id: string) => unknown } }).process;
+  const crypto = runtime?.getBuiltinModule?.('node:crypto') as Partial<NodeCrypto> | undefined;
+  return typeof crypto?.createHash === 'function' ? (crypto as NodeCrypto) : undefined;
+}
+
+const native = nodeCrypto();
+
+/**
+ * Hex SHA-256 on the calling thread, for the short strings of a signing pass: the runtime's native
+ * `node:crypto` hash where there is one (Node, Bun; about a tenth of the JavaScript one's time), else
+ * {@link sha256HexSync}. Strings are hashed as UTF-8.
+ */
+export const sha256HexNow: (data: string | Uint8Array) => string = native
+  ? (data) => native.createHash('sha256').update(data).digest('hex')
+  : sha256HexSync;
 
 // FIPS 180-4 §4.2.2: first 32 bits of the fractional parts of the cube roots of the first 64 primes.
 const K = Int32Array.from([

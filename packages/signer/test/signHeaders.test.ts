@@ -57,6 +57,38 @@ describe('signer.signHeaders', () => {
     expect(withoutSignature(viaHeaders)).toEqual(withoutSignature(Object.fromEntries(viaSign.headers)));
   });
 
+  it('treats a header object the same whether it is already in stored form or goes through Headers', async () => {
+    const withoutSignature = (headers: Record<string, string>) => ({
+      ...headers,
+      authorization: headers.authorization!.replace(/Signature=.*$/, ''),
+    });
+    const stored = await signer.signHeaders({
+      method: 'POST',
+      url,
+      headers: { 'x-amz-pay-idempotency-key': 'k 1', 'user-agent': 'ua/1' },
+      body,
+    });
+    for (const headers of [
+      { 'X-Amz-Pay-Idempotency-Key': '  k   1 ', 'User-Agent': 'ua/1' },
+      [
+        ['x-amz-pay-idempotency-key', 'k 1'],
+        ['user-agent', 'ua/1'],
+      ] as [string, string][],
+      new Headers({ 'x-amz-pay-idempotency-key': 'k 1', 'user-agent': 'ua/1' }),
+    ]) {
+      const other = await signer.signHeaders({ method: 'POST', url, headers, body });
+      expect(withoutSignature(other)).toEqual(withoutSignature(stored));
+      expect(Object.keys(other)).toEqual(Object.keys(stored));
+    }
+    expect(Object.keys(stored)).toEqual([...Object.keys(stored)].sort());
+    expect(
+      (await verifyRequest({ method: 'POST', url, headers: stored, body }, publicKeyPem, { now })).ok,
+    ).toBe(true);
+    await expect(
+      signer.signHeaders({ method: 'GET', url, headers: { 'x-bad': 'a\r\nb: c' } }),
+    ).rejects.toBeInstanceOf(TypeError);
+  });
+
   it('rejects a body-less tamper and a changed header', async () => {
     const headers = await signer.signHeaders({ method: 'GET', url: new URL(url) });
     expect(headers.authorization).toMatch(/^AMZN-PAY-RSASSA-PSS-V2 /);
