@@ -1,6 +1,12 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { AmazonPayAbortError, AmazonPayNetworkError, AmazonPayTimeoutError } from '../src/errors.js';
-import { backoffDelay, createRetryingFetch, parseRetryAfter, retriesOf } from '../src/retry.js';
+import {
+  backoffDelay,
+  createRetryingFetch,
+  createRetryingSend,
+  parseRetryAfter,
+  retriesOf,
+} from '../src/retry.js';
 import { startTestServer, type TestServer } from './support/server.js';
 
 let server: TestServer;
@@ -194,6 +200,50 @@ describe('createRetryingFetch', () => {
       },
     })(`${server.url}/x`).catch((e: unknown) => e);
     expect(error).toBe(boom);
+  });
+});
+
+describe("createRetryingSend (the operation methods' plain requests)", () => {
+  it('re-sends the same string body and headers, reads the answer as text, and says an earlier attempt may have acted', async () => {
+    server.enqueue({ status: 503 }, { status: 200, body: { ok: true } });
+    const seen: { input: unknown; body: unknown }[] = [];
+    const events: { method: string; url: string }[] = [];
+    const send = createRetryingSend({
+      sleep: instantSleep,
+      fetch: (input, init) => {
+        seen.push({ input, body: init?.body });
+        return fetch(input, init);
+      },
+      onRetry: (e) => events.push({ method: e.request.method, url: e.request.url }),
+    });
+    const reply = await send({
+      method: 'POST',
+      url: `${server.url}/v2/charges`,
+      headers: { 'x-amz-pay-idempotency-key': 'k2', 'content-type': 'application/json' },
+      body: '{"a":2}',
+    });
+    expect(reply.response.status).toBe(200);
+    expect(JSON.parse(reply.body)).toEqual({ ok: true });
+    expect(reply.retries).toBe(1);
+    expect(reply.uncertain).toBe(true);
+    expect(seen).toEqual([
+      { input: `${server.url}/v2/charges`, body: '{"a":2}' },
+      { input: `${server.url}/v2/charges`, body: '{"a":2}' },
+    ]);
+    expect(server.requests.map((r) => r.headers['x-amz-pay-idempotency-key'])).toEqual(['k2', 'k2']);
+    expect(events).toEqual([{ method: 'POST', url: `${server.url}/v2/charges` }]);
+  });
+
+  it("stops at the caller's abort and at the deadline with the typed errors", async () => {
+    server.fallback = () => ({ status: 200, delayMs: 2000 });
+    const send = createRetryingSend({ timeoutMs: 100 });
+    const request = { method: 'GET', url: `${server.url}/x`, headers: {}, body: null };
+    const timedOut = await send(request).catch((e: unknown) => e);
+    expect(timedOut).toBeInstanceOf(AmazonPayTimeoutError);
+    expect((timedOut as AmazonPayTimeoutError).url).toBe(`${server.url}/x`);
+    const aborted = await send({ ...request, signal: AbortSignal.abort() }).catch((e: unknown) => e);
+    expect(aborted).toBeInstanceOf(AmazonPayAbortError);
+    expect((aborted as AmazonPayAbortError).mayHaveSucceeded).toBe(false);
   });
 });
 
