@@ -43,13 +43,7 @@ import {
 } from './retry.js';
 import { safeUrl } from './safe-url.js';
 import { createSigningFetch } from './signing-fetch.js';
-import type {
-  CallOptions,
-  RawRequest,
-  RequestBody,
-  ResponseBody,
-  ResponseMetadata,
-} from './types.js';
+import type { CallOptions, RawRequest, RequestBody, ResponseBody, ResponseMetadata } from './types.js';
 import { unwrapSingle } from './unwrap.js';
 import { userAgent, userAgentMiddleware } from './user-agent.js';
 import {
