@@ -37,34 +37,18 @@ console.log(await client.getCheckoutSession(process.argv[2]));
 
 /**
  * Replaces the generated validators with empty tables: what the client's own code weighs. The
- * client's per-operation table (generated/operation-validators.ts) becomes `{}`, and the types
- * package exports only the button-payload schema names the client imports, as undefined.
+ * client's schema table and per-operation table (generated/operation-validators.ts) become empty.
  */
 const withoutValidators: Plugin = {
   name: 'without-validators',
   setup(pluginBuild) {
-    pluginBuild.onResolve({ filter: /^@amazon-pay-ts\/types$/ }, () => ({
-      path: 'types',
-      namespace: 'stub',
-    }));
     pluginBuild.onResolve({ filter: /\/generated\/operation-validators\.js$/ }, () => ({
       path: 'operation-validators',
       namespace: 'stub',
     }));
     pluginBuild.onLoad({ filter: /^operation-validators$/, namespace: 'stub' }, () => ({
-      contents: 'export const OPERATION_VALIDATORS = {};',
-      loader: 'js',
-    }));
-    pluginBuild.onLoad({ filter: /^types$/, namespace: 'stub' }, () => ({
-      contents: [
-        'AdditionalPaymentButtonPayloadSchema',
-        'CheckoutButtonPayloadSchema',
-        'PaymentMethodOnFileButtonPayloadSchema',
-        'RecurringButtonPayloadSchema',
-        'SignInButtonPayloadSchema',
-      ]
-        .map((name) => `export const ${name} = undefined;`)
-        .join('\n'),
+      contents:
+        'export const SCHEMA_NODES = []; export const OPERATION_VALIDATORS = {}; export const BUTTON_PAYLOAD_NODES = {};',
       loader: 'js',
     }));
   },

@@ -43,6 +43,13 @@ const widgets: OpenApiDocument = {
         type: 'object',
         properties: { widgets: { type: 'array', items: { $ref: '#/components/schemas/Widget' } } },
       },
+      // The client's button kinds each need their payload schema.
+      ...Object.fromEntries(
+        ['Checkout', 'Recurring', 'PaymentMethodOnFile', 'AdditionalPayment', 'SignIn'].map((kind) => [
+          `${kind}ButtonPayload`,
+          { type: 'object', properties: { storeId: { type: 'string' } }, required: ['storeId'] },
+        ]),
+      ),
     },
   },
 } as OpenApiDocument;
@@ -50,17 +57,24 @@ const widgets: OpenApiDocument = {
 describe('the client validators module', () => {
   const source = emitClientValidatorsModule(widgets);
 
-  it('carries bodies, queries and responses, by component name, and no path or header schema', () => {
-    expect(source).toContain("from '@amazon-pay-ts/types'");
-    expect(source).toMatch(
-      /createWidget: \{\n {4}body: WidgetSchema,\n {4}bodyRequired: true,\n {4}response: WidgetSchema,\n {2}\}/,
-    );
-    expect(source).toMatch(
-      /listWidgets: \{\n {4}query: z\.object\(\{\n\s+cursor: z\.optional\(z\.string\(\)\),/,
-    );
-    expect(source).toContain('response: WidgetListSchema');
-    expect(source).toMatch(/deleteWidget: \{\n {4}response: z\.undefined\(\),\n {2}\}/);
+  it('carries bodies, queries and responses as table entries, and no path or header schema', () => {
+    expect(source).not.toMatch(/from '@amazon-pay-ts\/types'|from 'zod/);
+    expect(source).toContain("['o', { cursor: ['s'] }], // 0\n");
+    expect(source).toContain("['o', { widgets: ['a', 2] }], // 1 WidgetList");
+    expect(source).toContain("['o', { name: ['s'] }], // 2 Widget");
+    expect(source).toContain("['v'], // 3");
+    expect(source).toContain('listWidgets: { query: 0, response: 1 },');
+    expect(source).toContain('createWidget: { body: 2, bodyRequired: true, response: 2 },');
+    expect(source).toContain('deleteWidget: { response: 3 },');
+    expect(source).toContain('checkout: 4,');
     expect(source).not.toMatch(/x-amz-pay|widgetId|minLength/);
+  });
+
+  it('fails on a spec without the button payload schemas the client checks', () => {
+    const { CheckoutButtonPayload: _dropped, ...schemas } = widgets.components!.schemas!;
+    expect(() => emitClientValidatorsModule({ ...widgets, components: { schemas } })).toThrow(
+      /no CheckoutButtonPayload schema/,
+    );
   });
 });
 

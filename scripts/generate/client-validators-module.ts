@@ -1,18 +1,26 @@
 // Emits the client's operation-validators.ts: per operation only what the client validates (the
-// request body and query before the network, the success body after), referencing the component
-// schemas of @amazon-pay-ts/types by name. The simulator-facing `operationSchemas` (path and header
-// schemas too) stays in the types package, so a client bundle does not carry what only a server checks.
+// request body and query before the network, the success body after) and the button payloads, as
+// one compact schema table (compact-schema.ts) that packages/client/src/schema-table.ts interprets.
+// The client bundle carries no schema runtime; the zod schemas stay in @amazon-pay-ts/types for
+// merchants and the simulator, generated from the same document by the same rules.
+import { addEntry, createSchemaTable, objectSource, schemaNode } from './compact-schema.js';
 import { deref, listOperations, type OpenApiDocument } from './document.js';
 import { generatedHeader } from './header.js';
-import { jsonSchemaOf, mergedParameters, parametersObject } from './operations-module.js';
-import { propertyKey, schemaConstName, type ZodExpressionContext, zodExpression } from './zod-expression.js';
+import { jsonSchemaOf, mergedParameters } from './operations-module.js';
+import { propertyKey } from './zod-expression.js';
+
+/** The client's button kinds (button-payload.ts) and the spec's payload schema of each. */
+const buttonPayloads = {
+  checkout: 'CheckoutButtonPayload',
+  recurring: 'RecurringButtonPayload',
+  paymentMethodOnFile: 'PaymentMethodOnFileButtonPayload',
+  additionalPayment: 'AdditionalPaymentButtonPayload',
+  signIn: 'SignInButtonPayload',
+};
 
 export function emitClientValidatorsModule(document: OpenApiDocument): string {
-  const declared = new Set(Object.keys(document.components?.schemas ?? {}));
-  const referenced = new Set<string>();
-  const ctx: ZodExpressionContext = { document, declared, referenced };
+  const table = createSchemaTable(document);
   const entries: string[] = [];
-  let usesZod = false;
 
   for (const entry of listOperations(document)) {
     const { operation } = entry;
@@ -26,41 +34,63 @@ export function emitClientValidatorsModule(document: OpenApiDocument): string {
     const requestBody = operation.requestBody ? deref(document, operation.requestBody) : undefined;
     const bodySchema = requestBody ? jsonSchemaOf(requestBody.content) : undefined;
     const parameters = mergedParameters(document, entry);
+    const node = (source: string) => (/^\d+$/.test(source) ? Number(source) : addEntry(table, source));
 
     const fields: string[] = [];
-    if (bodySchema !== undefined) fields.push(`body: ${zodExpression(bodySchema, ctx, 2)}`);
+    if (bodySchema !== undefined) fields.push(`body: ${node(schemaNode(bodySchema, { table }))}`);
     if (requestBody?.required === true) fields.push('bodyRequired: true');
     // Only operations without a body take a query from the methods (see client-methods-module.ts).
-    if (requestBody === undefined && parameters.some((parameter) => parameter.in === 'query')) {
-      fields.push(`query: ${parametersObject(parameters, 'query', ctx, '    ')}`);
+    const query = parameters.filter((parameter) => parameter.in === 'query');
+    if (requestBody === undefined && query.length > 0) {
+      const properties = query.map((parameter): [string, string] => {
+        const explode = parameter.explode ?? (parameter.style === undefined || parameter.style === 'form');
+        return [parameter.name, schemaNode(parameter.schema, { table, coerce: { explodeArrays: explode } })];
+      });
+      const required = query.filter((parameter) => parameter.required === true).map(({ name }) => name);
+      fields.push(`query: ${node(objectSource(properties, required))}`);
     }
     // A success without content (204, Update Merchant Account) has no body: the result is undefined.
-    fields.push(
-      `response: ${success.content === undefined ? 'z.undefined()' : responseSchema === undefined ? 'z.unknown()' : zodExpression(responseSchema, ctx, 2)}`,
-    );
-    const source = `  ${propertyKey(operationId)}: {\n${fields.map((field) => `    ${field},`).join('\n')}\n  },`;
-    if (/\bz\./.test(source)) usesZod = true;
-    entries.push(source);
+    const response = success.content === undefined ? "['v']" : schemaNode(responseSchema, { table });
+    fields.push(`response: ${node(response)}`);
+    entries.push(`  ${propertyKey(operationId)}: { ${fields.join(', ')} },`);
   }
 
-  const imports = [...referenced].map(schemaConstName).sort();
-  const importLines: string[] = [];
-  if (usesZod) importLines.push("import * as z from 'zod/mini';");
-  if (imports.length > 0) {
-    importLines.push(
-      `import {\n${imports.map((name) => `  ${name},`).join('\n')}\n} from '@amazon-pay-ts/types';`,
-    );
-  }
-  importLines.push("import type { ClientOperationId } from '../operations.js';");
-  importLines.push("import type { OperationValidators } from '../validation.js';");
-  return `${generatedHeader}${importLines.join('\n')}
+  const buttons = Object.entries(buttonPayloads).map(([kind, component]) => {
+    if (!document.components?.schemas || !(component in document.components.schemas)) {
+      throw new Error(`The spec has no ${component} schema for the client's button payload check`);
+    }
+    return `  ${kind}: ${schemaNode({ $ref: `#/components/schemas/${component}` }, { table })},`;
+  });
+
+  const names = new Map([...table.components].map(([name, index]) => [index, name]));
+  const nodes = table.entries.map((source, index) => {
+    const name = names.get(index);
+    return `  ${source}, // ${index}${name ? ` ${name}` : ''}`;
+  });
+  return `${generatedHeader}import type { ButtonKind } from '../button-payload.js';
+import type { ClientOperationId } from '../operations.js';
+import type { SchemaNode } from '../schema-table.js';
+import type { OperationValidators } from '../validation.js';
 
 /**
- * What the client validates per operation, by operationId: the request body and query before the
- * network, the success body after. Annotated rather than inferred, so the declarations stay small.
+ * The schemas the client checks, as plain data (see schema-table.ts): one entry per component
+ * schema it reaches and per inline body, query or response; a number is a reference to an entry.
+ */
+export const SCHEMA_NODES: readonly SchemaNode[] = [
+${nodes.join('\n')}
+];
+
+/**
+ * What the client validates per operation, by operationId (entries of SCHEMA_NODES): the request
+ * body and query before the network, the success body after.
  */
 export const OPERATION_VALIDATORS: { readonly [K in ClientOperationId]: OperationValidators } = {
 ${entries.join('\n')}
+};
+
+/** The spec's payload schema of each kind of button (entries of SCHEMA_NODES). */
+export const BUTTON_PAYLOAD_NODES: { readonly [K in ButtonKind]: number } = {
+${buttons.join('\n')}
 };
 `;
 }

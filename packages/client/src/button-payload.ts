@@ -1,32 +1,20 @@
-import {
-  AdditionalPaymentButtonPayloadSchema,
-  type ButtonPayload,
-  CheckoutButtonPayloadSchema,
-  PaymentMethodOnFileButtonPayloadSchema,
-  RecurringButtonPayloadSchema,
-  SignInButtonPayloadSchema,
-} from '@amazon-pay-ts/types';
-import type * as z from 'zod/mini';
+import type { ButtonPayload } from '@amazon-pay-ts/types';
 import type { FieldIssue } from './errors.js';
-import { issuesFromZod } from './validation.js';
+import { BUTTON_PAYLOAD_NODES, SCHEMA_NODES } from './generated/operation-validators.js';
+import type { SchemaNode } from './schema-table.js';
+import { schemaIssues } from './validation.js';
 
 export type { ButtonPayload };
 
 /** The kinds of Amazon Pay button, each with its payload schema in the spec (button-payload.yaml). */
 export type ButtonKind = 'checkout' | 'recurring' | 'paymentMethodOnFile' | 'additionalPayment' | 'signIn';
 
-const SCHEMAS: Record<ButtonKind, { schema: z.ZodMiniType; name: string }> = {
-  checkout: { schema: CheckoutButtonPayloadSchema, name: 'checkout button payload' },
-  recurring: { schema: RecurringButtonPayloadSchema, name: 'recurring checkout button payload' },
-  paymentMethodOnFile: {
-    schema: PaymentMethodOnFileButtonPayloadSchema,
-    name: 'payment-method-on-file button payload',
-  },
-  additionalPayment: {
-    schema: AdditionalPaymentButtonPayloadSchema,
-    name: 'Additional Payment Button payload',
-  },
-  signIn: { schema: SignInButtonPayloadSchema, name: 'sign-in button payload' },
+const NAMES: Record<ButtonKind, string> = {
+  checkout: 'checkout button payload',
+  recurring: 'recurring checkout button payload',
+  paymentMethodOnFile: 'payment-method-on-file button payload',
+  additionalPayment: 'Additional Payment Button payload',
+  signIn: 'sign-in button payload',
 };
 
 /** Which button a payload is for, from the fields that tell them apart (see the spec's ButtonPayload). */
@@ -58,11 +46,11 @@ export function checkButtonPayload(payload: unknown): FieldIssue[] {
   if (value === null || typeof value !== 'object' || Array.isArray(value)) {
     return [{ path: '(payload)', message: 'expected a JSON object (or its JSON string)' }];
   }
-  const { schema, name } = SCHEMAS[buttonKind(value as Record<string, unknown>)];
-  const issues = unknownFields(schema, value, '', name);
-  const result = schema.safeParse(value);
-  if (!result.success)
-    issues.push(...issuesFromZod(result.error, value).map((issue) => withKind(issue, name)));
+  const kind = buttonKind(value as Record<string, unknown>);
+  const name = NAMES[kind];
+  const node = BUTTON_PAYLOAD_NODES[kind];
+  const issues = unknownFields([node], value, '', name);
+  issues.push(...schemaIssues(node, value).map((issue) => withKind(issue, name)));
   return issues;
 }
 
@@ -70,93 +58,68 @@ function withKind(issue: FieldIssue, name: string): FieldIssue {
   return { path: issue.path, message: `${issue.message} (${name})` };
 }
 
-interface ZodNode {
-  _zod: {
-    def: {
-      type: string;
-      shape?: Record<string, ZodNode>;
-      catchall?: ZodNode;
-      innerType?: ZodNode;
-      left?: ZodNode;
-      right?: ZodNode;
-      options?: ZodNode[];
-      element?: ZodNode;
-      in?: ZodNode;
-      getter?: () => ZodNode;
-    };
-  };
-}
-
-function unwrap(node: ZodNode): ZodNode {
+/** A node with its references followed (nullable wrappers too: a null has no fields to check). */
+function resolve(node: SchemaNode): Exclude<SchemaNode, number> {
   let current = node;
-  for (let depth = 0; depth < 20; depth++) {
-    const def = current._zod.def;
-    if (def.innerType) current = def.innerType;
-    else if (def.type === 'pipe' && def.in) current = def.in;
-    else if (def.type === 'lazy' && def.getter) current = def.getter();
-    else break;
+  for (;;) {
+    while (typeof current === 'number') current = SCHEMA_NODES[current]!;
+    if (current[0] !== '?') return current;
+    current = current[1] as SchemaNode;
   }
-  return current;
 }
 
-/** The fields an object schema (or an intersection of them) describes, each with its schemas; undefined for open maps. */
-function fieldsOf(node: ZodNode): Map<string, ZodNode[]> | undefined {
-  const def = unwrap(node)._zod.def;
-  if (def.type === 'object' && def.shape) {
-    if (def.catchall && unwrap(def.catchall)._zod.def.type !== 'unknown') return undefined;
-    return new Map(Object.entries(def.shape).map(([key, schema]) => [key, [schema]]));
+/** The fields an object node (or an intersection of them) describes, each with its nodes; undefined for open maps. */
+function fieldsOf(node: SchemaNode): Map<string, SchemaNode[]> | undefined {
+  const [kind, a, b, , extra] = resolve(node);
+  if (kind === 'o') {
+    if (extra !== undefined && extra !== false) return undefined;
+    return new Map(Object.entries(a as Record<string, SchemaNode>).map(([key, field]) => [key, [field]]));
   }
-  if (def.type === 'intersection' && def.left && def.right) {
-    const left = fieldsOf(def.left);
-    const right = fieldsOf(def.right);
+  if (kind === '&') {
+    const left = fieldsOf(a as SchemaNode);
+    const right = fieldsOf(b as SchemaNode);
     if (!left || !right) return undefined;
-    for (const [key, schemas] of right) left.set(key, [...(left.get(key) ?? []), ...schemas]);
+    for (const [key, nodes] of right) left.set(key, [...(left.get(key) ?? []), ...nodes]);
     return left;
   }
   return undefined;
 }
 
+/** Unknown fields of a value several nodes describe at once (the sides of an intersection). */
 function unknownFields(
-  node: ZodNode | z.ZodMiniType,
+  nodes: readonly SchemaNode[],
   value: unknown,
   path: string,
   name: string,
 ): FieldIssue[] {
-  return unknownFieldsOf([node as ZodNode], value, path, name);
-}
-
-/** Unknown fields of a value several schemas describe at once (the sides of an intersection). */
-function unknownFieldsOf(
-  nodes: readonly ZodNode[],
-  value: unknown,
-  path: string,
-  name: string,
-): FieldIssue[] {
-  const only = nodes.length === 1 ? unwrap(nodes[0]!)._zod.def : undefined;
-  if (only?.type === 'union' && only.options) {
+  const only = nodes.length === 1 ? resolve(nodes[0]!) : undefined;
+  if (only?.[0] === '|') {
     // A field is unknown only if no member of the union knows it.
-    const verdicts = only.options.map((option) => unknownFieldsOf([option], value, path, name));
+    const verdicts = (only.slice(1) as SchemaNode[]).map((member) =>
+      unknownFields([member], value, path, name),
+    );
     return verdicts.find((issues) => issues.length === 0) ?? verdicts[0] ?? [];
   }
-  if (only?.type === 'array' && only.element && Array.isArray(value)) {
-    return value.flatMap((item, index) => unknownFieldsOf([only.element!], item, `${path}[${index}]`, name));
+  if (only?.[0] === 'a' && Array.isArray(value)) {
+    const item = only[1] as SchemaNode;
+    return value.flatMap((entry, index) => unknownFields([item], entry, `${path}[${index}]`, name));
   }
   if (value === null || typeof value !== 'object' || Array.isArray(value)) return [];
-  const fields = new Map<string, ZodNode[]>();
+  const fields = new Map<string, SchemaNode[]>();
   for (const node of nodes) {
     const own = fieldsOf(node);
     if (!own) return [];
-    for (const [key, schemas] of own) fields.set(key, [...(fields.get(key) ?? []), ...schemas]);
+    for (const [key, known] of own) fields.set(key, [...(fields.get(key) ?? []), ...known]);
   }
   const issues: FieldIssue[] = [];
   for (const [key, item] of Object.entries(value)) {
     const fieldPath = path ? `${path}.${key}` : key;
-    const schemas = fields.get(key);
-    if (schemas) {
-      issues.push(...unknownFieldsOf(schemas, item, fieldPath, name));
+    const known = fields.get(key);
+    if (known) {
+      issues.push(...unknownFields(known, item, fieldPath, name));
       continue;
     }
-    const meant = [...fields.keys()].find((known) => known.toLowerCase() === key.toLowerCase());
+    const meant = [...fields.keys()].find((field) => field.toLowerCase() === key.toLowerCase());
     issues.push({
       path: fieldPath,
       message: `is not a field of a ${name}${meant ? `; did you mean ${meant}?` : ''}`,

@@ -6,48 +6,59 @@ import {
   AmazonPayResponseValidationError,
   type FieldIssue,
 } from './errors.js';
-import { OPERATION_VALIDATORS } from './generated/operation-validators.js';
+import { OPERATION_VALIDATORS, SCHEMA_NODES } from './generated/operation-validators.js';
 import { OPERATION_ROUTES } from './operations.js';
+import { checkSchema, type SchemaNode } from './schema-table.js';
 
 /**
- * What the client checks for one operation (generated/operation-validators.ts). Path and header
- * schemas are the simulator's (`operationSchemas` of @amazon-pay-ts/types): the client builds those
- * parts itself and checks its ids and options on its own, so its bundle does not carry them.
+ * What the client checks for one operation (generated/operation-validators.ts), as entries of the
+ * generated schema table. Path and header schemas are the simulator's (`operationSchemas` of
+ * @amazon-pay-ts/types): the client builds those parts itself and checks its ids and options on its
+ * own, so its bundle does not carry them.
  */
 export interface OperationValidators {
   /** JSON request body, absent when the operation takes none. */
-  readonly body?: z.ZodMiniType;
+  readonly body?: SchemaNode;
   readonly bodyRequired?: true;
   /** Query of an operation without a body, in wire form (strings). */
-  readonly query?: z.ZodMiniType;
-  /** Body of the success response; `z.undefined()` when the success status has no content. */
-  readonly response: z.ZodMiniType;
+  readonly query?: SchemaNode;
+  /** Body of the success response; a node that passes only `undefined` when the success has no content. */
+  readonly response: SchemaNode;
 }
 
-/** Field issues of a failed zod parse, with an explanation where a float amount has too many decimals. */
+/** Field issues of `value` against a node of the client's schema table (empty when it conforms). */
+export function schemaIssues(node: SchemaNode, value: unknown): FieldIssue[] {
+  return checkSchema(SCHEMA_NODES, node, value).map((issue) =>
+    explained(issue.path, issue.message, issue.value),
+  );
+}
+
+/**
+ * Field issues of a failed parse with a zod schema of @amazon-pay-ts/types (the client itself
+ * checks through its schema table), with the same explanations as the client's own issues.
+ */
 export function issuesFromZod(error: z.core.$ZodError, input: unknown): FieldIssue[] {
   return error.issues.map((issue) => {
     const path = issue.path.length ? issue.path.map(String).join('.') : '(root)';
-    const value = valueAt(input, issue.path);
-    if (typeof value === 'number' && Number.isFinite(value) && hasMoreThanTwoDecimals(value)) {
-      return {
-        path,
-        message:
-          `${value} has more than 2 decimal places; Amazon takes amounts with at most 2 ` +
-          `(none for JPY). Round it as your business rules require and pass a string such as "${value.toFixed(2)}".`,
-      };
-    }
     if (issue.code === 'invalid_union' && issue.errors.length > 0) {
       const reasons = [...new Set(issue.errors.flat().map((inner) => inner.message))];
-      return { path, message: reasons.join(', or ') };
+      return explained(path, reasons.join(', or '), valueAt(input, issue.path));
     }
-    return { path, message: issue.message };
+    return explained(path, issue.message, valueAt(input, issue.path));
   });
 }
 
-function hasMoreThanTwoDecimals(value: number): boolean {
-  const cents = value * 100;
-  return Math.abs(cents - Math.round(cents)) > 1e-7 * Math.max(1, Math.abs(cents));
+/** An issue, explained where a float amount has more than two decimals. */
+function explained(path: string, message: string, value: unknown): FieldIssue {
+  if (typeof value === 'number' && Number.isFinite(value) && hasMoreThanTwoDecimals(value)) {
+    return {
+      path,
+      message:
+        `${value} has more than 2 decimal places; Amazon takes amounts with at most 2 ` +
+        `(none for JPY). Round it as your business rules require and pass a string such as "${value.toFixed(2)}".`,
+    };
+  }
+  return { path, message };
 }
 
 function valueAt(input: unknown, path: readonly PropertyKey[]): unknown {
@@ -59,18 +70,22 @@ function valueAt(input: unknown, path: readonly PropertyKey[]): unknown {
   return current;
 }
 
+function hasMoreThanTwoDecimals(value: number): boolean {
+  const cents = value * 100;
+  return Math.abs(cents - Math.round(cents)) > 1e-7 * Math.max(1, Math.abs(cents));
+}
+
 /** Issues with a request body against the operation's generated request schema (empty when it conforms). */
 export function checkRequestBody(operationId: OperationId, body: unknown): FieldIssue[] {
   const schema = OPERATION_VALIDATORS[operationId];
   if (body === undefined) {
     return schema.bodyRequired ? [{ path: '(body)', message: 'a request body is required' }] : [];
   }
-  if (!schema.body) return [{ path: '(body)', message: `${operationId} takes no request body` }];
+  if (schema.body === undefined) return [{ path: '(body)', message: `${operationId} takes no request body` }];
   if (body === null || typeof body !== 'object' || Array.isArray(body)) {
     return [{ path: '(body)', message: 'the request body must be an object' }];
   }
-  const result = schema.body.safeParse(body);
-  return result.success ? [] : issuesFromZod(result.error, body);
+  return schemaIssues(schema.body, body);
 }
 
 /** Issues with wire-form query values against the operation's query schema. */
@@ -80,8 +95,7 @@ export function checkQuery(operationId: OperationId, query: Record<string, strin
     const names = Object.keys(query);
     return names.map((name) => ({ path: name, message: `${operationId} takes no query parameter ${name}` }));
   }
-  const result = schema.safeParse(query);
-  return result.success ? [] : issuesFromZod(result.error, query);
+  return schemaIssues(schema, query);
 }
 
 /**
@@ -89,13 +103,12 @@ export function checkQuery(operationId: OperationId, query: Record<string, strin
  * Merchant Account's 202): an empty body is then its whole answer, not a broken one.
  */
 export function answersWithoutBody(operationId: OperationId): boolean {
-  return OPERATION_VALIDATORS[operationId].response.safeParse(undefined).success;
+  return checkSchema(SCHEMA_NODES, OPERATION_VALIDATORS[operationId].response, undefined).length === 0;
 }
 
 /** Issues with a parsed success body against the operation's response schema. */
 export function checkResponseBody(operationId: OperationId, data: unknown): FieldIssue[] {
-  const result = OPERATION_VALIDATORS[operationId].response.safeParse(data);
-  return result.success ? [] : issuesFromZod(result.error, data);
+  return schemaIssues(OPERATION_VALIDATORS[operationId].response, data);
 }
 
 const byRoute = new Map<string, OperationId>(
@@ -116,7 +129,7 @@ export interface ValidationMiddlewareOptions {
 }
 
 /**
- * openapi-fetch middleware validating request and response bodies with the generated zod schemas,
+ * openapi-fetch middleware validating request and response bodies against the spec's schemas,
  * for a client built directly on `@amazon-pay-ts/types`' `paths`. (The typed methods of
  * `AmazonPayClient` validate on their own, on the objects, without re-reading bodies.)
  */
