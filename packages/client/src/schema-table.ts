@@ -56,143 +56,188 @@ export function checkSchema(table: readonly SchemaNode[], node: SchemaNode, valu
   return issues;
 }
 
+// The walk shares one path array (pushed and popped) and builds messages only on a mismatch: a
+// valid Checkout Session is checked without allocating.
+type Path = (string | number)[];
+
+function fail(issues: SchemaIssue[], path: Path, value: unknown, message: string): void {
+  issues.push({ path: path.length ? path.join('.') : '(root)', message, value });
+}
+
+function expected(issues: SchemaIssue[], path: Path, value: unknown, what: string): void {
+  fail(issues, path, value, `expected ${what}, got ${describe(value)}`);
+}
+
+function checkAt(
+  table: readonly SchemaNode[],
+  node: SchemaNode,
+  value: unknown,
+  path: Path,
+  key: string | number,
+  issues: SchemaIssue[],
+): void {
+  path.push(key);
+  check(table, node, value, path, issues);
+  path.pop();
+}
+
 function check(
   table: readonly SchemaNode[],
   node: SchemaNode,
   value: unknown,
-  path: (string | number)[],
+  path: Path,
   issues: SchemaIssue[],
 ) {
   let resolved = node;
   while (typeof resolved === 'number') resolved = table[resolved]!;
-  const [kind, a, b, c, d] = resolved;
-  const fail = (message: string): void => {
-    issues.push({ path: path.length ? path.join('.') : '(root)', message, value });
-  };
-  const expected = (what: string) => fail(`expected ${what}, got ${describe(value)}`);
-  switch (kind) {
+  switch (resolved[0]) {
     case 'u':
       return;
     case 'v':
-      if (value !== undefined) expected('no content');
+      if (value !== undefined) expected(issues, path, value, 'no content');
       return;
     case 'l':
-      if (value !== null) expected('null');
+      if (value !== null) expected(issues, path, value, 'null');
       return;
     case '?':
-      if (value !== null) check(table, a as SchemaNode, value, path, issues);
+      if (value !== null) check(table, resolved[1] as SchemaNode, value, path, issues);
       return;
     case 'b':
       if (typeof value === 'boolean') return;
-      if (a && typeof value === 'string' && [...truthy, ...falsy].includes(value.toLowerCase())) return;
-      expected('true or false');
+      if (resolved[1] && typeof value === 'string' && [...truthy, ...falsy].includes(value.toLowerCase()))
+        return;
+      expected(issues, path, value, 'true or false');
       return;
     case 'e':
       if (!resolved.includes(value, 1)) {
-        expected(
-          `one of ${resolved
-            .slice(1)
-            .map((option) => JSON.stringify(option))
-            .join(', ')}`,
-        );
+        const options = resolved.slice(1).map((option) => JSON.stringify(option));
+        expected(issues, path, value, `one of ${options.join(', ')}`);
       }
       return;
     case 's':
-      return checkString(value, a as number | undefined, b as number | null, c as string | null, d, fail);
-    case 'n': {
-      const flags = a as number;
-      let number = value;
-      try {
-        if (flags & 2) number = Number(value);
-      } catch {
-        // An object without a primitive form (no prototype) stays what it is: not a number.
-      }
-      if (typeof number !== 'number' || !Number.isFinite(number)) {
-        return expected(flags & 1 ? 'an integer' : 'a number');
-      }
-      if (flags & 1 && !Number.isSafeInteger(number)) return expected('an integer');
-      for (let index = 2; index < resolved.length; index += 2) {
-        const bound = resolved[index + 1] as number;
-        const [passes, words] = numberChecks[resolved[index] as string]!;
-        if (!passes(number, bound)) fail(`expected a number ${words} ${bound}, got ${number}`);
-      }
+      checkString(resolved, value, path, issues);
       return;
-    }
+    case 'n':
+      checkNumber(resolved, value, path, issues);
+      return;
     case 'a': {
       let items = value;
-      if (d === 1 && items !== undefined && !Array.isArray(items)) items = [items];
-      if (d === 2 && typeof items === 'string') items = items.split(',');
-      if (!Array.isArray(items)) return expected('an array');
-      if (typeof b === 'number' && items.length < b)
-        fail(`expected at least ${b} items, got ${items.length}`);
-      if (typeof c === 'number' && items.length > c) fail(`expected at most ${c} items, got ${items.length}`);
-      items.forEach((item, index) => {
-        check(table, a as SchemaNode, item, [...path, index], issues);
-      });
+      const split = resolved[4];
+      if (split === 1 && items !== undefined && !Array.isArray(items)) items = [items];
+      if (split === 2 && typeof items === 'string') items = items.split(',');
+      if (!Array.isArray(items)) {
+        expected(issues, path, value, 'an array');
+        return;
+      }
+      const min = resolved[2];
+      const max = resolved[3];
+      if (typeof min === 'number' && items.length < min) {
+        fail(issues, path, value, `expected at least ${min} items, got ${items.length}`);
+      }
+      if (typeof max === 'number' && items.length > max) {
+        fail(issues, path, value, `expected at most ${max} items, got ${items.length}`);
+      }
+      for (let index = 0; index < items.length; index++) {
+        checkAt(table, resolved[1] as SchemaNode, items[index], path, index, issues);
+      }
       return;
     }
     case 'o': {
-      if (!isObject(value)) return expected('an object');
-      const shape = a as Record<string, SchemaNode>;
-      const required = (b as readonly string[] | undefined) ?? [];
+      if (!isObject(value)) {
+        expected(issues, path, value, 'an object');
+        return;
+      }
+      const shape = resolved[1] as Record<string, SchemaNode>;
+      const required = resolved[2] as readonly string[] | undefined;
       for (const key in shape) {
         const field = value[key];
-        if (field === undefined && !required.includes(key)) continue;
-        check(table, shape[key]!, field, [...path, key], issues);
+        if (field === undefined && !required?.includes(key)) continue;
+        checkAt(table, shape[key]!, field, path, key, issues);
       }
-      if (c === undefined) return;
+      const extra = resolved[3];
+      if (extra === undefined) return;
       for (const key in value) {
         if (key in shape) continue;
-        if (c === false) {
+        if (extra === false) {
           issues.push({ path: [...path, key].join('.'), message: 'is not a known field', value: value[key] });
-        } else check(table, c as SchemaNode, value[key], [...path, key], issues);
+        } else checkAt(table, extra as SchemaNode, value[key], path, key, issues);
       }
       return;
     }
     case 'r':
-      if (!isObject(value)) return expected('an object');
-      for (const key in value) check(table, a as SchemaNode, value[key], [...path, key], issues);
+      if (!isObject(value)) {
+        expected(issues, path, value, 'an object');
+        return;
+      }
+      for (const key in value) checkAt(table, resolved[1] as SchemaNode, value[key], path, key, issues);
       return;
     case '&':
-      check(table, a as SchemaNode, value, path, issues);
-      check(table, b as SchemaNode, value, path, issues);
+      check(table, resolved[1] as SchemaNode, value, path, issues);
+      check(table, resolved[2] as SchemaNode, value, path, issues);
       return;
     case '|': {
       const reasons: string[] = [];
-      for (const member of resolved.slice(1) as SchemaNode[]) {
+      const prefix = path.length ? `${path.join('.')}.` : '';
+      for (let index = 1; index < resolved.length; index++) {
         const memberIssues: SchemaIssue[] = [];
-        check(table, member, value, path, memberIssues);
+        check(table, resolved[index] as SchemaNode, value, path, memberIssues);
         if (memberIssues.length === 0) return;
-        const prefix = path.length ? `${path.join('.')}.` : '';
         for (const issue of memberIssues) {
           const where = issue.path.startsWith(prefix) ? issue.path.slice(prefix.length) : '';
           reasons.push(where && where !== '(root)' ? `${where}: ${issue.message}` : issue.message);
         }
       }
-      fail([...new Set(reasons)].join(', or '));
+      fail(issues, path, value, [...new Set(reasons)].join(', or '));
       return;
     }
     default:
-      throw new Error(`unknown schema node ${String(kind)}`);
+      throw new Error(`unknown schema node ${String(resolved[0])}`);
   }
 }
 
-function checkString(
-  value: unknown,
-  min: number | undefined,
-  max: number | null,
-  pattern: string | null,
-  format: unknown,
-  fail: (message: string) => void,
-) {
-  if (typeof value !== 'string') return fail(`expected a string, got ${describe(value)}`);
+function checkNumber(node: readonly unknown[], value: unknown, path: Path, issues: SchemaIssue[]): void {
+  const flags = node[1] as number;
+  let number = value;
+  try {
+    if (flags & 2) number = Number(value);
+  } catch {
+    // An object without a primitive form (no prototype) stays what it is: not a number.
+  }
+  if (
+    typeof number !== 'number' ||
+    !Number.isFinite(number) ||
+    (flags & 1 && !Number.isSafeInteger(number))
+  ) {
+    expected(issues, path, value, flags & 1 ? 'an integer' : 'a number');
+    return;
+  }
+  for (let index = 2; index < node.length; index += 2) {
+    const bound = node[index + 1] as number;
+    const [passes, words] = numberChecks[node[index] as string]!;
+    if (!passes(number, bound))
+      fail(issues, path, value, `expected a number ${words} ${bound}, got ${number}`);
+  }
+}
+
+function checkString(node: readonly unknown[], value: unknown, path: Path, issues: SchemaIssue[]): void {
+  if (typeof value !== 'string') {
+    expected(issues, path, value, 'a string');
+    return;
+  }
+  const min = node[1] as number | undefined;
+  const max = node[2] as number | null | undefined;
+  const pattern = node[3] as string | null | undefined;
+  const format = node[4];
   if (min !== undefined && value.length < min) {
     fail(
+      issues,
+      path,
+      value,
       min === 1 ? 'expected a non-empty string' : `expected at least ${min} characters, got ${value.length}`,
     );
   }
   if (typeof max === 'number' && value.length > max) {
-    fail(`expected at most ${max} characters, got ${value.length}`);
+    fail(issues, path, value, `expected at most ${max} characters, got ${value.length}`);
   }
   if (typeof pattern === 'string') {
     let regex = patterns.get(pattern);
@@ -200,8 +245,8 @@ function checkString(
       regex = new RegExp(pattern);
       patterns.set(pattern, regex);
     }
-    if (!regex.test(value)) fail(`expected a string matching ${regex}`);
+    if (!regex.test(value)) fail(issues, path, value, `expected a string matching ${regex}`);
   }
-  if (format === 'email' && !email.test(value)) fail('expected an email address');
-  if (format === 'url' && !URL.canParse(value.trim())) fail('expected an absolute URL');
+  if (format === 'email' && !email.test(value)) fail(issues, path, value, 'expected an email address');
+  if (format === 'url' && !URL.canParse(value.trim())) fail(issues, path, value, 'expected an absolute URL');
 }
