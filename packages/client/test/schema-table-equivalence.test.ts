@@ -181,9 +181,9 @@ describe('the schema table agrees with the zod schemas', () => {
 
   it('compared tens of thousands of values, thousands of them invalid', () => {
     // Both kinds of verdict must be common, or the comparison proves little.
-    expect(compared).toBeGreaterThan(20_000);
-    expect(rejected).toBeGreaterThan(5_000);
-    expect(compared - rejected).toBeGreaterThan(5_000);
+    expect(compared).toBeGreaterThan(50_000);
+    expect(rejected).toBeGreaterThan(30_000);
+    expect(compared - rejected).toBeGreaterThan(15_000);
   });
 
   it('on random values made up by fast-check', () => {
