@@ -18,6 +18,7 @@ const buttonPayloads = {
   signIn: 'SignInButtonPayload',
 };
 
+/** The source of the client's generated/operation-validators.ts. */
 export function emitClientValidatorsModule(document: OpenApiDocument): string {
   const table = createSchemaTable(document);
   const entries: string[] = [];

@@ -21,7 +21,9 @@ import {
   schemaRefName,
 } from './document.js';
 
+/** The table being written: its entries' source text and where each component went. */
 export interface SchemaTable {
+  /** The document the schemas come from. */
   document: OpenApiDocument;
   /** Source text of each entry; entries are component schemas and operation parts. */
   entries: string[];
@@ -29,12 +31,14 @@ export interface SchemaTable {
   components: Map<string, number>;
 }
 
+/** Where a node is written: its table, and whether values arrive as strings. */
 export interface NodeContext {
   table: SchemaTable;
   /** Path, query and header values arrive as strings (see zod-expression.ts's `coerce`). */
   coerce?: { explodeArrays: boolean };
 }
 
+/** An empty table for one document. */
 export function createSchemaTable(document: OpenApiDocument): SchemaTable {
   return { document, entries: [], components: new Map() };
 }
@@ -45,6 +49,7 @@ export function addEntry(table: SchemaTable, source: string): number {
   return table.entries.length - 1;
 }
 
+/** The node of a schema (a component reference becomes its entry's index). */
 export function schemaNode(schema: JsonSchema | undefined, ctx: NodeContext): string {
   if (schema === undefined || schema === true) return "['u']";
   if (schema === false) return "['e']";

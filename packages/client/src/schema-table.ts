@@ -8,8 +8,11 @@ export type SchemaNode = number | readonly [string, ...unknown[]];
 
 /** A mismatch: where (dot-joined, `(root)` for the value itself), what was expected, and the value there. */
 export interface SchemaIssue {
+  /** Dot-joined keys and indexes from the checked value, `(root)` for the value itself. */
   path: string;
+  /** What was expected and what was found, in plain English. */
   message: string;
+  /** The value at `path`. */
   value: unknown;
 }
 

@@ -1,6 +1,8 @@
 import type { ButtonPayload } from '../../src/index.js';
 
+/** A store id in Amazon's format. */
 export const storeId = 'amzn1.application-oa2-client.0000000000000000000000000000000a';
+/** The one URL a checkout button needs. */
 export const review = { checkoutReviewReturnUrl: 'https://shop.example/review' };
 
 // One valid payload per kind, as Amazon's integration guides describe them.
