@@ -6,8 +6,8 @@
  * Exits 1 when a row exceeds its budget. `--analyze` also lists, per row, the inputs that weigh most
  * in the minified output (esbuild's metafile), to see where the bytes come from. Budgets are the
  * measurement of 2026-12-01 once the client validated through its generated compact schema table
- * instead of zod (signer 7.9 kB, client 22.5 kB, client + validators 27.0 kB; official SDK 56.2 kB)
- * plus about 0.6–1 kB of headroom, so a regression of a dependency or a generator change fails CI.
+ * instead of zod, rebased on the client's direct-send rework (signer 8.2 kB, client 23.3 kB, client +
+ * validators 27.8 kB; official SDK 56.2 kB) plus about 0.3–0.7 kB of headroom, so a regression of a dependency or a generator change fails CI.
  * The issue's goal for the client with validators is 30 kB; see bench/README.md.
  */
 import { gzipSync } from 'node:zlib';
@@ -67,14 +67,14 @@ console.log(await signer.signHeaders({ method: 'GET', url: process.argv[2] }));
   {
     name: 'client only (validators stubbed out)',
     format: 'esm',
-    budget: 23.5 * kB,
+    budget: 24 * kB,
     program: clientProgram,
     plugins: [withoutValidators],
   },
   {
     name: 'client + validators (WebStoreClient.getCheckoutSession)',
     format: 'esm',
-    budget: 28 * kB,
+    budget: 28.5 * kB,
     program: clientProgram,
   },
   {
