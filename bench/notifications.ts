@@ -6,92 +6,25 @@
  * (default 5) of BENCH_SECONDS each (default 2), runs interleaved.
  */
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { availableParallelism, tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { availableParallelism } from 'node:os';
 import { createNotificationHandler, createSnsVerifier, snsStringToSign } from '@amazon-pay-ts/notifications';
 import type { SnsMessage } from '@amazon-pay-ts/types';
+import { createTestSns, ipnMessage } from '../packages/notifications/test/helpers/sns.js';
 import { measure, median, type RunResult, table } from './lib/measure.js';
 
 const seconds = Number(process.env.BENCH_SECONDS ?? 2);
 const rounds = Number(process.env.BENCH_ROUNDS ?? 5);
 
-// A throwaway CA-issued certificate, as in the package's tests.
-const dir = mkdtempSync(join(tmpdir(), 'amazon-pay-bench-sns-'));
-const run = (...args: string[]) => execFileSync('openssl', args, { cwd: dir, stdio: 'pipe' });
-run(
-  'req',
-  '-x509',
-  '-newkey',
-  'rsa:2048',
-  '-nodes',
-  '-days',
-  '1',
-  '-subj',
-  '/CN=Bench CA',
-  '-keyout',
-  'ca.key',
-  '-out',
-  'ca.pem',
-);
-run('req', '-newkey', 'rsa:2048', '-nodes', '-subj', '/CN=sns', '-keyout', 'leaf.key', '-out', 'leaf.csr');
-run(
-  'x509',
-  '-req',
-  '-in',
-  'leaf.csr',
-  '-CA',
-  'ca.pem',
-  '-CAkey',
-  'ca.key',
-  '-CAcreateserial',
-  '-days',
-  '1',
-  '-out',
-  'leaf.pem',
-);
-const certificatePem = readFileSync(join(dir, 'leaf.pem'), 'utf8');
-const keyDer = Buffer.from(
-  readFileSync(join(dir, 'leaf.key'), 'utf8').replace(/-----[^-]+-----|\s+/g, ''),
-  'base64',
-);
-rmSync(dir, { recursive: true, force: true });
+// A throwaway CA-issued certificate and SNS signer: the notifications package's test helper.
+const sns = createTestSns();
+const { certificatePem, fetchCertificate } = sns;
 
-const certUrl = 'https://sns.us-east-1.amazonaws.com/SimpleNotificationService-bench.pem';
-const fetchCertificate = async () => certificatePem;
-const signingKey = (hash: 'SHA-1' | 'SHA-256') =>
-  crypto.subtle.importKey('pkcs8', keyDer, { name: 'RSASSA-PKCS1-v1_5', hash }, false, ['sign']);
-
+/** `count` distinct signed notifications (a fresh charge id each), as SNS would deliver them. */
 async function signedMessages(count: number, version: '1' | '2'): Promise<string[]> {
-  const key = await signingKey(version === '1' ? 'SHA-1' : 'SHA-256');
   const out: string[] = [];
   for (let i = 0; i < count; i++) {
-    const message = {
-      Type: 'Notification',
-      MessageId: crypto.randomUUID(),
-      TopicArn: 'arn:aws:sns:us-east-1:123456789012:AmazonPay',
-      Message: JSON.stringify({
-        ReleaseEnvironment: 'Sandbox',
-        MerchantID: 'A2BENCHMERCHANT',
-        ObjectType: 'CHARGE',
-        ObjectId: `S01-0000000-0000000-C${String(i).padStart(6, '0')}`,
-        ChargePermissionId: 'S01-0000000-0000000',
-        NotificationType: 'STATE_CHANGE',
-        NotificationId: crypto.randomUUID(),
-        NotificationVersion: 'V2',
-      }),
-      Timestamp: new Date().toISOString(),
-      SignatureVersion: version,
-      Signature: '',
-      SigningCertURL: certUrl,
-      UnsubscribeURL: 'https://sns.us-east-1.amazonaws.com/?Action=Unsubscribe&SubscriptionArn=x',
-    } as SnsMessage;
-    const signature = await crypto.subtle.sign(
-      'RSASSA-PKCS1-v1_5',
-      key,
-      new TextEncoder().encode(snsStringToSign(message)),
-    );
-    message.Signature = Buffer.from(signature).toString('base64');
+    const objectId = `S01-0000000-0000000-C${String(i).padStart(6, '0')}`;
+    const message = await sns.sign({ Message: ipnMessage({ ObjectId: objectId }) }, version);
     out.push(JSON.stringify(message));
   }
   return out;
