@@ -32,7 +32,7 @@ import { checkId } from './ids.js';
 import type { CommonWithResponse } from './methods.js';
 import { OPERATION_ROUTES } from './operations.js';
 import { serializePath } from './path.js';
-import { normalizeQuery, type QueryValue, toWireQuery } from './query.js';
+import { normalizeQuery, type QueryValue, queryString, toWireQuery } from './query.js';
 import {
   createRetryingFetch,
   createRetryingSend,
@@ -256,7 +256,7 @@ export abstract class ClientBase {
     const headers = callHeaders(options, issues);
     if (issues.length) throw new AmazonPayRequestValidationError(operationId, issues);
 
-    const url = this.#baseUrl + serializePath(route.path, pathParams) + wireQueryString(query);
+    const url = this.#baseUrl + serializePath(route.path, pathParams) + queryString(query);
     // What openapi-fetch and the client's middleware would send: JSON content type when there is a
     // body (the caller's headers may override it), the user agent, and a fresh idempotency key for
     // a POST without one (kept across retries).
@@ -286,7 +286,7 @@ export abstract class ClientBase {
         signal: options?.signal,
       });
     } catch (error) {
-      const failure = this.#transportError(error, 0);
+      const failure = this.#transportError(error);
       if (failure instanceof AmazonPayError) failure.withContext(context());
       throw failure;
     }
@@ -385,9 +385,11 @@ export abstract class ClientBase {
     return { data, metadata: metadata([]) };
   }
 
-  #transportError(error: unknown, retries: number): unknown {
+  #transportError(error: unknown): unknown {
     if (error instanceof AmazonPayError) return error;
-    // Failures while reading a body, after the retrying fetch returned: classify them the same way.
+    // The retrying send classifies what fetch reports and reads every body itself; what reaches here
+    // is an error it does not retry (thrown by a custom fetch), reported without a retry count.
+    const retries = 0;
     const name = (error as { name?: unknown } | null)?.name;
     if (name === 'TimeoutError')
       return new AmazonPayTimeoutError(this.#config.timeoutMs, retries, { cause: error });
@@ -431,16 +433,6 @@ function rawRequest(
     if (!SECRET_HEADERS.has(name)) headers[name] = sent[name] as string;
   }
   return { method, url, headers, body: body ?? undefined };
-}
-
-/** The query string as openapi-fetch's form serializer writes it, `?` included, or `''`. */
-function wireQueryString(query: Readonly<Record<string, string>> | undefined): string {
-  let search = '';
-  if (query === undefined) return search;
-  for (const name in query) {
-    search += `${search === '' ? '?' : '&'}${name}=${encodeURIComponent(query[name] as string)}`;
-  }
-  return search;
 }
 
 /** What `Headers` accepts (RFC 9110 token names; values without CR, LF or NUL), checked before sending. */

@@ -66,6 +66,16 @@ export function toWireQuery(values: Readonly<Record<string, NormalizedQueryValue
   return out;
 }
 
+/** The query string as openapi-fetch's form serializer writes it, `?` included, or `''`. */
+export function queryString(query: Readonly<Record<string, string>> | undefined): string {
+  let search = '';
+  if (query === undefined) return search;
+  for (const name in query) {
+    search += `${search === '' ? '?' : '&'}${name}=${encodeURIComponent(query[name] as string)}`;
+  }
+  return search;
+}
+
 /** `normalizeQuery` then `toWireQuery`. */
 export function serializeQuery(query: Readonly<Record<string, QueryValue>> | undefined): {
   query: Record<string, string>;

@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { createQuerySerializer } from 'openapi-fetch';
 import { describe, expect, it } from 'vitest';
 import { decodeShippingAddressList } from '../src/decode.js';
 import {
@@ -16,9 +17,26 @@ import {
 import { IDEMPOTENCY_HEADER, idempotencyMiddleware, newIdempotencyKey } from '../src/idempotency.js';
 import { checkId } from '../src/ids.js';
 import { serializePath } from '../src/path.js';
-import { formatAmazonTimestamp, serializeQuery } from '../src/query.js';
+import { formatAmazonTimestamp, queryString, serializeQuery } from '../src/query.js';
 import { userAgent } from '../src/user-agent.js';
 import { VERSION } from '../src/version.js';
+
+describe('queryString', () => {
+  it("writes wire values as openapi-fetch's form serializer does (client.api and the methods agree)", () => {
+    const formSerializer = createQuerySerializer({ array: { style: 'form', explode: false } });
+    const cases: Record<string, string>[] = [
+      {},
+      { reportTypes: '_GET_A_,_GET_B_', createdSince: '20240101T000000Z' },
+      { pageSize: '10', nextToken: 'a+b/c= d&e?f#g%h' },
+      { name: 'ünïcode ✓' },
+    ];
+    for (const query of cases) {
+      const expected = formSerializer(query);
+      expect(queryString(query)).toBe(expected === '' ? '' : `?${expected}`);
+    }
+    expect(queryString(undefined)).toBe('');
+  });
+});
 
 describe('ids', () => {
   it.each([
