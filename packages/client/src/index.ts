@@ -127,7 +127,6 @@ export { userAgent, userAgentMiddleware } from './user-agent.js';
 export {
   checkRequestBody,
   checkResponseBody,
-  issuesFromZod,
   type ValidationMiddlewareOptions,
   validationMiddleware,
 } from './validation.js';

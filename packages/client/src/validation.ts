@@ -1,5 +1,4 @@
 import type { OperationId } from '@amazon-pay-ts/types';
-import type * as z from 'zod/mini';
 import type { Logger, ValidationMode } from './config.js';
 import {
   AmazonPayRequestValidationError,
@@ -33,21 +32,6 @@ export function schemaIssues(node: SchemaNode, value: unknown): FieldIssue[] {
   );
 }
 
-/**
- * Field issues of a failed parse with a zod schema of @amazon-pay-ts/types (the client itself
- * checks through its schema table), with the same explanations as the client's own issues.
- */
-export function issuesFromZod(error: z.core.$ZodError, input: unknown): FieldIssue[] {
-  return error.issues.map((issue) => {
-    const path = issue.path.length ? issue.path.map(String).join('.') : '(root)';
-    if (issue.code === 'invalid_union' && issue.errors.length > 0) {
-      const reasons = [...new Set(issue.errors.flat().map((inner) => inner.message))];
-      return explained(path, reasons.join(', or '), valueAt(input, issue.path));
-    }
-    return explained(path, issue.message, valueAt(input, issue.path));
-  });
-}
-
 /** An issue, explained where a float amount has more than two decimals. */
 function explained(path: string, message: string, value: unknown): FieldIssue {
   if (typeof value === 'number' && Number.isFinite(value) && hasMoreThanTwoDecimals(value)) {
@@ -59,15 +43,6 @@ function explained(path: string, message: string, value: unknown): FieldIssue {
     };
   }
   return { path, message };
-}
-
-function valueAt(input: unknown, path: readonly PropertyKey[]): unknown {
-  let current = input;
-  for (const key of path) {
-    if (current === null || typeof current !== 'object') return undefined;
-    current = (current as Record<PropertyKey, unknown>)[key];
-  }
-  return current;
 }
 
 function hasMoreThanTwoDecimals(value: number): boolean {
