@@ -19,8 +19,21 @@ export interface SchemaIssue {
 // The regexes zod uses for the same formats, so both verdicts agree.
 const email =
   /^(?:[A-Za-z0-9_'+-]+\.)*[A-Za-z0-9_'+-]*[A-Za-z0-9_+-]@(?:[A-Za-z0-9][A-Za-z0-9-]*\.)+[A-Za-z]{2,}$/;
-const truthy = ['true', '1', 'yes', 'on', 'y', 'enabled'];
-const falsy = ['false', '0', 'no', 'off', 'n', 'disabled'];
+/** The words zod's `stringbool` reads as true or false (query values arrive as text). */
+const booleanWords = new Set([
+  'true',
+  '1',
+  'yes',
+  'on',
+  'y',
+  'enabled',
+  'false',
+  '0',
+  'no',
+  'off',
+  'n',
+  'disabled',
+]);
 const patterns = new Map<string, RegExp>();
 
 /** What a value is, in words, for messages (never its text: it may be a buyer's data). */
@@ -107,8 +120,7 @@ function check(
       return;
     case 'b':
       if (typeof value === 'boolean') return;
-      if (resolved[1] && typeof value === 'string' && [...truthy, ...falsy].includes(value.toLowerCase()))
-        return;
+      if (resolved[1] && typeof value === 'string' && booleanWords.has(value.toLowerCase())) return;
       expected(issues, path, value, 'true or false');
       return;
     case 'e':
