@@ -4,6 +4,7 @@ import { ApiError } from '../errors.js';
 import type { HandlerTable } from '../handler.js';
 import { amazonPayToken, chargePermissionId } from '../ids.js';
 import { add, assertSameCurrency, formatPrice, type Money, parsePrice, sub, zero } from '../money.js';
+import { ownEntry } from '../ownership.js';
 import type { BuyerProfile, ChargePermissionRecord, CheckoutSessionRecord, Json } from '../store.js';
 import { chargePermissionCreated, setChargePermissionState, setChargeStatus } from '../transitions.js';
 
@@ -97,10 +98,7 @@ export function getChargePermission(
   id: string,
   merchantId: string | null,
 ): ChargePermissionRecord {
-  const record = engine.store.chargePermissions.get(id);
-  if (!record || (merchantId !== null && record.merchantId !== merchantId))
-    throw ApiError.notFound('Charge permission', id);
-  return record;
+  return ownEntry(engine.store.chargePermissions, id, merchantId, 'Charge permission');
 }
 
 /** What this permission has consumed: captures plus authorizations not yet captured. */

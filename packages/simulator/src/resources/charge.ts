@@ -14,6 +14,7 @@ import {
   show,
   zero,
 } from '../money.js';
+import { ownEntry } from '../ownership.js';
 import { type PaymentScenario, PENDING_AUTHORIZATION_MS } from '../payment-methods.js';
 import type { ChargePermissionRecord, ChargeRecord, Json } from '../store.js';
 import { chargeCreated, setChargeStatus } from '../transitions.js';
@@ -206,10 +207,7 @@ export function cancelCharge(engine: Engine, charge: ChargeRecord, reasonCode: s
 
 /** The charge `id` as `merchantId` may see it (null: an internal lookup). */
 export function getChargeRecord(engine: Engine, id: string, merchantId: string | null): ChargeRecord {
-  const charge = engine.store.charges.get(id);
-  if (!charge || (merchantId !== null && charge.merchantId !== merchantId))
-    throw ApiError.notFound('Charge', id);
-  return charge;
+  return ownEntry(engine.store.charges, id, merchantId, 'Charge');
 }
 
 function invalidChargeStatus(charge: ChargeRecord, operation: string, allowed: string): ApiError {

@@ -4,6 +4,7 @@ import { ApiError } from '../errors.js';
 import type { HandlerTable, RequestContext } from '../handler.js';
 import { checkoutSessionId } from '../ids.js';
 import { assertSameCurrency, formatPrice, type Money, parsePrice, show } from '../money.js';
+import { ownEntry } from '../ownership.js';
 import { DEFAULT_PAYMENT_METHOD, type SimulatedPaymentMethod } from '../payment-methods.js';
 import { sandboxAddress, sandboxBuyer, toAddressRecord } from '../sandbox-data.js';
 import type { AddressRecord, BuyerProfile, CheckoutSessionRecord, Json } from '../store.js';
@@ -214,10 +215,7 @@ export function checkoutSessionView(engine: Engine, r: CheckoutSessionRecord) {
 
 /** The checkout session `id` as `merchantId` may see it (null: the buyer's pages). */
 export function getSession(engine: Engine, id: string, merchantId: string | null): CheckoutSessionRecord {
-  const record = engine.store.checkoutSessions.get(id);
-  if (!record || (merchantId !== null && record.merchantId !== merchantId))
-    throw ApiError.notFound('Checkout session', id);
-  return record;
+  return ownEntry(engine.store.checkoutSessions, id, merchantId, 'Checkout session');
 }
 
 function cancel(engine: Engine, record: CheckoutSessionRecord, reasonCode: string, description: string) {

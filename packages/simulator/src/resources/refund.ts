@@ -11,6 +11,7 @@ import {
   show,
   zero,
 } from '../money.js';
+import { ownEntry } from '../ownership.js';
 import type { RefundRecord } from '../store.js';
 import { refundCreated, setRefundStatus } from '../transitions.js';
 import { getChargeRecord } from './charge.js';
@@ -121,9 +122,7 @@ export const refundHandlers: HandlerTable = {
   },
 
   getRefund(ctx) {
-    const refund = ctx.engine.store.refunds.get(ctx.params.refundId!);
-    if (!refund || refund.merchantId !== ctx.merchantId)
-      throw ApiError.notFound('Refund', ctx.params.refundId!);
+    const refund = ownEntry(ctx.engine.store.refunds, ctx.params.refundId!, ctx.merchantId, 'Refund');
     return { body: refundView(refund) };
   },
 };
