@@ -145,3 +145,25 @@ export async function signedFetch(world: TestWorld, path: string, options: RawOp
   }
   return { status: response.status, headers: response.headers, text, json };
 }
+
+/**
+ * A buyer clicking the world merchant's signed sign-in button (name and email scopes): the
+ * simulator's answer, a 302 to `https://merchant.example/signed-in?buyerToken=…` when it accepts it.
+ */
+export async function signInButtonClick(world: TestWorld): Promise<Response> {
+  const { payload, signature } = await world.client.generateButtonSignature({
+    signInReturnUrl: 'https://merchant.example/signed-in',
+    storeId: 'amzn1.application-oa2-client.0123456789abcdef0123456789abcdef',
+    signInScopes: ['name', 'email'],
+  });
+  return fetch(`${world.sim.url}/checkout/button`, {
+    method: 'POST',
+    body: JSON.stringify({
+      payloadJSON: payload,
+      signature,
+      publicKeyId: world.publicKeyId,
+      algorithm: 'AMZN-PAY-RSASSA-PSS-V2',
+    }),
+    redirect: 'manual',
+  });
+}

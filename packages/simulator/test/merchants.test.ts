@@ -1,6 +1,14 @@
 import { WebStoreClient } from '@amazon-pay-ts/client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { apiError, readySession, signedFetch, startWorld, type TestWorld, testKeyPair } from './helpers.js';
+import {
+  apiError,
+  readySession,
+  signedFetch,
+  signInButtonClick,
+  startWorld,
+  type TestWorld,
+  testKeyPair,
+} from './helpers.js';
 
 /**
  * Every object belongs to the merchant whose key created it; another merchant's key gets
@@ -303,21 +311,7 @@ describe('merchant isolation beyond payments', () => {
     expect((await call(A, '/v2/deliveryTrackers', 'POST', tracker)).status).toBe(200);
 
     // A buyer token from merchant A's sign-in button is A's alone.
-    const { payload, signature } = await world.client.generateButtonSignature({
-      signInReturnUrl: 'https://merchant.example/signed-in',
-      storeId: 'amzn1.application-oa2-client.0123456789abcdef0123456789abcdef',
-      signInScopes: ['name', 'email'],
-    });
-    const back = await fetch(`${world.sim.url}/checkout/button`, {
-      method: 'POST',
-      body: JSON.stringify({
-        payloadJSON: payload,
-        signature,
-        publicKeyId: world.publicKeyId,
-        algorithm: 'AMZN-PAY-RSASSA-PSS-V2',
-      }),
-      redirect: 'manual',
-    });
+    const back = await signInButtonClick(world);
     const buyerToken = new URL(back.headers.get('location')!).searchParams.get('buyerToken')!;
     expectNotFound(await call(B, `/v2/buyers/${encodeURIComponent(buyerToken)}`));
     expect((await call(A, `/v2/buyers/${encodeURIComponent(buyerToken)}`)).status).toBe(200);

@@ -1,5 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { apiError, readySession, signedFetch, startWorld, type TestWorld } from './helpers.js';
+import {
+  apiError,
+  readySession,
+  signedFetch,
+  signInButtonClick,
+  startWorld,
+  type TestWorld,
+} from './helpers.js';
 
 let world: TestWorld;
 beforeAll(async () => {
@@ -108,21 +115,7 @@ describe('buyer, delivery trackers, tokens, disbursements', () => {
   });
 
   it('a signed sign-in button returns a buyer token whose profile follows the scopes', async () => {
-    const { payload, signature } = await world.client.generateButtonSignature({
-      signInReturnUrl: 'https://merchant.example/signed-in',
-      storeId: 'amzn1.application-oa2-client.0123456789abcdef0123456789abcdef',
-      signInScopes: ['name', 'email'],
-    });
-    const back = await fetch(`${world.sim.url}/checkout/button`, {
-      method: 'POST',
-      body: JSON.stringify({
-        payloadJSON: payload,
-        signature,
-        publicKeyId: world.publicKeyId,
-        algorithm: 'AMZN-PAY-RSASSA-PSS-V2',
-      }),
-      redirect: 'manual',
-    });
+    const back = await signInButtonClick(world);
     expect(back.status).toBe(302);
     const location = new URL(back.headers.get('location')!);
     expect(location.pathname).toBe('/signed-in');
