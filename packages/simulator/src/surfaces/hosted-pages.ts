@@ -13,6 +13,7 @@ import {
 import { sandboxAddressBook } from '../sandbox-data.js';
 import type { AddressRecord, CheckoutSessionRecord, Json } from '../store.js';
 import { isSignedIn, signedInCookie } from './checkout-js/session-cookie.js';
+import { escapeHtml, sendPage } from './html-page.js';
 import type { PageHandler } from './pages.js';
 
 /**
@@ -20,10 +21,6 @@ import type { PageHandler } from './pages.js';
  * method (then back to checkoutReviewReturnUrl), and confirm or cancel at amazonPayRedirectUrl
  * (then back to checkoutResultReturnUrl), each with `amazonCheckoutSessionId` appended.
  */
-function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
-}
-
 function withSessionId(target: string, id: string): string {
   try {
     const url = new URL(target);
@@ -32,27 +29,6 @@ function withSessionId(target: string, id: string): string {
   } catch {
     return `${target}${target.includes('?') ? '&' : '?'}amazonCheckoutSessionId=${encodeURIComponent(id)}`;
   }
-}
-
-function page(
-  res: ServerResponse,
-  status: number,
-  title: string,
-  body: string,
-  headers: Record<string, string> = {},
-): true {
-  const html = `<!doctype html>
-<html lang="en"><head><meta charset="utf-8"><title>${escapeHtml(title)} · Amazon Pay simulator</title>
-<meta name="viewport" content="width=device-width,initial-scale=1">
-<style>body{font-family:system-ui,sans-serif;max-width:36rem;margin:2rem auto;padding:0 1rem}label{display:block;margin:.3rem 0}button{margin:.8rem .5rem 0 0;padding:.4rem 1rem}button:focus-visible{outline:3px solid #0a7ea4}fieldset{margin:1rem 0}small{color:#555}</style>
-</head><body><main><h1>${escapeHtml(title)}</h1>${body}</main></body></html>`;
-  res.writeHead(status, {
-    'content-type': 'text/html; charset=utf-8',
-    'content-length': Buffer.byteLength(html),
-    ...headers,
-  });
-  res.end(html);
-  return true;
 }
 
 function redirect(res: ServerResponse, location: string, headers: Record<string, string> = {}): true {
@@ -126,18 +102,18 @@ export function handleHostedPage(
     repeatedParameter(url.searchParams) ??
     (req.method === 'POST' ? repeatedParameter(new URLSearchParams(body)) : undefined);
   if (repeated !== undefined)
-    return page(
+    return sendPage(
       res,
       400,
       'Repeated parameter',
       `<p>${escapeHtml(repeated.slice(0, 100))} is given more than once.</p>`,
     );
-  if (!step) return page(res, 404, 'Not found', `<p>No page at ${escapeHtml(url.pathname)}.</p>`);
+  if (!step) return sendPage(res, 404, 'Not found', `<p>No page at ${escapeHtml(url.pathname)}.</p>`);
   let record: CheckoutSessionRecord;
   try {
     record = getSession(engine, id, null);
   } catch {
-    return page(
+    return sendPage(
       res,
       404,
       'Unknown checkout session',
@@ -154,7 +130,7 @@ export function handleHostedPage(
         change !== 'changeAddress' ? methodChoices(record) : '',
       ].join('\n');
       const signedIn = isSignedIn(req.headers.cookie);
-      return page(
+      return sendPage(
         res,
         200,
         change === 'changeAddress'
@@ -176,14 +152,14 @@ ${sections}
       .map((c) => c.constraintId)
       .filter((c) => c !== 'BuyerNotAssociated');
     if (record.status.state !== 'Open' || missing.length > 0) {
-      return page(
+      return sendPage(
         res,
         409,
         'This checkout cannot be paid',
         `<p>Checkout session ${escapeHtml(id)} is ${escapeHtml(record.status.state)}${missing.length ? `; still missing: ${escapeHtml(missing.join(', '))}` : ''}.</p>`,
       );
     }
-    return page(
+    return sendPage(
       res,
       200,
       'Confirm your payment (simulated)',
@@ -196,18 +172,18 @@ ${methodChoices(record)}
     );
   }
 
-  if (req.method !== 'POST') return page(res, 405, 'Method not allowed', '<p>Use GET or POST.</p>');
+  if (req.method !== 'POST') return sendPage(res, 405, 'Method not allowed', '<p>Use GET or POST.</p>');
   const form = new URLSearchParams(body);
   const choice = form.get('paymentMethod');
   const method = choice ? findPaymentMethod(choice) : undefined;
   if (choice && !method)
-    return page(res, 400, 'Unknown payment method', `<p>${escapeHtml(choice)} is not offered.</p>`);
+    return sendPage(res, 400, 'Unknown payment method', `<p>${escapeHtml(choice)} is not offered.</p>`);
   const w = web(record);
   const addressIndex = form.get('shippingAddress');
   const chosenAddress =
     addressIndex === null ? undefined : sandboxAddressBook(record.region)[Number(addressIndex)];
   if (addressIndex !== null && !chosenAddress)
-    return page(
+    return sendPage(
       res,
       400,
       'Unknown address',
@@ -239,7 +215,7 @@ ${methodChoices(record)}
         | undefined;
       return back
         ? redirect(res, withSessionId(back, id))
-        : page(res, 200, 'Checkout canceled', '<p>You canceled; go back to the shop to try again.</p>');
+        : sendPage(res, 200, 'Checkout canceled', '<p>You canceled; go back to the shop to try again.</p>');
     }
     if (step === 'signin') {
       signIn(engine, record, keep);
@@ -250,14 +226,14 @@ ${methodChoices(record)}
       const review = w.checkoutReviewReturnUrl as string | undefined;
       return review
         ? redirect(res, withSessionId(review, id), session)
-        : page(res, 200, 'Signed in', '<p>No checkoutReviewReturnUrl to return to.</p>', session);
+        : sendPage(res, 200, 'Signed in', '<p>No checkoutReviewReturnUrl to return to.</p>', session);
     }
     if (!record.buyer) signIn(engine, record, method ? { paymentMethod: method } : {});
     processPayment(engine, record, method);
     return redirect(res, withSessionId(String(w.checkoutResultReturnUrl), id));
   } catch (error) {
     if (error instanceof BuyerActionError)
-      return page(res, 400, 'Cannot continue', `<p>${escapeHtml(error.message)}</p>`);
+      return sendPage(res, 400, 'Cannot continue', `<p>${escapeHtml(error.message)}</p>`);
     throw error;
   }
 }
