@@ -1,9 +1,5 @@
-import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { generateKeyPairPem } from '@amazon-pay-ts/signer';
-import { type Simulator, startSimulator } from '@amazon-pay-ts/simulator';
+import { LaunchOptionsError, launchSimulator, type Simulator } from '@amazon-pay-ts/simulator';
 import { type CliIo, emit, UsageError } from './io.js';
 
 export const simulatorHelp = `amazon-pay simulator [--port 4010] [--host 127.0.0.1] [--public-key-id ID --public-key public.pem] [--json]
@@ -29,29 +25,15 @@ export async function startSimulatorCommand(args: string[], io: CliIo): Promise<
     io.out(simulatorHelp);
     return undefined;
   }
-  const port = Number(values.port);
-  if (!Number.isInteger(port) || port < 0 || port > 65535)
-    throw new UsageError(`--port must be 0-65535, got ${values.port}`);
-  if (Boolean(values['public-key-id']) !== Boolean(values['public-key'])) {
-    throw new UsageError('--public-key-id and --public-key go together');
-  }
-  let publicKeyId = values['public-key-id'];
-  let publicKey: string;
-  let privateKeyPath: string | undefined;
-  if (publicKeyId && values['public-key']) {
-    publicKey = await readFile(values['public-key'], 'utf8').catch(() => {
-      throw new UsageError(`cannot read ${values['public-key']}`);
-    });
-  } else {
-    const pair = await generateKeyPairPem();
-    const dir = await mkdtemp(join(tmpdir(), 'amazon-pay-simulator-'));
-    privateKeyPath = join(dir, 'private.pem');
-    await writeFile(privateKeyPath, pair.privateKeyPem, { mode: 0o600 });
-    publicKeyId = 'SANDBOX-ASIMULATORKEY';
-    publicKey = pair.publicKeyPem;
-  }
-  const sim = await startSimulator({ port, host: values.host, keys: [{ publicKeyId, publicKey }] });
-  const options = { url: sim.url, publicKeyId, privateKeyPath: privateKeyPath ?? null, region: 'na' };
+  const { sim, publicKeyId, privateKeyPath } = await launchSimulator({
+    port: values.port,
+    host: values.host,
+    publicKeyId: values['public-key-id'],
+    publicKeyPath: values['public-key'],
+  }).catch((error: unknown) => {
+    throw error instanceof LaunchOptionsError ? new UsageError(error.message) : error;
+  });
+  const options = { url: sim.url, publicKeyId, privateKeyPath, region: 'na' };
   emit(io, values.json === true, options, [
     `Amazon Pay simulator listening on ${sim.url}`,
     `Call it: amazon-pay call <operationId> --base-url ${sim.url} --region na --public-key-id ${publicKeyId} --private-key ${privateKeyPath ?? '<your private key>'}`,

@@ -1,10 +1,6 @@
-import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
-import { generateKeyPairPem } from '@amazon-pay-ts/signer';
-import { startSimulator } from './server.js';
+import { launchSimulator } from './launch.js';
 
 const USAGE = `amazon-pay-simulator [--port 4010] [--host 127.0.0.1] [--public-key-id ID --public-key path.pub] [--ipn-url URL]
 
@@ -30,37 +26,14 @@ export async function runCli(argv: string[], print: (line: string) => void = con
     print(USAGE);
     return undefined;
   }
-  const port = Number(values.port);
-  if (!Number.isInteger(port) || port < 0 || port > 65535)
-    throw new Error(`--port must be 0-65535, got ${values.port}`);
-  if (Boolean(values['public-key-id']) !== Boolean(values['public-key'])) {
-    throw new Error('--public-key-id and --public-key go together');
-  }
-
-  let publicKeyId = values['public-key-id'];
-  let publicKey: string;
-  let privateKeyPath: string | null = null;
-  if (publicKeyId && values['public-key']) {
-    publicKey = await readFile(values['public-key'], 'utf8');
-  } else {
-    const pair = await generateKeyPairPem();
-    const dir = await mkdtemp(join(tmpdir(), 'amazon-pay-simulator-'));
-    privateKeyPath = join(dir, 'private.pem');
-    await writeFile(privateKeyPath, pair.privateKeyPem, { mode: 0o600 });
-    await writeFile(join(dir, 'public.pem'), pair.publicKeyPem);
-    publicKeyId = 'SANDBOX-ASIMULATORKEY';
-    publicKey = pair.publicKeyPem;
-  }
-
-  const ipnUrl = values['ipn-url'];
-  if (ipnUrl !== undefined && !/^https?:\/\//.test(ipnUrl))
-    throw new Error(`--ipn-url must be an http(s) URL, got ${ipnUrl}`);
-  const sim = await startSimulator({
-    port,
+  const { sim, publicKeyId, privateKeyPath } = await launchSimulator({
+    port: values.port,
     host: values.host,
-    keys: [{ publicKeyId, publicKey }],
-    ...(ipnUrl ? { notifications: { url: ipnUrl } } : {}),
+    publicKeyId: values['public-key-id'],
+    publicKeyPath: values['public-key'],
+    ipnUrl: values['ipn-url'],
   });
+  const ipnUrl = values['ipn-url'];
   const config = {
     region: 'na',
     publicKeyId,

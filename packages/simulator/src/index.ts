@@ -2,6 +2,7 @@ export { amazonTimestamp, type ClockOption, type SimulatorClock } from './clock.
 export type { StateChangeEvent, StateChangeListener, StateChangeObjectType } from './events.js';
 export type { FaultSpec, Faults } from './faults.js';
 export type { Environment as SimulatorEnvironment, RegionCode as SimulatorRegion } from './ids.js';
+export { type LaunchedSimulator, type LaunchOptions, LaunchOptionsError, launchSimulator } from './launch.js';
 export type {
   DeliveryFault,
   NotificationLogEntry,
