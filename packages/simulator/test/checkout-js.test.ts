@@ -301,7 +301,7 @@ describe('the sign-in button', () => {
     expect(reasonOf(await again.text())).toBe('InvalidRequest');
   });
 
-  it('cancel leads back to the shop; a payload without signInReturnUrl or with other fields is refused', async () => {
+  it('cancel without signInCancelUrl links back to the shop; a payload without signInReturnUrl or with unknown fields is refused', async () => {
     const { action } = await signInClick({
       signInReturnUrl: 'https://shop.example/account',
       storeId: STORE_ID,
@@ -318,9 +318,10 @@ describe('the sign-in button', () => {
     const extra = await signInClick({
       signInReturnUrl: 'https://shop.example/account',
       storeId: STORE_ID,
-      signInCancelUrl: 'https://shop.example/',
+      signInRedirectUrl: 'https://shop.example/',
     });
     expect(reasonOf(extra.html)).toBe('UnrecognizedField');
+    expect(extra.html).toContain('signInRedirectUrl');
     const scope = await signInClick({
       signInReturnUrl: 'https://shop.example/account',
       storeId: STORE_ID,

@@ -14,8 +14,12 @@ const ALGORITHM_WHEN_ABSENT: SignatureAlgorithm = 'AMZN-PAY-RSASSA-PSS';
 
 export interface PendingSignIn {
   returnUrl: string;
+  /** Where Cancel leads (signInCancelUrl); absent, the buyer gets a link back to the shop. */
+  cancelUrl: string | null;
   scopes: string[] | null;
   region: 'na' | 'eu' | 'jp';
+  /** The merchant whose key signed the button: the buyer token is that merchant's alone. */
+  merchantId: string;
 }
 
 export type ButtonOutcome =
@@ -76,7 +80,17 @@ function parsePayload(text: string): Json {
   return payload as Json;
 }
 
-const SIGN_IN_FIELDS = new Set(['signInReturnUrl', 'storeId', 'signInScopes']);
+/**
+ * The documented three, plus what Amazon's Magento plugin and OXID's module sign in production:
+ * signInCancelUrl (both) and platformId (OXID).
+ */
+const SIGN_IN_FIELDS = new Set([
+  'signInReturnUrl',
+  'signInCancelUrl',
+  'storeId',
+  'signInScopes',
+  'platformId',
+]);
 const SIGN_IN_SCOPES = new Set([
   'name',
   'email',
@@ -87,18 +101,35 @@ const SIGN_IN_SCOPES = new Set([
   'primeStatus',
 ]);
 
-/** The sign-in payload Amazon's "Amazon Sign-in" page documents: three fields, nothing else. */
-function signInRequest(payload: Json, region: PendingSignIn['region']): PendingSignIn {
+function absoluteUrl(payload: Json, field: string): string | null {
+  const value = payload[field];
+  if (value === undefined) return null;
+  const url = typeof value === 'string' && URL.canParse(value) ? new URL(value) : null;
+  if (!url || (url.protocol !== 'https:' && url.protocol !== 'http:')) {
+    throw new ButtonError(
+      'InvalidParameterValue',
+      `signInConfig.payloadJSON needs ${field}, an absolute http(s) URL on your site.`,
+    );
+  }
+  return value as string;
+}
+
+/** The sign-in payload: the fields of Amazon's "Amazon Sign-in" page and those shops sign besides. */
+function signInRequest(payload: Json, region: PendingSignIn['region'], merchantId: string): PendingSignIn {
   const unknown = Object.keys(payload).find((k) => !SIGN_IN_FIELDS.has(k));
   if (unknown) {
     throw new ButtonError('UnrecognizedField', `The field '${unknown}' is invalid in a sign-in payload.`);
   }
-  const returnUrl = payload.signInReturnUrl;
-  if (typeof returnUrl !== 'string' || !URL.canParse(returnUrl)) {
+  const returnUrl = absoluteUrl(payload, 'signInReturnUrl');
+  if (returnUrl === null) {
     throw new ButtonError(
       'InvalidParameterValue',
       'signInConfig.payloadJSON needs signInReturnUrl, an absolute URL on your site.',
     );
+  }
+  const cancelUrl = absoluteUrl(payload, 'signInCancelUrl');
+  if (payload.platformId !== undefined && typeof payload.platformId !== 'string') {
+    throw new ButtonError('InvalidParameterValue', 'platformId must be a string.');
   }
   if (typeof payload.storeId !== 'string' || payload.storeId === '') {
     throw new ButtonError('MissingParameterValue', 'signInConfig.payloadJSON needs storeId.');
@@ -117,7 +148,7 @@ function signInRequest(payload: Json, region: PendingSignIn['region']): PendingS
       );
     }
   }
-  return { returnUrl, scopes, region };
+  return { returnUrl, cancelUrl, scopes, region, merchantId };
 }
 
 /**
@@ -147,7 +178,7 @@ export async function startFromButton(
   const merchantId = await verify(keys, submission);
   const payload = parsePayload(submission.payloadJSON);
   if (submission.productType === 'SignIn')
-    return { kind: 'sign-in', request: signInRequest(payload, realm.region) };
+    return { kind: 'sign-in', request: signInRequest(payload, realm.region, merchantId) };
 
   const operation = (operationSchemas as unknown as Record<string, OperationSchema>).createCheckoutSession!;
   try {
