@@ -2,6 +2,7 @@ import { afterAll, beforeAll, beforeEach, expect, it } from 'vitest';
 import {
   arrivedAt,
   browserSuite,
+  POLL,
   type Replay,
   STEP_TIMEOUT,
   scriptValue,
@@ -116,9 +117,9 @@ document.getElementById('placeOrder').addEventListener('click', function () { pa
       await page.goto(`${shop.url}/checkout`);
       await page.getByRole('button', { name: 'Place order' }).click();
       await arrivedAt(page, `${replay.sim.url}/checkout/signin`);
-      expect(replay.console).toContain(
-        'Estimated order amount for sandbox is {"amount":"24.5","currencyCode":"USD"}',
-      );
+      await expect
+        .poll(() => replay.console, POLL)
+        .toContain('Estimated order amount for sandbox is {"amount":"24.5","currencyCode":"USD"}');
       expect(await page.getByRole('group', { name: 'Shipping address' }).count()).toBe(0);
       await page.getByRole('button', { name: 'Continue' }).click();
       await arrivedAt(page, `${shop.url}/checkout.php?action=set_external_checkout`);

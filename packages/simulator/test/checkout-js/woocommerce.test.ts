@@ -2,6 +2,7 @@ import { afterAll, beforeAll, beforeEach, expect, it } from 'vitest';
 import {
   arrivedAt,
   browserSuite,
+  POLL,
   type Replay,
   STEP_TIMEOUT,
   scriptValue,
@@ -138,9 +139,9 @@ amazon.Pay.renderButton('#pay_with_amazon_cart', getButtonSettings('cart'));`,
       await page.goto(`${shop.url}/cart/`);
       await page.getByRole('button', { name: /Amazon Pay/ }).click();
       await arrivedAt(page, `${replay.sim.url}/checkout/signin`);
-      expect(replay.console).toContain(
-        'Estimated order amount for sandbox is {"amount":"42.00","currencyCode":"EUR"}',
-      );
+      await expect
+        .poll(() => replay.console, POLL)
+        .toContain('Estimated order amount for sandbox is {"amount":"42.00","currencyCode":"EUR"}');
       await page.getByRole('button', { name: 'Continue' }).click();
       await arrivedAt(page, `${shop.url}/checkout/`);
       const id = sessionIdIn(page.url());
@@ -211,9 +212,9 @@ productButton.onClick(function () {
       await page.getByRole('button', { name: /Amazon Pay/ }).click();
       await arrivedAt(page, `${replay.sim.url}/checkout/signin`);
       expect(posted.map((p) => [p.get('product_id'), p.get('quantity')])).toEqual([['77', '2']]);
-      expect(replay.console).toContain(
-        'Estimated order amount for sandbox is {"amount":"39.98","currencyCode":"EUR"}',
-      );
+      await expect
+        .poll(() => replay.console, POLL)
+        .toContain('Estimated order amount for sandbox is {"amount":"39.98","currencyCode":"EUR"}');
       await page.getByRole('button', { name: 'Continue' }).click();
       await arrivedAt(page, `${shop.url}/checkout/`);
       expect(replay.errors).toEqual([]);
