@@ -6,7 +6,9 @@
  */
 export {
   type CertificateCache,
+  type CertificateCacheOptions,
   createCertificateCache,
+  DEFAULT_CERTIFICATE_RETRY_MS,
   defaultFetchCertificate,
   type FetchCertificate,
   type SignatureHash,

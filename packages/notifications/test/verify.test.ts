@@ -81,9 +81,12 @@ describe('verifySnsMessage', () => {
     expect(calls).toBe(4); // 'a' was evicted by 'c'
   });
 
-  it('forgets a failed fetch, so the next message retries it', async () => {
+  it('retries a failed fetch once certificateRetryMs has passed', async () => {
     let fail = true;
+    let now = Date.now();
     const verifier = createSnsVerifier({
+      now: () => now,
+      certificateRetryMs: 2_000,
       fetchCertificate: async () => {
         if (fail) throw new Error('connection reset');
         return sns.certificatePem;
@@ -92,6 +95,8 @@ describe('verifySnsMessage', () => {
     const message = JSON.stringify(await sns.sign({}));
     expect(await reasonOf(verifier.verify(message))).toBe('CERTIFICATE_UNAVAILABLE');
     fail = false;
+    expect(await reasonOf(verifier.verify(message))).toBe('CERTIFICATE_UNAVAILABLE');
+    now += 2_001;
     expect(await reasonOf(verifier.verify(message))).toBe('accepted');
   });
 
