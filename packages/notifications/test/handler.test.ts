@@ -50,16 +50,15 @@ describe('createNotificationHandler', () => {
 
   it('runs concurrent duplicates once, also over a slow (async) seen store', async () => {
     let calls = 0;
-    const ids = new Set<string>();
+    const memory = createMemorySeenStore();
     const { handler } = handlerWith({
       seen: {
-        has: async (id) => {
+        claim: async (id, ttlMs) => {
           await new Promise((resolve) => setTimeout(resolve, 10));
-          return ids.has(id);
+          return memory.claim(id, ttlMs);
         },
-        add: async (id) => {
-          ids.add(id);
-        },
+        complete: async (id, ttlMs) => memory.complete(id, ttlMs),
+        release: async (id) => memory.release(id),
       },
       onNotification: async () => {
         calls += 1;
