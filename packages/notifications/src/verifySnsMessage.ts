@@ -75,8 +75,8 @@ const sharedCaches = new WeakMap<object, CertificateCache>();
 const defaultFetchKey = {};
 
 /**
- * Verifies one SNS message: size, JSON object, type, signature version, SNS fields, topic,
- * `SigningCertURL` (before any network call), age, then the RSA signature (SignatureVersion 1: SHA1withRSA,
+ * Verifies one SNS message: size, JSON object, type, signature version, SNS fields,
+ * `SigningCertURL`, topic (both before any network call), age, then the RSA signature (SignatureVersion 1: SHA1withRSA,
  * 2: SHA256withRSA) with the certificate's key. Resolves to the message, or rejects with a
  * {@link NotificationError} naming the reason. Certificates are cached per `fetchCertificate`
  * (or `fetch`) function; {@link createSnsVerifier} gives a cache of your own.
@@ -133,8 +133,8 @@ function checkTopic(topicArn: string, allowedTopicArns: readonly string[] | unde
 
 async function verifyWith(cache: CertificateCache, body: SnsBody, options: VerifyOptions) {
   const message = readMessage(body, options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES);
-  checkTopic(message.TopicArn, options.allowedTopicArns);
   const certificateUrl = checkSigningCertUrl(message.SigningCertURL, options);
+  checkTopic(message.TopicArn, options.allowedTopicArns);
   checkAge(message.Timestamp, options.now?.() ?? Date.now(), options.maxAgeMs ?? DEFAULT_MAX_AGE_MS);
 
   const signature = decodeSignature(message.Signature);

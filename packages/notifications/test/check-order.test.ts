@@ -75,11 +75,11 @@ const rows: Array<{
   { reason: 'UNKNOWN_TYPE', status: 400, body: async () => '{}' },
   { reason: 'UNSUPPORTED_SIGNATURE_VERSION', status: 400, body: async () => '{"Type":"Notification"}' },
   { reason: 'MALFORMED', status: 400, body: async () => '{"Type":"Notification","SignatureVersion":"2"}' },
-  { reason: 'TOPIC_NOT_ALLOWED', status: 400, body: async () => JSON.stringify(shaped({})) },
+  { reason: 'UNTRUSTED_CERTIFICATE_URL', status: 400, body: async () => JSON.stringify(shaped({})) },
   {
-    reason: 'UNTRUSTED_CERTIFICATE_URL',
+    reason: 'TOPIC_NOT_ALLOWED',
     status: 400,
-    body: async () => JSON.stringify(shaped({ TopicArn: (await sns.sign({})).TopicArn })),
+    body: async () => JSON.stringify(shaped({ SigningCertURL: CERT_URL })),
   },
   {
     reason: 'STALE',
