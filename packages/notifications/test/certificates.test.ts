@@ -7,22 +7,13 @@ import {
   NotificationError,
   verifySnsMessage,
 } from '../src/index.js';
+import { reasonOf } from './helpers/requests.js';
 import { CERT_URL, createTestSns, type TestSns } from './helpers/sns.js';
 
 let sns: TestSns;
 beforeAll(() => {
   sns = createTestSns();
 });
-
-async function reasonOf(promise: Promise<unknown>): Promise<string> {
-  try {
-    await promise;
-    return 'accepted';
-  } catch (error) {
-    expect(error).toBeInstanceOf(NotificationError);
-    return (error as NotificationError).reason;
-  }
-}
 
 /** A body of `total` bytes made on demand, counting what the reader pulled. */
 function countingStream(total: number) {

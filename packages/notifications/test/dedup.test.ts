@@ -7,16 +7,13 @@ import {
   type NotificationHandlerOptions,
   type SeenStore,
 } from '../src/index.js';
+import { answer, post } from './helpers/requests.js';
 import { createTestSns, ipnMessage, type TestSns } from './helpers/sns.js';
 
 let sns: TestSns;
 beforeAll(() => {
   sns = createTestSns();
 });
-
-const post = (body: unknown) =>
-  new Request('https://merchant.example/amazon-pay/ipn', { method: 'POST', body: JSON.stringify(body) });
-const answer = async (response: Response) => [response.status, await response.text()];
 
 const receiver = (seen: SeenStore, extra: Partial<NotificationHandlerOptions> = {}) =>
   createNotificationHandler({

@@ -1,12 +1,11 @@
 // Issue 19, findings 3 and 4: every wait of the handler is bounded, so SNS always gets an answer
 // before its own 15 s timeout and a stuck delivery is retried rather than lost.
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
-import {
-  createNotificationHandler,
-  DEFAULT_HANDLER_TIMEOUT_MS,
-  type NotificationHandlerOptions,
-} from '../src/index.js';
+import { DEFAULT_HANDLER_TIMEOUT_MS, type NotificationHandlerOptions } from '../src/index.js';
+import { handlerWith, post } from './helpers/requests.js';
 import { createTestSns, type TestSns } from './helpers/sns.js';
+
+const receiver = (extra: Partial<NotificationHandlerOptions>) => handlerWith(sns, extra).handler;
 
 let sns: TestSns;
 beforeAll(() => {
@@ -15,9 +14,6 @@ beforeAll(() => {
 afterEach(() => {
   vi.useRealTimers();
 });
-
-const post = (body: unknown) =>
-  new Request('https://merchant.example/amazon-pay/ipn', { method: 'POST', body: JSON.stringify(body) });
 
 /** The answer, or a failure naming the hang (the handler never answering is what these tests catch). */
 async function answered(pending: Promise<Response>, ms = 5_000): Promise<[number, string]> {
@@ -33,14 +29,11 @@ async function answered(pending: Promise<Response>, ms = 5_000): Promise<[number
   }
 }
 
-const handlerWith = (extra: Partial<NotificationHandlerOptions>) =>
-  createNotificationHandler({ fetchCertificate: sns.fetchCertificate, onNotification: () => {}, ...extra });
-
 describe('handlerTimeoutMs (finding 3)', () => {
   it('answers 503 when onNotification hangs, aborts its signal, and runs the redelivery instead of joining the hung call', async () => {
     let calls = 0;
     let firstSignal: AbortSignal | undefined;
-    const handler = handlerWith({
+    const handler = receiver({
       handlerTimeoutMs: 200,
       onNotification: (_notification, { signal }) => {
         calls += 1;
@@ -59,7 +52,7 @@ describe('handlerTimeoutMs (finding 3)', () => {
 
   it('bounds a hung client lookup (client option) the same way', async () => {
     const hanging = () => new Promise<never>(() => {});
-    const handler = handlerWith({
+    const handler = receiver({
       handlerTimeoutMs: 200,
       client: { getCharge: hanging, getRefund: hanging, getChargePermission: hanging },
     });
@@ -69,7 +62,7 @@ describe('handlerTimeoutMs (finding 3)', () => {
   it('bounds a hung seen store (claim never settles) without calling onNotification', async () => {
     let calls = 0;
     const never = () => new Promise<never>(() => {});
-    const handler = handlerWith({
+    const handler = receiver({
       handlerTimeoutMs: 200,
       seen: { claim: never, complete: never, release: never },
       onNotification: () => {
@@ -88,7 +81,7 @@ describe('handlerTimeoutMs (finding 3)', () => {
       started = resolve;
     });
     vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
-    const handler = handlerWith({
+    const handler = receiver({
       onNotification: () => {
         started();
         return new Promise(() => {});
@@ -119,7 +112,7 @@ describe('SubscribeURL confirmation (finding 4)', () => {
         init?.signal?.addEventListener('abort', () => reject(init.signal?.reason));
       });
     }) as unknown as typeof fetch;
-    const handler = handlerWith({ fetch: hangingFetch, confirmSubscriptions: true, handlerTimeoutMs: 200 });
+    const handler = receiver({ fetch: hangingFetch, confirmSubscriptions: true, handlerTimeoutMs: 200 });
     expect(await answered(handler(post(await confirmation())))).toEqual([503, 'HANDLER_TIMEOUT']);
     expect(signals).toHaveLength(1);
     expect(signals[0]?.aborted).toBe(true);
@@ -127,7 +120,7 @@ describe('SubscribeURL confirmation (finding 4)', () => {
 
   it('answers even when the fetch ignores its abort signal', async () => {
     const deafFetch = (() => new Promise<Response>(() => {})) as unknown as typeof fetch;
-    const handler = handlerWith({ fetch: deafFetch, confirmSubscriptions: true, handlerTimeoutMs: 200 });
+    const handler = receiver({ fetch: deafFetch, confirmSubscriptions: true, handlerTimeoutMs: 200 });
     expect(await answered(handler(post(await confirmation())))).toEqual([503, 'HANDLER_TIMEOUT']);
   });
 });

@@ -1,38 +1,13 @@
 // Issue 19, finding 1: which SNS topics and merchants a default handler trusts. Every message here is
 // validly signed (createTestSns), as SNS signs any AWS account's topic with the same certificates.
 import { beforeAll, describe, expect, it } from 'vitest';
-import {
-  createNotificationHandler,
-  type Notification,
-  type NotificationHandlerOptions,
-} from '../src/index.js';
+import { answer, handlerWith, post } from './helpers/requests.js';
 import { createTestSns, ipnMessage, MERCHANT_ID, STRANGER_TOPIC_ARN, type TestSns } from './helpers/sns.js';
 
 let sns: TestSns;
 beforeAll(() => {
   sns = createTestSns();
 });
-
-const post = (body: unknown) =>
-  new Request('https://merchant.example/amazon-pay/ipn', {
-    method: 'POST',
-    headers: { 'content-type': 'text/plain; charset=UTF-8' },
-    body: JSON.stringify(body),
-  });
-
-function handlerWith(extra: Partial<NotificationHandlerOptions> = {}) {
-  const received: Notification[] = [];
-  const handler = createNotificationHandler({
-    fetchCertificate: sns.fetchCertificate,
-    onNotification: (notification) => {
-      received.push(notification);
-    },
-    ...extra,
-  });
-  return { handler, received };
-}
-
-const answer = async (response: Response) => [response.status, await response.text()];
 
 /**
  * TopicArns of real Amazon Pay IPNs published in Amazon's SDKs and in integrations (all from AWS
@@ -55,14 +30,14 @@ const PUBLISHED_AMAZON_PAY_TOPICS = [
 
 describe('default trust: only Amazon Pay topics', () => {
   it("refuses a validly signed notification from a stranger's topic (TOPIC_NOT_ALLOWED) without calling onNotification", async () => {
-    const { handler, received } = handlerWith();
+    const { handler, received } = handlerWith(sns);
     const forged = await sns.sign({ TopicArn: STRANGER_TOPIC_ARN });
     expect(await answer(await handler(post(forged)))).toEqual([400, 'TOPIC_NOT_ALLOWED']);
     expect(received).toEqual([]);
   });
 
   it('accepts the topics of real Amazon Pay IPNs (Amazon SDKs, integrations) in every region they show', async () => {
-    const { handler, received } = handlerWith();
+    const { handler, received } = handlerWith(sns);
     for (const TopicArn of PUBLISHED_AMAZON_PAY_TOPICS) {
       const message = await sns.sign({ TopicArn });
       expect(await answer(await handler(post(message))), TopicArn).toEqual([200, 'OK']);
@@ -71,7 +46,7 @@ describe('default trust: only Amazon Pay topics', () => {
   });
 
   it("refuses look-alikes of Amazon Pay's topics: another account, another partition, a suffix", async () => {
-    const { handler } = handlerWith();
+    const { handler } = handlerWith(sns);
     for (const TopicArn of [
       'arn:aws:sns:us-east-1:291180941289:A3BXB0YN3XH17HA2K7NDRCTOTPW9',
       'arn:aws-cn:sns:cn-north-1:291180941288:A3BXB0YN3XH17HA2K7NDRCTOTPW9',
@@ -92,7 +67,7 @@ describe('default trust: only Amazon Pay topics', () => {
       return new Response('<ConfirmSubscriptionResponse/>');
     }) as unknown as typeof fetch;
     const subscribed: string[] = [];
-    const { handler } = handlerWith({
+    const { handler } = handlerWith(sns, {
       fetch: fetchDouble,
       confirmSubscriptions: true,
       onSubscriptionMessage: (message) => void subscribed.push(message.TopicArn),
@@ -119,26 +94,26 @@ describe('default trust: only Amazon Pay topics', () => {
 
   it('allowedTopicArns replaces the default list (exact ARNs only), and an empty list is refused up front', async () => {
     const own = 'arn:aws:sns:eu-west-1:123456789012:my-own-topic';
-    const { handler, received } = handlerWith({ allowedTopicArns: [own] });
+    const { handler, received } = handlerWith(sns, { allowedTopicArns: [own] });
     expect(await answer(await handler(post(await sns.sign({ TopicArn: own }))))).toEqual([200, 'OK']);
     expect(
       await answer(await handler(post(await sns.sign({ TopicArn: PUBLISHED_AMAZON_PAY_TOPICS[0] })))),
     ).toEqual([400, 'TOPIC_NOT_ALLOWED']);
     expect(received).toHaveLength(1);
-    expect(() => handlerWith({ allowedTopicArns: [] })).toThrow(/allowedTopicArns/);
+    expect(() => handlerWith(sns, { allowedTopicArns: [] })).toThrow(/allowedTopicArns/);
   });
 });
 
 describe('merchantId', () => {
   it('refuses an Amazon Pay notification for another merchant (MERCHANT_NOT_ALLOWED) when merchantId is given', async () => {
-    const { handler, received } = handlerWith({ merchantId: MERCHANT_ID });
+    const { handler, received } = handlerWith(sns, { merchantId: MERCHANT_ID });
     const other = await sns.sign({ Message: ipnMessage({ MerchantID: 'A3SOMEONEELSE' }) });
     expect(await answer(await handler(post(other)))).toEqual([400, 'MERCHANT_NOT_ALLOWED']);
     const own = await sns.sign({ Message: ipnMessage() });
     expect(await answer(await handler(post(own)))).toEqual([200, 'OK']);
     expect(received.map((n) => n.merchantId)).toEqual([MERCHANT_ID]);
     // Several merchant accounts (a platform): any of them.
-    const platform = handlerWith({ merchantId: ['A3SOMEONEELSE', MERCHANT_ID] });
+    const platform = handlerWith(sns, { merchantId: ['A3SOMEONEELSE', MERCHANT_ID] });
     expect(await answer(await platform.handler(post(other)))).toEqual([200, 'OK']);
   });
 });

@@ -1,27 +1,13 @@
 import type { SnsMessage } from '@amazon-pay-ts/types';
 import { beforeAll, describe, expect, it } from 'vitest';
-import {
-  createSnsVerifier,
-  NotificationError,
-  type NotificationErrorReason,
-  verifySnsMessage,
-} from '../src/index.js';
+import { createSnsVerifier, verifySnsMessage } from '../src/index.js';
+import { reasonOf } from './helpers/requests.js';
 import { CERT_URL, createTestSns, ipnMessage, signWith, type TestSns, TOPIC_ARN } from './helpers/sns.js';
 
 let sns: TestSns;
 beforeAll(() => {
   sns = createTestSns();
 });
-
-async function reasonOf(promise: Promise<unknown>): Promise<NotificationErrorReason | 'accepted'> {
-  try {
-    await promise;
-    return 'accepted';
-  } catch (error) {
-    expect(error).toBeInstanceOf(NotificationError);
-    return (error as NotificationError).reason;
-  }
-}
 
 describe('verifySnsMessage', () => {
   it('verifies SignatureVersion 1 (SHA1withRSA) and 2 (SHA256withRSA), as text, bytes or parsed JSON', async () => {
