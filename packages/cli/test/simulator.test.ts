@@ -1,4 +1,4 @@
-import { runCli as runSimulatorCli } from '@amazon-pay-ts/simulator/cli';
+import { runSimulatorCommand } from '@amazon-pay-ts/simulator';
 import { describe, expect, it } from 'vitest';
 import { simulatorHelp, startSimulatorCommand } from '../src/simulator.js';
 
@@ -10,7 +10,7 @@ const flagLines = (help: string) => help.split('\n').filter((line) => /^\s+--/.t
 describe('amazon-pay simulator and amazon-pay-simulator', () => {
   it('take the same flags', async () => {
     const printed: string[] = [];
-    await runSimulatorCli(['--help'], (line) => printed.push(line));
+    await runSimulatorCommand(['--help'], { out: (line) => printed.push(line) });
     const theirs = flagLines(printed.join('\n'));
     expect(theirs.length).toBeGreaterThanOrEqual(12);
     expect(flagLines(simulatorHelp)).toEqual(theirs);
@@ -23,7 +23,7 @@ describe('amazon-pay simulator and amazon-pay-simulator', () => {
     const ours: string[] = [];
     const a = await startSimulatorCommand(args, { out: (line) => ours.push(line), err: (line) => ours.push(line) });
     const theirs: string[] = [];
-    const b = await runSimulatorCli(args, (line) => theirs.push(line));
+    const b = await runSimulatorCommand(args, { out: (line) => theirs.push(line) });
     try {
       const normalize = (lines: string[], launched: NonNullable<typeof a>) =>
         lines
