@@ -8,7 +8,9 @@ describe('plain http to a host that is not loopback', () => {
 
   it('is refused without allowInsecureHttp, and the refusal names the option', () => {
     expect(() => resolveConfig({ ...base, baseUrl: 'http://simulator:4010' })).toThrow(AmazonPayConfigError);
-    expect(() => resolveConfig({ ...base, baseUrl: 'http://simulator:4010' })).toThrow(/allowInsecureHttp: true/);
+    expect(() => resolveConfig({ ...base, baseUrl: 'http://simulator:4010' })).toThrow(
+      /allowInsecureHttp: true/,
+    );
   });
 
   it('is accepted with allowInsecureHttp: true', () => {
@@ -18,11 +20,17 @@ describe('plain http to a host that is not loopback', () => {
 
   it('takes only a boolean, and changes nothing for https or loopback', () => {
     expect(() =>
-      resolveConfig({ ...base, baseUrl: 'http://simulator:4010', allowInsecureHttp: 'yes' as unknown as boolean }),
+      resolveConfig({
+        ...base,
+        baseUrl: 'http://simulator:4010',
+        allowInsecureHttp: 'yes' as unknown as boolean,
+      }),
     ).toThrow(/allowInsecureHttp must be true or false/);
-    expect(resolveConfig({ ...base, baseUrl: 'https://simulator:4010', allowInsecureHttp: false }).baseUrl).toBe(
-      'https://simulator:4010',
+    expect(
+      resolveConfig({ ...base, baseUrl: 'https://simulator:4010', allowInsecureHttp: false }).baseUrl,
+    ).toBe('https://simulator:4010');
+    expect(resolveConfig({ ...base, baseUrl: 'http://127.0.0.1:4010' }).baseUrl).toBe(
+      'http://127.0.0.1:4010',
     );
-    expect(resolveConfig({ ...base, baseUrl: 'http://127.0.0.1:4010' }).baseUrl).toBe('http://127.0.0.1:4010');
   });
 });

@@ -94,6 +94,6 @@ describe('a stable key', () => {
     expect(info.publicKeyId).toBe('SANDBOX-AMYOWNKEY');
     expect(info.privateKeyPath).toBe(keyFile);
     const client = new WebStoreClient({ ...(config as unknown as ClientConfig), maxRetries: 0 });
-    expect((await client.createCheckoutSession(createBody)).statusDetails.state).toBe('Open');
+    expect((await client.createCheckoutSession(createBody)).statusDetails?.state).toBe('Open');
   });
 });

@@ -34,7 +34,8 @@ describe('what the command line prints', () => {
     expect(out).toContain(`'override_service_url' => '${new URL(info.baseUrl).hostname}'`);
     expect(out).toContain('Java, software.amazon.pay:amazon-pay-api-sdk-java:');
     expect(out).toContain('.NET, Amazon.Pay.API.SDK:');
-    for (const sdk of ['PHP', 'Java', '.NET']) expect(out).toMatch(new RegExp(`${sdk.replace('.', '\\.')}.*https`, 's'));
+    for (const sdk of ['PHP', 'Java', '.NET'])
+      expect(out).toMatch(new RegExp(`${sdk.replace('.', '\\.')}.*https`, 's'));
   });
 });
 
@@ -47,7 +48,9 @@ describe('a button with the wrong merchant id', () => {
       placement: 'Cart',
       productType: 'PayAndShip',
       sandbox: 'true',
-      payloadJSON: JSON.stringify({ storeId: 'amzn1.application-oa2-client.0123456789abcdef0123456789abcdef' }),
+      payloadJSON: JSON.stringify({
+        storeId: 'amzn1.application-oa2-client.0123456789abcdef0123456789abcdef',
+      }),
       signature: 'c2lnbmF0dXJl',
       algorithm: 'AMZN-PAY-RSASSA-PSS-V2',
     });

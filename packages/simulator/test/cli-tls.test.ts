@@ -21,7 +21,16 @@ afterEach(async () => {
 
 /** curl, trusting only the given CA file (not the system's, and never -k). */
 async function curlStatus(url: string, caFile: string): Promise<string> {
-  const { stdout } = await run('curl', ['-sS', '-o', '/dev/null', '-w', '%{http_code}', '--cacert', caFile, url]);
+  const { stdout } = await run('curl', [
+    '-sS',
+    '-o',
+    '/dev/null',
+    '-w',
+    '%{http_code}',
+    '--cacert',
+    caFile,
+    url,
+  ]);
   return stdout;
 }
 
@@ -60,10 +69,15 @@ describe('--tls', () => {
   });
 
   it('refuses --cert without --key, and --tls with --cert', async () => {
-    for (const args of [['--cert', 'c.pem'], ['--tls', '--cert', 'c.pem', '--key', 'k.pem']]) {
+    for (const args of [
+      ['--cert', 'c.pem'],
+      ['--tls', '--cert', 'c.pem', '--key', 'k.pem'],
+    ]) {
       const cli = runSimulatorCli(['--port', '0', ...args]);
       expect(await cli.exited).toBe(2);
-      expect(cli.output()).toMatch(/--cert and --key go together|--tls generates a certificate; leave out --cert/);
+      expect(cli.output()).toMatch(
+        /--cert and --key go together|--tls generates a certificate; leave out --cert/,
+      );
     }
   });
 });
