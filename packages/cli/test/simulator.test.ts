@@ -14,14 +14,26 @@ describe('amazon-pay simulator and amazon-pay-simulator', () => {
     const theirs = flagLines(printed.join('\n'));
     expect(theirs.length).toBeGreaterThanOrEqual(12);
     expect(flagLines(simulatorHelp)).toEqual(theirs);
-    for (const flag of ['--tls', '--cert', '--key', '--key-file', '--public-key-id', '--state-dir', '--seed', '--ipn-url'])
+    for (const flag of [
+      '--tls',
+      '--cert',
+      '--key',
+      '--key-file',
+      '--public-key-id',
+      '--state-dir',
+      '--seed',
+      '--ipn-url',
+    ])
       expect(theirs.join('\n')).toContain(flag);
   });
 
   it('print the same lines for the same flags', async () => {
     const args = ['--port', '0', '--seed', 'same', '--ipn-url', 'http://127.0.0.1:9/ipn'];
     const ours: string[] = [];
-    const a = await startSimulatorCommand(args, { out: (line) => ours.push(line), err: (line) => ours.push(line) });
+    const a = await startSimulatorCommand(args, {
+      out: (line) => ours.push(line),
+      err: (line) => ours.push(line),
+    });
     const theirs: string[] = [];
     const b = await runSimulatorCommand(args, { out: (line) => theirs.push(line) });
     try {

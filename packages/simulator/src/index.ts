@@ -1,9 +1,23 @@
 export { BuyerActionError } from './buyer-actions.js';
 export { amazonTimestamp, type ClockOption, type SimulatorClock } from './clock.js';
+export {
+  type CommandOutput,
+  closeOnSignal,
+  type LaunchSummary,
+  parseSimulatorArgs,
+  runSimulatorCommand,
+  simulatorUsage,
+} from './command-line.js';
 export type { StateChangeEvent, StateChangeListener, StateChangeObjectType } from './events.js';
 export type { FaultSpec, Faults } from './faults.js';
 export type { Environment as SimulatorEnvironment, RegionCode as SimulatorRegion } from './ids.js';
-export { type LaunchedSimulator, type LaunchOptions, LaunchOptionsError, launchSimulator } from './launch.js';
+export {
+  DEFAULT_PUBLIC_KEY_ID,
+  type LaunchedSimulator,
+  type LaunchOptions,
+  LaunchOptionsError,
+  launchSimulator,
+} from './launch.js';
 export { generateSnsKeys } from './notifications/certificate.js';
 export type {
   DeliveryFault,

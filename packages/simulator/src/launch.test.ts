@@ -1,4 +1,4 @@
-import { readFile, rm } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { LaunchOptionsError, launchSimulator } from './launch.js';
@@ -7,14 +7,25 @@ describe('launchSimulator', () => {
   it.each([
     [{ port: '70000' }, '--port must be 0-65535, got 70000'],
     [{ port: 'x' }, '--port must be 0-65535, got x'],
-    [{ port: '0', publicKeyId: 'SANDBOX-A' }, '--public-key-id and --public-key go together'],
+    [{ port: '0', publicKeyPath: 'public.pem' }, '--public-key-id and --public-key go together'],
+    [{ port: '0', certPath: 'cert.pem' }, '--cert and --key go together'],
+    [
+      { port: '0', tls: true, certPath: 'c.pem', keyPath: 'k.pem' },
+      '--tls generates a certificate; leave out --cert and --key, or --tls',
+    ],
+    [{ port: '0', tlsNames: ['sim'] }, '--tls-name needs --tls'],
+    [
+      { port: '0', publicUrl: 'https://sim:4010/path' },
+      '--public-url must be an http(s) origin such as https://simulator:4010, got https://sim:4010/path',
+    ],
+    [{ port: '0', controlToken: 'short' }, '--control-token must be at least 16 characters'],
     [
       { port: '0', ipnUrl: 'ftp://shop.example/ipn' },
       '--ipn-url must be an http(s) URL, got ftp://shop.example/ipn',
     ],
     [
       { port: '0', publicKeyId: 'SANDBOX-A', publicKeyPath: '/nonexistent/amazon-pay/public.pem' },
-      'cannot read /nonexistent/amazon-pay/public.pem',
+      'cannot read /nonexistent/amazon-pay/public.pem (--public-key)',
     ],
   ])('refuses %j before starting anything', async (flags, message) => {
     const error = await launchSimulator({ host: '127.0.0.1', ...flags }).catch((e: unknown) => e);
@@ -23,7 +34,8 @@ describe('launchSimulator', () => {
   });
 
   it('without a key, generates a sandbox pair beside each other and accepts its key id', async () => {
-    const { sim, publicKeyId, privateKeyPath } = await launchSimulator({ port: '0', host: '127.0.0.1' });
+    const launched = await launchSimulator({ port: '0', host: '127.0.0.1' });
+    const { sim, publicKeyId, privateKeyPath } = launched;
     try {
       expect(publicKeyId).toBe('SANDBOX-ASIMULATORKEY');
       expect(privateKeyPath).not.toBeNull();
@@ -31,8 +43,9 @@ describe('launchSimulator', () => {
       expect(await readFile(join(dirname(privateKeyPath!), 'public.pem'), 'utf8')).toContain('PUBLIC KEY');
       expect(sim.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
     } finally {
-      await sim.close();
-      if (privateKeyPath) await rm(dirname(privateKeyPath), { recursive: true, force: true });
+      await launched.close();
     }
+    // close() removed the generated pair.
+    await expect(readFile(privateKeyPath!, 'utf8')).rejects.toThrow(/ENOENT/);
   });
 });
