@@ -5,6 +5,7 @@
 # through the control plane. Run by test/curl-checkout.test.ts with:
 #   SIM_URL      the simulator's base URL (https)      CA_FILE  the CA to trust (curl --cacert)
 #   KEY_ID       the public key id                     KEY_FILE the private key (PEM)
+#   CONTROL_TOKEN the control plane's token, when the simulator listens beyond loopback (optional)
 # Prints NAME=value lines: the ids it made and what the simulator answered.
 set -euo pipefail
 
@@ -59,9 +60,10 @@ signed() {
   esac
 }
 
-# control METHOD PATH [BODY]: a control plane call (unsigned: the simulator is on loopback).
+# control METHOD PATH [BODY]: a control plane call (a bearer token, not a signature).
 control() {
   local args=(-sS --fail-with-body --cacert "$CA_FILE" -X "$1" -o "$tmp/control" -H 'content-type: application/json')
+  if [ -n "${CONTROL_TOKEN-}" ]; then args+=(-H "authorization: Bearer $CONTROL_TOKEN"); fi
   if [ -n "${3-}" ]; then args+=(--data-binary "$3"); fi
   curl "${args[@]}" "$SIM_URL/__simulator$2" || {
     echo "control $1 $2 failed: $(cat "$tmp/control")" >&2
