@@ -1,4 +1,5 @@
-import { readFile } from 'node:fs/promises';
+import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { LaunchOptionsError, launchSimulator } from './launch.js';
@@ -47,5 +48,26 @@ describe('launchSimulator', () => {
     }
     // close() removed the generated pair.
     await expect(readFile(privateKeyPath!, 'utf8')).rejects.toThrow(/ENOENT/);
+  });
+
+  it('keeps a state directory; the control plane is open on any loopback address, token-kept beyond it', async () => {
+    const stateDir = await mkdtemp(join(tmpdir(), 'simulator-launch-test-'));
+    try {
+      const host = `127.0.0.${2 + Math.floor(Math.random() * 200)}`;
+      const loopback = await launchSimulator({ port: '0', host, stateDir });
+      expect(loopback.sim.controlToken).toBeNull();
+      await loopback.close();
+      expect(await readdir(stateDir)).toEqual(expect.arrayContaining(['private.pem', 'sns-ca-key.pem']));
+      expect(await readdir(stateDir)).not.toContain('control-token');
+      const exposed = await launchSimulator({ port: '0', host: '0.0.0.0', stateDir });
+      const token = exposed.sim.controlToken;
+      await exposed.close();
+      const again = await launchSimulator({ port: '0', host: '0.0.0.0', stateDir });
+      expect(again.sim.controlToken).toBe(token);
+      expect(token).toBe((await readFile(join(stateDir, 'control-token'), 'utf8')).trim());
+      await again.close();
+    } finally {
+      await rm(stateDir, { recursive: true, force: true });
+    }
   });
 });

@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { generateKeyPairPem } from '@amazon-pay-ts/signer';
 import { merchantIdFor } from './ids.js';
 import { generateSnsKeys, type SnsKeys } from './notifications/certificate.js';
-import { type Simulator, startSimulator } from './server.js';
+import { isLoopbackHost, type Simulator, startSimulator } from './server.js';
 import { covers, createTlsMaterial, serverNames } from './tls.js';
 
 /** What a command line gives to start a simulator: flags as text, checked by {@link launchSimulator}. */
@@ -263,9 +263,7 @@ export async function launchSimulator(options: LaunchOptions): Promise<LaunchedS
     const { tls, caCertificatePath } = await resolveTls(options, dir, stateDir !== null);
     const controlToken =
       options.controlToken ??
-      (stateDir && !['127.0.0.1', 'localhost', '::1'].includes(options.host)
-        ? await keptControlToken(stateDir)
-        : undefined);
+      (stateDir && !isLoopbackHost(options.host) ? await keptControlToken(stateDir) : undefined);
     const sim = await startSimulator({
       port,
       host: options.host,

@@ -14,7 +14,7 @@ const table = readme.slice(
 describe('README control plane table', () => {
   it('lists every operation of the document, with its method and path', () => {
     const rows = new Map(
-      [...table.matchAll(/^\| `(\w+) ([^`?]+)(?:\?[^`]*)?` \| `(\w+)` \|/gm)].map((m) => [
+      [...table.matchAll(/^\| `(\w+) ([^`?]+)(?:\?[^`]*)?` +\| `(\w+)` +\|/gm)].map((m) => [
         m[3]!,
         `${m[1]} ${m[2]}`,
       ]),
