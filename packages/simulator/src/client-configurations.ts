@@ -13,15 +13,28 @@ export interface ClientTarget {
   caCertificatePath: string | null;
 }
 
+/** Our client's configuration for a simulator: what `SIMULATOR_CONFIG` prints, a `ClientConfig`. */
+export interface SimulatorClientConfig {
+  region: 'na';
+  publicKeyId: string;
+  /** The private key's path, or a placeholder when the merchant holds it. */
+  privateKey: string;
+  baseUrl: string;
+  /** Present (true) only for plain http to a host that is not loopback. */
+  allowInsecureHttp?: true;
+}
+
 /** Our client's configuration, as JSON (the `SIMULATOR_CONFIG` line) and as code. */
-export function ourClientConfig(target: ClientTarget) {
+export function ourClientConfig(target: ClientTarget): SimulatorClientConfig {
   const url = new URL(target.baseUrl);
   return {
-    region: 'na' as const,
+    region: 'na',
     publicKeyId: target.publicKeyId,
     privateKey: target.privateKeyPath ?? '<your private key PEM or path>',
     baseUrl: target.baseUrl,
-    ...(url.protocol === 'http:' && !isLoopbackHost(url.hostname) ? { allowInsecureHttp: true } : {}),
+    ...(url.protocol === 'http:' && !isLoopbackHost(url.hostname)
+      ? { allowInsecureHttp: true as const }
+      : {}),
   };
 }
 

@@ -1,7 +1,11 @@
 // The one command line of the simulator, behind both `amazon-pay-simulator` and `amazon-pay
 // simulator`: one flag table, one launcher (launch.ts), one output. Only the command's name differs.
 import { parseArgs } from 'node:util';
-import { clientConfigurations, ourClientConfig } from './client-configurations.js';
+import {
+  clientConfigurations,
+  ourClientConfig,
+  type SimulatorClientConfig,
+} from './client-configurations.js';
 import { type LaunchedSimulator, type LaunchOptions, launchSimulator } from './launch.js';
 
 /** Every flag, with its help line: the parser's options and the usage text come from this table. */
@@ -92,9 +96,10 @@ export interface LaunchSummary {
   controlToken: string | null;
   stateDir: string | null;
   ipnUrl: string | null;
-  clientConfig: ReturnType<typeof ourClientConfig>;
+  clientConfig: SimulatorClientConfig;
 }
 
+/** What the command line reports about a started simulator. */
 export function summarize(launched: LaunchedSimulator, ipnUrl: string | undefined): LaunchSummary {
   const { sim } = launched;
   const target = {
@@ -174,6 +179,7 @@ export function describeLaunch(launched: LaunchedSimulator, summary: LaunchSumma
 
 /** Where the command writes its output. */
 export interface CommandOutput {
+  /** One line of output. */
   out(line: string): void;
 }
 

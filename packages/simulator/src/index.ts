@@ -1,4 +1,5 @@
 export { BuyerActionError } from './buyer-actions.js';
+export type { SimulatorClientConfig } from './client-configurations.js';
 export { amazonTimestamp, type ClockOption, type SimulatorClock } from './clock.js';
 export {
   type CommandOutput,

@@ -100,9 +100,15 @@ function utcTime(date: Date): Uint8Array {
   );
 }
 
-function serialNumber(): Uint8Array {
-  const bytes = crypto.getRandomValues(new Uint8Array(16));
-  bytes[0] = bytes[0]! & 0x7f; // positive
+/**
+ * A certificate serial number from 16 random bytes, as a DER INTEGER. DER wants the shortest form: a
+ * positive number (first bit 0) whose first byte is not a redundant 0x00, so the first byte is forced
+ * into 0x40–0x7f (a first byte 0x00 followed by one below 0x80 is "illegal padding" to OpenSSL, which
+ * then refuses the whole certificate — about one start in 256 before).
+ */
+export function serialNumber(random: Uint8Array = crypto.getRandomValues(new Uint8Array(16))): Uint8Array {
+  const bytes = Uint8Array.from(random);
+  bytes[0] = (bytes[0]! & 0x3f) | 0x40;
   return encodeElement(TAG_INTEGER, bytes);
 }
 
@@ -127,7 +133,9 @@ export function ipAddressBytes(host: string): Uint8Array | undefined {
   const groups = (part: string) => (part === '' ? [] : part.split(':').map((g) => Number.parseInt(g, 16)));
   const left = groups(head);
   const right = tail === undefined ? [] : groups(tail);
-  const words = [...left, ...new Array(8 - left.length - right.length).fill(0), ...right];
+  const gap = tail === undefined ? 0 : 8 - left.length - right.length;
+  if (gap < 0) return undefined;
+  const words = [...left, ...new Array(gap).fill(0), ...right];
   if (words.length !== 8 || words.some((w) => !Number.isInteger(w) || w < 0 || w > 0xffff)) return undefined;
   return Uint8Array.from(words.flatMap((w) => [w >> 8, w & 0xff]));
 }
