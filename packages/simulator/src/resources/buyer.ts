@@ -2,7 +2,6 @@ import type { Engine } from '../engine.js';
 import { ApiError } from '../errors.js';
 import type { HandlerTable } from '../handler.js';
 import type { RegionCode } from '../ids.js';
-import { buyerToken } from '../ids.js';
 import { sandboxAddress, sandboxBuyer } from '../sandbox-data.js';
 import type { AddressRecord, BuyerProfile } from '../store.js';
 
@@ -19,10 +18,10 @@ export interface BuyerTokenOptions {
 }
 
 export function issueBuyerToken(engine: Engine, opts: BuyerTokenOptions = {}): string {
-  const token = buyerToken();
+  const token = engine.ids.buyerToken();
   const region = opts.region ?? 'na';
   engine.store.buyerTokens.set(token, {
-    buyer: sandboxBuyer(opts.buyer),
+    buyer: sandboxBuyer(engine.ids, opts.buyer),
     shippingAddress: sandboxAddress(region, opts.shippingAddress),
     billingAddress: sandboxAddress(region, opts.billingAddress ?? opts.shippingAddress),
     scopes: opts.scopes ?? null,

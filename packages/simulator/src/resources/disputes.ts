@@ -2,7 +2,6 @@ import { amazonTimestamp, parseTimestamp } from '../clock.js';
 import type { Engine } from '../engine.js';
 import { ApiError } from '../errors.js';
 import type { HandlerTable } from '../handler.js';
-import { numericId } from '../ids.js';
 import { formatPrice, parsePrice } from '../money.js';
 import { ownRecord } from '../ownership.js';
 import type { ChargeRecord, Json } from '../store.js';
@@ -64,7 +63,7 @@ export const disputeHandlers: HandlerTable = {
     const amount = parsePrice(ctx.body.disputeAmount, 'disputeAmount');
     const now = ctx.engine.now();
     const dispute: Json = {
-      disputeId: `${charge.id}-D${numericId(6)}`,
+      disputeId: `${charge.id}-D${ctx.engine.ids.numericId(6)}`,
       chargeId: charge.id,
       releaseEnvironment: charge.env,
       disputeType: 'Claim',

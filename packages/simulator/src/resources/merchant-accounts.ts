@@ -1,6 +1,5 @@
 import { ApiError } from '../errors.js';
 import type { HandlerTable } from '../handler.js';
-import { merchantId, storeId } from '../ids.js';
 import { ownRecord, ownRecords } from '../ownership.js';
 import type { Json, Store } from '../store.js';
 
@@ -36,7 +35,7 @@ export const merchantAccountHandlers: HandlerTable = {
     );
     if (existing)
       return { body: { uniqueReferenceId: reference, merchantAccountId: existing.merchantAccountId } };
-    const id = merchantId();
+    const id = ctx.engine.ids.merchantId();
     ctx.engine.store.merchantAccounts.set(id, {
       merchantId: ctx.merchantId,
       record: { ...ctx.body, merchantAccountId: id, claimed: false },
@@ -74,7 +73,7 @@ export const merchantAccountHandlers: HandlerTable = {
 
   createStore(ctx) {
     account(ctx, ctx.params.merchantAccountId!);
-    const id = storeId();
+    const id = ctx.engine.ids.storeId();
     const store = { ...ctx.body, storeId: id, merchantAccountId: ctx.params.merchantAccountId };
     ctx.engine.store.stores.set(id, store);
     return { body: storeView(store) };

@@ -2,7 +2,6 @@ import { amazonTimestamp, parseTimestamp } from '../clock.js';
 import type { Engine } from '../engine.js';
 import { ApiError } from '../errors.js';
 import type { HandlerTable } from '../handler.js';
-import { numericId, opaqueId } from '../ids.js';
 import { formatPrice } from '../money.js';
 import { ownRecord, ownRecords } from '../ownership.js';
 import type { Json, LedgerEntry, Owned } from '../store.js';
@@ -79,7 +78,7 @@ function createReport(
 ): Json {
   const now = engine.now();
   const report: Json = {
-    reportId: numericId(11),
+    reportId: engine.ids.numericId(11),
     reportType,
     startTime: amazonTimestamp(startTime),
     endTime: amazonTimestamp(endTime),
@@ -104,7 +103,7 @@ function createReport(
       report.processingStatus = 'CANCELLED';
       return;
     }
-    const documentId = opaqueId('amzn1.tortuga.4.na.');
+    const documentId = engine.ids.opaqueId('amzn1.tortuga.4.na.');
     engine.store.reportDocuments.set(documentId, {
       reportDocumentId: documentId,
       reportId: report.reportId as string,
@@ -227,7 +226,7 @@ export const reportHandlers: HandlerTable = {
       ctx.engine.store.reportSchedules.delete(String(existing.reportScheduleId));
     }
     const schedule: Json = {
-      reportScheduleId: numericId(11),
+      reportScheduleId: ctx.engine.ids.numericId(11),
       reportType: type,
       scheduleFrequency: ctx.body.scheduleFrequency,
       nextReportCreationTime: amazonTimestamp(next),

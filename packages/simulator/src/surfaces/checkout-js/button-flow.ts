@@ -46,7 +46,7 @@ async function verify(keys: KeyRing, submission: ButtonSubmission): Promise<stri
   if (loaded.merchantId !== submission.merchantId) {
     throw new ButtonError(
       'InvalidPublicKeyId',
-      `The publicKeyId '${submission.publicKeyId}' does not belong to merchant '${submission.merchantId}'; use the merchantId and public key id of the same Seller Central account.`,
+      `The publicKeyId '${submission.publicKeyId}' does not belong to merchant '${submission.merchantId}': it belongs to merchant '${loaded.merchantId}'. Use the merchantId and public key id of the same Seller Central account.`,
     );
   }
   const result = await verifyButtonSignature(
