@@ -17,7 +17,13 @@ export {
 export { canonicalQuery, encodedQueryPairs, type QueryInput } from './canonicalQuery.js';
 export { type CanonicalRequestParts, canonicalRequest } from './canonicalRequest.js';
 export { canonicalUri } from './canonicalUri.js';
-export { createSigner, type Signer, type SignerConfig, type SignHeadersInput } from './createSigner.js';
+export {
+  type ButtonSignature,
+  createSigner,
+  type Signer,
+  type SignerConfig,
+  type SignHeadersInput,
+} from './createSigner.js';
 export { encodeRfc3986 } from './encode.js';
 export { SignerError, type SignerErrorCode } from './errors.js';
 export { generateKeyPairPem, loadPrivateKey, loadPublicKey } from './keys.js';
