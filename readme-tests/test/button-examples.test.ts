@@ -1,0 +1,51 @@
+/**
+ * Every README example of a button signature carries the algorithm to the page. Amazon reads a
+ * `createCheckoutSessionConfig` (or `signInConfig`) without `algorithm` as the original
+ * AMZN-PAY-RSASSA-PSS, while our signers use V2 by default: an example that leaves it out teaches the
+ * classic "Invalid signature". Checked on every fenced block, whatever its language (the page's HTML
+ * is not a ```ts block, so the block tests do not see it).
+ */
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { findReadmes, repoPath } from '../src/workspace.js';
+
+const SIGNS = /\b(generateButtonSignature|signButtonPayload)\(/;
+const BUTTON_CONFIG = /\b(createCheckoutSessionConfig|signInConfig)\b/;
+
+interface Fenced {
+  readonly line: number;
+  readonly code: string;
+}
+
+function fencedBlocks(markdown: string): Fenced[] {
+  const lines = markdown.split('\n');
+  const blocks: Fenced[] = [];
+  for (let index = 0; index < lines.length; index++) {
+    const open = /^(\s*)```/.exec(lines[index] ?? '');
+    if (!open) continue;
+    let end = index + 1;
+    while (end < lines.length && (lines[end] ?? '').trimEnd() !== `${open[1]}\`\`\``) end++;
+    blocks.push({ line: index + 1, code: lines.slice(index + 1, end).join('\n') });
+    index = end;
+  }
+  return blocks;
+}
+
+const examples = findReadmes().flatMap((readme) =>
+  fencedBlocks(readFileSync(readme, 'utf8'))
+    .filter(({ code }) => SIGNS.test(code) || BUTTON_CONFIG.test(code))
+    .map((block) => ({ readme: repoPath(readme), ...block })),
+);
+
+describe('README button examples', () => {
+  it('exist (the check below has something to check)', () => {
+    expect(examples.length).toBeGreaterThanOrEqual(3);
+  });
+
+  it.each(examples)('$readme:$line passes the algorithm into the button config', ({ code }) => {
+    // A block that signs uses the returned algorithm; a block that configures the button names it.
+    if (SIGNS.test(code)) expect(code).toMatch(/\.algorithm\b|\{[^}]*\balgorithm\b[^}]*\}\s*=\s*await/);
+    if (SIGNS.test(code)) expect(code).toMatch(BUTTON_CONFIG);
+    if (BUTTON_CONFIG.test(code)) expect(code).toMatch(/\balgorithm\b/);
+  });
+});
