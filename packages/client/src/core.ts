@@ -511,6 +511,7 @@ const KEY_FIELDS = new Set([
   'INVALID_KEY',
   'KEY_TOO_SMALL',
   'KEY_FILE_NOT_FOUND',
+  'KEY_FILE_INVALID',
 ]);
 
 function buildSigner(config: ResolvedConfig, privateKey: string | CryptoKey): Signer {

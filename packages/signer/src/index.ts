@@ -28,7 +28,12 @@ export { encodeRfc3986 } from './encode.js';
 export { SignerError, type SignerErrorCode } from './errors.js';
 export { generateKeyPairPem, loadPrivateKey, loadPublicKey } from './keys.js';
 export { OPENSSH_CONVERSION, opensshToPkcs1 } from './openssh.js';
-export { MIN_MODULUS_BITS, type ParsedPrivateKey, parsePrivateKey } from './parsePrivateKey.js';
+export {
+  MAX_KEY_FILE_BYTES,
+  MIN_MODULUS_BITS,
+  type ParsedPrivateKey,
+  parsePrivateKey,
+} from './parsePrivateKey.js';
 export { type AmazonPayRegion, isRegion, normalizeRegion, REGIONS } from './region.js';
 export { EMPTY_SHA256, sha256Hex } from './sha256.js';
 export { isSignableHeader, UNSIGNED_HEADERS } from './signableHeaders.js';

@@ -14,10 +14,16 @@ import {
 import { SignerError } from './errors.js';
 import { opensshToPkcs1 } from './openssh.js';
 import { decodePem, looksLikePem } from './pem.js';
-import { nodeFs } from './platform.js';
+import { type FileStatsLike, nodeFs } from './platform.js';
 
 /** Amazon Pay issues 2048-bit keys; anything smaller is refused. */
 export const MIN_MODULUS_BITS = 2048;
+
+/**
+ * Most bytes read from a key file. A PEM RSA key is 1.7 kB (2048 bits) to 3.3 kB (4096 bits); a
+ * larger file is not a key file, and a path at a log or a device must not be read into memory.
+ */
+export const MAX_KEY_FILE_BYTES = 64 * 1024;
 
 /** A private key brought to PKCS#8, with its modulus size. */
 export interface ParsedPrivateKey {
@@ -163,15 +169,54 @@ function readKeyFile(path: string): string {
         : 'privateKey is not PEM text and this platform cannot read files synchronously: pass the PEM contents instead',
     );
   }
+  const asPath = `privateKey is not PEM text, so it was read as a file path: ${describePath(path)}`;
+  let fd: number;
   try {
-    return fs.readFileSync(path, 'utf8');
+    // O_NONBLOCK: opening a FIFO that has no writer returns at once instead of waiting for one. It
+    // changes nothing for a regular file, the only kind read below. (Absent on Windows.)
+    fd = fs.openSync(path, fs.constants.O_RDONLY | (fs.constants.O_NONBLOCK ?? 0));
   } catch (error) {
     const code = (error as { code?: string }).code ?? 'unknown error';
-    throw new SignerError(
-      'KEY_FILE_NOT_FOUND',
-      `privateKey is not PEM text, so it was read as a file path: ${describePath(path)} cannot be read (${code})`,
-    );
+    throw new SignerError('KEY_FILE_NOT_FOUND', `${asPath} cannot be read (${code})`);
   }
+  try {
+    // The type of what was opened (not of what the path named a moment earlier), so a swap
+    // between a check and the read cannot slip a device or a pipe in.
+    const stats = fs.fstatSync(fd);
+    if (!stats.isFile()) {
+      throw new SignerError('KEY_FILE_INVALID', `${asPath} is ${fileKind(stats)}, not a regular file`);
+    }
+    // One byte more than the limit tells "at the limit" from "over it", whatever stat said (files grow).
+    const buffer = new Uint8Array(MAX_KEY_FILE_BYTES + 1);
+    let length = 0;
+    for (;;) {
+      const read = fs.readSync(fd, buffer, length, buffer.length - length, null);
+      if (read === 0) break;
+      length += read;
+      if (length === buffer.length) {
+        throw new SignerError(
+          'KEY_FILE_INVALID',
+          `${asPath} is larger than ${MAX_KEY_FILE_BYTES} bytes; a PEM private key is a few kB`,
+        );
+      }
+    }
+    return new TextDecoder().decode(buffer.subarray(0, length));
+  } catch (error) {
+    if (error instanceof SignerError) throw error;
+    const code = (error as { code?: string }).code ?? 'unknown error';
+    throw new SignerError('KEY_FILE_NOT_FOUND', `${asPath} cannot be read (${code})`);
+  } finally {
+    fs.closeSync(fd);
+  }
+}
+
+function fileKind(stats: FileStatsLike): string {
+  if (stats.isDirectory()) return 'a directory';
+  if (stats.isFIFO()) return 'a named pipe (FIFO)';
+  if (stats.isCharacterDevice()) return 'a character device';
+  if (stats.isBlockDevice()) return 'a block device';
+  if (stats.isSocket()) return 'a socket';
+  return 'not a file';
 }
 
 /**
