@@ -162,6 +162,27 @@ describe('exit codes: 2 for a mistake found before anything is sent', () => {
     },
   );
 
+  it('a JSON file is read only when it is a regular file of at most 1 MiB', async () => {
+    const large = join(dir, 'large.json');
+    writeFileSync(large, JSON.stringify({ padding: 'x'.repeat(1024 * 1024) }));
+    const devices = process.platform === 'win32' ? [] : ['/dev/null', '/dev/zero'];
+    // /dev/null before /dev/zero: an unbounded read survives the first and fails here before the second.
+    for (const [path, message] of [
+      [dir, 'not a regular file'],
+      [large, 'is larger than 1048576 bytes'],
+      ...devices.map((device) => [device, 'not a regular file']),
+    ] as const) {
+      for (const argv of [
+        ['call', 'createCheckoutSession', '--body', path],
+        ['button', 'sign', path],
+      ]) {
+        const result = await cli(...argv);
+        expect(result.code, argv.join(' ')).toBe(2);
+        expect(result.err, argv.join(' ')).toContain(message);
+      }
+    }
+  });
+
   it('a private key given as PEM text on the command line is refused, and never echoed', async () => {
     const pem = readFileSync(env.AMAZON_PAY_PRIVATE_KEY!, 'utf8');
     const keyLine = pem.split('\n')[3]!;
