@@ -7,34 +7,16 @@
  */
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { fencedBlocks } from '../src/blocks.js';
 import { findReadmes, repoPath } from '../src/workspace.js';
 
 const SIGNS = /\b(generateButtonSignature|signButtonPayload)\(/;
 const BUTTON_CONFIG = /\b(createCheckoutSessionConfig|signInConfig)\b/;
 
-interface Fenced {
-  readonly line: number;
-  readonly code: string;
-}
-
-function fencedBlocks(markdown: string): Fenced[] {
-  const lines = markdown.split('\n');
-  const blocks: Fenced[] = [];
-  for (let index = 0; index < lines.length; index++) {
-    const open = /^(\s*)```/.exec(lines[index] ?? '');
-    if (!open) continue;
-    let end = index + 1;
-    while (end < lines.length && (lines[end] ?? '').trimEnd() !== `${open[1]}\`\`\``) end++;
-    blocks.push({ line: index + 1, code: lines.slice(index + 1, end).join('\n') });
-    index = end;
-  }
-  return blocks;
-}
-
 const examples = findReadmes().flatMap((readme) =>
   fencedBlocks(readFileSync(readme, 'utf8'))
     .filter(({ code }) => SIGNS.test(code) || BUTTON_CONFIG.test(code))
-    .map((block) => ({ readme: repoPath(readme), ...block })),
+    .map(({ line, code }) => ({ readme: repoPath(readme), line, code })),
 );
 
 describe('README button examples', () => {
