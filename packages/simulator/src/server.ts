@@ -1,5 +1,5 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { type OperationSchema, operationSchemas } from '@amazon-pay-ts/types';
+import { type OperationSchema, operationSchemas } from '@amazon-pay-ts/types/zod';
 import type { ClockOption, SimulatorClock } from './clock.js';
 import { Engine } from './engine.js';
 import { ApiError } from './errors.js';
