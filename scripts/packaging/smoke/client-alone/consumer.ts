@@ -10,5 +10,6 @@ const config: ClientConfig = {
 };
 export const client = new WebStoreClient(config);
 export const state = async (id: string): Promise<string | undefined> =>
-  ((await client.getCheckoutSession(id)) satisfies CheckoutSession).statusDetails?.state;
+  (await client.getCheckoutSession(id)).statusDetails?.state;
+export const stored = (json: string): CheckoutSession => JSON.parse(json) as CheckoutSession;
 export const first: OperationId | undefined = operationIds[0];
