@@ -41,21 +41,15 @@ export async function readBounded(
   maxBytes: number,
   what: string,
 ): Promise<string> {
-  const chunks: Uint8Array[] = [];
+  const chunks: Buffer[] = [];
   let length = 0;
   for await (const chunk of stream) {
-    const bytes = typeof chunk === 'string' ? new TextEncoder().encode(chunk) : chunk;
+    const bytes = Buffer.from(chunk);
     length += bytes.byteLength;
     if (length > maxBytes) {
       throw new UsageError(`${what} holds more than ${maxBytes} bytes`, { showUsage: false });
     }
     chunks.push(bytes);
   }
-  const all = new Uint8Array(length);
-  let offset = 0;
-  for (const chunk of chunks) {
-    all.set(chunk, offset);
-    offset += chunk.byteLength;
-  }
-  return new TextDecoder().decode(all);
+  return Buffer.concat(chunks).toString('utf8');
 }

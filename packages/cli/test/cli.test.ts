@@ -239,24 +239,15 @@ describe('--private-key-stdin', () => {
     );
     expect(both.code).toBe(2);
     expect(both.err).toContain('either --private-key or --private-key-stdin');
-    const empty = await cliWith(
-      { stdin: '' },
-      'button',
-      'sign',
-      join(dir, 'create.json'),
-      '--private-key-stdin',
-    );
-    expect(empty.code).toBe(2);
-    expect(empty.err).toContain('standard input was empty');
-    const endless = await cliWith(
-      { stdin: Buffer.alloc(1024 * 1024, 65) },
-      'button',
-      'sign',
-      join(dir, 'create.json'),
-      '--private-key-stdin',
-    );
-    expect(endless.code).toBe(2);
-    expect(endless.err).toContain('more than 65536 bytes');
+    for (const [stdin, message] of [
+      ['', 'standard input was empty'],
+      [Buffer.alloc(1024 * 1024, 65), 'more than 65536 bytes'],
+    ] as const) {
+      const sign = ['button', 'sign', join(dir, 'create.json'), '--private-key-stdin'];
+      const refused = await cliWith({ stdin }, ...sign);
+      expect(refused.code, message).toBe(2);
+      expect(refused.err).toContain(message);
+    }
   });
 
   it('works from a shell pipe in the executable', () => {
@@ -349,12 +340,9 @@ describe('amazon-pay call', () => {
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
     try {
       const baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+      const call = ['call', 'getCheckoutSession', 'S01-x', '--base-url', baseUrl];
       const result = await cli(
-        'call',
-        'getCheckoutSession',
-        'S01-x',
-        '--base-url',
-        baseUrl,
+        ...call,
         '--header',
         'x-amz-pay-authtoken: delegated-token',
         '--header',
@@ -370,15 +358,7 @@ describe('amazon-pay call', () => {
       expect(headers['x-amz-pay-simulation-code']).toBe('ExpiredUnused');
       expect(headers.authorization).toMatch(/SignedHeaders=[^,]*x-merchant-trace/);
       for (const bad of ['no-colon', ': value', 'bad name: v']) {
-        const refused = await cli(
-          'call',
-          'getCheckoutSession',
-          'S01-x',
-          '--base-url',
-          baseUrl,
-          '--header',
-          bad,
-        );
+        const refused = await cli(...call, '--header', bad);
         expect(refused.code, bad).toBe(2);
         expect(refused.err, bad).toContain('--header');
       }
