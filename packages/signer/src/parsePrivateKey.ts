@@ -14,7 +14,7 @@ import {
 import { SignerError } from './errors.js';
 import { opensshToPkcs1 } from './openssh.js';
 import { decodePem, looksLikePem } from './pem.js';
-import { type FileStatsLike, nodeFs } from './platform.js';
+import { nodeFs } from './platform.js';
 
 /** Amazon Pay issues 2048-bit keys; anything smaller is refused. */
 export const MIN_MODULUS_BITS = 2048;
@@ -170,34 +170,27 @@ function readKeyFile(path: string): string {
     );
   }
   const asPath = `privateKey is not PEM text, so it was read as a file path: ${describePath(path)}`;
-  let fd: number;
+  let fd: number | undefined;
   try {
     // O_NONBLOCK: opening a FIFO that has no writer returns at once instead of waiting for one. It
-    // changes nothing for a regular file, the only kind read below. (Absent on Windows.)
+    // changes nothing for a regular file, the only kind read. (Absent on Windows.)
     fd = fs.openSync(path, fs.constants.O_RDONLY | (fs.constants.O_NONBLOCK ?? 0));
-  } catch (error) {
-    const code = (error as { code?: string }).code ?? 'unknown error';
-    throw new SignerError('KEY_FILE_NOT_FOUND', `${asPath} cannot be read (${code})`);
-  }
-  try {
-    // The type of what was opened (not of what the path named a moment earlier), so a swap
-    // between a check and the read cannot slip a device or a pipe in.
+    // The type of what was opened, not of what the path named a moment before: a swap between a
+    // check and the read cannot slip a device or a pipe in.
     const stats = fs.fstatSync(fd);
     if (!stats.isFile()) {
-      throw new SignerError('KEY_FILE_INVALID', `${asPath} is ${fileKind(stats)}, not a regular file`);
+      const kind = stats.isDirectory() ? 'a directory' : stats.isFIFO() ? 'a named pipe (FIFO)' : 'a device';
+      throw new SignerError('KEY_FILE_INVALID', `${asPath} is ${kind}, not a regular file`);
     }
-    // One byte more than the limit tells "at the limit" from "over it", whatever stat said (files grow).
+    // One byte over the limit tells "at the limit" from "over it", whatever stat said (files grow).
     const buffer = new Uint8Array(MAX_KEY_FILE_BYTES + 1);
     let length = 0;
     for (;;) {
       const read = fs.readSync(fd, buffer, length, buffer.length - length, null);
       if (read === 0) break;
       length += read;
-      if (length === buffer.length) {
-        throw new SignerError(
-          'KEY_FILE_INVALID',
-          `${asPath} is larger than ${MAX_KEY_FILE_BYTES} bytes; a PEM private key is a few kB`,
-        );
+      if (length > MAX_KEY_FILE_BYTES) {
+        throw new SignerError('KEY_FILE_INVALID', `${asPath} is larger than ${MAX_KEY_FILE_BYTES} bytes`);
       }
     }
     return new TextDecoder().decode(buffer.subarray(0, length));
@@ -206,17 +199,8 @@ function readKeyFile(path: string): string {
     const code = (error as { code?: string }).code ?? 'unknown error';
     throw new SignerError('KEY_FILE_NOT_FOUND', `${asPath} cannot be read (${code})`);
   } finally {
-    fs.closeSync(fd);
+    if (fd !== undefined) fs.closeSync(fd);
   }
-}
-
-function fileKind(stats: FileStatsLike): string {
-  if (stats.isDirectory()) return 'a directory';
-  if (stats.isFIFO()) return 'a named pipe (FIFO)';
-  if (stats.isCharacterDevice()) return 'a character device';
-  if (stats.isBlockDevice()) return 'a block device';
-  if (stats.isSocket()) return 'a socket';
-  return 'not a file';
 }
 
 /**

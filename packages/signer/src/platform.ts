@@ -18,9 +18,6 @@ export interface FileStatsLike {
   isFile(): boolean;
   isDirectory(): boolean;
   isFIFO(): boolean;
-  isCharacterDevice(): boolean;
-  isBlockDevice(): boolean;
-  isSocket(): boolean;
 }
 
 /** The few synchronous calls of Node's `fs` a bounded key file read needs. */
