@@ -1,6 +1,6 @@
 import { type AmazonPayApiError, WebStoreClient } from '@amazon-pay-ts/client';
 import { createSigner, generateKeyPairPem } from '@amazon-pay-ts/signer';
-import { ErrorResponseSchema } from '@amazon-pay-ts/types';
+import { ErrorResponseSchema } from '@amazon-pay-ts/types/zod';
 import { expect } from 'vitest';
 import { type Simulator, type SimulatorOptions, startSimulator } from '../src/index.js';
 

@@ -1,5 +1,5 @@
 import { isSignatureAlgorithm, type SignatureAlgorithm, verifyButtonSignature } from '@amazon-pay-ts/signer';
-import { type OperationSchema, operationSchemas } from '@amazon-pay-ts/types';
+import { type OperationSchema, operationSchemas } from '@amazon-pay-ts/types/zod';
 import type { Engine } from '../../engine.js';
 import { ApiError } from '../../errors.js';
 import { checkoutSessionHandlers, signInUrl } from '../../resources/checkout-session.js';
