@@ -1,7 +1,6 @@
 import { request } from 'node:http';
 import { generateKeyPairPem } from '@amazon-pay-ts/signer';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createMemoryOrderStore, type OrderStore } from './orders.js';
 import { type RunningStorefront, startStorefront } from './server.js';
 import { ADMIN_PASSWORD, adminForm, adminPasswordHash, loginAdmin } from './test-support/admin.js';
 import { Agent, formOf, type Page } from './test-support/agent.js';
@@ -51,27 +50,28 @@ async function capturedOrder(admin: Agent) {
   return order;
 }
 
-/** A shop whose next write of a charge id onto an order fails once (a transient disk error). */
+/**
+ * A shop whose next write of a charge id onto an order fails once, as a transient disk error
+ * would: a trigger in the shop's own (embedded PostgreSQL) database raises inside the transaction.
+ */
 async function startWithFailingChargeWrite() {
-  const inner = createMemoryOrderStore();
-  let armed = false;
-  const orders: OrderStore = {
-    ...inner,
-    update(id, event, change) {
-      return inner.update(id, event, (o) => {
-        change(o);
-        if (armed && o.chargeId) {
-          armed = false;
-          throw new Error('EIO: i/o error, write');
-        }
-      });
-    },
-  };
-  const faultyShop = await startStorefront({ STOREFRONT_ADMIN_PASSWORD_HASH: hash }, { port: 0, orders });
+  const faultyShop = await startStorefront({ STOREFRONT_ADMIN_PASSWORD_HASH: hash }, { port: 0 });
   return {
     shop: faultyShop,
-    failNextChargeWrite() {
-      armed = true;
+    async failNextChargeWrite() {
+      await faultyShop.db.query('CREATE SEQUENCE storefront_test_fault');
+      await faultyShop.db.query(`CREATE FUNCTION storefront_test_fail_once() RETURNS trigger LANGUAGE plpgsql AS $$
+        BEGIN
+          IF OLD.charge_id IS NULL AND NEW.charge_id IS NOT NULL THEN
+            IF nextval('storefront_test_fault') = 1 THEN
+              RAISE EXCEPTION 'could not write block: Input/output error (injected by the test)';
+            END IF;
+          END IF;
+          RETURN NEW;
+        END $$`);
+      await faultyShop.db.query(
+        'CREATE TRIGGER storefront_test_fail_once BEFORE UPDATE ON storefront_orders FOR EACH ROW EXECUTE FUNCTION storefront_test_fail_once()',
+      );
     },
   };
 }
@@ -150,7 +150,7 @@ describe('issue 18 findings', () => {
       const buyer = new Agent();
       const review = await toReview(buyer, shopOf(faulty.shop), '1111');
       const sessionId = checkoutSessionOf(review);
-      faulty.failNextChargeWrite();
+      await faulty.failNextChargeWrite();
       const result = await placeAndPay(buyer, review);
       expect(result.status).toBe(200);
       expect(result.html).toMatch(/checking your payment/i);

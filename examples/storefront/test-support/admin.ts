@@ -1,20 +1,11 @@
-import { scrypt } from 'node:crypto';
+import { hashPassword } from '../admin-password.js';
 import { type Agent, type Form, formOf, type Page } from './agent.js';
 
 /** The admin password of the test shops, made at test time (never a constant in the repo). */
 export const ADMIN_PASSWORD = `pw-${crypto.randomUUID()}`;
 
-/** `scrypt:<log2 N>:<r>:<p>:<salt>:<key>` (base64url), the format STOREFRONT_ADMIN_PASSWORD_HASH takes. */
-export function adminPasswordHash(password: string): Promise<string> {
-  const salt = crypto.getRandomValues(new Uint8Array(16));
-  return new Promise((resolve, reject) =>
-    scrypt(password, salt, 32, { N: 2 ** 15, r: 8, p: 1, maxmem: 64 * 1024 * 1024 }, (error, key) =>
-      error
-        ? reject(error)
-        : resolve(`scrypt:15:8:1:${Buffer.from(salt).toString('base64url')}:${key.toString('base64url')}`),
-    ),
-  );
-}
+/** The STOREFRONT_ADMIN_PASSWORD_HASH of a password. */
+export const adminPasswordHash = hashPassword;
 
 /** Signs `agent` in on the shop's admin login page (when the page asks for a password). */
 export async function loginAdmin(agent: Agent, shopUrl: string, password = ADMIN_PASSWORD): Promise<Page> {
