@@ -168,7 +168,10 @@ export function createAdminActions({
           cancelPendingCharges: false,
         });
         record = async (tx) => {
-          await orders.update(orderId, 'charge permission closed', (o) => void (o.closed = true), tx);
+          const closeOrder = (o: Order) => {
+            o.closed = true;
+          };
+          await orders.update(orderId, 'charge permission closed', closeOrder, tx);
           return 'charge permission closed';
         };
       }
