@@ -68,9 +68,11 @@ export async function checkout(agent: Agent, shop: Shop, card: string): Promise<
   return placeAndPay(agent, await toReview(agent, shop, card));
 }
 
-/** The order id a result or order page shows. */
+/** The order id a result or order page shows (or a declined page's button retries). */
 export function orderIdOf(page: Page): string {
-  const id = /data-order-id>([^<]+)</.exec(page.html)?.[1];
+  const id =
+    /data-order-id>([^<]+)</.exec(page.html)?.[1] ??
+    /\/checkout\/review\?order=([A-Za-z0-9-]+)/.exec(page.html)?.[1];
   if (!id) throw new Error(`no order on ${page.url} (${page.status}): ${page.html.slice(0, 400)}`);
   return id;
 }
