@@ -33,7 +33,7 @@ export async function startStallingProxy(target: string): Promise<StallingProxy>
           const body: Buffer[] = [];
           answer.on('data', (c: Buffer) => body.push(c));
           answer.on('end', () => {
-            const caught = trap && trap.pattern.test(`${req.method} ${req.url}`) ? trap : undefined;
+            const caught = trap?.pattern.test(`${req.method} ${req.url}`) ? trap : undefined;
             if (caught) {
               trap = undefined;
               caught.acted({ status: answer.statusCode ?? 0, body: Buffer.concat(body).toString() });
