@@ -76,20 +76,28 @@ export function createStorefront(config: StorefrontConfig): Hono {
   };
   const app = new Hono();
 
+  /**
+   * A new session and its cookie. The buyer's is Lax: he comes back from Amazon's pages by a
+   * top-level GET, which must carry it. The admin's is Strict: no other site's link or form ever
+   * carries it.
+   */
+  async function startSession(c: Context, kind: 'visitor' | 'admin'): Promise<Session> {
+    const ttlMs = kind === 'admin' ? ADMIN_TTL_MS : VISITOR_TTL_MS;
+    const made = await sessions.create(kind, ttlMs);
+    setCookie(c, cookie[kind], made.id, {
+      httpOnly: true,
+      secure,
+      sameSite: kind === 'admin' ? 'Strict' : 'Lax',
+      path: '/',
+      maxAge: ttlMs / 1000,
+    });
+    return made;
+  }
+
   /** The buyer's browser session; made (and its cookie set) when `create` and there is none. */
   async function visitor(c: Context, create: boolean): Promise<Session | undefined> {
     const found = await sessions.get(getCookie(c, cookie.visitor), 'visitor');
-    if (found || !create) return found;
-    const made = await sessions.create('visitor', VISITOR_TTL_MS);
-    // Lax: the buyer comes back from Amazon's pages by a top-level GET, which must carry it.
-    setCookie(c, cookie.visitor, made.id, {
-      httpOnly: true,
-      secure,
-      sameSite: 'Lax',
-      path: '/',
-      maxAge: VISITOR_TTL_MS / 1000,
-    });
-    return made;
+    return found || !create ? found : startSession(c, 'visitor');
   }
   const admin = async (c: Context) => sessions.get(getCookie(c, cookie.admin), 'admin');
   const csrfOk = (form: Record<string, unknown>, session: Session | undefined) =>
@@ -334,16 +342,8 @@ export function createStorefront(config: StorefrontConfig): Hono {
     if (!(await verifyPassword(password, config.adminPasswordHash))) {
       return c.html(page('Admin sign-in', adminLoginPage(buyer.csrfToken, 'Wrong password.')), 401);
     }
-    // A new session id at login (never one the browser had before); Strict: no other site's
-    // link or form ever carries it.
-    const session = await sessions.create('admin', ADMIN_TTL_MS);
-    setCookie(c, cookie.admin, session.id, {
-      httpOnly: true,
-      secure,
-      sameSite: 'Strict',
-      path: '/',
-      maxAge: ADMIN_TTL_MS / 1000,
-    });
+    // A new session id at login, never one the browser had before.
+    await startSession(c, 'admin');
     return c.redirect('/admin', 303);
   });
 
