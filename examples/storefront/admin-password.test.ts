@@ -1,3 +1,5 @@
+import { execFile } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { hashPassword, parsePasswordHash, verifyPassword } from './admin-password.js';
 
@@ -22,4 +24,21 @@ describe('admin password hashes', () => {
       expect(() => parsePasswordHash(bad)).toThrow(/STOREFRONT_ADMIN_PASSWORD_HASH/);
     }
   });
+
+  it('`storefront:hash-password` reads the password from stdin and prints only its hash', async () => {
+    const script = fileURLToPath(new URL('./hash-password.ts', import.meta.url));
+    const root = fileURLToPath(new URL('../../', import.meta.url));
+    const stdout = await new Promise<string>((resolve, reject) => {
+      const child = execFile(
+        process.execPath,
+        ['--conditions=@amazon-pay-ts/source', '--import', 'tsx', script],
+        { cwd: root },
+        (error, out) => (error ? reject(error) : resolve(out)),
+      );
+      child.stdin!.end('a long admin password\n');
+    });
+    const hash = stdout.trim();
+    expect(stdout).not.toContain('a long admin password');
+    expect(await verifyPassword('a long admin password', hash)).toBe(true);
+  }, 30_000);
 });
