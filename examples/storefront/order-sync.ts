@@ -132,7 +132,7 @@ export async function syncOrder(client: WebStoreClient, orders: OrderStore, orde
 
 /** What an Amazon Pay IPN says: which object changed (IPNs carry ids only, never state). */
 export interface ObjectChange {
-  /** The notification's id: recorded in the order's history, once (see sql-seen-store.ts). */
+  /** The notification's id: recorded in the order's history (once: see sql-seen-store.ts). */
   notificationId?: string;
   objectType: string;
   objectId: string;

@@ -22,7 +22,7 @@ import { createOrderStore, type OrderStore } from './orders.js';
 import type { Product } from './pages.js';
 import { publicOrigin } from './public-origin.js';
 import { createSessionStore, randomToken } from './sessions.js';
-import { createSqlSeenStore, onceAcrossProcesses } from './sql-seen-store.js';
+import { createSqlSeenStore } from './sql-seen-store.js';
 
 type Env = Record<string, string | undefined>;
 
@@ -202,14 +202,17 @@ export async function startStorefront(
       orders,
       ...(overrides.actionLeaseMs !== undefined ? { leaseMs: overrides.actionLeaseMs } : {}),
     });
-    // Amazon's IPNs, verified before anything reads them; acted on once across every process
-    // that shares the database (the SQL seen store), however often SNS delivers them.
+    // Amazon's IPNs, verified before anything reads them, only for this merchant, and acted on
+    // once across every process that shares the database (the SQL seen store), however often SNS
+    // delivers them.
     const ipnHandler = createNotificationHandler({
       ...(amazon.verifyOptions ?? {}),
-      onNotification: onceAcrossProcesses(createSqlSeenStore(db), async (notification: Notification) => {
+      merchantId: amazon.account.merchantId,
+      seen: createSqlSeenStore(db),
+      onNotification: async (notification) => {
         const order = await applyNotification(client, orders, changeOf(notification));
         if (order) await adminActions.resume(order.id);
-      }),
+      },
     });
 
     // Listen first: in local mode the public origin is the address the shop got.

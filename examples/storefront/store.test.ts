@@ -1,8 +1,9 @@
+import type { SeenStore } from '@amazon-pay-ts/notifications';
+import { runSeenStoreContract } from '@amazon-pay-ts/notifications/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from './db/database.js';
 import { openDatabase } from './db/open.js';
 import { createOrderStore, type NewOrder, type OrderStore } from './orders.js';
-import type { SeenStore } from './seen-store.js';
 import { createSessionStore } from './sessions.js';
 import { createSqlSeenStore } from './sql-seen-store.js';
 import { freshDatabase, postgresUnavailable, type TestDatabase } from './test-support/postgres.js';
@@ -156,11 +157,15 @@ for (const backend of backends) {
       expect(await sessions.get(visitor.id, 'visitor')).toBeUndefined();
     });
 
-    describe('SeenStore (the rules agreed with @amazon-pay-ts/notifications)', () => {
+    describe("SeenStore (the IPN handler's deduplication)", () => {
       let seen: SeenStore;
       beforeAll(() => {
         seen = createSqlSeenStore(db);
       });
+
+      it("passes @amazon-pay-ts/notifications' runSeenStoreContract", async () => {
+        await runSeenStoreContract(() => createSqlSeenStore(db));
+      }, 30_000);
       const id = () => `ipn-${Math.random()}`;
 
       it('claim is insert-if-absent: the first caller owns it, later ones do not', async () => {
