@@ -115,7 +115,7 @@ export function createStorefront(config: StorefrontConfig): Hono {
   async function payButton(retryOrder?: string): Promise<string> {
     const review = new URL('/checkout/review', base);
     if (retryOrder) review.searchParams.set('order', retryOrder);
-    const { payload, signature } = await client.generateButtonSignature({
+    const { payload, signature, algorithm } = await client.generateButtonSignature({
       webCheckoutDetails: {
         checkoutReviewReturnUrl: review.toString(),
         checkoutCancelUrl: new URL('/?canceled=1', base).toString(),
@@ -133,12 +133,12 @@ export function createStorefront(config: StorefrontConfig): Hono {
       buttonColor: 'Gold',
       sandbox: config.sandbox,
       estimatedOrderAmount: { amount: product.price, currencyCode: product.currencyCode },
-      createCheckoutSessionConfig: { payloadJSON: payload, signature, algorithm: 'AMZN-PAY-RSASSA-PSS-V2' },
+      createCheckoutSessionConfig: { payloadJSON: payload, signature, algorithm },
     });
   }
 
   async function signInButton(): Promise<string> {
-    const { payload, signature } = await client.generateButtonSignature({
+    const { payload, signature, algorithm } = await client.generateButtonSignature({
       signInReturnUrl: new URL('/account', base).toString(),
       storeId: config.storeId,
       signInScopes: ['name', 'email'],
@@ -152,7 +152,7 @@ export function createStorefront(config: StorefrontConfig): Hono {
       placement: 'Home',
       buttonColor: 'DarkGray',
       sandbox: config.sandbox,
-      signInConfig: { payloadJSON: payload, signature, algorithm: 'AMZN-PAY-RSASSA-PSS-V2' },
+      signInConfig: { payloadJSON: payload, signature, algorithm },
     });
   }
 
