@@ -25,7 +25,12 @@ export { OPENSSH_CONVERSION, opensshToPkcs1 } from './openssh.js';
 export { MIN_MODULUS_BITS, type ParsedPrivateKey, parsePrivateKey } from './parsePrivateKey.js';
 export { type AmazonPayRegion, isRegion, normalizeRegion, REGIONS } from './region.js';
 export { EMPTY_SHA256, sha256Hex } from './sha256.js';
-export { isSignableHeader, UNSIGNED_HEADERS } from './signableHeaders.js';
+export {
+  isSignableHeader,
+  mustBeSigned,
+  UNSIGNED_AMAZON_PAY_HEADERS,
+  UNSIGNED_HEADERS,
+} from './signableHeaders.js';
 export { type SignerMiddleware, signerMiddleware } from './signerMiddleware.js';
 export { stringToSign } from './stringToSign.js';
 export { verifyButtonSignature } from './verifyButtonSignature.js';
