@@ -40,6 +40,8 @@ describe('reports', () => {
     const done = await world.client.getReportById(reportId);
     expect(done.processingStatus).toBe('COMPLETED');
     const document = await world.client.getReportDocument(done.reportDocumentId!);
+    // Amazon's reports guide: compressionAlgorithm is always "N/A" (documents are not compressed).
+    expect(document).toMatchObject({ reportDocumentId: done.reportDocumentId, compressionAlgorithm: 'N/A' });
     const csv = await (await fetch(document.url)).text();
     expect(csv).toContain(`Capture,`);
     expect(csv).toMatch(new RegExp(`Refund,\\d+,S01-\\d{7}-\\d{7},${chargeId},order-1,-5\\.00,USD`));
