@@ -198,7 +198,8 @@ export const reportHandlers: HandlerTable = {
       body: {
         reportDocumentId: doc.reportDocumentId,
         url: `${ctx.engine.baseUrl}/documents/${encodeURIComponent(doc.reportDocumentId)}`,
-        compressionAlgorithm: null,
+        // Amazon's reports guide (Downloading reports, step 3): always "N/A", the content is not compressed.
+        compressionAlgorithm: 'N/A',
       },
     };
   },
