@@ -2948,8 +2948,12 @@ export interface components {
     };
     parameters: {
         /**
-         * @description Unique key (at most 32 characters, letters and digits) that makes a create call safe to retry:
-         *     Amazon replays the first response for the same key and body for 24 hours.
+         * @description Unique key (at most 32 characters: letters, digits, `-` and `_`) that makes a create call safe to
+         *     retry: Amazon replays the first response for the same key and request, and answers
+         *     `DuplicateIdempotencyKey` for the same key with another request. Keys belong to the merchant
+         *     account and are kept indefinitely (Amazon's Idempotency guide). Required here: Amazon's PHP SDK
+         *     does not take this call without it, its Node SDK needs the headers argument, and its Java and
+         *     .NET SDKs add a key themselves.
          */
         IdempotencyKeyRequired: string;
         /** @description Delegated authorization token of the merchant a solution provider acts for. */
@@ -2981,7 +2985,12 @@ export interface components {
         IntegratorId: string;
         /** @description Version of the solution provider's integration. */
         IntegratorVersion: string;
-        /** @description Optional idempotency key (at most 32 characters) for retry-safe calls. */
+        /**
+         * @description Idempotency key (at most 32 characters: letters, digits, `-` and `_`); Amazon enforces
+         *     idempotency on every POST that carries one, so send one to retry safely. Not required: Amazon's
+         *     PHP SDK takes this call without headers (its README samples send none), and for the in-store
+         *     operations Amazon's Node SDK sandbox test calls without one.
+         */
         IdempotencyKey: string;
         /**
          * @description Sandbox only. Makes Amazon answer with a simulated outcome (for example `HardDeclined`); declared on
@@ -3008,8 +3017,12 @@ export interface operations {
             query?: never;
             header: {
                 /**
-                 * @description Unique key (at most 32 characters, letters and digits) that makes a create call safe to retry:
-                 *     Amazon replays the first response for the same key and body for 24 hours.
+                 * @description Unique key (at most 32 characters: letters, digits, `-` and `_`) that makes a create call safe to
+                 *     retry: Amazon replays the first response for the same key and request, and answers
+                 *     `DuplicateIdempotencyKey` for the same key with another request. Keys belong to the merchant
+                 *     account and are kept indefinitely (Amazon's Idempotency guide). Required here: Amazon's PHP SDK
+                 *     does not take this call without it, its Node SDK needs the headers argument, and its Java and
+                 *     .NET SDKs add a key themselves.
                  */
                 "x-amz-pay-idempotency-key": components["parameters"]["IdempotencyKeyRequired"];
                 /** @description Delegated authorization token of the merchant a solution provider acts for. */
@@ -3139,7 +3152,12 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description Optional idempotency key (at most 32 characters) for retry-safe calls. */
+                /**
+                 * @description Idempotency key (at most 32 characters: letters, digits, `-` and `_`); Amazon enforces
+                 *     idempotency on every POST that carries one, so send one to retry safely. Not required: Amazon's
+                 *     PHP SDK takes this call without headers (its README samples send none), and for the in-store
+                 *     operations Amazon's Node SDK sandbox test calls without one.
+                 */
                 "x-amz-pay-idempotency-key"?: components["parameters"]["IdempotencyKey"];
                 /** @description Delegated authorization token of the merchant a solution provider acts for. */
                 "x-amz-pay-authtoken"?: components["parameters"]["AuthToken"];
@@ -3209,7 +3227,12 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description Optional idempotency key (at most 32 characters) for retry-safe calls. */
+                /**
+                 * @description Idempotency key (at most 32 characters: letters, digits, `-` and `_`); Amazon enforces
+                 *     idempotency on every POST that carries one, so send one to retry safely. Not required: Amazon's
+                 *     PHP SDK takes this call without headers (its README samples send none), and for the in-store
+                 *     operations Amazon's Node SDK sandbox test calls without one.
+                 */
                 "x-amz-pay-idempotency-key"?: components["parameters"]["IdempotencyKey"];
                 /** @description Delegated authorization token of the merchant a solution provider acts for. */
                 "x-amz-pay-authtoken"?: components["parameters"]["AuthToken"];
@@ -3295,7 +3318,12 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description Optional idempotency key (at most 32 characters) for retry-safe calls. */
+                /**
+                 * @description Idempotency key (at most 32 characters: letters, digits, `-` and `_`); Amazon enforces
+                 *     idempotency on every POST that carries one, so send one to retry safely. Not required: Amazon's
+                 *     PHP SDK takes this call without headers (its README samples send none), and for the in-store
+                 *     operations Amazon's Node SDK sandbox test calls without one.
+                 */
                 "x-amz-pay-idempotency-key"?: components["parameters"]["IdempotencyKey"];
                 /** @description Delegated authorization token of the merchant a solution provider acts for. */
                 "x-amz-pay-authtoken"?: components["parameters"]["AuthToken"];
@@ -3450,7 +3478,12 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description Optional idempotency key (at most 32 characters) for retry-safe calls. */
+                /**
+                 * @description Idempotency key (at most 32 characters: letters, digits, `-` and `_`); Amazon enforces
+                 *     idempotency on every POST that carries one, so send one to retry safely. Not required: Amazon's
+                 *     PHP SDK takes this call without headers (its README samples send none), and for the in-store
+                 *     operations Amazon's Node SDK sandbox test calls without one.
+                 */
                 "x-amz-pay-idempotency-key"?: components["parameters"]["IdempotencyKey"];
                 /** @description Delegated authorization token of the merchant a solution provider acts for. */
                 "x-amz-pay-authtoken"?: components["parameters"]["AuthToken"];
@@ -3520,7 +3553,12 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description Optional idempotency key (at most 32 characters) for retry-safe calls. */
+                /**
+                 * @description Idempotency key (at most 32 characters: letters, digits, `-` and `_`); Amazon enforces
+                 *     idempotency on every POST that carries one, so send one to retry safely. Not required: Amazon's
+                 *     PHP SDK takes this call without headers (its README samples send none), and for the in-store
+                 *     operations Amazon's Node SDK sandbox test calls without one.
+                 */
                 "x-amz-pay-idempotency-key"?: components["parameters"]["IdempotencyKey"];
                 /** @description Delegated authorization token of the merchant a solution provider acts for. */
                 "x-amz-pay-authtoken"?: components["parameters"]["AuthToken"];
@@ -3597,8 +3635,12 @@ export interface operations {
             query?: never;
             header: {
                 /**
-                 * @description Unique key (at most 32 characters, letters and digits) that makes a create call safe to retry:
-                 *     Amazon replays the first response for the same key and body for 24 hours.
+                 * @description Unique key (at most 32 characters: letters, digits, `-` and `_`) that makes a create call safe to
+                 *     retry: Amazon replays the first response for the same key and request, and answers
+                 *     `DuplicateIdempotencyKey` for the same key with another request. Keys belong to the merchant
+                 *     account and are kept indefinitely (Amazon's Idempotency guide). Required here: Amazon's PHP SDK
+                 *     does not take this call without it, its Node SDK needs the headers argument, and its Java and
+                 *     .NET SDKs add a key themselves.
                  */
                 "x-amz-pay-idempotency-key": components["parameters"]["IdempotencyKeyRequired"];
                 /** @description Delegated authorization token of the merchant a solution provider acts for. */
@@ -3741,7 +3783,12 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description Optional idempotency key (at most 32 characters) for retry-safe calls. */
+                /**
+                 * @description Idempotency key (at most 32 characters: letters, digits, `-` and `_`); Amazon enforces
+                 *     idempotency on every POST that carries one, so send one to retry safely. Not required: Amazon's
+                 *     PHP SDK takes this call without headers (its README samples send none), and for the in-store
+                 *     operations Amazon's Node SDK sandbox test calls without one.
+                 */
                 "x-amz-pay-idempotency-key"?: components["parameters"]["IdempotencyKey"];
                 /** @description Delegated authorization token of the merchant a solution provider acts for. */
                 "x-amz-pay-authtoken"?: components["parameters"]["AuthToken"];
@@ -3812,8 +3859,12 @@ export interface operations {
             query?: never;
             header: {
                 /**
-                 * @description Unique key (at most 32 characters, letters and digits) that makes a create call safe to retry:
-                 *     Amazon replays the first response for the same key and body for 24 hours.
+                 * @description Unique key (at most 32 characters: letters, digits, `-` and `_`) that makes a create call safe to
+                 *     retry: Amazon replays the first response for the same key and request, and answers
+                 *     `DuplicateIdempotencyKey` for the same key with another request. Keys belong to the merchant
+                 *     account and are kept indefinitely (Amazon's Idempotency guide). Required here: Amazon's PHP SDK
+                 *     does not take this call without it, its Node SDK needs the headers argument, and its Java and
+                 *     .NET SDKs add a key themselves.
                  */
                 "x-amz-pay-idempotency-key": components["parameters"]["IdempotencyKeyRequired"];
                 /** @description Delegated authorization token of the merchant a solution provider acts for. */
@@ -3890,7 +3941,12 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description Optional idempotency key (at most 32 characters) for retry-safe calls. */
+                /**
+                 * @description Idempotency key (at most 32 characters: letters, digits, `-` and `_`); Amazon enforces
+                 *     idempotency on every POST that carries one, so send one to retry safely. Not required: Amazon's
+                 *     PHP SDK takes this call without headers (its README samples send none), and for the in-store
+                 *     operations Amazon's Node SDK sandbox test calls without one.
+                 */
                 "x-amz-pay-idempotency-key"?: components["parameters"]["IdempotencyKey"];
                 /** @description Delegated authorization token of the merchant a solution provider acts for. */
                 "x-amz-pay-authtoken"?: components["parameters"]["AuthToken"];
@@ -3961,8 +4017,12 @@ export interface operations {
             query?: never;
             header: {
                 /**
-                 * @description Unique key (at most 32 characters, letters and digits) that makes a create call safe to retry:
-                 *     Amazon replays the first response for the same key and body for 24 hours.
+                 * @description Unique key (at most 32 characters: letters, digits, `-` and `_`) that makes a create call safe to
+                 *     retry: Amazon replays the first response for the same key and request, and answers
+                 *     `DuplicateIdempotencyKey` for the same key with another request. Keys belong to the merchant
+                 *     account and are kept indefinitely (Amazon's Idempotency guide). Required here: Amazon's PHP SDK
+                 *     does not take this call without it, its Node SDK needs the headers argument, and its Java and
+                 *     .NET SDKs add a key themselves.
                  */
                 "x-amz-pay-idempotency-key": components["parameters"]["IdempotencyKeyRequired"];
                 /** @description Delegated authorization token of the merchant a solution provider acts for. */
@@ -4234,12 +4294,14 @@ export interface operations {
     createReport: {
         parameters: {
             query?: never;
-            header: {
+            header?: {
                 /**
-                 * @description Unique key (at most 32 characters, letters and digits) that makes a create call safe to retry:
-                 *     Amazon replays the first response for the same key and body for 24 hours.
+                 * @description Idempotency key (at most 32 characters: letters, digits, `-` and `_`); Amazon enforces
+                 *     idempotency on every POST that carries one, so send one to retry safely. Not required: Amazon's
+                 *     PHP SDK takes this call without headers (its README samples send none), and for the in-store
+                 *     operations Amazon's Node SDK sandbox test calls without one.
                  */
-                "x-amz-pay-idempotency-key": components["parameters"]["IdempotencyKeyRequired"];
+                "x-amz-pay-idempotency-key"?: components["parameters"]["IdempotencyKey"];
                 /** @description Delegated authorization token of the merchant a solution provider acts for. */
                 "x-amz-pay-authtoken"?: components["parameters"]["AuthToken"];
                 /**
@@ -4499,12 +4561,14 @@ export interface operations {
                  */
                 deleteExistingSchedule?: boolean;
             };
-            header: {
+            header?: {
                 /**
-                 * @description Unique key (at most 32 characters, letters and digits) that makes a create call safe to retry:
-                 *     Amazon replays the first response for the same key and body for 24 hours.
+                 * @description Idempotency key (at most 32 characters: letters, digits, `-` and `_`); Amazon enforces
+                 *     idempotency on every POST that carries one, so send one to retry safely. Not required: Amazon's
+                 *     PHP SDK takes this call without headers (its README samples send none), and for the in-store
+                 *     operations Amazon's Node SDK sandbox test calls without one.
                  */
-                "x-amz-pay-idempotency-key": components["parameters"]["IdempotencyKeyRequired"];
+                "x-amz-pay-idempotency-key"?: components["parameters"]["IdempotencyKey"];
                 /** @description Delegated authorization token of the merchant a solution provider acts for. */
                 "x-amz-pay-authtoken"?: components["parameters"]["AuthToken"];
                 /**
@@ -4764,7 +4828,12 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description Optional idempotency key (at most 32 characters) for retry-safe calls. */
+                /**
+                 * @description Idempotency key (at most 32 characters: letters, digits, `-` and `_`); Amazon enforces
+                 *     idempotency on every POST that carries one, so send one to retry safely. Not required: Amazon's
+                 *     PHP SDK takes this call without headers (its README samples send none), and for the in-store
+                 *     operations Amazon's Node SDK sandbox test calls without one.
+                 */
                 "x-amz-pay-idempotency-key"?: components["parameters"]["IdempotencyKey"];
                 /** @description Delegated authorization token of the merchant a solution provider acts for. */
                 "x-amz-pay-authtoken"?: components["parameters"]["AuthToken"];
@@ -4895,12 +4964,14 @@ export interface operations {
     instoreMerchantScan: {
         parameters: {
             query?: never;
-            header: {
+            header?: {
                 /**
-                 * @description Unique key (at most 32 characters, letters and digits) that makes a create call safe to retry:
-                 *     Amazon replays the first response for the same key and body for 24 hours.
+                 * @description Idempotency key (at most 32 characters: letters, digits, `-` and `_`); Amazon enforces
+                 *     idempotency on every POST that carries one, so send one to retry safely. Not required: Amazon's
+                 *     PHP SDK takes this call without headers (its README samples send none), and for the in-store
+                 *     operations Amazon's Node SDK sandbox test calls without one.
                  */
-                "x-amz-pay-idempotency-key": components["parameters"]["IdempotencyKeyRequired"];
+                "x-amz-pay-idempotency-key"?: components["parameters"]["IdempotencyKey"];
                 /** @description Delegated authorization token of the merchant a solution provider acts for. */
                 "x-amz-pay-authtoken"?: components["parameters"]["AuthToken"];
                 /**
@@ -4964,12 +5035,14 @@ export interface operations {
     instoreCharge: {
         parameters: {
             query?: never;
-            header: {
+            header?: {
                 /**
-                 * @description Unique key (at most 32 characters, letters and digits) that makes a create call safe to retry:
-                 *     Amazon replays the first response for the same key and body for 24 hours.
+                 * @description Idempotency key (at most 32 characters: letters, digits, `-` and `_`); Amazon enforces
+                 *     idempotency on every POST that carries one, so send one to retry safely. Not required: Amazon's
+                 *     PHP SDK takes this call without headers (its README samples send none), and for the in-store
+                 *     operations Amazon's Node SDK sandbox test calls without one.
                  */
-                "x-amz-pay-idempotency-key": components["parameters"]["IdempotencyKeyRequired"];
+                "x-amz-pay-idempotency-key"?: components["parameters"]["IdempotencyKey"];
                 /** @description Delegated authorization token of the merchant a solution provider acts for. */
                 "x-amz-pay-authtoken"?: components["parameters"]["AuthToken"];
                 /**
@@ -5033,12 +5106,14 @@ export interface operations {
     instoreRefund: {
         parameters: {
             query?: never;
-            header: {
+            header?: {
                 /**
-                 * @description Unique key (at most 32 characters, letters and digits) that makes a create call safe to retry:
-                 *     Amazon replays the first response for the same key and body for 24 hours.
+                 * @description Idempotency key (at most 32 characters: letters, digits, `-` and `_`); Amazon enforces
+                 *     idempotency on every POST that carries one, so send one to retry safely. Not required: Amazon's
+                 *     PHP SDK takes this call without headers (its README samples send none), and for the in-store
+                 *     operations Amazon's Node SDK sandbox test calls without one.
                  */
-                "x-amz-pay-idempotency-key": components["parameters"]["IdempotencyKeyRequired"];
+                "x-amz-pay-idempotency-key"?: components["parameters"]["IdempotencyKey"];
                 /** @description Delegated authorization token of the merchant a solution provider acts for. */
                 "x-amz-pay-authtoken"?: components["parameters"]["AuthToken"];
                 /**
@@ -5102,12 +5177,14 @@ export interface operations {
     registerAmazonPayAccount: {
         parameters: {
             query?: never;
-            header: {
+            header?: {
                 /**
-                 * @description Unique key (at most 32 characters, letters and digits) that makes a create call safe to retry:
-                 *     Amazon replays the first response for the same key and body for 24 hours.
+                 * @description Idempotency key (at most 32 characters: letters, digits, `-` and `_`); Amazon enforces
+                 *     idempotency on every POST that carries one, so send one to retry safely. Not required: Amazon's
+                 *     PHP SDK takes this call without headers (its README samples send none), and for the in-store
+                 *     operations Amazon's Node SDK sandbox test calls without one.
                  */
-                "x-amz-pay-idempotency-key": components["parameters"]["IdempotencyKeyRequired"];
+                "x-amz-pay-idempotency-key"?: components["parameters"]["IdempotencyKey"];
                 /** @description Delegated authorization token of the merchant a solution provider acts for. */
                 "x-amz-pay-authtoken"?: components["parameters"]["AuthToken"];
                 /**
@@ -5237,7 +5314,12 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description Optional idempotency key (at most 32 characters) for retry-safe calls. */
+                /**
+                 * @description Idempotency key (at most 32 characters: letters, digits, `-` and `_`); Amazon enforces
+                 *     idempotency on every POST that carries one, so send one to retry safely. Not required: Amazon's
+                 *     PHP SDK takes this call without headers (its README samples send none), and for the in-store
+                 *     operations Amazon's Node SDK sandbox test calls without one.
+                 */
                 "x-amz-pay-idempotency-key"?: components["parameters"]["IdempotencyKey"];
                 /** @description Delegated authorization token of the merchant a solution provider acts for. */
                 "x-amz-pay-authtoken"?: components["parameters"]["AuthToken"];
@@ -5306,12 +5388,14 @@ export interface operations {
     claimMerchantAccount: {
         parameters: {
             query?: never;
-            header: {
+            header?: {
                 /**
-                 * @description Unique key (at most 32 characters, letters and digits) that makes a create call safe to retry:
-                 *     Amazon replays the first response for the same key and body for 24 hours.
+                 * @description Idempotency key (at most 32 characters: letters, digits, `-` and `_`); Amazon enforces
+                 *     idempotency on every POST that carries one, so send one to retry safely. Not required: Amazon's
+                 *     PHP SDK takes this call without headers (its README samples send none), and for the in-store
+                 *     operations Amazon's Node SDK sandbox test calls without one.
                  */
-                "x-amz-pay-idempotency-key": components["parameters"]["IdempotencyKeyRequired"];
+                "x-amz-pay-idempotency-key"?: components["parameters"]["IdempotencyKey"];
                 /** @description Delegated authorization token of the merchant a solution provider acts for. */
                 "x-amz-pay-authtoken"?: components["parameters"]["AuthToken"];
                 /**
@@ -5388,12 +5472,14 @@ export interface operations {
     createStore: {
         parameters: {
             query?: never;
-            header: {
+            header?: {
                 /**
-                 * @description Unique key (at most 32 characters, letters and digits) that makes a create call safe to retry:
-                 *     Amazon replays the first response for the same key and body for 24 hours.
+                 * @description Idempotency key (at most 32 characters: letters, digits, `-` and `_`); Amazon enforces
+                 *     idempotency on every POST that carries one, so send one to retry safely. Not required: Amazon's
+                 *     PHP SDK takes this call without headers (its README samples send none), and for the in-store
+                 *     operations Amazon's Node SDK sandbox test calls without one.
                  */
-                "x-amz-pay-idempotency-key": components["parameters"]["IdempotencyKeyRequired"];
+                "x-amz-pay-idempotency-key"?: components["parameters"]["IdempotencyKey"];
                 /** @description Delegated authorization token of the merchant a solution provider acts for. */
                 "x-amz-pay-authtoken"?: components["parameters"]["AuthToken"];
                 /**
@@ -5461,7 +5547,12 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description Optional idempotency key (at most 32 characters) for retry-safe calls. */
+                /**
+                 * @description Idempotency key (at most 32 characters: letters, digits, `-` and `_`); Amazon enforces
+                 *     idempotency on every POST that carries one, so send one to retry safely. Not required: Amazon's
+                 *     PHP SDK takes this call without headers (its README samples send none), and for the in-store
+                 *     operations Amazon's Node SDK sandbox test calls without one.
+                 */
                 "x-amz-pay-idempotency-key"?: components["parameters"]["IdempotencyKey"];
                 /** @description Delegated authorization token of the merchant a solution provider acts for. */
                 "x-amz-pay-authtoken"?: components["parameters"]["AuthToken"];
@@ -5533,8 +5624,12 @@ export interface operations {
             query?: never;
             header: {
                 /**
-                 * @description Unique key (at most 32 characters, letters and digits) that makes a create call safe to retry:
-                 *     Amazon replays the first response for the same key and body for 24 hours.
+                 * @description Unique key (at most 32 characters: letters, digits, `-` and `_`) that makes a create call safe to
+                 *     retry: Amazon replays the first response for the same key and request, and answers
+                 *     `DuplicateIdempotencyKey` for the same key with another request. Keys belong to the merchant
+                 *     account and are kept indefinitely (Amazon's Idempotency guide). Required here: Amazon's PHP SDK
+                 *     does not take this call without it, its Node SDK needs the headers argument, and its Java and
+                 *     .NET SDKs add a key themselves.
                  */
                 "x-amz-pay-idempotency-key": components["parameters"]["IdempotencyKeyRequired"];
                 /** @description Delegated authorization token of the merchant a solution provider acts for. */
@@ -5667,7 +5762,12 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description Optional idempotency key (at most 32 characters) for retry-safe calls. */
+                /**
+                 * @description Idempotency key (at most 32 characters: letters, digits, `-` and `_`); Amazon enforces
+                 *     idempotency on every POST that carries one, so send one to retry safely. Not required: Amazon's
+                 *     PHP SDK takes this call without headers (its README samples send none), and for the in-store
+                 *     operations Amazon's Node SDK sandbox test calls without one.
+                 */
                 "x-amz-pay-idempotency-key"?: components["parameters"]["IdempotencyKey"];
                 /** @description Delegated authorization token of the merchant a solution provider acts for. */
                 "x-amz-pay-authtoken"?: components["parameters"]["AuthToken"];
@@ -5735,12 +5835,14 @@ export interface operations {
     contestDispute: {
         parameters: {
             query?: never;
-            header: {
+            header?: {
                 /**
-                 * @description Unique key (at most 32 characters, letters and digits) that makes a create call safe to retry:
-                 *     Amazon replays the first response for the same key and body for 24 hours.
+                 * @description Idempotency key (at most 32 characters: letters, digits, `-` and `_`); Amazon enforces
+                 *     idempotency on every POST that carries one, so send one to retry safely. Not required: Amazon's
+                 *     PHP SDK takes this call without headers (its README samples send none), and for the in-store
+                 *     operations Amazon's Node SDK sandbox test calls without one.
                  */
-                "x-amz-pay-idempotency-key": components["parameters"]["IdempotencyKeyRequired"];
+                "x-amz-pay-idempotency-key"?: components["parameters"]["IdempotencyKey"];
                 /** @description Delegated authorization token of the merchant a solution provider acts for. */
                 "x-amz-pay-authtoken"?: components["parameters"]["AuthToken"];
                 /**
@@ -5809,8 +5911,12 @@ export interface operations {
             query?: never;
             header: {
                 /**
-                 * @description Unique key (at most 32 characters, letters and digits) that makes a create call safe to retry:
-                 *     Amazon replays the first response for the same key and body for 24 hours.
+                 * @description Unique key (at most 32 characters: letters, digits, `-` and `_`) that makes a create call safe to
+                 *     retry: Amazon replays the first response for the same key and request, and answers
+                 *     `DuplicateIdempotencyKey` for the same key with another request. Keys belong to the merchant
+                 *     account and are kept indefinitely (Amazon's Idempotency guide). Required here: Amazon's PHP SDK
+                 *     does not take this call without it, its Node SDK needs the headers argument, and its Java and
+                 *     .NET SDKs add a key themselves.
                  */
                 "x-amz-pay-idempotency-key": components["parameters"]["IdempotencyKeyRequired"];
                 /** @description Delegated authorization token of the merchant a solution provider acts for. */
