@@ -53,6 +53,20 @@ function firstPrice(value: unknown): { amount: string; currencyCode: string } | 
   return undefined;
 }
 
+const ADDRESS_PARTS = [
+  'name',
+  'addressLine1',
+  'addressLine2',
+  'addressLine3',
+  'city',
+  'county',
+  'district',
+  'stateOrRegion',
+  'postalCode',
+  'countryCode',
+  'phoneNumber',
+];
+
 let world: TestWorld;
 beforeAll(async () => {
   world = await startWorld();
@@ -209,9 +223,24 @@ function exerciser(m: Merchant) {
         return { status: r.status, reads: [`/v2/checkoutSessions/${id}`] };
       }
       case 'finalizeCheckoutSession': {
+        // The buyer chooses the fixture's addresses; a fixture without a shipping address gets the
+        // one Amazon shared, which finalize requires for PayAndShip (see finalize.test.ts).
         const s = await m.client.createCheckoutSession(createBody);
-        world.sim.approve(s.checkoutSessionId);
-        const r = await call(`/v2/checkoutSessions/${s.checkoutSessionId}/finalize`, body);
+        const shared = (address: unknown) =>
+          address
+            ? Object.fromEntries(ADDRESS_PARTS.map((k) => [k, (address as Json)[k] ?? null]))
+            : undefined;
+        const shippingAddress = shared(body.shippingAddress);
+        const billingAddress = shared(body.billingAddress);
+        world.sim.approve(s.checkoutSessionId, {
+          ...(shippingAddress ? { shippingAddress } : {}),
+          ...(billingAddress ? { billingAddress } : {}),
+        });
+        const session = await m.client.getCheckoutSession(s.checkoutSessionId);
+        const r = await call(`/v2/checkoutSessions/${s.checkoutSessionId}/finalize`, {
+          shippingAddress: session.shippingAddress,
+          ...body,
+        });
         return { status: r.status, reads: [`/v2/checkoutSessions/${s.checkoutSessionId}`] };
       }
       case 'createCharge': {

@@ -144,6 +144,17 @@ const probes: Record<string, () => Promise<{ status: number; json: Record<string
     expect(second.json.reasonCode).toBe('InvalidRequest');
     return second;
   },
+  finalizeCheckoutSession: async () => {
+    const session = await world.client.createCheckoutSession({
+      ...createBody,
+      paymentDetails: { chargeAmount: { amount: '10.00', currencyCode: 'USD' } },
+    });
+    world.sim.approve(session.checkoutSessionId);
+    return signedFetch(world, `/v2/checkoutSessions/${session.checkoutSessionId}/finalize`, {
+      headers: key(),
+      body: { paymentIntent: 'Confirm', chargeAmount: { amount: '10.00', currencyCode: 'USD' } },
+    });
+  },
   'x-amz-pay-idempotency-key': () =>
     signedFetch(world, '/v2/reports', {
       body: {

@@ -151,14 +151,20 @@ export function signInUrl(engine: Engine, id: string): string {
   return `${engine.baseUrl}/checkout/signin?amazonCheckoutSessionId=${id}`;
 }
 
+/** `PayOnly` for a ProcessOrder checkout without a merchant-given address (or when set), else `PayAndShip`. */
+function productTypeOf(r: CheckoutSessionRecord): string {
+  const set = r.fields.productType;
+  if (typeof set === 'string') return set;
+  return isProcessOrder(r) && !r.fields.addressDetails ? 'PayOnly' : 'PayAndShip';
+}
+
 export function checkoutSessionView(engine: Engine, r: CheckoutSessionRecord) {
   const f = r.fields;
   const w = web(r);
   const p = payment(r);
   const str = (v: unknown) => (typeof v === 'string' ? v : null);
   const bool = (v: unknown) => (typeof v === 'boolean' ? v : null);
-  const productType =
-    str(f.productType) ?? (w.checkoutMode === 'ProcessOrder' && !f.addressDetails ? 'PayOnly' : 'PayAndShip');
+  const productType = productTypeOf(r);
   return {
     checkoutSessionId: r.id,
     webCheckoutDetails: {
@@ -350,6 +356,55 @@ function checkAmount(record: CheckoutSessionRecord, requested: Money, field: str
   }
 }
 
+const ADDRESS_FIELDS = [
+  'name',
+  'addressLine1',
+  'addressLine2',
+  'addressLine3',
+  'city',
+  'county',
+  'district',
+  'stateOrRegion',
+  'postalCode',
+  'countryCode',
+  'phoneNumber',
+] as const satisfies readonly (keyof AddressRecord)[];
+
+/** An address part as compared: trimmed, with `null`, absent and empty alike. */
+function addressPart(value: unknown): string | null {
+  const text = typeof value === 'string' ? value.trim().replace(/\s+/g, ' ') : '';
+  return text === '' ? null : text;
+}
+
+/**
+ * Finalize's address check: "for PayAndShip use cases, the shippingAddress is also required and must
+ * match the address shared by Amazon. For PayOnly use cases, the same requirement exists for the
+ * billingAddress" (Amazon's Verify & complete checkout guide). Each part must equal what Amazon
+ * shared; `null`, absent and empty parts are the same.
+ */
+function checkSharedAddress(
+  field: 'shippingAddress' | 'billingAddress',
+  sent: unknown,
+  shared: AddressRecord | null,
+  required: boolean,
+): void {
+  if (sent === undefined || sent === null) {
+    if (required) throw ApiError.missingParameter(field);
+    return;
+  }
+  const given = sent as Record<string, unknown>;
+  for (const part of ADDRESS_FIELDS) {
+    const expected = addressPart(shared?.[part]);
+    if (addressPart(given[part]) !== expected) {
+      throw ApiError.invalidParameter(
+        `${field}.${part}`,
+        given[part] ?? null,
+        `it must match the ${field} Amazon shared for this checkout session (${expected === null ? 'none' : `'${expected}'`}); send the address Get Checkout Session returned`,
+      );
+    }
+  }
+}
+
 /** Turns the approved session into a charge permission and, for Authorize intents, a charge. */
 function finish(ctx: RequestContext, record: CheckoutSessionRecord, amount: Money | null): number {
   const engine = ctx.engine;
@@ -438,10 +493,14 @@ export const checkoutSessionHandlers: HandlerTable = {
       );
     }
     const body = ctx.body;
+    const payOnly = productTypeOf(record) === 'PayOnly';
+    checkSharedAddress('shippingAddress', body.shippingAddress, record.shippingAddress, !payOnly);
+    checkSharedAddress('billingAddress', body.billingAddress, record.billingAddress, payOnly);
     const p = { ...payment(record) };
     p.paymentIntent = body.paymentIntent;
-    if (body.canHandlePendingAuthorization !== undefined)
-      p.canHandlePendingAuthorization = body.canHandlePendingAuthorization;
+    // Amazon's own samples send "true"/"false" as strings.
+    const pending = body.canHandlePendingAuthorization;
+    if (pending !== undefined) p.canHandlePendingAuthorization = pending === true || pending === 'true';
     const amount = body.chargeAmount ? parsePrice(body.chargeAmount, 'chargeAmount') : null;
     if (amount) {
       if (p.chargeAmount) checkAmount(record, amount, 'chargeAmount');

@@ -33,8 +33,9 @@ export type PriceInput = components['schemas']['PriceInput'];
 /** A postal address as Amazon returns it (shipping or billing). Absent parts are `null`. */
 export type Address = components['schemas']['Address'];
 /**
- * A postal address sent to Amazon (for example the shipping address passed to Finalize Checkout
- * Session for Additional Payment Button checkouts).
+ * A postal address sent to Amazon: the shipping or billing address passed to Finalize Checkout
+ * Session, as Get Checkout Session returned it. Absent parts may be `null`, as Amazon returns them
+ * and as its own Finalize samples send them.
  */
 export type AddressInput = components['schemas']['AddressInput'];
 /**

@@ -18,7 +18,7 @@ export const openapiDocument: OpenApiDocumentObject = {
     "title": "Amazon Pay API v2",
     "version": "2.0.0",
     "summary": "Checkout v2, charges, refunds, reports, disputes, in-store and merchant onboarding.",
-    "description": "A hand-written description of Amazon Pay API v2, maintained by the amazon-pay-ts project and\nchecked against Amazon's developer documentation and official SDKs.\n\nEvery request is signed with the merchant's private key (`AMZN-PAY-RSASSA-PSS-V2` or the\nolder `AMZN-PAY-RSASSA-PSS`); see the signer package for the scheme.\n\nResponses carry `null` for absent values and gain fields and enum values over time, so response\nschemas allow unknown properties and treat enums as open. Request schemas are strict.\n\n## Unverified against Amazon\n\nNo public source (Amazon's developer docs in every language, the official .NET, Java, Node.js and\nPHP SDKs and their sandbox tests, public issues) shows the statuses or answers below; each is\ndeclared as the likeliest and may differ from what Amazon sends. Clients should branch on\n`reasonCode`, not on the status alone. The local simulator's README keeps the same list with what\nthe simulator answers.\n\n| case | declared as | unverified |\n| --- | --- | --- |\n| `InvalidAuthentication`, `InvalidAccountStatus`, `InvalidAuthorizationToken` | 403 | the status (401 possible); Amazon's v1 error table gives `InvalidAccountStatus` 403 |\n| `InvalidRequestSignature` | 403 | the status (401 possible) |\n| `UnsupportedOperation`, `RequestNotSupported` | 404 | the status (400 possible) |\n| `RequestTimeout` | 408 | the pairing: every official SDK retries 408, none names its reason code |\n| `ServiceUnavailable` | 503 | the pairing: every official SDK retries 503, none names its reason code |\n| `TLSVersionNotSupported` | default | the status |\n| `ResourceNotFound` for another merchant's id | 404 | that Amazon answers an id owned by another merchant like an unknown one |\n| `TransactionAmountExceeded`, `TransactionCountExceeded` | 400 | the status (422 possible) |\n| `InvalidCheckoutSessionStatus`, `CheckoutSessionCanceled`, `InvalidChargePermissionStatus`, `InvalidChargeStatus` | 422 | the status of these per-operation state errors |\n| `HardDeclined`, `SoftDeclined`, `AmazonRejected`, `TransactionTimedOut` | 422 | the status of a synchronous decline |\n| `AmountMismatch`, `ChargePermissionNotModifiable`, `PeriodicAmountExceeded`, `MFANotCompleted`, `InvalidInputFormat` | default | the status of these per-operation errors |\n| `InvalidDisputeStatus` | default | whether Amazon refuses a dispute update in the wrong state at all, and how |\n| `createReportSchedule` for a report type that has a schedule, without `deleteExistingSchedule` | 400 | the status and reason code (Amazon allows one schedule per type) |\n| request body size | default | the limit: Amazon publishes none, nor the status and reason code beyond it |\n| `x-amz-pay-idempotency-key` left out of `createReport`, `createReportSchedule`, `contestDispute`, `createStore`, `claimMerchantAccount`, `registerAmazonPayAccount` | optional | whether Amazon takes these calls without a key: Amazon's PHP SDK (`$headers = null`) and its README samples send none, its Node SDK's sandbox tests send one |\n",
+    "description": "A hand-written description of Amazon Pay API v2, maintained by the amazon-pay-ts project and\nchecked against Amazon's developer documentation and official SDKs.\n\nEvery request is signed with the merchant's private key (`AMZN-PAY-RSASSA-PSS-V2` or the\nolder `AMZN-PAY-RSASSA-PSS`); see the signer package for the scheme.\n\nResponses carry `null` for absent values and gain fields and enum values over time, so response\nschemas allow unknown properties and treat enums as open. Request schemas are strict.\n\n## Unverified against Amazon\n\nNo public source (Amazon's developer docs in every language, the official .NET, Java, Node.js and\nPHP SDKs and their sandbox tests, public issues) shows the statuses or answers below; each is\ndeclared as the likeliest and may differ from what Amazon sends. Clients should branch on\n`reasonCode`, not on the status alone. The local simulator's README keeps the same list with what\nthe simulator answers.\n\n| case | declared as | unverified |\n| --- | --- | --- |\n| `InvalidAuthentication`, `InvalidAccountStatus`, `InvalidAuthorizationToken` | 403 | the status (401 possible); Amazon's v1 error table gives `InvalidAccountStatus` 403 |\n| `InvalidRequestSignature` | 403 | the status (401 possible) |\n| `UnsupportedOperation`, `RequestNotSupported` | 404 | the status (400 possible) |\n| `RequestTimeout` | 408 | the pairing: every official SDK retries 408, none names its reason code |\n| `ServiceUnavailable` | 503 | the pairing: every official SDK retries 503, none names its reason code |\n| `TLSVersionNotSupported` | default | the status |\n| `ResourceNotFound` for another merchant's id | 404 | that Amazon answers an id owned by another merchant like an unknown one |\n| `TransactionAmountExceeded`, `TransactionCountExceeded` | 400 | the status (422 possible) |\n| `InvalidCheckoutSessionStatus`, `CheckoutSessionCanceled`, `InvalidChargePermissionStatus`, `InvalidChargeStatus` | 422 | the status of these per-operation state errors |\n| `HardDeclined`, `SoftDeclined`, `AmazonRejected`, `TransactionTimedOut` | 422 | the status of a synchronous decline |\n| `AmountMismatch`, `ChargePermissionNotModifiable`, `PeriodicAmountExceeded`, `MFANotCompleted`, `InvalidInputFormat` | default | the status of these per-operation errors |\n| `InvalidDisputeStatus` | default | whether Amazon refuses a dispute update in the wrong state at all, and how |\n| `createReportSchedule` for a report type that has a schedule, without `deleteExistingSchedule` | 400 | the status and reason code (Amazon allows one schedule per type) |\n| request body size | default | the limit: Amazon publishes none, nor the status and reason code beyond it |\n| `finalizeCheckoutSession` without the address Amazon shared, or with another one | 400 | the reason codes (`MissingParameterValue`, `InvalidParameterValue`) and how strictly Amazon compares the parts (the simulator: each part trimmed, `null` and absent alike) |\n| `x-amz-pay-idempotency-key` left out of `createReport`, `createReportSchedule`, `contestDispute`, `createStore`, `claimMerchantAccount`, `registerAmazonPayAccount` | optional | whether Amazon takes these calls without a key: Amazon's PHP SDK (`$headers = null`) and its README samples send none, its Node SDK's sandbox tests send one |\n",
     "license": {
       "name": "Apache-2.0",
       "identifier": "Apache-2.0"
@@ -4839,7 +4839,7 @@ export const openapiDocument: OpenApiDocumentObject = {
       },
       "AddressInput": {
         "type": "object",
-        "description": "A postal address sent to Amazon (for example the shipping address passed to Finalize Checkout\nSession for Additional Payment Button checkouts).\n",
+        "description": "A postal address sent to Amazon: the shipping or billing address passed to Finalize Checkout\nSession, as Get Checkout Session returned it. Absent parts may be `null`, as Amazon returns them\nand as its own Finalize samples send them.\n",
         "required": [
           "name",
           "addressLine1",
@@ -4857,37 +4857,58 @@ export const openapiDocument: OpenApiDocumentObject = {
             "description": "First line of the street address."
           },
           "addressLine2": {
-            "type": "string",
+            "type": [
+              "string",
+              "null"
+            ],
             "maxLength": 60,
             "description": "Second line of the street address."
           },
           "addressLine3": {
-            "type": "string",
+            "type": [
+              "string",
+              "null"
+            ],
             "maxLength": 60,
             "description": "Third line of the street address."
           },
           "city": {
-            "type": "string",
+            "type": [
+              "string",
+              "null"
+            ],
             "maxLength": 50,
             "description": "City."
           },
           "county": {
-            "type": "string",
+            "type": [
+              "string",
+              "null"
+            ],
             "maxLength": 50,
             "description": "County."
           },
           "district": {
-            "type": "string",
+            "type": [
+              "string",
+              "null"
+            ],
             "maxLength": 50,
             "description": "District."
           },
           "stateOrRegion": {
-            "type": "string",
+            "type": [
+              "string",
+              "null"
+            ],
             "maxLength": 50,
             "description": "State or region."
           },
           "postalCode": {
-            "type": "string",
+            "type": [
+              "string",
+              "null"
+            ],
             "maxLength": 20,
             "description": "Postal (ZIP) code."
           },
@@ -4897,7 +4918,10 @@ export const openapiDocument: OpenApiDocumentObject = {
             "description": "ISO 3166-1 alpha-2 country code."
           },
           "phoneNumber": {
-            "type": "string",
+            "type": [
+              "string",
+              "null"
+            ],
             "maxLength": 20,
             "description": "Phone number of the addressee."
           }
@@ -6635,8 +6659,19 @@ export const openapiDocument: OpenApiDocumentObject = {
             "$ref": "#/components/schemas/PaymentIntent"
           },
           "canHandlePendingAuthorization": {
-            "type": "boolean",
-            "description": "Accept an asynchronous authorization. Default false."
+            "description": "Accept an asynchronous authorization. Default false. Amazon's Finalize Checkout Session sample\nand the PHP and Java SDK READMEs send it as the string `\"false\"`; `true`, `false`, `\"true\"`\nand `\"false\"` are accepted.\n",
+            "anyOf": [
+              {
+                "type": "boolean"
+              },
+              {
+                "type": "string",
+                "enum": [
+                  "true",
+                  "false"
+                ]
+              }
+            ]
           },
           "chargeAmount": {
             "$ref": "#/components/schemas/PriceInput",
@@ -6647,12 +6682,26 @@ export const openapiDocument: OpenApiDocumentObject = {
             "description": "Total order amount when more charges follow checkout."
           },
           "shippingAddress": {
-            "$ref": "#/components/schemas/AddressInput",
-            "description": "Shipping address the merchant used for the order; Amazon checks it against the buyer's choice."
+            "description": "The shipping address Amazon shared (Get Checkout Session's `shippingAddress`, `null` parts\nincluded). Required for `PayAndShip` checkouts and must match that address: \"For PayAndShip\nuse cases, the shippingAddress is also required and must match the address shared by Amazon\"\n(Amazon's Verify & complete checkout guide).\n",
+            "anyOf": [
+              {
+                "$ref": "#/components/schemas/AddressInput"
+              },
+              {
+                "type": "null"
+              }
+            ]
           },
           "billingAddress": {
-            "$ref": "#/components/schemas/AddressInput",
-            "description": "Billing address the merchant used for the order."
+            "description": "The billing address Amazon shared (Get Checkout Session's `billingAddress`). Required for\n`PayOnly` checkouts and must match that address; checked against it whenever it is sent.\n`null` (as Amazon's PHP README sample sends for a `PayAndShip` checkout) means not sent.\n",
+            "anyOf": [
+              {
+                "$ref": "#/components/schemas/AddressInput"
+              },
+              {
+                "type": "null"
+              }
+            ]
           },
           "supplementaryData": {
             "type": "string",

@@ -887,8 +887,9 @@ export interface components {
             phoneNumber?: string | null;
         };
         /**
-         * @description A postal address sent to Amazon (for example the shipping address passed to Finalize Checkout
-         *     Session for Additional Payment Button checkouts).
+         * @description A postal address sent to Amazon: the shipping or billing address passed to Finalize Checkout
+         *     Session, as Get Checkout Session returned it. Absent parts may be `null`, as Amazon returns them
+         *     and as its own Finalize samples send them.
          */
         AddressInput: {
             /** @description Name of the addressee. */
@@ -896,23 +897,23 @@ export interface components {
             /** @description First line of the street address. */
             addressLine1: string;
             /** @description Second line of the street address. */
-            addressLine2?: string;
+            addressLine2?: string | null;
             /** @description Third line of the street address. */
-            addressLine3?: string;
+            addressLine3?: string | null;
             /** @description City. */
-            city?: string;
+            city?: string | null;
             /** @description County. */
-            county?: string;
+            county?: string | null;
             /** @description District. */
-            district?: string;
+            district?: string | null;
             /** @description State or region. */
-            stateOrRegion?: string;
+            stateOrRegion?: string | null;
             /** @description Postal (ZIP) code. */
-            postalCode?: string;
+            postalCode?: string | null;
             /** @description ISO 3166-1 alpha-2 country code. */
             countryCode: string;
             /** @description Phone number of the addressee. */
-            phoneNumber?: string;
+            phoneNumber?: string | null;
         };
         /**
          * @description State of a checkout session, charge, refund or in-store transaction, with the reason for the last
@@ -1526,16 +1527,29 @@ export interface components {
          */
         FinalizeCheckoutSessionRequest: {
             paymentIntent: components["schemas"]["PaymentIntent"];
-            /** @description Accept an asynchronous authorization. Default false. */
-            canHandlePendingAuthorization?: boolean;
+            /**
+             * @description Accept an asynchronous authorization. Default false. Amazon's Finalize Checkout Session sample
+             *     and the PHP and Java SDK READMEs send it as the string `"false"`; `true`, `false`, `"true"`
+             *     and `"false"` are accepted.
+             */
+            canHandlePendingAuthorization?: boolean | ("true" | "false");
             /** @description Amount to process; required unless it was already set on the session. */
             chargeAmount?: components["schemas"]["PriceInput"];
             /** @description Total order amount when more charges follow checkout. */
             totalOrderAmount?: components["schemas"]["PriceInput"];
-            /** @description Shipping address the merchant used for the order; Amazon checks it against the buyer's choice. */
-            shippingAddress?: components["schemas"]["AddressInput"];
-            /** @description Billing address the merchant used for the order. */
-            billingAddress?: components["schemas"]["AddressInput"];
+            /**
+             * @description The shipping address Amazon shared (Get Checkout Session's `shippingAddress`, `null` parts
+             *     included). Required for `PayAndShip` checkouts and must match that address: "For PayAndShip
+             *     use cases, the shippingAddress is also required and must match the address shared by Amazon"
+             *     (Amazon's Verify & complete checkout guide).
+             */
+            shippingAddress?: components["schemas"]["AddressInput"] | null;
+            /**
+             * @description The billing address Amazon shared (Get Checkout Session's `billingAddress`). Required for
+             *     `PayOnly` checkouts and must match that address; checked against it whenever it is sent.
+             *     `null` (as Amazon's PHP README sample sends for a `PayAndShip` checkout) means not sent.
+             */
+            billingAddress?: components["schemas"]["AddressInput"] | null;
             /** @description Extra data for the merchant's use (solution providers). */
             supplementaryData?: string;
         };

@@ -79,33 +79,34 @@ export const AddressSchema: z.ZodMiniObject<{
 });
 
 /**
- * A postal address sent to Amazon (for example the shipping address passed to Finalize Checkout
- * Session for Additional Payment Button checkouts).
+ * A postal address sent to Amazon: the shipping or billing address passed to Finalize Checkout
+ * Session, as Get Checkout Session returned it. Absent parts may be `null`, as Amazon returns them
+ * and as its own Finalize samples send them.
  */
 export const AddressInputSchema: z.ZodMiniObject<{
   name: z.ZodMiniString<string>;
   addressLine1: z.ZodMiniString<string>;
-  addressLine2: z.ZodMiniOptional<z.ZodMiniString<string>>;
-  addressLine3: z.ZodMiniOptional<z.ZodMiniString<string>>;
-  city: z.ZodMiniOptional<z.ZodMiniString<string>>;
-  county: z.ZodMiniOptional<z.ZodMiniString<string>>;
-  district: z.ZodMiniOptional<z.ZodMiniString<string>>;
-  stateOrRegion: z.ZodMiniOptional<z.ZodMiniString<string>>;
-  postalCode: z.ZodMiniOptional<z.ZodMiniString<string>>;
+  addressLine2: z.ZodMiniOptional<z.ZodMiniNullable<z.ZodMiniString<string>>>;
+  addressLine3: z.ZodMiniOptional<z.ZodMiniNullable<z.ZodMiniString<string>>>;
+  city: z.ZodMiniOptional<z.ZodMiniNullable<z.ZodMiniString<string>>>;
+  county: z.ZodMiniOptional<z.ZodMiniNullable<z.ZodMiniString<string>>>;
+  district: z.ZodMiniOptional<z.ZodMiniNullable<z.ZodMiniString<string>>>;
+  stateOrRegion: z.ZodMiniOptional<z.ZodMiniNullable<z.ZodMiniString<string>>>;
+  postalCode: z.ZodMiniOptional<z.ZodMiniNullable<z.ZodMiniString<string>>>;
   countryCode: z.ZodMiniString<string>;
-  phoneNumber: z.ZodMiniOptional<z.ZodMiniString<string>>;
+  phoneNumber: z.ZodMiniOptional<z.ZodMiniNullable<z.ZodMiniString<string>>>;
 }, z.core.$loose> = /* @__PURE__ */ z.looseObject({
   name: /* @__PURE__ */ z.string().check(/* @__PURE__ */ z.maxLength(50)),
   addressLine1: /* @__PURE__ */ z.string().check(/* @__PURE__ */ z.maxLength(180)),
-  addressLine2: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.string().check(/* @__PURE__ */ z.maxLength(60))),
-  addressLine3: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.string().check(/* @__PURE__ */ z.maxLength(60))),
-  city: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.string().check(/* @__PURE__ */ z.maxLength(50))),
-  county: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.string().check(/* @__PURE__ */ z.maxLength(50))),
-  district: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.string().check(/* @__PURE__ */ z.maxLength(50))),
-  stateOrRegion: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.string().check(/* @__PURE__ */ z.maxLength(50))),
-  postalCode: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.string().check(/* @__PURE__ */ z.maxLength(20))),
+  addressLine2: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.nullable(/* @__PURE__ */ z.string().check(/* @__PURE__ */ z.maxLength(60)))),
+  addressLine3: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.nullable(/* @__PURE__ */ z.string().check(/* @__PURE__ */ z.maxLength(60)))),
+  city: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.nullable(/* @__PURE__ */ z.string().check(/* @__PURE__ */ z.maxLength(50)))),
+  county: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.nullable(/* @__PURE__ */ z.string().check(/* @__PURE__ */ z.maxLength(50)))),
+  district: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.nullable(/* @__PURE__ */ z.string().check(/* @__PURE__ */ z.maxLength(50)))),
+  stateOrRegion: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.nullable(/* @__PURE__ */ z.string().check(/* @__PURE__ */ z.maxLength(50)))),
+  postalCode: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.nullable(/* @__PURE__ */ z.string().check(/* @__PURE__ */ z.maxLength(20)))),
   countryCode: /* @__PURE__ */ z.string().check(/* @__PURE__ */ z.regex(/* @__PURE__ */ new RegExp("^[A-Z]{2}$"))),
-  phoneNumber: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.string().check(/* @__PURE__ */ z.maxLength(20))),
+  phoneNumber: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.nullable(/* @__PURE__ */ z.string().check(/* @__PURE__ */ z.maxLength(20)))),
 });
 
 /**
@@ -767,19 +768,19 @@ export const CompleteCheckoutSessionRequestSchema: z.ZodMiniObject<{
  */
 export const FinalizeCheckoutSessionRequestSchema: z.ZodMiniObject<{
   paymentIntent: typeof PaymentIntentSchema;
-  canHandlePendingAuthorization: z.ZodMiniOptional<z.ZodMiniBoolean<boolean>>;
+  canHandlePendingAuthorization: z.ZodMiniOptional<z.ZodMiniUnion<readonly [z.ZodMiniBoolean<boolean>, z.ZodMiniEnum<{ "true": "true"; "false": "false"; }>]>>;
   chargeAmount: z.ZodMiniOptional<typeof PriceInputSchema>;
   totalOrderAmount: z.ZodMiniOptional<typeof PriceInputSchema>;
-  shippingAddress: z.ZodMiniOptional<typeof AddressInputSchema>;
-  billingAddress: z.ZodMiniOptional<typeof AddressInputSchema>;
+  shippingAddress: z.ZodMiniOptional<z.ZodMiniNullable<typeof AddressInputSchema>>;
+  billingAddress: z.ZodMiniOptional<z.ZodMiniNullable<typeof AddressInputSchema>>;
   supplementaryData: z.ZodMiniOptional<z.ZodMiniString<string>>;
 }, z.core.$loose> = /* @__PURE__ */ z.looseObject({
   paymentIntent: PaymentIntentSchema,
-  canHandlePendingAuthorization: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.boolean()),
+  canHandlePendingAuthorization: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.union([/* @__PURE__ */ z.boolean(), /* @__PURE__ */ z.enum(["true", "false"])])),
   chargeAmount: /* @__PURE__ */ z.optional(PriceInputSchema),
   totalOrderAmount: /* @__PURE__ */ z.optional(PriceInputSchema),
-  shippingAddress: /* @__PURE__ */ z.optional(AddressInputSchema),
-  billingAddress: /* @__PURE__ */ z.optional(AddressInputSchema),
+  shippingAddress: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.nullable(AddressInputSchema)),
+  billingAddress: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.nullable(AddressInputSchema)),
   supplementaryData: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.string()),
 });
 
