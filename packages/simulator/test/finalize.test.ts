@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import type { CreateCheckoutSessionRequest } from '@amazon-pay-ts/types';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createBody, signedFetch, startWorld, type TestWorld } from './helpers.js';
 
@@ -35,12 +36,12 @@ const readmeAddress = {
 async function approvedSession(
   amount: string,
   shippingAddress?: Partial<typeof readmeAddress>,
-  body: object = createBody,
+  body: CreateCheckoutSessionRequest = createBody,
 ) {
   const { checkoutSessionId } = await world.client.createCheckoutSession({
     ...body,
     paymentDetails: { chargeAmount: { amount, currencyCode: 'USD' } },
-  } as typeof createBody);
+  });
   world.sim.approve(checkoutSessionId, shippingAddress ? { shippingAddress } : {});
   return checkoutSessionId;
 }
@@ -110,7 +111,7 @@ describe('finalizeCheckoutSession', () => {
   });
 
   it('requires and checks the billing address of a PayOnly checkout', async () => {
-    const payOnly = {
+    const payOnly: CreateCheckoutSessionRequest = {
       storeId: createBody.storeId,
       webCheckoutDetails: {
         checkoutMode: 'ProcessOrder',
