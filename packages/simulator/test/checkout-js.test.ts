@@ -1,3 +1,4 @@
+import { WebStoreClient } from '@amazon-pay-ts/client';
 import { createSigner } from '@amazon-pay-ts/signer';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startWorld, type TestWorld } from './helpers.js';
@@ -278,7 +279,15 @@ describe('the sign-in button', () => {
     });
     const back = new URL(allowed.headers.get('location')!);
     expect(back.origin + back.pathname).toBe('https://shop.example/account');
-    const buyer = await world.client.getBuyer(back.searchParams.get('buyerToken')!);
+    // The token is the button merchant's: its API key reads the buyer.
+    const buttonMerchant = new WebStoreClient({
+      region: 'na',
+      publicKeyId: BUTTON_KEY_ID,
+      privateKey: world.privateKeyPem,
+      baseUrl: world.sim.url,
+      maxRetries: 0,
+    });
+    const buyer = await buttonMerchant.getBuyer(back.searchParams.get('buyerToken')!);
     expect(buyer.email).toBe('sam.sandbox+simulator@example.com');
     expect(buyer.shippingAddress).toBeNull();
     // A consent form is good for one answer.

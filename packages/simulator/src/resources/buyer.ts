@@ -18,7 +18,17 @@ export interface BuyerTokenOptions {
   merchantId?: string;
 }
 
-export function issueBuyerToken(engine: Engine, opts: BuyerTokenOptions = {}): string {
+/**
+ * A buyer token as Amazon Sign-In hands it to `signInReturnUrl`. `owner` is the merchant whose
+ * sign-in button (checked signature, registered key) asked for it: only that merchant's getBuyer
+ * reads it. Every sign-in path must name it; `null` (readable by any merchant) is only for tokens a
+ * test makes by hand with `sim.issueBuyerToken()`.
+ */
+export function issueBuyerToken(
+  engine: Engine,
+  owner: string | null,
+  opts: Omit<BuyerTokenOptions, 'merchantId'> = {},
+): string {
   const token = buyerToken();
   const region = opts.region ?? 'na';
   engine.store.buyerTokens.set(token, {
@@ -26,7 +36,7 @@ export function issueBuyerToken(engine: Engine, opts: BuyerTokenOptions = {}): s
     shippingAddress: sandboxAddress(region, opts.shippingAddress),
     billingAddress: sandboxAddress(region, opts.billingAddress ?? opts.shippingAddress),
     scopes: opts.scopes ?? null,
-    merchantId: opts.merchantId ?? null,
+    merchantId: owner,
   });
   return token;
 }

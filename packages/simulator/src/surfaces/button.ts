@@ -107,7 +107,7 @@ export const button: PageHandler = {
         );
       }
       const scopes = Array.isArray(parsed.signInScopes) ? parsed.signInScopes.map(String) : undefined;
-      const token = issueBuyerToken(engine, scopes ? { scopes, merchantId } : { merchantId });
+      const token = issueBuyerToken(engine, merchantId, scopes ? { scopes } : {});
       target.searchParams.set('buyerToken', token);
       res.writeHead(302, { location: target.toString(), 'content-length': 0 });
       res.end();

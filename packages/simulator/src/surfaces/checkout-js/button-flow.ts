@@ -13,6 +13,8 @@ import { ButtonError, type ButtonSubmission, parseButtonSubmission, realmOfButto
 const ALGORITHM_WHEN_ABSENT: SignatureAlgorithm = 'AMZN-PAY-RSASSA-PSS';
 
 export interface PendingSignIn {
+  /** The merchant whose signed button asked: the buyer token is readable by it alone. */
+  merchantId: string;
   returnUrl: string;
   scopes: string[] | null;
   region: 'na' | 'eu' | 'jp';
@@ -88,7 +90,7 @@ const SIGN_IN_SCOPES = new Set([
 ]);
 
 /** The sign-in payload Amazon's "Amazon Sign-in" page documents: three fields, nothing else. */
-function signInRequest(payload: Json, region: PendingSignIn['region']): PendingSignIn {
+function signInRequest(payload: Json, region: PendingSignIn['region'], merchantId: string): PendingSignIn {
   const unknown = Object.keys(payload).find((k) => !SIGN_IN_FIELDS.has(k));
   if (unknown) {
     throw new ButtonError('UnrecognizedField', `The field '${unknown}' is invalid in a sign-in payload.`);
@@ -117,7 +119,7 @@ function signInRequest(payload: Json, region: PendingSignIn['region']): PendingS
       );
     }
   }
-  return { returnUrl, scopes, region };
+  return { merchantId, returnUrl, scopes, region };
 }
 
 /**
@@ -147,7 +149,7 @@ export async function startFromButton(
   const merchantId = await verify(keys, submission);
   const payload = parsePayload(submission.payloadJSON);
   if (submission.productType === 'SignIn')
-    return { kind: 'sign-in', request: signInRequest(payload, realm.region) };
+    return { kind: 'sign-in', request: signInRequest(payload, realm.region, merchantId) };
 
   const operation = (operationSchemas as unknown as Record<string, OperationSchema>).createCheckoutSession!;
   try {

@@ -82,7 +82,7 @@ function consent(engine: Engine, res: ServerResponse, url: URL, body: string): v
     );
     return;
   }
-  const token = issueBuyerToken(engine, {
+  const token = issueBuyerToken(engine, request.merchantId, {
     region: request.region,
     ...(request.scopes ? { scopes: request.scopes } : {}),
   });
