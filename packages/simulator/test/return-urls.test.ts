@@ -105,7 +105,14 @@ describe('signInReturnUrl of a sign-in button', () => {
   it.each(['javascript:alert(1)', 'http://merchant.example/signed-in'])(
     'POST /checkout/button refuses %s',
     async (url) => {
-      const { payload, signature } = await world.client.generateButtonSignature(signIn(url));
+      // Signed by hand: the client already refuses a scheme other than http(s) (the spec's pattern).
+      const signer = createSigner({
+        publicKeyId: world.publicKeyId,
+        privateKey: world.privateKeyPem,
+        region: 'na',
+      });
+      const payload = JSON.stringify(signIn(url));
+      const { signature } = await signer.signButtonPayload(payload);
       const response = await fetch(`${world.sim.url}/checkout/button`, {
         method: 'POST',
         body: JSON.stringify({
@@ -122,6 +129,12 @@ describe('signInReturnUrl of a sign-in button', () => {
       expect(String(json.message)).toContain('signInReturnUrl');
     },
   );
+
+  it('the client refuses to sign a sign-in payload with a javascript: return URL', async () => {
+    await expect(world.client.generateButtonSignature(signIn('javascript:alert(1)'))).rejects.toMatchObject({
+      name: 'AmazonPayRequestValidationError',
+    });
+  });
 
   it('checkout.js sign-in refuses javascript: and non-local http, and takes http://localhost in Sandbox', async () => {
     const signer = createSigner({

@@ -155,6 +155,11 @@ const probes: Record<string, () => Promise<{ status: number; json: Record<string
       body: { paymentIntent: 'Confirm', chargeAmount: { amount: '10.00', currencyCode: 'USD' } },
     });
   },
+  'javascript:': () =>
+    signedFetch(world, '/v2/checkoutSessions', {
+      headers: key(),
+      body: { ...createBody, webCheckoutDetails: { checkoutReviewReturnUrl: 'javascript:alert(1)' } },
+    }),
   'x-amz-pay-idempotency-key': () =>
     signedFetch(world, '/v2/reports', {
       body: {

@@ -16,6 +16,7 @@ import {
 } from '../money.js';
 import { ownEntry } from '../ownership.js';
 import { type PaymentScenario, PENDING_AUTHORIZATION_MS } from '../payment-methods.js';
+import { checkReturnUrls } from '../return-urls.js';
 import type { ChargePermissionRecord, ChargeRecord, Json } from '../store.js';
 import { chargeCreated, setChargeStatus } from '../transitions.js';
 import {
@@ -249,6 +250,7 @@ export const chargeHandlers: HandlerTable = {
   createCharge(ctx) {
     const body = ctx.body;
     const cp = getChargePermission(ctx.engine, String(body.chargePermissionId), ctx.merchantId);
+    checkReturnUrls(body.webCheckoutDetails, cp.env);
     assertChargeable(cp);
     const amount = parsePrice(body.chargeAmount, 'chargeAmount');
     assertWithinLimit(ctx.engine, cp, amount, 'chargeAmount');

@@ -6,6 +6,7 @@ import { checkoutSessionId } from '../ids.js';
 import { assertSameCurrency, formatPrice, type Money, parsePrice, show } from '../money.js';
 import { ownEntry } from '../ownership.js';
 import { DEFAULT_PAYMENT_METHOD, type SimulatedPaymentMethod } from '../payment-methods.js';
+import { checkReturnUrls } from '../return-urls.js';
 import { sandboxAddress, sandboxBuyer, toAddressRecord } from '../sandbox-data.js';
 import type { AddressRecord, BuyerProfile, CheckoutSessionRecord, Json } from '../store.js';
 import { authorize, oneTimeLimit } from './charge.js';
@@ -246,6 +247,7 @@ function assertOpen(record: CheckoutSessionRecord, operation: string) {
 function createSession(ctx: RequestContext): CheckoutSessionRecord {
   const now = ctx.engine.now();
   const fields = normalizeFields(ctx.body);
+  checkReturnUrls(fields.webCheckoutDetails, ctx.realm.env);
   const record: CheckoutSessionRecord = {
     id: checkoutSessionId(),
     merchantId: ctx.merchantId,
@@ -457,6 +459,7 @@ export const checkoutSessionHandlers: HandlerTable = {
     const record = getSession(ctx.engine, ctx.params.checkoutSessionId!, ctx.merchantId);
     assertOpen(record, 'updateCheckoutSession');
     const updated = normalizeFields(ctx.body);
+    checkReturnUrls(updated.webCheckoutDetails, record.env);
     record.fields = merge(record.fields, updated);
     record.status.updatedAt = ctx.engine.now();
     return { body: checkoutSessionView(ctx.engine, record) };

@@ -18,7 +18,7 @@ export const openapiDocument: OpenApiDocumentObject = {
     "title": "Amazon Pay API v2",
     "version": "2.0.0",
     "summary": "Checkout v2, charges, refunds, reports, disputes, in-store and merchant onboarding.",
-    "description": "A hand-written description of Amazon Pay API v2, maintained by the amazon-pay-ts project and\nchecked against Amazon's developer documentation and official SDKs.\n\nEvery request is signed with the merchant's private key (`AMZN-PAY-RSASSA-PSS-V2` or the\nolder `AMZN-PAY-RSASSA-PSS`); see the signer package for the scheme.\n\nResponses carry `null` for absent values and gain fields and enum values over time, so response\nschemas allow unknown properties and treat enums as open. Request schemas are strict.\n\n## Unverified against Amazon\n\nNo public source (Amazon's developer docs in every language, the official .NET, Java, Node.js and\nPHP SDKs and their sandbox tests, public issues) shows the statuses or answers below; each is\ndeclared as the likeliest and may differ from what Amazon sends. Clients should branch on\n`reasonCode`, not on the status alone. The local simulator's README keeps the same list with what\nthe simulator answers.\n\n| case | declared as | unverified |\n| --- | --- | --- |\n| `InvalidAuthentication`, `InvalidAccountStatus`, `InvalidAuthorizationToken` | 403 | the status (401 possible); Amazon's v1 error table gives `InvalidAccountStatus` 403 |\n| `InvalidRequestSignature` | 403 | the status (401 possible) |\n| `UnsupportedOperation`, `RequestNotSupported` | 404 | the status (400 possible) |\n| `RequestTimeout` | 408 | the pairing: every official SDK retries 408, none names its reason code |\n| `ServiceUnavailable` | 503 | the pairing: every official SDK retries 503, none names its reason code |\n| `TLSVersionNotSupported` | default | the status |\n| `ResourceNotFound` for another merchant's id | 404 | that Amazon answers an id owned by another merchant like an unknown one |\n| `TransactionAmountExceeded`, `TransactionCountExceeded` | 400 | the status (422 possible) |\n| `InvalidCheckoutSessionStatus`, `CheckoutSessionCanceled`, `InvalidChargePermissionStatus`, `InvalidChargeStatus` | 422 | the status of these per-operation state errors |\n| `HardDeclined`, `SoftDeclined`, `AmazonRejected`, `TransactionTimedOut` | 422 | the status of a synchronous decline |\n| `AmountMismatch`, `ChargePermissionNotModifiable`, `PeriodicAmountExceeded`, `MFANotCompleted`, `InvalidInputFormat` | default | the status of these per-operation errors |\n| `InvalidDisputeStatus` | default | whether Amazon refuses a dispute update in the wrong state at all, and how |\n| `createReportSchedule` for a report type that has a schedule, without `deleteExistingSchedule` | 400 | the status and reason code (Amazon allows one schedule per type) |\n| request body size | default | the limit: Amazon publishes none, nor the status and reason code beyond it |\n| `finalizeCheckoutSession` without the address Amazon shared, or with another one | 400 | the reason codes (`MissingParameterValue`, `InvalidParameterValue`) and how strictly Amazon compares the parts (the simulator: each part trimmed, `null` and absent alike) |\n| `x-amz-pay-idempotency-key` left out of `createReport`, `createReportSchedule`, `contestDispute`, `createStore`, `claimMerchantAccount`, `registerAmazonPayAccount` | optional | whether Amazon takes these calls without a key: Amazon's PHP SDK (`$headers = null`) and its README samples send none, its Node SDK's sandbox tests send one |\n",
+    "description": "A hand-written description of Amazon Pay API v2, maintained by the amazon-pay-ts project and\nchecked against Amazon's developer documentation and official SDKs.\n\nEvery request is signed with the merchant's private key (`AMZN-PAY-RSASSA-PSS-V2` or the\nolder `AMZN-PAY-RSASSA-PSS`); see the signer package for the scheme.\n\nResponses carry `null` for absent values and gain fields and enum values over time, so response\nschemas allow unknown properties and treat enums as open. Request schemas are strict.\n\n## Unverified against Amazon\n\nNo public source (Amazon's developer docs in every language, the official .NET, Java, Node.js and\nPHP SDKs and their sandbox tests, public issues) shows the statuses or answers below; each is\ndeclared as the likeliest and may differ from what Amazon sends. Clients should branch on\n`reasonCode`, not on the status alone. The local simulator's README keeps the same list with what\nthe simulator answers.\n\n| case | declared as | unverified |\n| --- | --- | --- |\n| `InvalidAuthentication`, `InvalidAccountStatus`, `InvalidAuthorizationToken` | 403 | the status (401 possible); Amazon's v1 error table gives `InvalidAccountStatus` 403 |\n| `InvalidRequestSignature` | 403 | the status (401 possible) |\n| `UnsupportedOperation`, `RequestNotSupported` | 404 | the status (400 possible) |\n| `RequestTimeout` | 408 | the pairing: every official SDK retries 408, none names its reason code |\n| `ServiceUnavailable` | 503 | the pairing: every official SDK retries 503, none names its reason code |\n| `TLSVersionNotSupported` | default | the status |\n| `ResourceNotFound` for another merchant's id | 404 | that Amazon answers an id owned by another merchant like an unknown one |\n| `TransactionAmountExceeded`, `TransactionCountExceeded` | 400 | the status (422 possible) |\n| `InvalidCheckoutSessionStatus`, `CheckoutSessionCanceled`, `InvalidChargePermissionStatus`, `InvalidChargeStatus` | 422 | the status of these per-operation state errors |\n| `HardDeclined`, `SoftDeclined`, `AmazonRejected`, `TransactionTimedOut` | 422 | the status of a synchronous decline |\n| `AmountMismatch`, `ChargePermissionNotModifiable`, `PeriodicAmountExceeded`, `MFANotCompleted`, `InvalidInputFormat` | default | the status of these per-operation errors |\n| `InvalidDisputeStatus` | default | whether Amazon refuses a dispute update in the wrong state at all, and how |\n| `createReportSchedule` for a report type that has a schedule, without `deleteExistingSchedule` | 400 | the status and reason code (Amazon allows one schedule per type) |\n| request body size | default | the limit: Amazon publishes none, nor the status and reason code beyond it |\n| `finalizeCheckoutSession` without the address Amazon shared, or with another one | 400 | the reason codes (`MissingParameterValue`, `InvalidParameterValue`) and how strictly Amazon compares the parts (the simulator: each part trimmed, `null` and absent alike) |\n| `javascript:`, non-local `http:` or (in Live) localhost return URLs | 400 | the reason code (`InvalidParameterValue` declared) and whether Amazon counts loopback addresses as localhost |\n| `x-amz-pay-idempotency-key` left out of `createReport`, `createReportSchedule`, `contestDispute`, `createStore`, `claimMerchantAccount`, `registerAmazonPayAccount` | optional | whether Amazon takes these calls without a key: Amazon's PHP SDK (`$headers = null`) and its README samples send none, its Node SDK's sandbox tests send one |\n",
     "license": {
       "name": "Apache-2.0",
       "identifier": "Apache-2.0"
@@ -5408,6 +5408,7 @@ export const openapiDocument: OpenApiDocumentObject = {
           "signInReturnUrl": {
             "type": "string",
             "format": "uri",
+            "pattern": "^[Hh][Tt][Tt][Pp][Ss]?://",
             "description": "HTTPS URL Amazon redirects the buyer to after sign-in, with `buyerToken` appended."
           },
           "storeId": {
@@ -5584,21 +5585,24 @@ export const openapiDocument: OpenApiDocumentObject = {
       },
       "WebCheckoutDetailsInput": {
         "type": "object",
-        "description": "URLs of the web checkout flow. All URLs must be HTTPS.",
+        "description": "URLs of the web checkout flow. Amazon returns buyers only to `https` URLs; plain `http` is for\ndeveloping on localhost in Sandbox, and Live takes no localhost URL (\"You can develop on your\nlocalhost in Sandbox but not in the Live environment\", Amazon's Differences between\nenvironments). The pattern refuses other schemes (`javascript:`, `data:`…); the environment rule\nis Amazon's (`400 InvalidParameterValue` in the simulator, its reason code unverified).\n",
         "properties": {
           "checkoutReviewReturnUrl": {
             "type": "string",
             "format": "uri",
+            "pattern": "^[Hh][Tt][Tt][Pp][Ss]?://",
             "description": "Merchant page Amazon sends the buyer to after they chose address and payment method."
           },
           "checkoutResultReturnUrl": {
             "type": "string",
             "format": "uri",
+            "pattern": "^[Hh][Tt][Tt][Pp][Ss]?://",
             "description": "Merchant page Amazon sends the buyer to after processing the payment."
           },
           "checkoutCancelUrl": {
             "type": "string",
             "format": "uri",
+            "pattern": "^[Hh][Tt][Tt][Pp][Ss]?://",
             "description": "Merchant page Amazon sends the buyer to when they cancel on an Amazon Pay hosted page."
           },
           "checkoutMode": {
@@ -6719,16 +6723,19 @@ export const openapiDocument: OpenApiDocumentObject = {
           "checkoutReviewReturnUrl": {
             "type": "string",
             "format": "uri",
+            "pattern": "^[Hh][Tt][Tt][Pp][Ss]?://",
             "description": "Merchant page Amazon sends the buyer to after they chose address and payment method."
           },
           "checkoutResultReturnUrl": {
             "type": "string",
             "format": "uri",
+            "pattern": "^[Hh][Tt][Tt][Pp][Ss]?://",
             "description": "Merchant page Amazon sends the buyer to after processing the payment."
           },
           "checkoutCancelUrl": {
             "type": "string",
             "format": "uri",
+            "pattern": "^[Hh][Tt][Tt][Pp][Ss]?://",
             "description": "Merchant page Amazon sends the buyer to when they cancel on an Amazon Pay hosted page."
           }
         }
@@ -6750,11 +6757,13 @@ export const openapiDocument: OpenApiDocumentObject = {
           "checkoutResultReturnUrl": {
             "type": "string",
             "format": "uri",
+            "pattern": "^[Hh][Tt][Tt][Pp][Ss]?://",
             "description": "Merchant page Amazon sends the buyer to after processing the payment."
           },
           "checkoutCancelUrl": {
             "type": "string",
             "format": "uri",
+            "pattern": "^[Hh][Tt][Tt][Pp][Ss]?://",
             "description": "Merchant page Amazon sends the buyer to when they cancel on an Amazon Pay hosted page."
           }
         }
@@ -7463,6 +7472,7 @@ export const openapiDocument: OpenApiDocumentObject = {
           "checkoutResultReturnUrl": {
             "type": "string",
             "format": "uri",
+            "pattern": "^[Hh][Tt][Tt][Pp][Ss]?://",
             "description": "HTTPS merchant page Amazon sends the buyer to after authentication."
           }
         }

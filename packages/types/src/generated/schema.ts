@@ -1175,7 +1175,13 @@ export interface components {
             /** @description `ProcessOrder` when the buyer skips the merchant review page. */
             checkoutMode?: components["schemas"]["CheckoutMode"] | (string & {}) | null;
         };
-        /** @description URLs of the web checkout flow. All URLs must be HTTPS. */
+        /**
+         * @description URLs of the web checkout flow. Amazon returns buyers only to `https` URLs; plain `http` is for
+         *     developing on localhost in Sandbox, and Live takes no localhost URL ("You can develop on your
+         *     localhost in Sandbox but not in the Live environment", Amazon's Differences between
+         *     environments). The pattern refuses other schemes (`javascript:`, `data:`…); the environment rule
+         *     is Amazon's (`400 InvalidParameterValue` in the simulator, its reason code unverified).
+         */
         WebCheckoutDetailsInput: {
             /**
              * Format: uri

@@ -316,7 +316,7 @@ export const SignInButtonPayloadSchema: z.ZodMiniObject<{
   storeId: z.ZodMiniString<string>;
   signInScopes: z.ZodMiniOptional<z.ZodMiniArray<typeof ScopeSchema>>;
 }, z.core.$loose> = /* @__PURE__ */ z.looseObject({
-  signInReturnUrl: /* @__PURE__ */ z.url(),
+  signInReturnUrl: /* @__PURE__ */ z.url().check(/* @__PURE__ */ z.regex(/* @__PURE__ */ new RegExp("^[Hh][Tt][Tt][Pp][Ss]?://"))),
   storeId: /* @__PURE__ */ z.string().check(/* @__PURE__ */ z.minLength(1)),
   signInScopes: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.array(ScopeSchema)),
 });
@@ -378,16 +378,22 @@ export const WebCheckoutDetailsSchema: z.ZodMiniObject<{
   checkoutMode: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.nullable(/* @__PURE__ */ z.union([CheckoutModeSchema, /* @__PURE__ */ z.string()]))),
 });
 
-/** URLs of the web checkout flow. All URLs must be HTTPS. */
+/**
+ * URLs of the web checkout flow. Amazon returns buyers only to `https` URLs; plain `http` is for
+ * developing on localhost in Sandbox, and Live takes no localhost URL ("You can develop on your
+ * localhost in Sandbox but not in the Live environment", Amazon's Differences between
+ * environments). The pattern refuses other schemes (`javascript:`, `data:`…); the environment rule
+ * is Amazon's (`400 InvalidParameterValue` in the simulator, its reason code unverified).
+ */
 export const WebCheckoutDetailsInputSchema: z.ZodMiniObject<{
   checkoutReviewReturnUrl: z.ZodMiniOptional<z.ZodMiniURL>;
   checkoutResultReturnUrl: z.ZodMiniOptional<z.ZodMiniURL>;
   checkoutCancelUrl: z.ZodMiniOptional<z.ZodMiniURL>;
   checkoutMode: z.ZodMiniOptional<typeof CheckoutModeSchema>;
 }, z.core.$loose> = /* @__PURE__ */ z.looseObject({
-  checkoutReviewReturnUrl: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.url()),
-  checkoutResultReturnUrl: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.url()),
-  checkoutCancelUrl: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.url()),
+  checkoutReviewReturnUrl: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.url().check(/* @__PURE__ */ z.regex(/* @__PURE__ */ new RegExp("^[Hh][Tt][Tt][Pp][Ss]?://")))),
+  checkoutResultReturnUrl: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.url().check(/* @__PURE__ */ z.regex(/* @__PURE__ */ new RegExp("^[Hh][Tt][Tt][Pp][Ss]?://")))),
+  checkoutCancelUrl: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.url().check(/* @__PURE__ */ z.regex(/* @__PURE__ */ new RegExp("^[Hh][Tt][Tt][Pp][Ss]?://")))),
   checkoutMode: /* @__PURE__ */ z.optional(CheckoutModeSchema),
 });
 
@@ -790,9 +796,9 @@ export const ReviewReturnWebCheckoutDetailsSchema: z.ZodMiniObject<{
   checkoutResultReturnUrl: z.ZodMiniOptional<z.ZodMiniURL>;
   checkoutCancelUrl: z.ZodMiniOptional<z.ZodMiniURL>;
 }, z.core.$loose> = /* @__PURE__ */ z.looseObject({
-  checkoutReviewReturnUrl: /* @__PURE__ */ z.url(),
-  checkoutResultReturnUrl: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.url()),
-  checkoutCancelUrl: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.url()),
+  checkoutReviewReturnUrl: /* @__PURE__ */ z.url().check(/* @__PURE__ */ z.regex(/* @__PURE__ */ new RegExp("^[Hh][Tt][Tt][Pp][Ss]?://"))),
+  checkoutResultReturnUrl: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.url().check(/* @__PURE__ */ z.regex(/* @__PURE__ */ new RegExp("^[Hh][Tt][Tt][Pp][Ss]?://")))),
+  checkoutCancelUrl: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.url().check(/* @__PURE__ */ z.regex(/* @__PURE__ */ new RegExp("^[Hh][Tt][Tt][Pp][Ss]?://")))),
 });
 
 /**
@@ -805,8 +811,8 @@ export const ProcessOrderWebCheckoutDetailsSchema: z.ZodMiniObject<{
   checkoutCancelUrl: z.ZodMiniOptional<z.ZodMiniURL>;
 }, z.core.$loose> = /* @__PURE__ */ z.looseObject({
   checkoutMode: /* @__PURE__ */ z.enum(["ProcessOrder"]),
-  checkoutResultReturnUrl: /* @__PURE__ */ z.url(),
-  checkoutCancelUrl: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.url()),
+  checkoutResultReturnUrl: /* @__PURE__ */ z.url().check(/* @__PURE__ */ z.regex(/* @__PURE__ */ new RegExp("^[Hh][Tt][Tt][Pp][Ss]?://"))),
+  checkoutCancelUrl: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.url().check(/* @__PURE__ */ z.regex(/* @__PURE__ */ new RegExp("^[Hh][Tt][Tt][Pp][Ss]?://")))),
 });
 
 /** What an Additional Payment Button checkout charges; set in the payload, as there is no update step. */
@@ -1041,7 +1047,7 @@ export const ChargeSchema: z.ZodMiniObject<{
 export const ChargeWebCheckoutDetailsInputSchema: z.ZodMiniObject<{
   checkoutResultReturnUrl: z.ZodMiniOptional<z.ZodMiniURL>;
 }, z.core.$loose> = /* @__PURE__ */ z.looseObject({
-  checkoutResultReturnUrl: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.url()),
+  checkoutResultReturnUrl: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.url().check(/* @__PURE__ */ z.regex(/* @__PURE__ */ new RegExp("^[Hh][Tt][Tt][Pp][Ss]?://")))),
 });
 
 /** Authorize (and optionally capture) an amount on a `Chargeable` charge permission. */

@@ -1,8 +1,9 @@
 import { isSignatureAlgorithm, type SignatureAlgorithm, verifyButtonSignature } from '@amazon-pay-ts/signer';
 import { type OperationSchema, operationSchemas } from '@amazon-pay-ts/types';
-import type { Engine } from '../../engine.js';
+import type { Engine, Realm } from '../../engine.js';
 import { ApiError } from '../../errors.js';
 import { checkoutSessionHandlers, signInUrl } from '../../resources/checkout-session.js';
+import { returnUrlProblem } from '../../return-urls.js';
 import type { KeyRing } from '../../signature.js';
 import type { Json } from '../../store.js';
 import { findUnknownField } from '../../unknown-fields.js';
@@ -90,16 +91,17 @@ const SIGN_IN_SCOPES = new Set([
 ]);
 
 /** The sign-in payload Amazon's "Amazon Sign-in" page documents: three fields, nothing else. */
-function signInRequest(payload: Json, region: PendingSignIn['region'], merchantId: string): PendingSignIn {
+function signInRequest(payload: Json, realm: Realm, merchantId: string): PendingSignIn {
   const unknown = Object.keys(payload).find((k) => !SIGN_IN_FIELDS.has(k));
   if (unknown) {
     throw new ButtonError('UnrecognizedField', `The field '${unknown}' is invalid in a sign-in payload.`);
   }
   const returnUrl = payload.signInReturnUrl;
-  if (typeof returnUrl !== 'string' || !URL.canParse(returnUrl)) {
+  const problem = returnUrlProblem(returnUrl, realm.env);
+  if (typeof returnUrl !== 'string' || problem) {
     throw new ButtonError(
       'InvalidParameterValue',
-      'signInConfig.payloadJSON needs signInReturnUrl, an absolute URL on your site.',
+      `signInConfig.payloadJSON needs signInReturnUrl, an absolute URL on your site: ${problem}.`,
     );
   }
   if (typeof payload.storeId !== 'string' || payload.storeId === '') {
@@ -119,7 +121,7 @@ function signInRequest(payload: Json, region: PendingSignIn['region'], merchantI
       );
     }
   }
-  return { merchantId, returnUrl, scopes, region };
+  return { merchantId, returnUrl, scopes, region: realm.region };
 }
 
 /**
@@ -149,7 +151,7 @@ export async function startFromButton(
   const merchantId = await verify(keys, submission);
   const payload = parsePayload(submission.payloadJSON);
   if (submission.productType === 'SignIn')
-    return { kind: 'sign-in', request: signInRequest(payload, realm.region, merchantId) };
+    return { kind: 'sign-in', request: signInRequest(payload, realm, merchantId) };
 
   const operation = (operationSchemas as unknown as Record<string, OperationSchema>).createCheckoutSession!;
   try {
