@@ -856,6 +856,17 @@ describe.skipIf(!runnable)(`Amazon's PHP SDK ${php ?? ''} against the simulator`
       readme.indexOf('<!-- php-sdk:start -->'),
       readme.indexOf('<!-- php-sdk:end -->'),
     );
-    expect(section.replace(/^<!-- php-sdk:start -->\n/, '').trim()).toBe(table);
+    // Compared cell by cell: the formatter pads the README's columns.
+    const cells = (text: string) =>
+      text
+        .split('\n')
+        .filter((line) => line.startsWith('|') && !/^\|[\s|:-]+\|$/.test(line))
+        .map((line) =>
+          line
+            .slice(1, -1)
+            .split(' | ')
+            .map((cell) => cell.trim()),
+        );
+    expect(cells(section)).toEqual(cells(table));
   });
 });
