@@ -160,6 +160,21 @@ const probes: Record<string, () => Promise<{ status: number; json: Record<string
       headers: key(),
       body: { ...createBody, webCheckoutDetails: { checkoutReviewReturnUrl: 'javascript:alert(1)' } },
     }),
+  createDispute: async () => {
+    const done = await completed('AuthorizeWithCapture');
+    return signedFetch(world, '/v2/disputes', {
+      headers: key(),
+      body: {
+        chargeId: done.chargeId,
+        providerMetadata: { providerDisputeId: randomUUID() },
+        disputeAmount: { amount: '1.00', currencyCode: 'USD' },
+        filingReason: 'ProductNotReceived',
+        creationTimestamp: 1739779200,
+        statusDetails: { state: 'ActionRequired' },
+        merchantResponseDeadline: 1740384000,
+      },
+    });
+  },
   'x-amz-pay-idempotency-key': () =>
     signedFetch(world, '/v2/reports', {
       body: {
