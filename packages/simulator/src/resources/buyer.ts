@@ -1,3 +1,4 @@
+import type { Buyer } from '@amazon-pay-ts/types';
 import type { Engine } from '../engine.js';
 import { ApiError } from '../errors.js';
 import type { HandlerTable } from '../handler.js';
@@ -41,9 +42,9 @@ export function issueBuyerToken(
   return token;
 }
 
-export const buyerHandlers: HandlerTable = {
+export const buyerHandlers = {
   getBuyer(ctx) {
-    const token = ctx.params.buyerToken!;
+    const token = ctx.params.buyerToken;
     const entry = ctx.engine.store.buyerTokens.get(token);
     if (!entry || (entry.merchantId !== null && entry.merchantId !== ctx.merchantId)) {
       throw ApiError.notFound('Buyer token', token);
@@ -51,18 +52,17 @@ export const buyerHandlers: HandlerTable = {
     // Amazon answers only what the buyer consented to share; the rest is null.
     const granted = (scope: string) => entry.scopes === null || entry.scopes.includes(scope);
     const shareAddress = granted('shippingAddress') || granted('postalCode');
-    return {
-      body: {
-        buyerId: entry.buyer.buyerId,
-        name: granted('name') ? entry.buyer.name : null,
-        email: granted('email') ? entry.buyer.email : null,
-        postalCode: shareAddress ? entry.shippingAddress.postalCode : null,
-        countryCode: shareAddress ? entry.shippingAddress.countryCode : null,
-        phoneNumber: granted('phoneNumber') ? entry.buyer.phoneNumber : null,
-        shippingAddress: granted('shippingAddress') ? entry.shippingAddress : null,
-        billingAddress: granted('billingAddress') ? entry.billingAddress : null,
-        primeMembershipTypes: granted('primeStatus') ? entry.buyer.primeMembershipTypes : null,
-      },
+    const buyer: Buyer = {
+      buyerId: entry.buyer.buyerId,
+      name: granted('name') ? entry.buyer.name : null,
+      email: granted('email') ? entry.buyer.email : null,
+      postalCode: shareAddress ? entry.shippingAddress.postalCode : null,
+      countryCode: shareAddress ? entry.shippingAddress.countryCode : null,
+      phoneNumber: granted('phoneNumber') ? entry.buyer.phoneNumber : null,
+      shippingAddress: granted('shippingAddress') ? entry.shippingAddress : null,
+      billingAddress: granted('billingAddress') ? entry.billingAddress : null,
+      primeMembershipTypes: granted('primeStatus') ? entry.buyer.primeMembershipTypes : null,
     };
+    return buyer;
   },
-};
+} satisfies Partial<HandlerTable>;

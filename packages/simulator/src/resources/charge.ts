@@ -1,3 +1,4 @@
+import type { Charge } from '@amazon-pay-ts/types';
 import { amazonTimestamp, DAY } from '../clock.js';
 import type { Engine } from '../engine.js';
 import { ApiError } from '../errors.js';
@@ -243,10 +244,10 @@ export function chargeView(r: ChargeRecord) {
     platformId: r.platformId,
     channel: r.channel,
     releaseEnvironment: r.env,
-  };
+  } satisfies Charge;
 }
 
-export const chargeHandlers: HandlerTable = {
+export const chargeHandlers = {
   createCharge(ctx) {
     const body = ctx.body;
     const cp = getChargePermission(ctx.engine, String(body.chargePermissionId), ctx.merchantId);
@@ -265,11 +266,11 @@ export const chargeHandlers: HandlerTable = {
       platformId: typeof body.platformId === 'string' ? body.platformId : null,
       channel: typeof body.channel === 'string' ? body.channel : null,
     });
-    return { body: chargeView(charge) };
+    return chargeView(charge);
   },
 
   getCharge(ctx) {
-    const charge = getChargeRecord(ctx.engine, ctx.params.chargeId!, ctx.merchantId);
+    const charge = getChargeRecord(ctx.engine, ctx.params.chargeId, ctx.merchantId);
     const code = ctx.simulationCode;
     if (code === 'ExpiredUnused' || code === 'AmazonCanceled') {
       if (charge.status.state !== 'Authorized') {
@@ -286,11 +287,11 @@ export const chargeHandlers: HandlerTable = {
         code === 'ExpiredUnused' ? 'The authorization expired unused.' : 'Amazon canceled the charge.',
       );
     }
-    return { body: chargeView(charge) };
+    return chargeView(charge);
   },
 
   updateCharge(ctx) {
-    const charge = getChargeRecord(ctx.engine, ctx.params.chargeId!, ctx.merchantId);
+    const charge = getChargeRecord(ctx.engine, ctx.params.chargeId, ctx.merchantId);
     const status = ctx.body.statusDetails as Json | undefined;
     if (status?.state === 'Canceled') {
       if (charge.status.state !== 'Authorized' && charge.status.state !== 'AuthorizationInitiated') {
@@ -299,12 +300,12 @@ export const chargeHandlers: HandlerTable = {
       const reason = typeof status.reasonCode === 'string' ? status.reasonCode : 'ExpiredUnused';
       cancelCharge(ctx.engine, charge, reason, 'Canceled by the payment service provider.');
     }
-    return { body: chargeView(charge) };
+    return chargeView(charge);
   },
 
   captureCharge(ctx) {
     const engine = ctx.engine;
-    const charge = getChargeRecord(engine, ctx.params.chargeId!, ctx.merchantId);
+    const charge = getChargeRecord(engine, ctx.params.chargeId, ctx.merchantId);
     if (charge.status.state !== 'Authorized')
       throw invalidChargeStatus(charge, 'captureCharge', 'Authorized');
     const amount = parsePrice(ctx.body.captureAmount, 'captureAmount');
@@ -350,11 +351,11 @@ export const chargeHandlers: HandlerTable = {
     } else {
       completeCapture(engine, charge, amount);
     }
-    return { body: chargeView(charge) };
+    return chargeView(charge);
   },
 
   cancelCharge(ctx) {
-    const charge = getChargeRecord(ctx.engine, ctx.params.chargeId!, ctx.merchantId);
+    const charge = getChargeRecord(ctx.engine, ctx.params.chargeId, ctx.merchantId);
     if (charge.status.state !== 'Authorized' && charge.status.state !== 'AuthorizationInitiated') {
       throw invalidChargeStatus(charge, 'cancelCharge', 'Authorized or AuthorizationInitiated');
     }
@@ -363,6 +364,6 @@ export const chargeHandlers: HandlerTable = {
         ? ctx.body.cancellationReason
         : 'Canceled by the merchant.';
     cancelCharge(ctx.engine, charge, 'MerchantCanceled', reason);
-    return { body: chargeView(charge) };
+    return chargeView(charge);
   },
-};
+} satisfies Partial<HandlerTable>;

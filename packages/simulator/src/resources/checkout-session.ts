@@ -1,7 +1,13 @@
+import type {
+  CheckoutSession,
+  PaymentMethodOnFileMetadata,
+  Price,
+  RecurringMetadata,
+} from '@amazon-pay-ts/types';
 import { amazonTimestamp, DAY } from '../clock.js';
 import type { Engine } from '../engine.js';
 import { ApiError } from '../errors.js';
-import type { HandlerTable, RequestContext } from '../handler.js';
+import { type HandlerTable, type RequestContext, WithStatus } from '../handler.js';
 import { checkoutSessionId } from '../ids.js';
 import { assertSameCurrency, formatPrice, type Money, parsePrice, show } from '../money.js';
 import { ownEntry } from '../ownership.js';
@@ -179,8 +185,8 @@ export function checkoutSessionView(engine: Engine, r: CheckoutSessionRecord) {
     paymentDetails: {
       paymentIntent: str(p.paymentIntent),
       canHandlePendingAuthorization: p.canHandlePendingAuthorization === true,
-      chargeAmount: (p.chargeAmount as object | undefined) ?? null,
-      totalOrderAmount: (p.totalOrderAmount as object | undefined) ?? null,
+      chargeAmount: (p.chargeAmount as Price | undefined) ?? null,
+      totalOrderAmount: (p.totalOrderAmount as Price | undefined) ?? null,
       softDescriptor: str(p.softDescriptor),
       presentmentCurrency:
         str(p.presentmentCurrency) ??
@@ -190,8 +196,9 @@ export function checkoutSessionView(engine: Engine, r: CheckoutSessionRecord) {
       extendExpiration: bool(p.extendExpiration),
     },
     chargePermissionType: str(f.chargePermissionType) ?? 'OneTime',
-    recurringMetadata: (f.recurringMetadata as object | undefined) ?? null,
-    paymentMethodOnFileMetadata: (f.paymentMethodOnFileMetadata as object | undefined) ?? null,
+    recurringMetadata: (f.recurringMetadata as RecurringMetadata | undefined) ?? null,
+    paymentMethodOnFileMetadata:
+      (f.paymentMethodOnFileMetadata as PaymentMethodOnFileMetadata | undefined) ?? null,
     merchantMetadata: merchantMetadataView((f.merchantMetadata as Json | undefined) ?? null),
     supplementaryData: str(f.supplementaryData),
     buyer: buyerView(r.buyer),
@@ -217,7 +224,7 @@ export function checkoutSessionView(engine: Engine, r: CheckoutSessionRecord) {
     deliverySpecifications: (f.deliverySpecifications as object | undefined) ?? null,
     releaseEnvironment: r.env,
     checkoutButtonText: null,
-  };
+  } satisfies CheckoutSession;
 }
 
 /** The checkout session `id` as `merchantId` may see it (null: the buyer's pages). */
@@ -244,7 +251,7 @@ function assertOpen(record: CheckoutSessionRecord, operation: string) {
   }
 }
 
-function createSession(ctx: RequestContext): CheckoutSessionRecord {
+function createSession(ctx: RequestContext<'createCheckoutSession'>): CheckoutSessionRecord {
   const now = ctx.engine.now();
   const fields = normalizeFields(ctx.body);
   checkReturnUrls(fields.webCheckoutDetails, ctx.realm.env);
@@ -407,8 +414,15 @@ function checkSharedAddress(
   }
 }
 
-/** Turns the approved session into a charge permission and, for Authorize intents, a charge. */
-function finish(ctx: RequestContext, record: CheckoutSessionRecord, amount: Money | null): number {
+/**
+ * Turns the approved session into a charge permission and, for Authorize intents, a charge; true
+ * when the authorization is pending (answered 202).
+ */
+function finish(
+  ctx: RequestContext<'completeCheckoutSession' | 'finalizeCheckoutSession'>,
+  record: CheckoutSessionRecord,
+  amount: Money | null,
+): boolean {
   const engine = ctx.engine;
   const p = payment(record);
   const code = ctx.simulationCode;
@@ -422,7 +436,7 @@ function finish(ctx: RequestContext, record: CheckoutSessionRecord, amount: Mone
   const cp = createFromCheckout(engine, record, limit);
   if (amount) cp.presentmentCurrency = amount.currencyCode;
   record.chargePermissionId = cp.id;
-  let status = 200;
+  let pending = false;
   const intent = p.paymentIntent;
   if (amount && (intent === 'Authorize' || intent === 'AuthorizeWithCapture')) {
     const scenario = record.paymentMethod?.scenario ?? 'Success';
@@ -438,40 +452,40 @@ function finish(ctx: RequestContext, record: CheckoutSessionRecord, amount: Mone
       channel: 'Web',
     });
     record.chargeId = charge.id;
-    if (charge.status.state === 'AuthorizationInitiated') status = 202;
+    pending = charge.status.state === 'AuthorizationInitiated';
   }
   record.status = { state: 'Completed', reasonCode: null, reasonDescription: null, updatedAt: engine.now() };
-  return status;
+  return pending;
 }
 
-export const checkoutSessionHandlers: HandlerTable = {
+export const checkoutSessionHandlers = {
   createCheckoutSession(ctx) {
     const record = createSession(ctx);
-    return { body: checkoutSessionView(ctx.engine, record) };
+    return checkoutSessionView(ctx.engine, record);
   },
 
   getCheckoutSession(ctx) {
-    const record = getSession(ctx.engine, ctx.params.checkoutSessionId!, ctx.merchantId);
-    return { body: checkoutSessionView(ctx.engine, record) };
+    const record = getSession(ctx.engine, ctx.params.checkoutSessionId, ctx.merchantId);
+    return checkoutSessionView(ctx.engine, record);
   },
 
   updateCheckoutSession(ctx) {
-    const record = getSession(ctx.engine, ctx.params.checkoutSessionId!, ctx.merchantId);
+    const record = getSession(ctx.engine, ctx.params.checkoutSessionId, ctx.merchantId);
     assertOpen(record, 'updateCheckoutSession');
     const updated = normalizeFields(ctx.body);
     checkReturnUrls(updated.webCheckoutDetails, record.env);
     record.fields = merge(record.fields, updated);
     record.status.updatedAt = ctx.engine.now();
-    return { body: checkoutSessionView(ctx.engine, record) };
+    return checkoutSessionView(ctx.engine, record);
   },
 
   completeCheckoutSession(ctx) {
     const engine = ctx.engine;
-    const record = getSession(engine, ctx.params.checkoutSessionId!, ctx.merchantId);
+    const record = getSession(engine, ctx.params.checkoutSessionId, ctx.merchantId);
     const amount = parsePrice(ctx.body.chargeAmount, 'chargeAmount');
     if (record.status.state === 'Completed') {
       checkAmount(record, amount, 'chargeAmount');
-      return { body: checkoutSessionView(engine, record) };
+      return checkoutSessionView(engine, record);
     }
     assertOpen(record, 'completeCheckoutSession');
     if (!record.processed) {
@@ -481,13 +495,14 @@ export const checkoutSessionHandlers: HandlerTable = {
       );
     }
     checkAmount(record, amount, 'chargeAmount');
-    const status = finish(ctx, record, amount);
-    return { status, body: checkoutSessionView(engine, record) };
+    const pending = finish(ctx, record, amount);
+    const view = checkoutSessionView(engine, record);
+    return pending ? new WithStatus(202, view) : view;
   },
 
   finalizeCheckoutSession(ctx) {
     const engine = ctx.engine;
-    const record = getSession(engine, ctx.params.checkoutSessionId!, ctx.merchantId);
+    const record = getSession(engine, ctx.params.checkoutSessionId, ctx.merchantId);
     assertOpen(record, 'finalizeCheckoutSession');
     if (!record.buyer) {
       throw ApiError.invalidState(
@@ -502,8 +517,8 @@ export const checkoutSessionHandlers: HandlerTable = {
     const p = { ...payment(record) };
     p.paymentIntent = body.paymentIntent;
     // Amazon's own samples send "true"/"false" as strings.
-    const pending = body.canHandlePendingAuthorization;
-    if (pending !== undefined) p.canHandlePendingAuthorization = pending === true || pending === 'true';
+    const canHandle = body.canHandlePendingAuthorization;
+    if (canHandle !== undefined) p.canHandlePendingAuthorization = canHandle === true || canHandle === 'true';
     const amount = body.chargeAmount ? parsePrice(body.chargeAmount, 'chargeAmount') : null;
     if (amount) {
       if (p.chargeAmount) checkAmount(record, amount, 'chargeAmount');
@@ -514,7 +529,8 @@ export const checkoutSessionHandlers: HandlerTable = {
     if (!chargeAmount && !setupOnly(record)) throw ApiError.missingParameter('chargeAmount');
     record.fields = { ...record.fields, paymentDetails: p };
     record.processed = true;
-    const status = finish(ctx, record, chargeAmount);
-    return { status, body: checkoutSessionView(engine, record) };
+    const pending = finish(ctx, record, chargeAmount);
+    const view = checkoutSessionView(engine, record);
+    return pending ? new WithStatus(202, view) : view;
   },
-};
+} satisfies Partial<HandlerTable>;

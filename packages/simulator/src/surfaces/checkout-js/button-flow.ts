@@ -1,5 +1,9 @@
 import { isSignatureAlgorithm, type SignatureAlgorithm, verifyButtonSignature } from '@amazon-pay-ts/signer';
-import { type OperationSchema, operationSchemas } from '@amazon-pay-ts/types';
+import {
+  type CreateCheckoutSessionRequest,
+  type OperationSchema,
+  operationSchemas,
+} from '@amazon-pay-ts/types';
 import type { Engine, Realm } from '../../engine.js';
 import { ApiError } from '../../errors.js';
 import { checkoutSessionHandlers, signInUrl } from '../../resources/checkout-session.js';
@@ -166,11 +170,12 @@ export async function startFromButton(
     if (submission.productType === 'PayOnly' && payload.addressDetails === undefined)
       payload.productType ??= 'PayOnly';
     engine.runDue();
-    const created = checkoutSessionHandlers.createCheckoutSession!({
+    const created = checkoutSessionHandlers.createCheckoutSession({
       operationId: 'createCheckoutSession',
       params: {},
       query: new URLSearchParams(),
-      body: payload,
+      // Validated against the Create Checkout Session body schema just above.
+      body: payload as CreateCheckoutSessionRequest,
       headers: {},
       realm,
       simulationCode: null,
@@ -178,7 +183,7 @@ export async function startFromButton(
       merchantId,
       publicKeyId: submission.publicKeyId,
     });
-    const id = (created.body as { checkoutSessionId: string }).checkoutSessionId;
+    const id = created.checkoutSessionId;
     return { kind: 'checkout', checkoutSessionId: id, location: signInUrl(engine, id) };
   } catch (error) {
     if (error instanceof ApiError) throw new ButtonError(error.reasonCode, `payloadJSON: ${error.message}`);
