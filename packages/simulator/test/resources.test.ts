@@ -262,6 +262,8 @@ describe('disputes and files', () => {
       statusDetails: { state: 'ActionRequired', reasonCode: 'MerchantResponseRequired' },
     } as never);
     expect(dispute.disputeId).toContain(`${chargeId}-D`);
+    // Amazon's Dispute object: disputeType "currently only supports Chargeback".
+    expect(dispute.disputeType).toBe('Chargeback');
     const file = await world.client.uploadFile({ type: 'pdf', purpose: 'disputeEvidence' });
     const contested = await world.client.contestDispute(dispute.disputeId, {
       merchantEvidences: [{ evidenceType: 'TrackingNumber', fileId: file.id, evidenceText: '1Z999' }],
