@@ -63,7 +63,8 @@ export const disputeHandlers = {
       disputeId: `${charge.id}-D${numericId(6)}`,
       chargeId: charge.id,
       releaseEnvironment: charge.env,
-      disputeType: 'Claim',
+      // Amazon's Dispute object: disputeType "currently only supports Chargeback".
+      disputeType: 'Chargeback',
       disputeAmount: formatPrice(amount),
       filingReason: body.filingReason,
       filingTimestamp: timestamp(body.filingTimestamp),
