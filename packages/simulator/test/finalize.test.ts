@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { CreateCheckoutSessionRequest } from '@amazon-pay-ts/types';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createBody, signedFetch, startWorld, type TestWorld } from './helpers.js';
+import { createBody, PHP_README_ADDRESS, signedFetch, startWorld, type TestWorld } from './helpers.js';
 
 /**
  * Finalize Checkout Session as Amazon documents it: the body Amazon's own samples send (its Finalize
@@ -18,24 +18,10 @@ afterAll(() => world.sim.close());
 
 const key = () => ({ 'x-amz-pay-idempotency-key': randomUUID().replaceAll('-', '') });
 
-/** The shipping address of the PHP SDK README's finalize sample. */
-const readmeAddress = {
-  name: 'Susie Smith',
-  addressLine1: '10 Ditka Ave',
-  addressLine2: 'Suite 2500',
-  city: 'Chicago',
-  county: null,
-  district: null,
-  stateOrRegion: 'IL',
-  postalCode: '60602',
-  countryCode: 'US',
-  phoneNumber: '800-000-0000',
-};
-
 /** A session the buyer approved at `shippingAddress`, with an amount set, ready to finalize. */
 async function approvedSession(
   amount: string,
-  shippingAddress?: Partial<typeof readmeAddress>,
+  shippingAddress?: Partial<typeof PHP_README_ADDRESS>,
   body: CreateCheckoutSessionRequest = createBody,
 ) {
   const { checkoutSessionId } = await world.client.createCheckoutSession({
@@ -51,9 +37,9 @@ const finalize = (id: string, body: object) =>
 
 describe('finalizeCheckoutSession', () => {
   it("accepts the PHP SDK README's sample body unchanged", async () => {
-    const id = await approvedSession('10.00', readmeAddress);
+    const id = await approvedSession('10.00', PHP_README_ADDRESS);
     const answer = await finalize(id, {
-      shippingAddress: readmeAddress,
+      shippingAddress: PHP_README_ADDRESS,
       billingAddress: null,
       chargeAmount: { amount: '10', currencyCode: 'USD' },
       totalOrderAmount: { amount: '10', currencyCode: 'USD' },
@@ -98,9 +84,9 @@ describe('finalizeCheckoutSession', () => {
   });
 
   it('refuses a shipping address other than the one the buyer chose, naming the field', async () => {
-    const id = await approvedSession('10.00', readmeAddress);
+    const id = await approvedSession('10.00', PHP_README_ADDRESS);
     const answer = await finalize(id, {
-      shippingAddress: { ...readmeAddress, addressLine1: '11 Ditka Ave' },
+      shippingAddress: { ...PHP_README_ADDRESS, addressLine1: '11 Ditka Ave' },
       chargeAmount: { amount: '10.00', currencyCode: 'USD' },
       paymentIntent: 'Confirm',
     });

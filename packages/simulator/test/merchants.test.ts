@@ -1,8 +1,8 @@
 import { WebStoreClient } from '@amazon-pay-ts/client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { merchantIdFor } from '../src/ids.js';
 import {
   apiError,
+  checkoutJsClick,
   readySession,
   signedFetch,
   signInButtonClick,
@@ -318,26 +318,12 @@ describe('merchant isolation beyond payments', () => {
     expect((await call(A, `/v2/buyers/${encodeURIComponent(buyerToken)}`)).status).toBe(200);
 
     // So is one from A's sign-in through checkout.js (renderButton with productType SignIn).
-    const { payload, signature } = await world.client.generateButtonSignature({
+    const started = await checkoutJsClick(world, 'SignIn', {
       signInReturnUrl: 'https://merchant.example/signed-in',
       storeId: 'amzn1.application-oa2-client.0123456789abcdef0123456789abcdef',
       signInScopes: ['name', 'email'],
     });
-    const started = await fetch(`${world.sim.url}/checkout/start`, {
-      method: 'POST',
-      body: new URLSearchParams({
-        merchantId: merchantIdFor(world.publicKeyId),
-        publicKeyId: world.publicKeyId,
-        ledgerCurrency: 'USD',
-        placement: 'Home',
-        productType: 'SignIn',
-        sandbox: 'true',
-        payloadJSON: payload,
-        signature,
-        algorithm: 'AMZN-PAY-RSASSA-PSS-V2',
-      }),
-    });
-    const consentAction = /action="([^"]+)"/.exec(await started.text())?.[1]?.replaceAll('&amp;', '&');
+    const consentAction = /action="([^"]+)"/.exec(started.html)?.[1]?.replaceAll('&amp;', '&');
     expect(consentAction, 'the consent page').toBeDefined();
     const consented = await fetch(`${world.sim.url}${consentAction}`, {
       method: 'POST',

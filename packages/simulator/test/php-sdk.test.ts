@@ -9,7 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { merchantIdFor } from '../src/ids.js';
 import { opensslAvailable, type Simulator, selfSignedCertificate, startSimulator } from '../src/index.js';
 import { REPORT_PROCESSING_MS } from '../src/resources/reports.js';
-import { testKeyPair } from './helpers.js';
+import { PHP_README_ADDRESS, testKeyPair } from './helpers.js';
 import { findPhpSdk, findPhpseclib, PhpSdk, phpVersion } from './php/php-sdk.js';
 
 /**
@@ -56,20 +56,6 @@ type Configuration = (typeof CONFIGURATIONS)[number];
 const STORE_ID = 'amzn1.application-oa2-client.000000000000000000000000000000000';
 const key = () => ({ 'x-amz-pay-Idempotency-Key': randomUUID().replaceAll('-', '') });
 const usd = (amount: string) => ({ amount, currencyCode: 'USD' });
-/** The shipping address of the README's finalizeCheckoutSession sample. */
-const README_ADDRESS = {
-  name: 'Susie Smith',
-  addressLine1: '10 Ditka Ave',
-  addressLine2: 'Suite 2500',
-  city: 'Chicago',
-  county: null,
-  district: null,
-  stateOrRegion: 'IL',
-  postalCode: '60602',
-  countryCode: 'US',
-  phoneNumber: '800-000-0000',
-};
-
 /** One configuration's run: the SDK, and the ids earlier calls returned. */
 interface Flow {
   sdk: PhpSdk;
@@ -297,14 +283,14 @@ const STEPS: Step[] = [
         },
         storeId: STORE_ID,
         addressDetails: {
-          name: README_ADDRESS.name,
-          addressLine1: README_ADDRESS.addressLine1,
-          addressLine2: README_ADDRESS.addressLine2,
-          city: README_ADDRESS.city,
-          stateOrRegion: README_ADDRESS.stateOrRegion,
-          postalCode: README_ADDRESS.postalCode,
-          countryCode: README_ADDRESS.countryCode,
-          phoneNumber: README_ADDRESS.phoneNumber,
+          name: PHP_README_ADDRESS.name,
+          addressLine1: PHP_README_ADDRESS.addressLine1,
+          addressLine2: PHP_README_ADDRESS.addressLine2,
+          city: PHP_README_ADDRESS.city,
+          stateOrRegion: PHP_README_ADDRESS.stateOrRegion,
+          postalCode: PHP_README_ADDRESS.postalCode,
+          countryCode: PHP_README_ADDRESS.countryCode,
+          phoneNumber: PHP_README_ADDRESS.phoneNumber,
         },
         paymentDetails: { paymentIntent: 'Confirm', chargeAmount: usd('10') },
       },
@@ -321,7 +307,7 @@ const STEPS: Step[] = [
     args: (flow) => [
       flow.ids.session3,
       {
-        shippingAddress: README_ADDRESS,
+        shippingAddress: PHP_README_ADDRESS,
         billingAddress: null,
         chargeAmount: usd('10'),
         totalOrderAmount: usd('10'),

@@ -5,6 +5,7 @@ import { fileURLToPath } from 'node:url';
 import { WebStoreClient } from '@amazon-pay-ts/client';
 import { type OperationSchema, operationSchemas } from '@amazon-pay-ts/types';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ADDRESS_PARTS } from '../src/resources/checkout-session.js';
 import { REPORT_PROCESSING_MS } from '../src/resources/reports.js';
 import { createBody, readySession, signedFetch, startWorld, type TestWorld } from './helpers.js';
 
@@ -52,20 +53,6 @@ function firstPrice(value: unknown): { amount: string; currencyCode: string } | 
   }
   return undefined;
 }
-
-const ADDRESS_PARTS = [
-  'name',
-  'addressLine1',
-  'addressLine2',
-  'addressLine3',
-  'city',
-  'county',
-  'district',
-  'stateOrRegion',
-  'postalCode',
-  'countryCode',
-  'phoneNumber',
-];
 
 let world: TestWorld;
 beforeAll(async () => {

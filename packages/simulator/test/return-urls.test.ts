@@ -1,8 +1,13 @@
 import { randomUUID } from 'node:crypto';
-import { createSigner } from '@amazon-pay-ts/signer';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { merchantIdFor } from '../src/ids.js';
-import { createBody, signedFetch, startWorld, type TestWorld } from './helpers.js';
+import {
+  checkoutJsClick,
+  createBody,
+  postButton,
+  signedFetch,
+  startWorld,
+  type TestWorld,
+} from './helpers.js';
 
 /**
  * Where Amazon sends the buyer back: https URLs only. "You can develop on your localhost in Sandbox
@@ -106,23 +111,7 @@ describe('signInReturnUrl of a sign-in button', () => {
     'POST /checkout/button refuses %s',
     async (url) => {
       // Signed by hand: the client already refuses a scheme other than http(s) (the spec's pattern).
-      const signer = createSigner({
-        publicKeyId: world.publicKeyId,
-        privateKey: world.privateKeyPem,
-        region: 'na',
-      });
-      const payload = JSON.stringify(signIn(url));
-      const { signature } = await signer.signButtonPayload(payload);
-      const response = await fetch(`${world.sim.url}/checkout/button`, {
-        method: 'POST',
-        body: JSON.stringify({
-          payloadJSON: payload,
-          signature,
-          publicKeyId: world.publicKeyId,
-          algorithm: 'AMZN-PAY-RSASSA-PSS-V2',
-        }),
-        redirect: 'manual',
-      });
+      const response = await postButton(world, signIn(url));
       expect(response.status).toBe(400);
       const json = (await response.json()) as Record<string, unknown>;
       expect(json.reasonCode).toBe('InvalidParameterValue');
@@ -137,71 +126,21 @@ describe('signInReturnUrl of a sign-in button', () => {
   });
 
   it('checkout.js sign-in refuses javascript: and non-local http, and takes http://localhost in Sandbox', async () => {
-    const signer = createSigner({
-      publicKeyId: world.publicKeyId,
-      privateKey: world.privateKeyPem,
-      region: 'na',
-    });
-    const click = async (url: string) => {
-      const payloadJSON = JSON.stringify(signIn(url));
-      const { signature } = await signer.signButtonPayload(payloadJSON);
-      const response = await fetch(`${world.sim.url}/checkout/start`, {
-        method: 'POST',
-        body: new URLSearchParams({
-          merchantId: merchantIdFor(world.publicKeyId),
-          publicKeyId: world.publicKeyId,
-          ledgerCurrency: 'USD',
-          placement: 'Home',
-          productType: 'SignIn',
-          sandbox: 'true',
-          payloadJSON,
-          signature,
-          algorithm: 'AMZN-PAY-RSASSA-PSS-V2',
-        }),
-      });
-      const html = await response.text();
-      return {
-        status: response.status,
-        reason: /<code data-reason-code>([^<]+)<\/code>/.exec(html)?.[1],
-        html,
-      };
-    };
     for (const url of ['javascript:alert(1)', 'http://merchant.example/signed-in']) {
-      const refused = await click(url);
-      expect(refused.reason, url).toBe('InvalidParameterValue');
+      const refused = await checkoutJsClick(world, 'SignIn', signIn(url));
+      expect(refused.reasonCode, url).toBe('InvalidParameterValue');
       expect(refused.html).toContain('signInReturnUrl');
     }
-    expect((await click('http://localhost:3000/signed-in')).status).toBe(200);
+    const accepted = await checkoutJsClick(world, 'SignIn', signIn('http://localhost:3000/signed-in'));
+    expect(accepted.response.status).toBe(200);
   });
 
   it('a checkout.js checkout button with a javascript: review URL is refused', async () => {
-    const signer = createSigner({
-      publicKeyId: world.publicKeyId,
-      privateKey: world.privateKeyPem,
-      region: 'na',
-    });
-    const payloadJSON = JSON.stringify({
+    const refused = await checkoutJsClick(world, 'PayAndShip', {
       storeId: createBody.storeId,
       webCheckoutDetails: { checkoutReviewReturnUrl: 'javascript:alert(1)' },
     });
-    const { signature } = await signer.signButtonPayload(payloadJSON);
-    const response = await fetch(`${world.sim.url}/checkout/start`, {
-      method: 'POST',
-      body: new URLSearchParams({
-        merchantId: merchantIdFor(world.publicKeyId),
-        publicKeyId: world.publicKeyId,
-        ledgerCurrency: 'USD',
-        placement: 'Cart',
-        productType: 'PayAndShip',
-        sandbox: 'true',
-        payloadJSON,
-        signature,
-        algorithm: 'AMZN-PAY-RSASSA-PSS-V2',
-      }),
-      redirect: 'manual',
-    });
-    const html = await response.text();
-    expect(/<code data-reason-code>([^<]+)<\/code>/.exec(html)?.[1], html).toBe('InvalidParameterValue');
-    expect(html).toContain('checkoutReviewReturnUrl');
+    expect(refused.reasonCode, refused.html).toBe('InvalidParameterValue');
+    expect(refused.html).toContain('checkoutReviewReturnUrl');
   });
 });

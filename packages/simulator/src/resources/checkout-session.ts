@@ -365,7 +365,8 @@ function checkAmount(record: CheckoutSessionRecord, requested: Money, field: str
   }
 }
 
-const ADDRESS_FIELDS = [
+/** The parts of a postal address, as Amazon answers it. */
+export const ADDRESS_PARTS = [
   'name',
   'addressLine1',
   'addressLine2',
@@ -402,7 +403,7 @@ function checkSharedAddress(
     return;
   }
   const given = sent as Record<string, unknown>;
-  for (const part of ADDRESS_FIELDS) {
+  for (const part of ADDRESS_PARTS) {
     const expected = addressPart(shared?.[part]);
     if (addressPart(given[part]) !== expected) {
       throw ApiError.invalidParameter(
