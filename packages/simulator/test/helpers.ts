@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { type AmazonPayApiError, WebStoreClient } from '@amazon-pay-ts/client';
 import { createSigner, generateKeyPairPem } from '@amazon-pay-ts/signer';
 import { ErrorResponseSchema } from '@amazon-pay-ts/types';
@@ -227,3 +228,16 @@ export const PHP_README_ADDRESS = {
   countryCode: 'US',
   phoneNumber: '800-000-0000',
 };
+
+/** A Create Dispute body for `chargeId` (10.00 USD, product not received) in `state`. */
+export function disputeBody(chargeId: string, state: 'ActionRequired' | 'UnderReview' = 'ActionRequired') {
+  return {
+    chargeId,
+    providerMetadata: { providerDisputeId: randomUUID() },
+    disputeAmount: { amount: '10.00', currencyCode: 'USD' as const },
+    filingReason: 'ProductNotReceived' as const,
+    statusDetails: { state },
+    filingTimestamp: '20250217T081500Z',
+    merchantResponseDeadline: '20250228T235959Z',
+  };
+}

@@ -4,7 +4,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { type OperationId, operationSchemas } from '@amazon-pay-ts/types';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { readySession, signedFetch, startWorld, type TestWorld } from './helpers.js';
+import { disputeBody, readySession, signedFetch, startWorld, type TestWorld } from './helpers.js';
 
 /**
  * Where Amazon requires `x-amz-pay-idempotency-key`. Amazon's PHP SDK says its `$headers` "is not
@@ -140,15 +140,7 @@ describe('x-amz-pay-idempotency-key', () => {
     const done = await world.client.completeCheckoutSession(sessionId, {
       chargeAmount: { amount: '100.00', currencyCode: 'USD' },
     });
-    const dispute = await world.client.createDispute({
-      chargeId: done.chargeId!,
-      providerMetadata: { providerDisputeId: randomUUID() },
-      disputeAmount: { amount: '10.00', currencyCode: 'USD' },
-      filingReason: 'ProductNotReceived',
-      statusDetails: { state: 'ActionRequired' },
-      filingTimestamp: '20250217T081500Z',
-      merchantResponseDeadline: '20250228T235959Z',
-    });
+    const dispute = await world.client.createDispute(disputeBody(done.chargeId!));
     const contested = await keyless(
       `/v2/disputes/${dispute.disputeId}/contest`,
       { merchantEvidences: [{ evidenceType: 'TrackingNumber', evidenceText: '1Z999AA10123456784' }] },

@@ -7,7 +7,7 @@ import { type OperationSchema, operationSchemas } from '@amazon-pay-ts/types';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ADDRESS_PARTS } from '../src/resources/checkout-session.js';
 import { REPORT_PROCESSING_MS } from '../src/resources/reports.js';
-import { createBody, readySession, signedFetch, startWorld, type TestWorld } from './helpers.js';
+import { createBody, disputeBody, readySession, signedFetch, startWorld, type TestWorld } from './helpers.js';
 
 /**
  * Every request fixture (as Amazon's SDKs and docs send it), with its amounts as strings and as
@@ -128,15 +128,7 @@ function exerciser(m: Merchant) {
   /** A dispute awaiting the merchant's answer on a captured charge. */
   async function openDispute() {
     const c = await completed('USD', '100.00', 'AuthorizeWithCapture');
-    const dispute = await ok('/v2/disputes', {
-      chargeId: c.chargeId,
-      providerMetadata: { providerDisputeId: randomUUID() },
-      disputeAmount: { amount: '10.00', currencyCode: 'USD' },
-      filingReason: 'ProductNotReceived',
-      statusDetails: { state: 'ActionRequired' },
-      filingTimestamp: '20250217T081500Z',
-      merchantResponseDeadline: '20250228T235959Z',
-    });
+    const dispute = await ok('/v2/disputes', disputeBody(c.chargeId!));
     return { chargeId: c.chargeId!, disputeId: String(dispute.disputeId) };
   }
   /** Evidence as sent, each fileId swapped for a file this merchant uploaded. */

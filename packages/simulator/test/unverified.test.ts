@@ -4,7 +4,15 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { openapiDocument } from '@amazon-pay-ts/types';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createBody, readySession, signedFetch, startWorld, type TestWorld, testKeyPair } from './helpers.js';
+import {
+  createBody,
+  disputeBody,
+  readySession,
+  signedFetch,
+  startWorld,
+  type TestWorld,
+  testKeyPair,
+} from './helpers.js';
 
 /**
  * The statuses and answers no public source shows are listed twice: in the spec's description (what
@@ -117,15 +125,7 @@ const probes: Record<string, () => Promise<{ status: number; json: Record<string
     const done = await completed('AuthorizeWithCapture');
     const dispute = await signedFetch(world, '/v2/disputes', {
       headers: key(),
-      body: {
-        chargeId: done.chargeId,
-        providerMetadata: { providerDisputeId: randomUUID() },
-        disputeAmount: { amount: '10.00', currencyCode: 'USD' },
-        filingReason: 'ProductNotReceived',
-        statusDetails: { state: 'UnderReview' },
-        filingTimestamp: '20250217T081500Z',
-        merchantResponseDeadline: '20250228T235959Z',
-      },
+      body: disputeBody(done.chargeId!, 'UnderReview'),
     });
     return signedFetch(world, `/v2/disputes/${dispute.json.disputeId}/contest`, {
       headers: key(),
