@@ -175,6 +175,33 @@ const probes: Record<string, () => Promise<{ status: number; json: Record<string
       },
     });
   },
+  'x-amz-pay-authtoken': async () => {
+    const issued = await signedFetch(
+      world,
+      '/v2/authorizationTokens/amzn.mws.unverified?merchantId=A1DELEGATING',
+    );
+    const session = await world.client.createCheckoutSession(createBody);
+    return signedFetch(world, `/v2/checkoutSessions/${session.checkoutSessionId}`, {
+      tamper: async (request) => {
+        const headers = new Headers(request.headers);
+        headers.set('x-amz-pay-authtoken', String(issued.json.authorizationToken));
+        return new Request(request.url, { method: request.method, headers });
+      },
+    });
+  },
+  DuplicateIdempotencyKey: async () => {
+    const reused = { 'x-amz-pay-idempotency-key': randomUUID().replaceAll('-', '') };
+    const created = await signedFetch(world, '/v2/checkoutSessions', { headers: reused, body: createBody });
+    expect(created.status).toBe(201);
+    const done = await completed('Confirm');
+    return signedFetch(world, '/v2/charges', {
+      headers: reused,
+      body: {
+        chargePermissionId: done.chargePermissionId,
+        chargeAmount: { amount: '1.00', currencyCode: 'USD' },
+      },
+    });
+  },
   'x-amz-pay-idempotency-key': () =>
     signedFetch(world, '/v2/reports', {
       body: {
