@@ -42,6 +42,12 @@ export interface ClientConfig {
   /** Replaces `https://pay-api.amazon.<tld>`, e.g. a local simulator's URL. `/v2/…` is appended (after `/<environment>` when one applies). */
   baseUrl?: string;
   /**
+   * Allows a plain `http:` baseUrl to a host that is not loopback, e.g. a simulator in another
+   * container (`http://simulator:4010`). Requests then cross a network unencrypted: for test networks
+   * only. Default false: plain http is accepted only to 127.0.0.1, ::1 and localhost.
+   */
+  allowInsecureHttp?: boolean;
+  /**
    * The fetch to send with: any fetch-compatible function, e.g. undici's `fetch` with a `ProxyAgent`
    * (see README), or a test double. Defaults to `globalThis.fetch`.
    */
@@ -133,7 +139,10 @@ export function resolveConfig(config: ClientConfig): ResolvedConfig {
       `unknown algorithm ${JSON.stringify(algorithm)}: use ${ALGORITHMS.map((a) => `'${a}'`).join(' or ')}`,
     );
   }
-  if (config.baseUrl !== undefined) checkBaseUrl(config.baseUrl);
+  if (config.allowInsecureHttp !== undefined && typeof config.allowInsecureHttp !== 'boolean') {
+    throw new AmazonPayConfigError('allowInsecureHttp', 'allowInsecureHttp must be true or false');
+  }
+  if (config.baseUrl !== undefined) checkBaseUrl(config.baseUrl, config.allowInsecureHttp === true);
   if (config.fetch !== undefined && typeof config.fetch !== 'function') {
     throw new AmazonPayConfigError('fetch', 'fetch must be a function');
   }
@@ -173,7 +182,7 @@ export function resolveConfig(config: ClientConfig): ResolvedConfig {
   };
 }
 
-function checkBaseUrl(baseUrl: unknown): void {
+function checkBaseUrl(baseUrl: unknown, allowInsecureHttp: boolean): void {
   let url: URL | undefined;
   try {
     url = typeof baseUrl === 'string' ? new URL(baseUrl) : undefined;
@@ -193,10 +202,10 @@ function checkBaseUrl(baseUrl: unknown): void {
       'baseUrl must not contain user info (user:password@): requests are authenticated by signature only',
     );
   }
-  if (url.protocol === 'http:' && !isLoopback(url.hostname)) {
+  if (url.protocol === 'http:' && !isLoopback(url.hostname) && !allowInsecureHttp) {
     throw new AmazonPayConfigError(
       'baseUrl',
-      `baseUrl uses plain http: to ${url.hostname}; use https:, or http: only to a loopback host (127.0.0.1, ::1, localhost) such as the simulator`,
+      `baseUrl uses plain http: to ${url.hostname}; use https:, or http: to a loopback host (127.0.0.1, ::1, localhost) such as the simulator, or set allowInsecureHttp: true for a test network`,
     );
   }
 }

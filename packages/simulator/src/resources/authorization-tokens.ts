@@ -1,6 +1,5 @@
 import { ApiError } from '../errors.js';
 import type { HandlerTable } from '../handler.js';
-import { authorizationToken } from '../ids.js';
 
 /**
  * Delegated authorization tokens: a solution provider trades a merchant's MWS auth token
@@ -19,7 +18,7 @@ export const authorizationTokenHandlers = {
         "an MWS auth token starts with 'amzn.mws.'",
       );
     }
-    const token = authorizationToken();
+    const token = ctx.engine.ids.authorizationToken();
     ctx.engine.store.authorizationTokens.set(token, { merchantId, mwsAuthToken, issuedTo: ctx.merchantId });
     return { authorizationToken: token };
   },

@@ -3,7 +3,6 @@ import type { Engine } from '../engine.js';
 import { ApiError } from '../errors.js';
 import type { HandlerTable } from '../handler.js';
 import type { RegionCode } from '../ids.js';
-import { buyerToken } from '../ids.js';
 import { sandboxAddress, sandboxBuyer } from '../sandbox-data.js';
 import type { AddressRecord, BuyerProfile } from '../store.js';
 
@@ -30,10 +29,10 @@ export function issueBuyerToken(
   owner: string | null,
   opts: Omit<BuyerTokenOptions, 'merchantId'> = {},
 ): string {
-  const token = buyerToken();
+  const token = engine.ids.buyerToken();
   const region = opts.region ?? 'na';
   engine.store.buyerTokens.set(token, {
-    buyer: sandboxBuyer(opts.buyer),
+    buyer: sandboxBuyer(engine.ids, opts.buyer),
     shippingAddress: sandboxAddress(region, opts.shippingAddress),
     billingAddress: sandboxAddress(region, opts.billingAddress ?? opts.shippingAddress),
     scopes: opts.scopes ?? null,

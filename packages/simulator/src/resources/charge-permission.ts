@@ -3,7 +3,6 @@ import { amazonTimestamp, DAY } from '../clock.js';
 import type { Engine } from '../engine.js';
 import { ApiError } from '../errors.js';
 import type { HandlerTable } from '../handler.js';
-import { amazonPayToken, chargePermissionId } from '../ids.js';
 import { add, assertSameCurrency, formatPrice, type Money, parsePrice, sub, zero } from '../money.js';
 import { ownEntry } from '../ownership.js';
 import type { BuyerProfile, ChargePermissionRecord, CheckoutSessionRecord, Json } from '../store.js';
@@ -31,7 +30,7 @@ export function createFromCheckout(
       ? new Date(now.getTime() + (extend || type === 'Recurring' ? THIRTEEN_MONTHS_DAYS : 180) * DAY)
       : null;
   const record: ChargePermissionRecord = {
-    id: chargePermissionId(session.env, session.region),
+    id: engine.ids.chargePermissionId(session.env, session.region),
     merchantId: session.merchantId,
     env: session.env,
     region: session.region,
@@ -52,7 +51,7 @@ export function createFromCheckout(
     reasons: null,
     updatedAt: now,
     amountLimit: limit,
-    amazonPayToken: amazonPayToken(),
+    amazonPayToken: engine.ids.amazonPayToken(),
     chargeSequence: 0,
     refundSequence: 0,
   };

@@ -3,7 +3,7 @@ import { amazonTimestamp, DAY } from '../clock.js';
 import type { Engine } from '../engine.js';
 import { ApiError } from '../errors.js';
 import type { HandlerTable } from '../handler.js';
-import { chargeId, numericId } from '../ids.js';
+import { chargeId } from '../ids.js';
 import {
   add,
   allowOverchargeLimit,
@@ -192,7 +192,7 @@ function completeCapture(engine: Engine, charge: ChargeRecord, amount: Money) {
   setChargeStatus(engine, charge, 'Captured', null, null);
   const cp = engine.store.chargePermissions.get(charge.chargePermissionId);
   engine.store.ledger.push({
-    id: numericId(12),
+    id: engine.ids.numericId(12),
     type: 'Capture',
     merchantId: charge.merchantId,
     chargePermissionId: charge.chargePermissionId,

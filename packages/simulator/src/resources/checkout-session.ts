@@ -8,13 +8,11 @@ import { amazonTimestamp, DAY } from '../clock.js';
 import type { Engine } from '../engine.js';
 import { ApiError } from '../errors.js';
 import { type HandlerTable, type RequestContext, WithStatus } from '../handler.js';
-import { checkoutSessionId } from '../ids.js';
 import { assertSameCurrency, formatPrice, type Money, parsePrice, show } from '../money.js';
 import { ownEntry } from '../ownership.js';
-import { DEFAULT_PAYMENT_METHOD, type SimulatedPaymentMethod } from '../payment-methods.js';
 import { checkReturnUrls } from '../return-urls.js';
-import { sandboxAddress, sandboxBuyer, toAddressRecord } from '../sandbox-data.js';
-import type { AddressRecord, BuyerProfile, CheckoutSessionRecord, Json } from '../store.js';
+import type { AddressRecord, CheckoutSessionRecord, Json } from '../store.js';
+import { setCheckoutSessionStatus } from '../transitions.js';
 import { authorize, oneTimeLimit } from './charge.js';
 import { buyerView, createFromCheckout, merchantMetadataView } from './charge-permission.js';
 
@@ -25,23 +23,6 @@ import { buyerView, createFromCheckout, merchantMetadataView } from './charge-pe
  * confirms at amazonPayRedirectUrl, and the merchant completes it.
  */
 const SESSION_LIFETIME_MS = DAY;
-
-/** Thrown when the simulated buyer cannot do what was asked (hosted page or `sim.approve`). */
-export class BuyerActionError extends Error {
-  /** Says why the simulated buyer cannot take the action. */
-  constructor(message: string) {
-    super(message);
-    this.name = 'BuyerActionError';
-  }
-}
-
-export interface ApproveOptions {
-  buyer?: Partial<BuyerProfile>;
-  shippingAddress?: Partial<AddressRecord>;
-  billingAddress?: Partial<AddressRecord>;
-  /** A simulated payment method's last four digits (`'0701'`) or the method itself. */
-  paymentMethod?: SimulatedPaymentMethod;
-}
 
 function normalizePrice(value: unknown, field: string): { amount: string; currencyCode: string } | undefined {
   if (value === undefined || value === null) return undefined;
@@ -144,7 +125,7 @@ export function constraints(record: CheckoutSessionRecord): { constraintId: stri
 }
 
 /** The page where the buyer confirms payment, available once only the buyer's part is missing. */
-function redirectUrl(engine: Engine, record: CheckoutSessionRecord): string | null {
+export function redirectUrl(engine: Engine, record: CheckoutSessionRecord): string | null {
   if (record.status.state !== 'Open') return null;
   const missing = constraints(record).map((c) => c.constraintId);
   const onlyBuyerMissing = missing.every((c) => c === 'BuyerNotAssociated');
@@ -233,7 +214,7 @@ export function getSession(engine: Engine, id: string, merchantId: string | null
 }
 
 function cancel(engine: Engine, record: CheckoutSessionRecord, reasonCode: string, description: string) {
-  record.status = { state: 'Canceled', reasonCode, reasonDescription: description, updatedAt: engine.now() };
+  setCheckoutSessionStatus(engine, record, 'Canceled', reasonCode, description);
 }
 
 function assertOpen(record: CheckoutSessionRecord, operation: string) {
@@ -256,7 +237,7 @@ function createSession(ctx: RequestContext<'createCheckoutSession'>): CheckoutSe
   const fields = normalizeFields(ctx.body);
   checkReturnUrls(fields.webCheckoutDetails, ctx.realm.env);
   const record: CheckoutSessionRecord = {
-    id: checkoutSessionId(),
+    id: ctx.engine.ids.checkoutSessionId(),
     merchantId: ctx.merchantId,
     env: ctx.realm.env,
     region: ctx.realm.region,
@@ -279,76 +260,6 @@ function createSession(ctx: RequestContext<'createCheckoutSession'>): CheckoutSe
     }
   });
   return record;
-}
-
-/** The buyer signs in and picks an address and a payment method. */
-export function signIn(engine: Engine, record: CheckoutSessionRecord, opts: ApproveOptions): void {
-  if (record.status.state !== 'Open') {
-    throw new BuyerActionError(
-      `Checkout session ${record.id} is ${record.status.state}; the buyer cannot sign in.`,
-    );
-  }
-  record.buyer = { ...(record.buyer ?? sandboxBuyer()), ...opts.buyer };
-  record.shippingAddress = sandboxAddress(record.region, opts.shippingAddress);
-  record.billingAddress = sandboxAddress(record.region, opts.billingAddress ?? opts.shippingAddress);
-  const addressDetails = record.fields.addressDetails as Json | undefined;
-  if (addressDetails) record.shippingAddress = toAddressRecord(addressDetails);
-  record.paymentMethod = opts.paymentMethod ?? record.paymentMethod ?? DEFAULT_PAYMENT_METHOD;
-  record.status.updatedAt = engine.now();
-}
-
-/** The buyer confirms at amazonPayRedirectUrl; the chosen payment method decides the outcome. */
-export function processPayment(
-  engine: Engine,
-  record: CheckoutSessionRecord,
-  method?: SimulatedPaymentMethod,
-): void {
-  if (record.status.state !== 'Open') {
-    throw new BuyerActionError(
-      `Checkout session ${record.id} is ${record.status.state}; there is nothing to pay.`,
-    );
-  }
-  const missing = constraints(record).filter((c) => c.constraintId !== 'BuyerNotAssociated');
-  if (missing.length > 0) {
-    throw new BuyerActionError(
-      `Checkout session ${record.id} still has constraints ${missing.map((c) => c.constraintId).join(', ')}; update the session first.`,
-    );
-  }
-  if (method) record.paymentMethod = method;
-  const chosen = record.paymentMethod ?? DEFAULT_PAYMENT_METHOD;
-  const p = payment(record);
-  if (chosen.scenario === 'PendingThenAuthorized' || chosen.scenario === 'PendingThenHardDeclined') {
-    if (p.paymentIntent !== 'Authorize' || p.canHandlePendingAuthorization !== true) {
-      throw new BuyerActionError(
-        `Payment method ${chosen.descriptor} simulates a pending authorization: set paymentDetails.paymentIntent to Authorize and canHandlePendingAuthorization to true first.`,
-      );
-    }
-  }
-  if (chosen.scenario === 'BuyerCanceled')
-    cancel(engine, record, 'BuyerCanceled', 'The buyer canceled the checkout.');
-  else if (chosen.scenario === 'Declined') cancel(engine, record, 'Declined', 'The payment was declined.');
-  record.processed = true;
-  record.status.updatedAt = engine.now();
-}
-
-/** What `sim.approve` and the hosted page do: sign in if needed, then pay if the session allows it. */
-export function approve(engine: Engine, id: string, opts: ApproveOptions = {}): CheckoutSessionRecord {
-  engine.runDue();
-  const record = engine.store.checkoutSessions.get(id);
-  if (!record) throw new BuyerActionError(`Checkout session ${id} does not exist.`);
-  if (!record.buyer) signIn(engine, record, opts);
-  else if (opts.paymentMethod) record.paymentMethod = opts.paymentMethod;
-  if (!record.processed && redirectUrl(engine, record)) processPayment(engine, record);
-  return record;
-}
-
-export function isAwaitingPayment(engine: Engine, record: CheckoutSessionRecord): boolean {
-  return (
-    record.status.state === 'Open' &&
-    !!record.buyer &&
-    !record.processed &&
-    redirectUrl(engine, record) !== null
-  );
 }
 
 function checkAmount(record: CheckoutSessionRecord, requested: Money, field: string) {
@@ -455,7 +366,7 @@ function finish(
     record.chargeId = charge.id;
     pending = charge.status.state === 'AuthorizationInitiated';
   }
-  record.status = { state: 'Completed', reasonCode: null, reasonDescription: null, updatedAt: engine.now() };
+  setCheckoutSessionStatus(engine, record, 'Completed', null, null);
   return pending;
 }
 

@@ -3,7 +3,6 @@ import { amazonTimestamp, parseTimestamp } from '../clock.js';
 import type { Engine } from '../engine.js';
 import { ApiError } from '../errors.js';
 import type { HandlerTable } from '../handler.js';
-import { numericId } from '../ids.js';
 import { formatPrice, parsePrice } from '../money.js';
 import { ownRecord } from '../ownership.js';
 import type { ChargeRecord } from '../store.js';
@@ -60,7 +59,7 @@ export const disputeHandlers = {
     const charge = getChargeRecord(ctx.engine, body.chargeId, ctx.merchantId);
     const amount = parsePrice(body.disputeAmount, 'disputeAmount');
     const dispute: Dispute = {
-      disputeId: `${charge.id}-D${numericId(6)}`,
+      disputeId: `${charge.id}-D${ctx.engine.ids.numericId(6)}`,
       chargeId: charge.id,
       releaseEnvironment: charge.env,
       // Amazon's Dispute object: disputeType "currently only supports Chargeback".

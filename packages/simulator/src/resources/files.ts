@@ -1,6 +1,5 @@
 import { amazonTimestamp, HOUR } from '../clock.js';
 import type { HandlerTable } from '../handler.js';
-import { opaqueId } from '../ids.js';
 
 /**
  * Files: dispute evidence uploads; the answer carries where the content would be PUT. A file belongs
@@ -9,7 +8,7 @@ import { opaqueId } from '../ids.js';
 export const fileHandlers = {
   uploadFile(ctx) {
     const now = ctx.engine.now();
-    const id = opaqueId('amzn1.file.');
+    const id = ctx.engine.ids.opaqueId('amzn1.file.');
     const file = {
       id,
       type: ctx.body.type,

@@ -1,6 +1,5 @@
 import { amazonTimestamp } from '../clock.js';
 import type { HandlerTable } from '../handler.js';
-import { chargePermissionId } from '../ids.js';
 import { parsePrice } from '../money.js';
 import { sandboxBuyer } from '../sandbox-data.js';
 import type { ChargePermissionRecord } from '../store.js';
@@ -23,7 +22,7 @@ export const inStoreHandlers = {
     const existing = engine.store.inStoreScans.get(scanKey);
     if (existing) return { chargePermissionId: existing.chargePermissionId };
     const now = engine.now();
-    const id = chargePermissionId(ctx.realm.env, ctx.realm.region);
+    const id = engine.ids.chargePermissionId(ctx.realm.env, ctx.realm.region);
     const currency = String(body.ledgerCurrency);
     const record: ChargePermissionRecord = {
       id,
@@ -32,7 +31,7 @@ export const inStoreHandlers = {
       region: ctx.realm.region,
       type: 'OneTime',
       checkoutSessionId: null,
-      buyer: sandboxBuyer(),
+      buyer: sandboxBuyer(engine.ids),
       shippingAddress: null,
       billingAddress: null,
       paymentMethod: null,

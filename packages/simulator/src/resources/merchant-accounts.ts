@@ -1,7 +1,6 @@
 import type { Store } from '@amazon-pay-ts/types';
 import { ApiError } from '../errors.js';
 import type { HandlerTable } from '../handler.js';
-import { merchantId, storeId } from '../ids.js';
 import { ownRecord, ownRecords } from '../ownership.js';
 import type { MerchantAccountRecord, Store as SimulatorStore, StoreRecord } from '../store.js';
 
@@ -39,7 +38,7 @@ export const merchantAccountHandlers = {
       (a) => a.uniqueReferenceId === uniqueReferenceId,
     );
     if (existing) return { uniqueReferenceId, merchantAccountId: existing.merchantAccountId };
-    const id = merchantId();
+    const id = ctx.engine.ids.merchantId();
     ctx.engine.store.merchantAccounts.set(id, {
       merchantId: ctx.merchantId,
       record: { merchantAccountId: id, uniqueReferenceId, details, claimed: false },
@@ -78,7 +77,7 @@ export const merchantAccountHandlers = {
   createStore(ctx) {
     const merchantAccountId = ctx.params.merchantAccountId;
     account(ctx, merchantAccountId);
-    const store: StoreRecord = { ...ctx.body, storeId: storeId(), merchantAccountId };
+    const store: StoreRecord = { ...ctx.body, storeId: ctx.engine.ids.storeId(), merchantAccountId };
     ctx.engine.store.stores.set(store.storeId, store);
     return storeView(store);
   },

@@ -3,7 +3,7 @@ import { amazonTimestamp } from '../clock.js';
 import type { Engine } from '../engine.js';
 import { ApiError } from '../errors.js';
 import type { HandlerTable } from '../handler.js';
-import { numericId, refundId } from '../ids.js';
+import { refundId } from '../ids.js';
 import {
   add,
   assertSameCurrency,
@@ -124,7 +124,7 @@ export function issueRefund(
     setRefundStatus(engine, refund, 'Refunded', null, null);
     charge.refunded = add(charge.refunded, amount);
     engine.store.ledger.push({
-      id: numericId(12),
+      id: engine.ids.numericId(12),
       type: 'Refund',
       merchantId: charge.merchantId,
       chargePermissionId: cp.id,

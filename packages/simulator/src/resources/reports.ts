@@ -3,7 +3,6 @@ import { amazonTimestamp, parseTimestamp } from '../clock.js';
 import type { Engine } from '../engine.js';
 import { ApiError } from '../errors.js';
 import type { HandlerTable } from '../handler.js';
-import { numericId, opaqueId } from '../ids.js';
 import { formatPrice } from '../money.js';
 import { ownRecord, ownRecords } from '../ownership.js';
 import type { LedgerEntry, Owned } from '../store.js';
@@ -80,7 +79,7 @@ function createReport(
 ): Report {
   const now = engine.now();
   const report: Report = {
-    reportId: numericId(11),
+    reportId: engine.ids.numericId(11),
     reportType,
     startTime: amazonTimestamp(startTime),
     endTime: amazonTimestamp(endTime),
@@ -105,7 +104,7 @@ function createReport(
       report.processingStatus = 'CANCELLED';
       return;
     }
-    const documentId = opaqueId('amzn1.tortuga.4.na.');
+    const documentId = engine.ids.opaqueId('amzn1.tortuga.4.na.');
     engine.store.reportDocuments.set(documentId, {
       reportDocumentId: documentId,
       reportId: report.reportId,
@@ -228,7 +227,7 @@ export const reportHandlers = {
       ctx.engine.store.reportSchedules.delete(String(existing.reportScheduleId));
     }
     const schedule: ReportSchedule = {
-      reportScheduleId: numericId(11),
+      reportScheduleId: ctx.engine.ids.numericId(11),
       reportType: type,
       scheduleFrequency: ctx.body.scheduleFrequency,
       nextReportCreationTime: amazonTimestamp(next),

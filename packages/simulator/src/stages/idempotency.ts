@@ -50,4 +50,9 @@ export class IdempotencyStore {
   remember(merchantId: string, key: string, entry: StoredResponse): void {
     this.entries.set(this.scope(merchantId, key), entry);
   }
+
+  /** Forgets every key (the simulator's reset). */
+  clear(): void {
+    this.entries.clear();
+  }
 }

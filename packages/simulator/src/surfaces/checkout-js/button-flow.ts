@@ -18,11 +18,13 @@ import { ButtonError, type ButtonSubmission, parseButtonSubmission, realmOfButto
 const ALGORITHM_WHEN_ABSENT: SignatureAlgorithm = 'AMZN-PAY-RSASSA-PSS';
 
 export interface PendingSignIn {
-  /** The merchant whose signed button asked: the buyer token is readable by it alone. */
-  merchantId: string;
   returnUrl: string;
+  /** Where Cancel leads (signInCancelUrl); absent, the buyer gets a link back to the shop. */
+  cancelUrl: string | null;
   scopes: string[] | null;
   region: 'na' | 'eu' | 'jp';
+  /** The merchant whose key signed the button: the buyer token is that merchant's alone. */
+  merchantId: string;
 }
 
 export type ButtonOutcome =
@@ -49,7 +51,7 @@ async function verify(keys: KeyRing, submission: ButtonSubmission): Promise<stri
   if (loaded.merchantId !== submission.merchantId) {
     throw new ButtonError(
       'InvalidPublicKeyId',
-      `The publicKeyId '${submission.publicKeyId}' does not belong to merchant '${submission.merchantId}'; use the merchantId and public key id of the same Seller Central account.`,
+      `The publicKeyId '${submission.publicKeyId}' does not belong to merchant '${submission.merchantId}': it belongs to merchant '${loaded.merchantId}'. Use the merchantId and public key id of the same Seller Central account.`,
     );
   }
   const result = await verifyButtonSignature(
@@ -83,7 +85,17 @@ function parsePayload(text: string): Json {
   return payload as Json;
 }
 
-const SIGN_IN_FIELDS = new Set(['signInReturnUrl', 'storeId', 'signInScopes']);
+/**
+ * The documented three, plus what Amazon's Magento plugin and OXID's module sign in production:
+ * signInCancelUrl (both) and platformId (OXID).
+ */
+const SIGN_IN_FIELDS = new Set([
+  'signInReturnUrl',
+  'signInCancelUrl',
+  'storeId',
+  'signInScopes',
+  'platformId',
+]);
 const SIGN_IN_SCOPES = new Set([
   'name',
   'email',
@@ -94,19 +106,39 @@ const SIGN_IN_SCOPES = new Set([
   'primeStatus',
 ]);
 
-/** The sign-in payload Amazon's "Amazon Sign-in" page documents: three fields, nothing else. */
+/**
+ * A return URL of the sign-in payload, if present: Amazon sends the buyer only to https URLs (plain
+ * http to localhost in Sandbox), see return-urls.ts.
+ */
+function returnUrl(payload: Json, field: string, env: Realm['env']): string | null {
+  const value = payload[field];
+  if (value === undefined) return null;
+  const problem = returnUrlProblem(value, env);
+  if (problem) {
+    throw new ButtonError(
+      'InvalidParameterValue',
+      `signInConfig.payloadJSON needs ${field}, an absolute URL on your site: ${problem}.`,
+    );
+  }
+  return value as string;
+}
+
+/** The sign-in payload: the fields of Amazon's "Amazon Sign-in" page and those shops sign besides. */
 function signInRequest(payload: Json, realm: Realm, merchantId: string): PendingSignIn {
   const unknown = Object.keys(payload).find((k) => !SIGN_IN_FIELDS.has(k));
   if (unknown) {
     throw new ButtonError('UnrecognizedField', `The field '${unknown}' is invalid in a sign-in payload.`);
   }
-  const returnUrl = payload.signInReturnUrl;
-  const problem = returnUrlProblem(returnUrl, realm.env);
-  if (typeof returnUrl !== 'string' || problem) {
+  const signInReturnUrl = returnUrl(payload, 'signInReturnUrl', realm.env);
+  if (signInReturnUrl === null) {
     throw new ButtonError(
       'InvalidParameterValue',
-      `signInConfig.payloadJSON needs signInReturnUrl, an absolute URL on your site: ${problem}.`,
+      'signInConfig.payloadJSON needs signInReturnUrl, an absolute https URL on your site.',
     );
+  }
+  const cancelUrl = returnUrl(payload, 'signInCancelUrl', realm.env);
+  if (payload.platformId !== undefined && typeof payload.platformId !== 'string') {
+    throw new ButtonError('InvalidParameterValue', 'platformId must be a string.');
   }
   if (typeof payload.storeId !== 'string' || payload.storeId === '') {
     throw new ButtonError('MissingParameterValue', 'signInConfig.payloadJSON needs storeId.');
@@ -125,7 +157,7 @@ function signInRequest(payload: Json, realm: Realm, merchantId: string): Pending
       );
     }
   }
-  return { merchantId, returnUrl, scopes, region: realm.region };
+  return { returnUrl: signInReturnUrl, cancelUrl, scopes, region: realm.region, merchantId };
 }
 
 /**
