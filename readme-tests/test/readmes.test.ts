@@ -26,11 +26,11 @@ import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { type ReadmeBlock, readmeBlocks } from '../src/blocks.js';
 import { typeCheck } from '../src/compile.js';
+import { preludeSource } from '../src/preludes.js';
 import { findReadmes, repoPath } from '../src/workspace.js';
 import { startReadmeWorld, world } from '../src/world.js';
 
 const packageDir = fileURLToPath(new URL('..', import.meta.url));
-const preludeDir = join(packageDir, 'preludes');
 
 interface Case {
   readonly readme: string;
@@ -70,14 +70,6 @@ afterAll(async () => {
   await stopWorld?.();
   if (dir) rmSync(dir, { recursive: true, force: true });
 });
-
-function preludeSource(name: string): string {
-  try {
-    return readFileSync(join(preludeDir, `${name}.ts`), 'utf8');
-  } catch {
-    throw new Error(`unknown prelude '${name}': add readme-tests/preludes/${name}.ts`);
-  }
-}
 
 it('finds the README blocks', () => {
   expect(cases.length).toBeGreaterThan(15);

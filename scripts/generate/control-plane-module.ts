@@ -5,7 +5,7 @@
 import { deref, listOperations, type OpenApiDocument } from './document.js';
 import { generatedHeader } from './header.js';
 import { emitOpenApiModule } from './openapi-module.js';
-import { emitOperationsModule, mergedParameters } from './operations-module.js';
+import { emitOperationIdsModule, emitOperationsModule, mergedParameters } from './operations-module.js';
 import { emitTypesModule } from './types-module.js';
 import { emitZodModule } from './zod-module.js';
 
@@ -27,6 +27,7 @@ export async function generateControlPlaneFiles(document: OpenApiDocument): Prom
     'openapi.ts': retitle(emitOpenApiModule(document)),
     'schema.ts': retitle(await emitTypesModule(document)),
     'zod.ts': retitle(emitZodModule(document)),
+    'operation-ids.ts': retitle(emitOperationIdsModule(document)),
     'operations.ts': retitle(emitOperationsModule(document)),
     'client-methods.ts': emitControlPlaneClientMethods(document),
   };

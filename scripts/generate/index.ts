@@ -10,7 +10,7 @@ import { emitClientModules } from './client-methods-module.js';
 import { generateControlPlaneFiles } from './control-plane-module.js';
 import type { OpenApiDocument } from './document.js';
 import { emitBundleJson, emitOpenApiModule } from './openapi-module.js';
-import { emitOperationsModule } from './operations-module.js';
+import { emitOperationIdsModule, emitOperationsModule } from './operations-module.js';
 import { emitTypesModule } from './types-module.js';
 import { emitWebhooksModule } from './webhooks-module.js';
 import { emitAliasesModule, emitZodModule } from './zod-module.js';
@@ -25,6 +25,7 @@ export async function generateFiles(document: OpenApiDocument): Promise<Record<s
     'schema.ts': await emitTypesModule(document),
     'aliases.ts': emitAliasesModule(document),
     'zod.ts': emitZodModule(document),
+    'operation-ids.ts': emitOperationIdsModule(document),
     'operations.ts': emitOperationsModule(document),
     'webhooks.ts': emitWebhooksModule(document),
   };

@@ -4,7 +4,13 @@ import createClient from 'openapi-fetch';
 import { checkAmounts } from './amount-rules.js';
 import type { ApiClient, ApiPaths } from './api.js';
 import { type ButtonPayload, checkButtonPayload } from './button-payload.js';
-import { type ClientConfig, type Logger, type ResolvedConfig, resolveConfig } from './config.js';
+import {
+  type ClientConfig,
+  type Logger,
+  type ResolvedConfig,
+  resolveConfig,
+  type SignatureAlgorithm,
+} from './config.js';
 import { datesToWire } from './dates.js';
 import { decodeShippingAddressList } from './decode.js';
 import type { Environment, Region } from './endpoint.js';
@@ -158,10 +164,13 @@ export abstract class ClientBase {
    * text when it is already serialised. It is checked first against its kind's schema, unknown fields
    * included (Amazon shows the buyer an error page for those), rejecting with
    * `AmazonPayRequestValidationError` naming the field. Objects are serialised with `JSON.stringify`;
-   * pass the returned `payload` string to the button unchanged, it is exactly what was signed. Button
-   * signatures have no date: they can be cached.
+   * pass the returned `payload` string to the button unchanged, it is exactly what was signed, with
+   * `signature` and `algorithm` (Amazon reads a missing `algorithm` as the original scheme, while the
+   * client signs with V2 by default). Button signatures have no date: they can be cached.
    */
-  generateButtonSignature(payload: ButtonPayload | string): Promise<{ payload: string; signature: string }> {
+  generateButtonSignature(
+    payload: ButtonPayload | string,
+  ): Promise<{ payload: string; signature: string; algorithm: SignatureAlgorithm }> {
     const issues = checkButtonPayload(payload);
     if (issues.length) {
       return Promise.reject(new AmazonPayRequestValidationError('generateButtonSignature', issues));
@@ -502,6 +511,7 @@ const KEY_FIELDS = new Set([
   'INVALID_KEY',
   'KEY_TOO_SMALL',
   'KEY_FILE_NOT_FOUND',
+  'KEY_FILE_INVALID',
 ]);
 
 function buildSigner(config: ResolvedConfig, privateKey: string | CryptoKey): Signer {

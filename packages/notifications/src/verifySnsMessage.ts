@@ -1,5 +1,6 @@
 import { base64ToBytes } from '@amazon-pay-ts/signer/pem';
-import { type SnsMessage, SnsMessageSchema } from '@amazon-pay-ts/types';
+import type { SnsMessage } from '@amazon-pay-ts/types';
+import { SnsMessageSchema } from '@amazon-pay-ts/types/zod';
 import { AMAZON_PAY_IPN_ACCOUNTS, isAmazonPayTopicArn, topicAccount } from './amazonPayTopics.js';
 import {
   type CertificateCache,

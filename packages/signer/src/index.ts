@@ -17,12 +17,23 @@ export {
 export { canonicalQuery, encodedQueryPairs, type QueryInput } from './canonicalQuery.js';
 export { type CanonicalRequestParts, canonicalRequest } from './canonicalRequest.js';
 export { canonicalUri } from './canonicalUri.js';
-export { createSigner, type Signer, type SignerConfig, type SignHeadersInput } from './createSigner.js';
+export {
+  type ButtonSignature,
+  createSigner,
+  type Signer,
+  type SignerConfig,
+  type SignHeadersInput,
+} from './createSigner.js';
 export { encodeRfc3986 } from './encode.js';
 export { SignerError, type SignerErrorCode } from './errors.js';
 export { generateKeyPairPem, loadPrivateKey, loadPublicKey } from './keys.js';
 export { OPENSSH_CONVERSION, opensshToPkcs1 } from './openssh.js';
-export { MIN_MODULUS_BITS, type ParsedPrivateKey, parsePrivateKey } from './parsePrivateKey.js';
+export {
+  MAX_KEY_FILE_BYTES,
+  MIN_MODULUS_BITS,
+  type ParsedPrivateKey,
+  parsePrivateKey,
+} from './parsePrivateKey.js';
 export { type AmazonPayRegion, isRegion, normalizeRegion, REGIONS } from './region.js';
 export { EMPTY_SHA256, sha256Hex } from './sha256.js';
 export {

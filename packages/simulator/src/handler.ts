@@ -1,4 +1,5 @@
-import type { OperationId, operationSchemas, operations } from '@amazon-pay-ts/types';
+import type { OperationId, operations } from '@amazon-pay-ts/types';
+import type { operationSchemas } from '@amazon-pay-ts/types/zod';
 import type { Engine, Realm } from './engine.js';
 
 /**

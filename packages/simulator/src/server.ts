@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { type OperationSchema, operationSchemas } from '@amazon-pay-ts/types';
+import { type OperationSchema, operationSchemas } from '@amazon-pay-ts/types/zod';
 import { type ApproveOptions, approve, BuyerActionError } from './buyer-actions.js';
 import type { ClockOption, SimulatorClock } from './clock.js';
 import { controlPlane } from './control-plane/surface.js';

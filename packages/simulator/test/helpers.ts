@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { type AmazonPayApiError, WebStoreClient } from '@amazon-pay-ts/client';
 import { createSigner, generateKeyPairPem } from '@amazon-pay-ts/signer';
-import { ErrorResponseSchema } from '@amazon-pay-ts/types';
+import { ErrorResponseSchema } from '@amazon-pay-ts/types/zod';
 import { expect } from 'vitest';
 import { merchantIdFor } from '../src/ids.js';
 import { type Simulator, type SimulatorOptions, startSimulator } from '../src/index.js';

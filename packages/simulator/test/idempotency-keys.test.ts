@@ -2,7 +2,8 @@ import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { type OperationId, operationSchemas } from '@amazon-pay-ts/types';
+import type { OperationId } from '@amazon-pay-ts/types';
+import { operationSchemas } from '@amazon-pay-ts/types/zod';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { disputeBody, readySession, signedFetch, startWorld, type TestWorld } from './helpers.js';
 

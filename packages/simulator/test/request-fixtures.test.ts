@@ -3,7 +3,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { WebStoreClient } from '@amazon-pay-ts/client';
-import { type OperationSchema, operationSchemas } from '@amazon-pay-ts/types';
+import { type OperationSchema, operationSchemas } from '@amazon-pay-ts/types/zod';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ADDRESS_PARTS } from '../src/resources/checkout-session.js';
 import { REPORT_PROCESSING_MS } from '../src/resources/reports.js';

@@ -1,5 +1,5 @@
 import { constants, createHash, createPrivateKey, sign } from 'node:crypto';
-import { ErrorResponseSchema } from '@amazon-pay-ts/types';
+import { ErrorResponseSchema } from '@amazon-pay-ts/types/zod';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createBody, signedFetch, startWorld, type TestWorld } from './helpers.js';
 

@@ -1,5 +1,5 @@
 import { createHash, timingSafeEqual } from 'node:crypto';
-import type { OperationSchema } from '@amazon-pay-ts/types';
+import type { OperationSchema } from '@amazon-pay-ts/types/zod';
 import { ApiError } from '../errors.js';
 import type { ControlPlaneOperationId } from '../generated/control-plane/client-methods.js';
 import { operationSchemas } from '../generated/control-plane/operations.js';

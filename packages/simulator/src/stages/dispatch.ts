@@ -1,4 +1,5 @@
-import type { OperationId, OperationSchema } from '@amazon-pay-ts/types';
+import type { OperationId } from '@amazon-pay-ts/types';
+import type { OperationSchema } from '@amazon-pay-ts/types/zod';
 import type { Engine, Realm } from '../engine.js';
 import { ApiError } from '../errors.js';
 import { type HandlerTable, WithStatus } from '../handler.js';

@@ -1,9 +1,6 @@
 import { isSignatureAlgorithm, type SignatureAlgorithm, verifyButtonSignature } from '@amazon-pay-ts/signer';
-import {
-  type CreateCheckoutSessionRequest,
-  type OperationSchema,
-  operationSchemas,
-} from '@amazon-pay-ts/types';
+import type { CreateCheckoutSessionRequest } from '@amazon-pay-ts/types';
+import { type OperationSchema, operationSchemas } from '@amazon-pay-ts/types/zod';
 import type { Engine, Realm } from '../../engine.js';
 import { ApiError } from '../../errors.js';
 import { checkoutSessionHandlers, signInUrl } from '../../resources/checkout-session.js';
