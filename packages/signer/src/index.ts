@@ -36,7 +36,12 @@ export {
 } from './parsePrivateKey.js';
 export { type AmazonPayRegion, isRegion, normalizeRegion, REGIONS } from './region.js';
 export { EMPTY_SHA256, sha256Hex } from './sha256.js';
-export { isSignableHeader, UNSIGNED_HEADERS } from './signableHeaders.js';
+export {
+  isSignableHeader,
+  mustBeSigned,
+  UNSIGNED_AMAZON_PAY_HEADERS,
+  UNSIGNED_HEADERS,
+} from './signableHeaders.js';
 export { type SignerMiddleware, signerMiddleware } from './signerMiddleware.js';
 export { stringToSign } from './stringToSign.js';
 export { verifyButtonSignature } from './verifyButtonSignature.js';

@@ -273,7 +273,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
       return checkoutSessionView(engine, record);
     },
     hostedPageUrl: (id) => signInUrl(engine, id),
-    issueBuyerToken: (opts) => issueBuyerToken(engine, opts),
+    issueBuyerToken: ({ merchantId, ...opts } = {}) => issueBuyerToken(engine, merchantId ?? null, opts),
     addKey: (key) => keys.add(key),
     onStateChange: (listener) => engine.changes.on(listener),
     get stateChanges() {

@@ -8,6 +8,8 @@ export interface PreparedCall {
   effects(state: SimulatorState): number;
 }
 
+type FinalizeBody = Parameters<WebStoreClient['finalizeCheckoutSession']>[1];
+
 export interface MoneyOperation {
   readonly name: string;
   /** POSTs carry an idempotency key; PATCH and DELETE are idempotent at Amazon and carry none. */
@@ -121,12 +123,13 @@ export const MONEY_OPERATIONS: readonly MoneyOperation[] = [
         ...createBody,
         paymentDetails: { chargeAmount: usd('8.00') },
       });
-      sim.approve(id);
+      // Finalize carries the shipping address Amazon shared with the merchant (PayAndShip).
+      const shippingAddress = sim.approve(id).shippingAddress as FinalizeBody['shippingAddress'];
       return {
         call: (client, options) =>
           client.finalizeCheckoutSession(
             id,
-            { paymentIntent: 'Authorize', chargeAmount: usd('8.00') },
+            { paymentIntent: 'Authorize', chargeAmount: usd('8.00'), shippingAddress },
             options,
           ),
         effects: (state) => chargesOf(state, state.checkoutSessions[id]?.chargePermissionId),

@@ -149,8 +149,8 @@ export function controlHandlers(deps: ControlPlaneDependencies): ControlHandlers
     },
     issueBuyerToken({ body }) {
       const { merchantId, region, scopes, buyer, shippingAddress, billingAddress } = body ?? {};
-      const buyerToken = issueBuyerToken(engine, {
-        ...(merchantId ? { merchantId } : {}),
+      // A token made by hand: readable by any merchant unless it names one.
+      const buyerToken = issueBuyerToken(engine, merchantId ?? null, {
         ...(region ? { region } : {}),
         ...(scopes ? { scopes } : {}),
         ...(buyer ? { buyer } : {}),

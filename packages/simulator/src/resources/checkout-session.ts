@@ -1,10 +1,17 @@
+import type {
+  CheckoutSession,
+  PaymentMethodOnFileMetadata,
+  Price,
+  RecurringMetadata,
+} from '@amazon-pay-ts/types';
 import { amazonTimestamp, DAY } from '../clock.js';
 import type { Engine } from '../engine.js';
 import { ApiError } from '../errors.js';
-import type { HandlerTable, RequestContext } from '../handler.js';
+import { type HandlerTable, type RequestContext, WithStatus } from '../handler.js';
 import { assertSameCurrency, formatPrice, type Money, parsePrice, show } from '../money.js';
 import { ownEntry } from '../ownership.js';
-import type { CheckoutSessionRecord, Json } from '../store.js';
+import { checkReturnUrls } from '../return-urls.js';
+import type { AddressRecord, CheckoutSessionRecord, Json } from '../store.js';
 import { setCheckoutSessionStatus } from '../transitions.js';
 import { authorize, oneTimeLimit } from './charge.js';
 import { buyerView, createFromCheckout, merchantMetadataView } from './charge-permission.js';
@@ -132,14 +139,20 @@ export function signInUrl(engine: Engine, id: string): string {
   return `${engine.baseUrl}/checkout/signin?amazonCheckoutSessionId=${id}`;
 }
 
+/** `PayOnly` for a ProcessOrder checkout without a merchant-given address (or when set), else `PayAndShip`. */
+function productTypeOf(r: CheckoutSessionRecord): string {
+  const set = r.fields.productType;
+  if (typeof set === 'string') return set;
+  return isProcessOrder(r) && !r.fields.addressDetails ? 'PayOnly' : 'PayAndShip';
+}
+
 export function checkoutSessionView(engine: Engine, r: CheckoutSessionRecord) {
   const f = r.fields;
   const w = web(r);
   const p = payment(r);
   const str = (v: unknown) => (typeof v === 'string' ? v : null);
   const bool = (v: unknown) => (typeof v === 'boolean' ? v : null);
-  const productType =
-    str(f.productType) ?? (w.checkoutMode === 'ProcessOrder' && !f.addressDetails ? 'PayOnly' : 'PayAndShip');
+  const productType = productTypeOf(r);
   return {
     checkoutSessionId: r.id,
     webCheckoutDetails: {
@@ -153,8 +166,8 @@ export function checkoutSessionView(engine: Engine, r: CheckoutSessionRecord) {
     paymentDetails: {
       paymentIntent: str(p.paymentIntent),
       canHandlePendingAuthorization: p.canHandlePendingAuthorization === true,
-      chargeAmount: (p.chargeAmount as object | undefined) ?? null,
-      totalOrderAmount: (p.totalOrderAmount as object | undefined) ?? null,
+      chargeAmount: (p.chargeAmount as Price | undefined) ?? null,
+      totalOrderAmount: (p.totalOrderAmount as Price | undefined) ?? null,
       softDescriptor: str(p.softDescriptor),
       presentmentCurrency:
         str(p.presentmentCurrency) ??
@@ -164,8 +177,9 @@ export function checkoutSessionView(engine: Engine, r: CheckoutSessionRecord) {
       extendExpiration: bool(p.extendExpiration),
     },
     chargePermissionType: str(f.chargePermissionType) ?? 'OneTime',
-    recurringMetadata: (f.recurringMetadata as object | undefined) ?? null,
-    paymentMethodOnFileMetadata: (f.paymentMethodOnFileMetadata as object | undefined) ?? null,
+    recurringMetadata: (f.recurringMetadata as RecurringMetadata | undefined) ?? null,
+    paymentMethodOnFileMetadata:
+      (f.paymentMethodOnFileMetadata as PaymentMethodOnFileMetadata | undefined) ?? null,
     merchantMetadata: merchantMetadataView((f.merchantMetadata as Json | undefined) ?? null),
     supplementaryData: str(f.supplementaryData),
     buyer: buyerView(r.buyer),
@@ -191,7 +205,7 @@ export function checkoutSessionView(engine: Engine, r: CheckoutSessionRecord) {
     deliverySpecifications: (f.deliverySpecifications as object | undefined) ?? null,
     releaseEnvironment: r.env,
     checkoutButtonText: null,
-  };
+  } satisfies CheckoutSession;
 }
 
 /** The checkout session `id` as `merchantId` may see it (null: the buyer's pages). */
@@ -218,9 +232,10 @@ function assertOpen(record: CheckoutSessionRecord, operation: string) {
   }
 }
 
-function createSession(ctx: RequestContext): CheckoutSessionRecord {
+function createSession(ctx: RequestContext<'createCheckoutSession'>): CheckoutSessionRecord {
   const now = ctx.engine.now();
   const fields = normalizeFields(ctx.body);
+  checkReturnUrls(fields.webCheckoutDetails, ctx.realm.env);
   const record: CheckoutSessionRecord = {
     id: ctx.engine.ids.checkoutSessionId(),
     merchantId: ctx.merchantId,
@@ -261,8 +276,65 @@ function checkAmount(record: CheckoutSessionRecord, requested: Money, field: str
   }
 }
 
-/** Turns the approved session into a charge permission and, for Authorize intents, a charge. */
-function finish(ctx: RequestContext, record: CheckoutSessionRecord, amount: Money | null): number {
+/** The parts of a postal address, as Amazon answers it. */
+export const ADDRESS_PARTS = [
+  'name',
+  'addressLine1',
+  'addressLine2',
+  'addressLine3',
+  'city',
+  'county',
+  'district',
+  'stateOrRegion',
+  'postalCode',
+  'countryCode',
+  'phoneNumber',
+] as const satisfies readonly (keyof AddressRecord)[];
+
+/** An address part as compared: trimmed, with `null`, absent and empty alike. */
+function addressPart(value: unknown): string | null {
+  const text = typeof value === 'string' ? value.trim().replace(/\s+/g, ' ') : '';
+  return text === '' ? null : text;
+}
+
+/**
+ * Finalize's address check: "for PayAndShip use cases, the shippingAddress is also required and must
+ * match the address shared by Amazon. For PayOnly use cases, the same requirement exists for the
+ * billingAddress" (Amazon's Verify & complete checkout guide). Each part must equal what Amazon
+ * shared; `null`, absent and empty parts are the same.
+ */
+function checkSharedAddress(
+  field: 'shippingAddress' | 'billingAddress',
+  sent: unknown,
+  shared: AddressRecord | null,
+  required: boolean,
+): void {
+  if (sent === undefined || sent === null) {
+    if (required) throw ApiError.missingParameter(field);
+    return;
+  }
+  const given = sent as Record<string, unknown>;
+  for (const part of ADDRESS_PARTS) {
+    const expected = addressPart(shared?.[part]);
+    if (addressPart(given[part]) !== expected) {
+      throw ApiError.invalidParameter(
+        `${field}.${part}`,
+        given[part] ?? null,
+        `it must match the ${field} Amazon shared for this checkout session (${expected === null ? 'none' : `'${expected}'`}); send the address Get Checkout Session returned`,
+      );
+    }
+  }
+}
+
+/**
+ * Turns the approved session into a charge permission and, for Authorize intents, a charge; true
+ * when the authorization is pending (answered 202).
+ */
+function finish(
+  ctx: RequestContext<'completeCheckoutSession' | 'finalizeCheckoutSession'>,
+  record: CheckoutSessionRecord,
+  amount: Money | null,
+): boolean {
   const engine = ctx.engine;
   const p = payment(record);
   const code = ctx.simulationCode;
@@ -276,7 +348,7 @@ function finish(ctx: RequestContext, record: CheckoutSessionRecord, amount: Mone
   const cp = createFromCheckout(engine, record, limit);
   if (amount) cp.presentmentCurrency = amount.currencyCode;
   record.chargePermissionId = cp.id;
-  let status = 200;
+  let pending = false;
   const intent = p.paymentIntent;
   if (amount && (intent === 'Authorize' || intent === 'AuthorizeWithCapture')) {
     const scenario = record.paymentMethod?.scenario ?? 'Success';
@@ -292,39 +364,40 @@ function finish(ctx: RequestContext, record: CheckoutSessionRecord, amount: Mone
       channel: 'Web',
     });
     record.chargeId = charge.id;
-    if (charge.status.state === 'AuthorizationInitiated') status = 202;
+    pending = charge.status.state === 'AuthorizationInitiated';
   }
   setCheckoutSessionStatus(engine, record, 'Completed', null, null);
-  return status;
+  return pending;
 }
 
-export const checkoutSessionHandlers: HandlerTable = {
+export const checkoutSessionHandlers = {
   createCheckoutSession(ctx) {
     const record = createSession(ctx);
-    return { body: checkoutSessionView(ctx.engine, record) };
+    return checkoutSessionView(ctx.engine, record);
   },
 
   getCheckoutSession(ctx) {
-    const record = getSession(ctx.engine, ctx.params.checkoutSessionId!, ctx.merchantId);
-    return { body: checkoutSessionView(ctx.engine, record) };
+    const record = getSession(ctx.engine, ctx.params.checkoutSessionId, ctx.merchantId);
+    return checkoutSessionView(ctx.engine, record);
   },
 
   updateCheckoutSession(ctx) {
-    const record = getSession(ctx.engine, ctx.params.checkoutSessionId!, ctx.merchantId);
+    const record = getSession(ctx.engine, ctx.params.checkoutSessionId, ctx.merchantId);
     assertOpen(record, 'updateCheckoutSession');
     const updated = normalizeFields(ctx.body);
+    checkReturnUrls(updated.webCheckoutDetails, record.env);
     record.fields = merge(record.fields, updated);
     record.status.updatedAt = ctx.engine.now();
-    return { body: checkoutSessionView(ctx.engine, record) };
+    return checkoutSessionView(ctx.engine, record);
   },
 
   completeCheckoutSession(ctx) {
     const engine = ctx.engine;
-    const record = getSession(engine, ctx.params.checkoutSessionId!, ctx.merchantId);
+    const record = getSession(engine, ctx.params.checkoutSessionId, ctx.merchantId);
     const amount = parsePrice(ctx.body.chargeAmount, 'chargeAmount');
     if (record.status.state === 'Completed') {
       checkAmount(record, amount, 'chargeAmount');
-      return { body: checkoutSessionView(engine, record) };
+      return checkoutSessionView(engine, record);
     }
     assertOpen(record, 'completeCheckoutSession');
     if (!record.processed) {
@@ -334,13 +407,14 @@ export const checkoutSessionHandlers: HandlerTable = {
       );
     }
     checkAmount(record, amount, 'chargeAmount');
-    const status = finish(ctx, record, amount);
-    return { status, body: checkoutSessionView(engine, record) };
+    const pending = finish(ctx, record, amount);
+    const view = checkoutSessionView(engine, record);
+    return pending ? new WithStatus(202, view) : view;
   },
 
   finalizeCheckoutSession(ctx) {
     const engine = ctx.engine;
-    const record = getSession(engine, ctx.params.checkoutSessionId!, ctx.merchantId);
+    const record = getSession(engine, ctx.params.checkoutSessionId, ctx.merchantId);
     assertOpen(record, 'finalizeCheckoutSession');
     if (!record.buyer) {
       throw ApiError.invalidState(
@@ -349,10 +423,14 @@ export const checkoutSessionHandlers: HandlerTable = {
       );
     }
     const body = ctx.body;
+    const payOnly = productTypeOf(record) === 'PayOnly';
+    checkSharedAddress('shippingAddress', body.shippingAddress, record.shippingAddress, !payOnly);
+    checkSharedAddress('billingAddress', body.billingAddress, record.billingAddress, payOnly);
     const p = { ...payment(record) };
     p.paymentIntent = body.paymentIntent;
-    if (body.canHandlePendingAuthorization !== undefined)
-      p.canHandlePendingAuthorization = body.canHandlePendingAuthorization;
+    // Amazon's own samples send "true"/"false" as strings.
+    const canHandle = body.canHandlePendingAuthorization;
+    if (canHandle !== undefined) p.canHandlePendingAuthorization = canHandle === true || canHandle === 'true';
     const amount = body.chargeAmount ? parsePrice(body.chargeAmount, 'chargeAmount') : null;
     if (amount) {
       if (p.chargeAmount) checkAmount(record, amount, 'chargeAmount');
@@ -363,7 +441,8 @@ export const checkoutSessionHandlers: HandlerTable = {
     if (!chargeAmount && !setupOnly(record)) throw ApiError.missingParameter('chargeAmount');
     record.fields = { ...record.fields, paymentDetails: p };
     record.processed = true;
-    const status = finish(ctx, record, chargeAmount);
-    return { status, body: checkoutSessionView(engine, record) };
+    const pending = finish(ctx, record, chargeAmount);
+    const view = checkoutSessionView(engine, record);
+    return pending ? new WithStatus(202, view) : view;
   },
-};
+} satisfies Partial<HandlerTable>;

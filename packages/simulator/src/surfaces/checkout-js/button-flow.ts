@@ -1,8 +1,10 @@
 import { isSignatureAlgorithm, type SignatureAlgorithm, verifyButtonSignature } from '@amazon-pay-ts/signer';
+import type { CreateCheckoutSessionRequest } from '@amazon-pay-ts/types';
 import { type OperationSchema, operationSchemas } from '@amazon-pay-ts/types/zod';
-import type { Engine } from '../../engine.js';
+import type { Engine, Realm } from '../../engine.js';
 import { ApiError } from '../../errors.js';
 import { checkoutSessionHandlers, signInUrl } from '../../resources/checkout-session.js';
+import { returnUrlProblem } from '../../return-urls.js';
 import type { KeyRing } from '../../signature.js';
 import type { Json } from '../../store.js';
 import { findUnknownField } from '../../unknown-fields.js';
@@ -101,33 +103,37 @@ const SIGN_IN_SCOPES = new Set([
   'primeStatus',
 ]);
 
-function absoluteUrl(payload: Json, field: string): string | null {
+/**
+ * A return URL of the sign-in payload, if present: Amazon sends the buyer only to https URLs (plain
+ * http to localhost in Sandbox), see return-urls.ts.
+ */
+function returnUrl(payload: Json, field: string, env: Realm['env']): string | null {
   const value = payload[field];
   if (value === undefined) return null;
-  const url = typeof value === 'string' && URL.canParse(value) ? new URL(value) : null;
-  if (!url || (url.protocol !== 'https:' && url.protocol !== 'http:')) {
+  const problem = returnUrlProblem(value, env);
+  if (problem) {
     throw new ButtonError(
       'InvalidParameterValue',
-      `signInConfig.payloadJSON needs ${field}, an absolute http(s) URL on your site.`,
+      `signInConfig.payloadJSON needs ${field}, an absolute URL on your site: ${problem}.`,
     );
   }
   return value as string;
 }
 
 /** The sign-in payload: the fields of Amazon's "Amazon Sign-in" page and those shops sign besides. */
-function signInRequest(payload: Json, region: PendingSignIn['region'], merchantId: string): PendingSignIn {
+function signInRequest(payload: Json, realm: Realm, merchantId: string): PendingSignIn {
   const unknown = Object.keys(payload).find((k) => !SIGN_IN_FIELDS.has(k));
   if (unknown) {
     throw new ButtonError('UnrecognizedField', `The field '${unknown}' is invalid in a sign-in payload.`);
   }
-  const returnUrl = absoluteUrl(payload, 'signInReturnUrl');
-  if (returnUrl === null) {
+  const signInReturnUrl = returnUrl(payload, 'signInReturnUrl', realm.env);
+  if (signInReturnUrl === null) {
     throw new ButtonError(
       'InvalidParameterValue',
-      'signInConfig.payloadJSON needs signInReturnUrl, an absolute URL on your site.',
+      'signInConfig.payloadJSON needs signInReturnUrl, an absolute https URL on your site.',
     );
   }
-  const cancelUrl = absoluteUrl(payload, 'signInCancelUrl');
+  const cancelUrl = returnUrl(payload, 'signInCancelUrl', realm.env);
   if (payload.platformId !== undefined && typeof payload.platformId !== 'string') {
     throw new ButtonError('InvalidParameterValue', 'platformId must be a string.');
   }
@@ -148,7 +154,7 @@ function signInRequest(payload: Json, region: PendingSignIn['region'], merchantI
       );
     }
   }
-  return { returnUrl, cancelUrl, scopes, region, merchantId };
+  return { returnUrl: signInReturnUrl, cancelUrl, scopes, region: realm.region, merchantId };
 }
 
 /**
@@ -178,7 +184,7 @@ export async function startFromButton(
   const merchantId = await verify(keys, submission);
   const payload = parsePayload(submission.payloadJSON);
   if (submission.productType === 'SignIn')
-    return { kind: 'sign-in', request: signInRequest(payload, realm.region, merchantId) };
+    return { kind: 'sign-in', request: signInRequest(payload, realm, merchantId) };
 
   const operation = (operationSchemas as unknown as Record<string, OperationSchema>).createCheckoutSession!;
   try {
@@ -193,11 +199,12 @@ export async function startFromButton(
     if (submission.productType === 'PayOnly' && payload.addressDetails === undefined)
       payload.productType ??= 'PayOnly';
     engine.runDue();
-    const created = checkoutSessionHandlers.createCheckoutSession!({
+    const created = checkoutSessionHandlers.createCheckoutSession({
       operationId: 'createCheckoutSession',
       params: {},
       query: new URLSearchParams(),
-      body: payload,
+      // Validated against the Create Checkout Session body schema just above.
+      body: payload as CreateCheckoutSessionRequest,
       headers: {},
       realm,
       simulationCode: null,
@@ -205,7 +212,7 @@ export async function startFromButton(
       merchantId,
       publicKeyId: submission.publicKeyId,
     });
-    const id = (created.body as { checkoutSessionId: string }).checkoutSessionId;
+    const id = created.checkoutSessionId;
     return { kind: 'checkout', checkoutSessionId: id, location: signInUrl(engine, id) };
   } catch (error) {
     if (error instanceof ApiError) throw new ButtonError(error.reasonCode, `payloadJSON: ${error.message}`);

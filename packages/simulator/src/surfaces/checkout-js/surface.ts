@@ -86,9 +86,8 @@ function consent(engine: Engine, res: ServerResponse, url: URL, body: string): v
     );
     return;
   }
-  const token = issueBuyerToken(engine, {
+  const token = issueBuyerToken(engine, request.merchantId, {
     region: request.region,
-    merchantId: request.merchantId,
     ...(request.scopes ? { scopes: request.scopes } : {}),
   });
   const target = new URL(request.returnUrl);
