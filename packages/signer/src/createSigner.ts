@@ -1,6 +1,7 @@
 import { DEFAULT_ALGORITHM, isSignatureAlgorithm, type SignatureAlgorithm, saltLength } from './algorithm.js';
 import { amzDate } from './amzDate.js';
 import { formatAuthorization } from './authorization.js';
+import { BufferedRequest } from './bufferedRequest.js';
 import { canonicalHeaderValue } from './canonicalHeaders.js';
 import { encodedQueryPairs, joinQuery, sortedQuery } from './canonicalQuery.js';
 import { canonicalRequest } from './canonicalRequest.js';
@@ -56,12 +57,16 @@ export interface Signer {
   /** The signature scheme. */
   readonly algorithm: SignatureAlgorithm;
   /**
-   * Returns a new `Request` carrying `accept`, `content-type`, `x-amz-pay-date`, `x-amz-pay-host`,
-   * `x-amz-pay-region` and `authorization`, with the same body bytes. The URL's path and query and
-   * the signed header values are rewritten into their canonical form when they are not already, so
-   * what is sent is byte for byte what was signed; the path keeps its segments (an encoded `/` stays
-   * encoded, nothing is collapsed or resolved), so it addresses the same resource. The input
-   * request's body is consumed.
+   * Returns the request signed: carrying `accept`, `content-type`, `x-amz-pay-date`,
+   * `x-amz-pay-host`, `x-amz-pay-region` and `authorization`, with the same body bytes. The URL's path
+   * and query and the signed header values are rewritten into their canonical form when they are not
+   * already, so what is sent is byte for byte what was signed; the path keeps its segments (an
+   * encoded `/` stays encoded, nothing is collapsed or resolved), so it addresses the same resource.
+   *
+   * A {@link BufferedRequest} whose body is in memory (`bodySource`) and whose URL is already
+   * canonical is signed in place: those bytes are hashed, the headers are set on it and the same
+   * request is returned, without reading its body stream or building another `Request`. Any other
+   * request's body is read (consumed) and a new `Request` carrying it is returned.
    */
   sign(request: Request): Promise<Request>;
   /**
@@ -233,16 +238,30 @@ export function createSigner(config: SignerConfig): Signer {
     if (!(request instanceof Request))
       throw new SignerError('INVALID_REQUEST', 'sign() takes a Fetch API Request');
     if (request.bodyUsed) throw new SignerError('INVALID_REQUEST', 'the request body has already been read');
-    // Read once: these bytes are hashed and become the new request's body.
-    const body = request.body === null ? null : new Uint8Array(await request.arrayBuffer());
-    const headers = new Map(request.headers);
+    const buffered = request instanceof BufferedRequest ? request.bodySource : undefined;
+    // Read once otherwise: these bytes are hashed and become the new request's body.
+    const body =
+      buffered !== undefined
+        ? buffered
+        : request.body === null
+          ? null
+          : new Uint8Array(await request.arrayBuffer());
+    const headers = headerMap(request.headers);
     const canonicalUrl = await signParts(request.method, new URL(request.url), headers, body);
 
-    if (canonicalUrl === undefined) return new Request(request, { headers: [...headers], body });
-    return new Request(canonicalUrl, {
+    if (canonicalUrl === undefined) {
+      if (buffered === undefined)
+        return new Request(request, { headers: [...headers], body: body as BodyInit | null });
+      // In place: only what signing added or canonicalised changes.
+      const target = request.headers;
+      for (const [name, value] of headers) if (target.get(name) !== value) target.set(name, value);
+      return request;
+    }
+    const RequestClass = buffered === undefined ? Request : BufferedRequest;
+    return new RequestClass(canonicalUrl, {
       method: request.method,
       headers: [...headers],
-      body,
+      body: body as BodyInit | null,
       signal: request.signal,
       redirect: request.redirect,
       credentials: request.credentials,
@@ -313,7 +332,12 @@ const STORED_VALUE = /^(?:[\x21-\x7e\x80-\xff](?:[\t\x20-\x7e\x80-\xff]*[\x21-\x
 function headerMap(input: HeadersInit | undefined): Map<string, string> {
   const map = new Map<string, string>();
   if (input === undefined || input === null) return map;
-  if (!(input instanceof Headers) && !Array.isArray(input) && typeof input === 'object') {
+  // A Headers holds its entries in that form already.
+  if (input instanceof Headers) {
+    for (const [name, value] of input) map.set(name, value);
+    return map;
+  }
+  if (!Array.isArray(input) && typeof input === 'object') {
     let stored = true;
     for (const name in input) {
       const value = (input as Record<string, unknown>)[name];
