@@ -1,12 +1,6 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import {
-  AmazonPayClient,
-  type ClientConfig,
-  InStoreClient,
-  METHOD_ALIASES,
-  OPERATION_ROUTES,
-  WebStoreClient,
-} from '../src/index.js';
+import { METHOD_ALIASES, OPERATION_ROUTES } from '../src/fetch.js';
+import { AmazonPayClient, type ClientConfig, InStoreClient, WebStoreClient } from '../src/index.js';
 import { validBodies } from './support/bodies.js';
 import { testKeys } from './support/client.js';
 import { startTestServer, type TestServer } from './support/server.js';

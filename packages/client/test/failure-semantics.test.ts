@@ -1,4 +1,6 @@
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import { resolveConfig } from '../src/config.js';
+import { CURRENCY_RULES, checkAmounts } from '../src/fetch.js';
 import {
   AmazonPayConfigError,
   AmazonPayDuplicateIdempotencyKeyError,
@@ -8,9 +10,6 @@ import {
   AmazonPayRedirectError,
   AmazonPayRequestValidationError,
   AmazonPayUnprocessableError,
-  CURRENCY_RULES,
-  checkAmounts,
-  resolveConfig,
 } from '../src/index.js';
 import { testClient } from './support/client.js';
 import { chargePayload } from './support/payloads.js';
