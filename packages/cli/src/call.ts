@@ -4,8 +4,8 @@ import {
   AmazonPayClient,
   AmazonPayError,
   AmazonPayRequestValidationError,
-  OPERATION_ROUTES,
 } from '@amazon-pay-ts/client';
+import { OPERATION_ROUTES } from '@amazon-pay-ts/client/fetch';
 import { clientConfig, signingHelp, signingOptions } from './client-config.js';
 import { type CliIo, emit, UsageError } from './io.js';
 import { readJsonFile } from './read-json.js';
