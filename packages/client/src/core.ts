@@ -10,6 +10,7 @@ import type { CommonWithResponse } from './methods.js';
 import { OPERATION_ROUTES } from './operations.js';
 import { Pipeline } from './pipeline.js';
 import { retrySettings } from './retry-options.js';
+import { configErrorFromSigner } from './signer-error.js';
 import type { CallOptions } from './types.js';
 
 /** Internal entry point of every operation method; `withResponse` swaps it for the metadata variant. */
@@ -192,21 +193,4 @@ function buildSigner(config: ResolvedConfig, privateKey: string | CryptoKey): Si
     if (!(error instanceof SignerError)) throw error;
     throw configErrorFromSigner(error, privateKey);
   }
-}
-
-/**
- * A signer error at construction as `AmazonPayConfigError`, by its code: `resolveConfig` has already
- * checked the key id, region and algorithm the way the signer does, so what the signer refuses here
- * is the key (`field: 'privateKey'`, `code`: the signer's). The message is the signer's, which names
- * a key file path as given (a path is no secret) and never key material; prefixed with the field
- * unless it already starts with it.
- */
-function configErrorFromSigner(error: SignerError, privateKey: string | CryptoKey): AmazonPayConfigError {
-  const field = 'privateKey';
-  let message = error.message.startsWith(field) ? error.message : `${field}: ${error.message}`;
-  // Defence in depth for PEM text: the signer never echoes key material, and neither do we.
-  if (typeof privateKey === 'string' && privateKey.includes('-----BEGIN')) {
-    message = message.replaceAll(privateKey, '[private key]');
-  }
-  return new AmazonPayConfigError({ field, code: error.code, message, cause: error });
 }

@@ -1,9 +1,15 @@
-import { BufferedRequest, type Signer, signerMiddleware } from '@amazon-pay-ts/signer';
+import { BufferedRequest, type Signer, SignerError, signerMiddleware } from '@amazon-pay-ts/signer';
 import type { OperationId } from '@amazon-pay-ts/types';
 import createClient, { type Middleware } from 'openapi-fetch';
 import type { ApiPaths } from './api.js';
 import type { Logger, ValidationMode } from './config.js';
-import type { FieldIssue, RequestContext } from './errors.js';
+import {
+  AmazonPayAbortError,
+  AmazonPayError,
+  AmazonPayTimeoutError,
+  type FieldIssue,
+  type RequestContext,
+} from './errors.js';
 import type { FetchLike, FetchLikeResponse } from './fetch-like.js';
 import { serializePath } from './path.js';
 import { type CallInit, type PreparedCall, prepareCall } from './prepare-call.js';
@@ -13,6 +19,7 @@ import { resultOf } from './response.js';
 import { type AttemptProgress, RetriedCall } from './retried-call.js';
 import type { RetrySettings } from './retry-options.js';
 import { safeUrl } from './safe-url.js';
+import { configErrorFromSigner } from './signer-error.js';
 import { createTransport, type Transport } from './transport.js';
 import type { ResponseMetadata } from './types.js';
 import { userAgentMiddleware } from './user-agent.js';
@@ -120,7 +127,11 @@ export class Pipeline {
       signal: call.signal,
       replaySafe: call.replaySafe,
       describe: context,
-    }).run((signal, progress) => this.#attempt(call, signal, progress, last));
+    })
+      .run((signal, progress) => this.#attempt(call, signal, progress, last))
+      .catch((error: unknown) => {
+        throw asAmazonPayError(error, context);
+      });
     const { response, text } = answer;
     const durationMs = performance.now() - started;
     const headers = response.headers as Headers;
@@ -220,6 +231,27 @@ export class Pipeline {
     const search = query === undefined ? '' : serializeWireQuery(query);
     return this.#baseUrl + serializePath(call.route.path, path) + (search === '' ? '' : `?${search}`);
   }
+}
+
+/**
+ * What else can escape an attempt, as the client's errors: a signer error (the key refused at its
+ * first use) as `AmazonPayConfigError`; an abort or timeout a custom `fetch` raised on its own as
+ * `AmazonPayAbortError` / `AmazonPayTimeoutError`. Anything else (a bug in a caller's middleware)
+ * goes through as it is.
+ */
+function asAmazonPayError(error: unknown, context: () => RequestContext): unknown {
+  if (error instanceof AmazonPayError) return error;
+  if (error instanceof SignerError) return configErrorFromSigner(error);
+  const name = (error as { name?: unknown } | null)?.name;
+  if (name === 'AbortError') return new AmazonPayAbortError({ ...context(), cause: error });
+  if (name === 'TimeoutError') {
+    return new AmazonPayTimeoutError({
+      ...context(),
+      cause: error,
+      message: 'the fetch timed out on its own',
+    });
+  }
+  return error;
 }
 
 function copyHeaders(headers: FetchLikeResponse['headers']): Headers {

@@ -4,18 +4,22 @@
  * the request and result rules the doors share). `client.api` throws the typed errors the methods
  * throw; it never resolves with a truthy `error` or with a result that only looks like a success.
  */
+import { verifyRequest } from '@amazon-pay-ts/signer';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import {
+  AmazonPayAbortError,
   type AmazonPayClient,
+  type AmazonPayError,
   AmazonPayMalformedResponseError,
   AmazonPayNotFoundError,
   AmazonPayRedirectError,
   AmazonPayRequestValidationError,
   AmazonPayServiceError,
+  AmazonPayTimeoutError,
 } from '../src/index.js';
-import { recordingLogger, testClient } from './support/client.js';
+import { recordingLogger, testClient, testKeys } from './support/client.js';
 import { chargePayload, multiAddressCheckoutSessionPayload } from './support/payloads.js';
-import { startTestServer, type TestServer } from './support/server.js';
+import { headerRecord, startTestServer, type TestServer } from './support/server.js';
 
 let server: TestServer;
 beforeAll(async () => {
@@ -223,5 +227,118 @@ describe('client.api applies the same conversions as the methods', () => {
     expect(error.operationId).toBe('createRefund');
     expect(error.issues[0]?.path).toBe('refundAmount.amount');
     expect(server.requests).toHaveLength(0);
+  });
+});
+
+describe('client.api: the rest of its surface', () => {
+  it('use() adds middleware before the signer: what it adds is signed, on every attempt', async () => {
+    const client = await testClient(server.url, { validateResponses: 'off', maxRetries: 1 });
+    let calls = 0;
+    const middleware = {
+      onRequest({ request }: { request: Request }) {
+        calls += 1;
+        request.headers.set('x-amz-pay-merchant-note', `attempt-${calls}`);
+        return request;
+      },
+    };
+    client.api.use(middleware);
+    server.enqueue({ status: 503 }, { body: chargePayload });
+    await client.getCharge(chargeId);
+    expect(calls).toBe(2);
+    const { publicKeyPem } = await testKeys();
+    for (const [index, request] of server.requests.entries()) {
+      expect(request.headers['x-amz-pay-merchant-note']).toBe(`attempt-${index + 1}`);
+      expect(request.headers.authorization).toContain('x-amz-pay-merchant-note');
+      const verdict = await verifyRequest(
+        {
+          method: request.method,
+          url: request.url,
+          headers: headerRecord(request.headers),
+          body: request.body,
+        },
+        publicKeyPem,
+      );
+      expect(verdict.ok).toBe(true);
+    }
+    client.api.eject(middleware);
+    server.requests.length = 0;
+    await client.getCharge(chargeId);
+    expect(server.requests[0]?.headers['x-amz-pay-merchant-note']).toBeUndefined();
+  });
+
+  it('refuses options that would take a call around the pipeline (another host, fetch, middleware)', async () => {
+    const client = await testClient(server.url);
+    const elsewhere = await startTestServer();
+    try {
+      for (const option of [
+        { baseUrl: elsewhere.url },
+        { fetch: globalThis.fetch },
+        { middleware: [] },
+        { parseAs: 'text' },
+      ]) {
+        const error = await rejectionOf(
+          client.api.GET('/v2/charges/{chargeId}', { params: { path: { chargeId } }, ...option } as never),
+          AmazonPayRequestValidationError,
+        );
+        expect(error.issues[0]?.path).toBe(Object.keys(option)[0]);
+      }
+      expect(elsewhere.requests).toHaveLength(0);
+      expect(server.requests).toHaveLength(0);
+    } finally {
+      await elsewhere.close();
+    }
+  });
+
+  it('refuses a path that is no operation of the spec', async () => {
+    const client = await testClient(server.url);
+    const error = await rejectionOf(
+      client.api.GET('/v2/nothing-here' as never, {} as never),
+      AmazonPayRequestValidationError,
+    );
+    expect(error.issues).toEqual([
+      { path: '(operation)', message: 'is not an operation of Amazon Pay API v2' },
+    ]);
+    expect(server.requests).toHaveLength(0);
+  });
+
+  it('checks headers and the idempotency key the way the methods check their options', async () => {
+    const client = await testClient(server.url);
+    const tooLong = await rejectionOf(
+      client.api.POST('/v2/refunds', {
+        params: { header: { 'x-amz-pay-idempotency-key': 'k'.repeat(33) } },
+        body: { chargeId, refundAmount: usd },
+      }),
+      AmazonPayRequestValidationError,
+    );
+    expect(tooLong.issues[0]?.path).toBe('headers.x-amz-pay-idempotency-key');
+    const badValue = await rejectionOf(
+      client.api.GET('/v2/charges/{chargeId}', {
+        params: { path: { chargeId } },
+        headers: { 'x-note': 'a\r\nb' },
+      }),
+      AmazonPayRequestValidationError,
+    );
+    expect(badValue.issues[0]?.path).toBe('headers.x-note');
+    expect(server.requests).toHaveLength(0);
+  });
+});
+
+describe('what a custom fetch raises', () => {
+  it('its own abort or timeout becomes the typed error, with the request it belongs to', async () => {
+    const cases: [string, typeof AmazonPayError][] = [
+      ['AbortError', AmazonPayAbortError],
+      ['TimeoutError', AmazonPayTimeoutError],
+    ];
+    for (const [name, ErrorClass] of cases) {
+      const client = await testClient(server.url, {
+        fetch: async () => {
+          throw new DOMException('gave up', name);
+        },
+      });
+      const error = await rejectionOf(client.createRefund({ chargeId, refundAmount: usd }), ErrorClass);
+      expect(error).toMatchObject({ operationId: 'createRefund', method: 'POST', mayHaveSucceeded: true });
+      expect(error.idempotencyKey).toMatch(/^[0-9a-f]{32}$/);
+      expect(error.cause).toBeInstanceOf(DOMException);
+    }
   });
 });
