@@ -144,7 +144,7 @@ export class Pipeline {
         retries,
         uncertain,
         durationMs,
-        context: context(),
+        context,
       },
       this.#settings.validateResponses,
     );

@@ -25,7 +25,8 @@ export interface Exchange {
   /** An earlier attempt may have acted (see `CallOutcome.uncertain`). */
   readonly uncertain: boolean;
   readonly durationMs: number;
-  readonly context: RequestContext;
+  /** The request it answered; called only when an error is raised. */
+  readonly context: () => RequestContext;
 }
 
 /** The decoded result of a 2xx, and where it differs from the spec (in `warn` mode; else empty). */
@@ -45,24 +46,25 @@ export function resultOf(exchange: Exchange, mode: ValidationMode): Result {
   const { operationId, status, headers, rawBody } = exchange;
   if (status >= 300 && status < 400) {
     throw new AmazonPayRedirectError({
-      ...exchange.context,
+      ...exchange.context(),
       status,
       location: headers.get('location') ?? undefined,
       retries: exchange.retries,
     });
   }
-  const answer: AmazonPayErrorInit & { status: number; rawBody: string } = {
-    ...exchange.context,
+  // What errors say about the answer; built only when one is raised.
+  const answer = (): AmazonPayErrorInit & { status: number; rawBody: string } => ({
+    ...exchange.context(),
     status,
     headers,
     requestId: headers.get('x-amz-pay-request-id') ?? undefined,
     rawBody,
     retries: exchange.retries,
     durationMs: exchange.durationMs,
-  };
+  });
   if (status < 200 || status >= 300) {
     // A refusal after a lost reply or a 5xx may answer a request that already acted.
-    throw apiErrorFromResponse({ ...answer, mayHaveSucceeded: status >= 500 || exchange.uncertain });
+    throw apiErrorFromResponse({ ...answer(), mayHaveSucceeded: status >= 500 || exchange.uncertain });
   }
   // The spec's success without content (204): the empty body is the answer, the result undefined.
   if (isBlank(rawBody) && answersWithoutBody(operationId)) return { data: undefined, issues: [] };
@@ -79,7 +81,7 @@ export function resultOf(exchange: Exchange, mode: ValidationMode): Result {
   }
   if (malformed !== undefined || data === undefined) {
     throw new AmazonPayMalformedResponseError({
-      ...answer,
+      ...answer(),
       issues: [{ path: '(body)', message: malformed ?? 'is not JSON' }],
     });
   }
@@ -95,7 +97,7 @@ export function resultOf(exchange: Exchange, mode: ValidationMode): Result {
     issues.push(...unwrapped.issues);
   }
   if (issues.length > 0 && mode === 'strict') {
-    throw new AmazonPayResponseValidationError({ ...answer, issues, data });
+    throw new AmazonPayResponseValidationError({ ...answer(), issues, data });
   }
   return { data, issues: mode === 'warn' ? issues : [] };
 }

@@ -2,6 +2,7 @@ import type { Logger, ValidationMode } from './config.js';
 import { AmazonPayRequestValidationError, type FieldIssue } from './errors.js';
 import { operationOf, prepareCall } from './prepare-call.js';
 import { resultOf } from './response.js';
+import { safeUrl } from './safe-url.js';
 
 /** Options of {@link validationMiddleware}: what to check and where warnings go. */
 export interface ValidationMiddlewareOptions {
@@ -64,7 +65,7 @@ export function validationMiddleware(options: ValidationMiddlewareOptions = {}) 
           retries: 0,
           uncertain: false,
           durationMs: 0,
-          context: { operationId, method: request.method, url: request.url },
+          context: () => ({ operationId, method: request.method, url: safeUrl(request.url) }),
         },
         responses,
       );
