@@ -56,6 +56,8 @@ export interface AmazonPayErrorInit extends RequestContext {
 
 /** Base class of every error this package throws; `instanceof AmazonPayError` catches them all. */
 export class AmazonPayError extends Error {
+  /** The `code` an error of this class carries unless its init names another. */
+  static readonly code: string = 'AMAZON_PAY_ERROR';
   override readonly name: string = 'AmazonPayError';
   /**
    * What kind of error this is, stable across releases (branch on it where `instanceof` cannot
@@ -90,7 +92,7 @@ export class AmazonPayError extends Error {
       init.message ?? 'Amazon Pay client error',
       init.cause === undefined ? undefined : { cause: init.cause },
     );
-    this.code = init.code ?? 'AMAZON_PAY_ERROR';
+    this.code = init.code ?? (new.target as typeof AmazonPayError).code;
     this.operationId = init.operationId;
     this.method = init.method;
     this.url = init.url;
@@ -101,26 +103,27 @@ export class AmazonPayError extends Error {
 
 /** The client configuration is unusable (unknown region, missing key id, bad key…). Thrown by the constructor. */
 export class AmazonPayConfigError extends AmazonPayError {
+  static override readonly code: string = 'INVALID_CONFIG';
   override readonly name = 'AmazonPayConfigError';
   /** The configuration field at fault, e.g. `region` or `privateKey`. */
   readonly field: string;
   /** Names the field at fault (`field`) and what is wrong with it (`message`). */
   constructor(init: AmazonPayErrorInit) {
     const field = init.field ?? 'config';
-    super({ code: 'INVALID_CONFIG', ...init, message: init.message ?? `${field} is invalid` });
+    super({ ...init, message: init.message ?? `${field} is invalid` });
     this.field = field;
   }
 }
 
 /** A call's input was rejected before anything was sent: bad id, missing or malformed body field, bad option. */
 export class AmazonPayRequestValidationError extends AmazonPayError {
+  static override readonly code: string = 'REQUEST_VALIDATION';
   override readonly name = 'AmazonPayRequestValidationError';
   readonly issues: readonly FieldIssue[];
   /** Lists what is wrong with the request of `operationId` (`issues`). */
   constructor(init: AmazonPayErrorInit) {
     const issues = init.issues ?? [];
     super({
-      code: 'REQUEST_VALIDATION',
       ...init,
       message: init.message ?? `${init.operationId ?? 'request'}: invalid request: ${formatIssues(issues)}`,
       mayHaveSucceeded: false,
@@ -134,6 +137,7 @@ export class AmazonPayRequestValidationError extends AmazonPayError {
  * The call did reach Amazon and may have had its effect: `data` and `rawBody` hold what came back.
  */
 export class AmazonPayResponseValidationError extends AmazonPayError {
+  static override readonly code: string = 'RESPONSE_VALIDATION';
   override readonly name: string = 'AmazonPayResponseValidationError';
   readonly issues: readonly FieldIssue[];
   readonly data: unknown;
@@ -145,7 +149,6 @@ export class AmazonPayResponseValidationError extends AmazonPayError {
   constructor(init: AmazonPayErrorInit) {
     const issues = init.issues ?? [];
     super({
-      code: 'RESPONSE_VALIDATION',
       // A 2xx came back: Amazon acted.
       mayHaveSucceeded: true,
       ...init,
@@ -167,11 +170,8 @@ export class AmazonPayResponseValidationError extends AmazonPayError {
  * call again with `idempotencyKey` to get the real result.
  */
 export class AmazonPayMalformedResponseError extends AmazonPayResponseValidationError {
+  static override readonly code: string = 'MALFORMED_RESPONSE';
   override readonly name = 'AmazonPayMalformedResponseError';
-  /** Says why the 2xx body is no result (`issues`). */
-  constructor(init: AmazonPayErrorInit) {
-    super({ code: 'MALFORMED_RESPONSE', ...init });
-  }
 }
 
 /**
@@ -179,6 +179,7 @@ export class AmazonPayMalformedResponseError extends AmazonPayResponseValidation
  * another host (which would also receive the signed headers). `location` names where it pointed.
  */
 export class AmazonPayRedirectError extends AmazonPayError {
+  static override readonly code: string = 'REDIRECT';
   override readonly name = 'AmazonPayRedirectError';
   readonly status: number;
   /** The `Location` header, or undefined when absent. */
@@ -187,7 +188,6 @@ export class AmazonPayRedirectError extends AmazonPayError {
   /** Describes the redirect (`status`, `location`) that was not followed. */
   constructor(init: AmazonPayErrorInit) {
     super({
-      code: 'REDIRECT',
       mayHaveSucceeded: true,
       ...init,
       message:
@@ -202,6 +202,7 @@ export class AmazonPayRedirectError extends AmazonPayError {
 
 /** Amazon answered with a non-2xx status. Subclasses narrow it by status; `reasonCode` is Amazon's. */
 export class AmazonPayApiError extends AmazonPayError {
+  static override readonly code: string = 'API_ERROR';
   override readonly name: string = 'AmazonPayApiError';
   readonly status: number;
   /** Amazon's `reasonCode` (e.g. `InvalidParameterValue`), or `undefined` when the body has none. */
@@ -216,7 +217,6 @@ export class AmazonPayApiError extends AmazonPayError {
   constructor(init: AmazonPayErrorInit) {
     const status = init.status ?? 0;
     super({
-      code: 'API_ERROR',
       // 4xx: Amazon refused, nothing happened. 5xx: the outcome is unknown.
       mayHaveSucceeded: status >= 500,
       ...init,
@@ -236,38 +236,26 @@ export class AmazonPayApiError extends AmazonPayError {
 
 /** 400: Amazon rejected the request (invalid parameter, missing header, amount or count limit exceeded…). */
 export class AmazonPayInvalidRequestError extends AmazonPayApiError {
+  static override readonly code: string = 'INVALID_REQUEST';
   override readonly name: string = 'AmazonPayInvalidRequestError';
-  /** See {@link AmazonPayApiError}. */
-  constructor(init: AmazonPayErrorInit) {
-    super({ code: 'INVALID_REQUEST', ...init });
-  }
 }
 /**
  * 400 `DuplicateIdempotencyKey`: the key was already used for a different request (method, path or
  * body differ). The first request's effect stands; use a new key for a new request.
  */
 export class AmazonPayDuplicateIdempotencyKeyError extends AmazonPayInvalidRequestError {
+  static override readonly code: string = 'DUPLICATE_IDEMPOTENCY_KEY';
   override readonly name = 'AmazonPayDuplicateIdempotencyKeyError';
-  /** See {@link AmazonPayApiError}. */
-  constructor(init: AmazonPayErrorInit) {
-    super({ code: 'DUPLICATE_IDEMPOTENCY_KEY', ...init });
-  }
 }
 /** 401 or 403: signature, key id or delegated auth token not accepted. */
 export class AmazonPayAuthenticationError extends AmazonPayApiError {
+  static override readonly code: string = 'AUTHENTICATION';
   override readonly name = 'AmazonPayAuthenticationError';
-  /** See {@link AmazonPayApiError}. */
-  constructor(init: AmazonPayErrorInit) {
-    super({ code: 'AUTHENTICATION', ...init });
-  }
 }
 /** 404: no such checkout session, charge, refund… */
 export class AmazonPayNotFoundError extends AmazonPayApiError {
+  static override readonly code: string = 'NOT_FOUND';
   override readonly name = 'AmazonPayNotFoundError';
-  /** See {@link AmazonPayApiError}. */
-  constructor(init: AmazonPayErrorInit) {
-    super({ code: 'NOT_FOUND', ...init });
-  }
 }
 /**
  * 409: conflict with an existing object. No Amazon Pay operation is documented to answer 409 (a
@@ -275,11 +263,8 @@ export class AmazonPayNotFoundError extends AmazonPayApiError {
  * undocumented 409 still gets its own class.
  */
 export class AmazonPayConflictError extends AmazonPayApiError {
+  static override readonly code: string = 'CONFLICT';
   override readonly name = 'AmazonPayConflictError';
-  /** See {@link AmazonPayApiError}. */
-  constructor(init: AmazonPayErrorInit) {
-    super({ code: 'CONFLICT', ...init });
-  }
 }
 /**
  * 422: the request was understood but not allowed in the object's state (`InvalidChargeStatus`,
@@ -287,27 +272,18 @@ export class AmazonPayConflictError extends AmazonPayApiError {
  * `AmazonRejected`, `TransactionTimedOut`). Branch on `reasonCode`.
  */
 export class AmazonPayUnprocessableError extends AmazonPayApiError {
+  static override readonly code: string = 'UNPROCESSABLE';
   override readonly name = 'AmazonPayUnprocessableError';
-  /** See {@link AmazonPayApiError}. */
-  constructor(init: AmazonPayErrorInit) {
-    super({ code: 'UNPROCESSABLE', ...init });
-  }
 }
 /** 429: throttled, still after every retry. */
 export class AmazonPayRateLimitError extends AmazonPayApiError {
+  static override readonly code: string = 'RATE_LIMITED';
   override readonly name = 'AmazonPayRateLimitError';
-  /** See {@link AmazonPayApiError}. */
-  constructor(init: AmazonPayErrorInit) {
-    super({ code: 'RATE_LIMITED', ...init });
-  }
 }
 /** 5xx: Amazon's side failed, still after every retry. */
 export class AmazonPayServiceError extends AmazonPayApiError {
+  static override readonly code: string = 'SERVICE_ERROR';
   override readonly name = 'AmazonPayServiceError';
-  /** See {@link AmazonPayApiError}. */
-  constructor(init: AmazonPayErrorInit) {
-    super({ code: 'SERVICE_ERROR', ...init });
-  }
 }
 
 /**
@@ -316,11 +292,12 @@ export class AmazonPayServiceError extends AmazonPayApiError {
  * have reached the server.
  */
 export class AmazonPayNetworkError extends AmazonPayError {
+  static override readonly code: string = 'NETWORK';
   override readonly name = 'AmazonPayNetworkError';
   readonly retries: number;
   /** Wraps the fetch error (`cause`) of the last attempt. */
   constructor(init: AmazonPayErrorInit) {
-    super({ code: 'NETWORK', mayHaveSucceeded: true, ...init, message: init.message ?? 'network failure' });
+    super({ mayHaveSucceeded: true, ...init, message: init.message ?? 'network failure' });
     this.retries = init.retries ?? 0;
   }
 }
@@ -330,6 +307,7 @@ export class AmazonPayNetworkError extends AmazonPayError {
  * exceeded `attemptTimeoutMs`. The request may have reached Amazon.
  */
 export class AmazonPayTimeoutError extends AmazonPayError {
+  static override readonly code: string = 'TIMEOUT';
   override readonly name = 'AmazonPayTimeoutError';
   readonly timeoutMs: number;
   readonly retries: number;
@@ -337,7 +315,6 @@ export class AmazonPayTimeoutError extends AmazonPayError {
   constructor(init: AmazonPayErrorInit) {
     const retries = init.retries ?? 0;
     super({
-      code: 'TIMEOUT',
       mayHaveSucceeded: true,
       ...init,
       message:
@@ -351,12 +328,12 @@ export class AmazonPayTimeoutError extends AmazonPayError {
 
 /** The caller's `AbortSignal` fired. `cause` is the signal's reason. */
 export class AmazonPayAbortError extends AmazonPayError {
+  static override readonly code: string = 'ABORTED';
   override readonly name = 'AmazonPayAbortError';
   readonly retries: number;
   /** Carries the signal's reason as `cause`; `mayHaveSucceeded` says whether a request had left. */
   constructor(init: AmazonPayErrorInit = {}) {
     super({
-      code: 'ABORTED',
       mayHaveSucceeded: true,
       ...init,
       message: init.message ?? 'the call was aborted by its AbortSignal',

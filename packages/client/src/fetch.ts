@@ -23,7 +23,7 @@ export {
 } from './idempotency.js';
 export { type Channel, OPERATION_ROUTES, type OperationRoute } from './operations.js';
 export { serializePath } from './path.js';
-export { type CallInit, prepareCall } from './prepare-call.js';
+export { type CallInit, type PreparedCall, prepareCall } from './prepare-call.js';
 export { formatAmazonTimestamp, serializeWireQuery } from './query.js';
 export { type Exchange, type Result, resultOf } from './response.js';
 export {
@@ -41,5 +41,9 @@ export type { RetryEvent, RetryOptions } from './retry-options.js';
 export { createRetryingFetch, type FetchFunction } from './retrying-fetch.js';
 export { userAgent, userAgentMiddleware } from './user-agent.js';
 export { checkRequestBody, checkResponseBody } from './validation.js';
-export { type ValidationMiddlewareOptions, validationMiddleware } from './validation-middleware.js';
+export {
+  type ValidationMiddlewareOptions,
+  type ValidationMiddlewareParams,
+  validationMiddleware,
+} from './validation-middleware.js';
 export { VERSION } from './version.js';

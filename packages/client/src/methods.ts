@@ -8,7 +8,7 @@ export type { OperationArguments };
 
 /** Alias methods (official SDKs' names, see {@link METHOD_ALIASES}) and the operation each one runs. */
 export type OperationAliases = {
-  -readonly [Alias in keyof typeof METHOD_ALIASES]: AliasOperation<Alias>;
+  -readonly [Alias in keyof typeof METHOD_ALIASES]: (typeof METHOD_ALIASES)[Alias]['operationId'];
 };
 
 /** A method name on some client: an operationId or an alias. */

@@ -14,7 +14,8 @@ export interface ValidationMiddlewareOptions {
   logger?: Logger;
 }
 
-interface RequestParams {
+/** What openapi-fetch hands the middleware that it reads. */
+export interface ValidationMiddlewareParams {
   readonly request: Request;
   readonly schemaPath: string;
   readonly params?: { readonly path?: Record<string, unknown>; readonly query?: Record<string, unknown> };
@@ -32,7 +33,7 @@ export function validationMiddleware(options: ValidationMiddlewareOptions = {}) 
   const { requests = true, responses = 'warn', logger } = options;
   return {
     /** Checks the request of its operation before it is sent. */
-    async onRequest({ request, schemaPath, params }: RequestParams) {
+    async onRequest({ request, schemaPath, params }: ValidationMiddlewareParams) {
       if (!requests) return undefined;
       let body: unknown;
       if (request.body !== null) {
@@ -52,7 +53,7 @@ export function validationMiddleware(options: ValidationMiddlewareOptions = {}) 
       return undefined;
     },
     /** Applies the response rules to the answer; returns it decoded when decoding changed it. */
-    async onResponse({ request, response, schemaPath }: RequestParams & { response: Response }) {
+    async onResponse({ request, response, schemaPath }: ValidationMiddlewareParams & { response: Response }) {
       const operationId = operationOf(request.method, schemaPath);
       if (operationId === undefined) return undefined;
       const rawBody = await response.clone().text();
