@@ -5,7 +5,7 @@
  * throw; it never resolves with a truthy `error` or with a result that only looks like a success.
  */
 import { verifyRequest } from '@amazon-pay-ts/signer';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import {
   AmazonPayAbortError,
   type AmazonPayClient,
@@ -19,17 +19,9 @@ import {
 } from '../src/index.js';
 import { recordingLogger, testClient, testKeys } from './support/client.js';
 import { chargePayload, multiAddressCheckoutSessionPayload } from './support/payloads.js';
-import { headerRecord, startTestServer, type TestServer } from './support/server.js';
+import { headerRecord, startTestServer, useTestServer } from './support/server.js';
 
-let server: TestServer;
-beforeAll(async () => {
-  server = await startTestServer();
-});
-afterAll(() => server.close());
-beforeEach(() => {
-  server.requests.length = 0;
-  server.fallback = () => ({ status: 200, body: chargePayload });
-});
+const server = useTestServer(() => ({ status: 200, body: chargePayload }));
 
 const chargeId = 'S01-1111111-2222222-C000001';
 const usd = { amount: '14.00', currencyCode: 'USD' } as const;

@@ -1,17 +1,9 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { AmazonPayAbortError, AmazonPayNetworkError, AmazonPayTimeoutError } from '../src/errors.js';
 import { createRetryingFetch } from '../src/retrying-fetch.js';
-import { startTestServer, type TestServer } from './support/server.js';
+import { useTestServer } from './support/server.js';
 
-let server: TestServer;
-beforeAll(async () => {
-  server = await startTestServer();
-});
-afterAll(() => server.close());
-beforeEach(() => {
-  server.requests.length = 0;
-  server.fallback = () => ({ status: 200, body: {} });
-});
+const server = useTestServer();
 
 const waits: number[] = [];
 const instantSleep = async (ms: number) => {
