@@ -206,6 +206,10 @@ export class Pipeline {
     });
     if (response.ok) {
       progress.phase = 'answered';
+      // A body a middleware consumed is a mistake in that middleware, not a reply cut off: not retried.
+      if ((response as Response).bodyUsed) {
+        throw new Error('a middleware read the response body; read a response.clone() instead');
+      }
       return { response, text: await response.text() };
     }
     const text =

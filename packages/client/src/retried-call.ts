@@ -80,7 +80,8 @@ export class RetriedCall<A extends AttemptAnswer> {
   #attempt: { controller: AbortController; reject: (reason: unknown) => void } | undefined;
   /** The signal handed to `sleep`, while waiting between attempts. */
   #waiting: AbortController | undefined;
-  readonly #onCallerAbort = (): void => this.#stop(this.#plan.signal?.reason);
+  /** Listens to the caller's signal, when there is one. */
+  #onCallerAbort: (() => void) | undefined;
 
   /** Starts the call's deadline now. */
   constructor(settings: RetrySettings, plan: CallPlan) {
@@ -94,7 +95,10 @@ export class RetriedCall<A extends AttemptAnswer> {
     const settings = this.#settings;
     const callerSignal = this.#plan.signal;
     if (callerSignal?.aborted) this.#stop(callerSignal.reason);
-    else callerSignal?.addEventListener('abort', this.#onCallerAbort, { once: true });
+    else if (callerSignal) {
+      this.#onCallerAbort = () => this.#stop(callerSignal.reason);
+      callerSignal.addEventListener('abort', this.#onCallerAbort, { once: true });
+    }
     try {
       for (;;) {
         if (!this.#stopped && this.#deadline - Date.now() <= 0) this.#expire();
@@ -137,7 +141,7 @@ export class RetriedCall<A extends AttemptAnswer> {
       }
     } finally {
       // A long-lived caller signal must not collect one listener per call.
-      callerSignal?.removeEventListener('abort', this.#onCallerAbort);
+      if (this.#onCallerAbort) callerSignal?.removeEventListener('abort', this.#onCallerAbort);
     }
   }
 

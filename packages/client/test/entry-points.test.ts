@@ -334,3 +334,28 @@ describe('what a custom fetch raises', () => {
     }
   });
 });
+
+describe('a middleware that reads the answer', () => {
+  it('must read a clone: a consumed 2xx body is its mistake, raised at once, not retried as a lost reply', async () => {
+    const client = await testClient(server.url, { maxRetries: 2 });
+    const seen: unknown[] = [];
+    client.api.use({
+      async onResponse({ response }) {
+        seen.push(await response.clone().json());
+        return undefined;
+      },
+    });
+    expect(await client.getCharge(chargeId)).toMatchObject({ chargeId: chargePayload.chargeId });
+    expect(seen).toEqual([chargePayload]);
+    const greedy = await testClient(server.url, { maxRetries: 2 });
+    greedy.api.use({
+      async onResponse({ response }) {
+        await response.text();
+        return undefined;
+      },
+    });
+    server.requests.length = 0;
+    await expect(greedy.getCharge(chargeId)).rejects.toThrow(/read a response\.clone\(\)/);
+    expect(server.requests).toHaveLength(1);
+  });
+});
