@@ -24,7 +24,7 @@ export function methodInit(
     path[name] = ids[index];
   });
   const issues: FieldIssue[] = [];
-  const headers = optionHeaders(options, issues);
+  const headers = options === undefined ? undefined : optionHeaders(options, issues);
   if (issues.length > 0)
     throw new AmazonPayRequestValidationError({ operationId, method: route.method, issues });
   return {
@@ -38,8 +38,7 @@ export function methodInit(
 }
 
 /** The headers {@link CallOptions} stand for; what is wrong with them goes to `issues`. */
-function optionHeaders(options: CallOptions | undefined, issues: FieldIssue[]): Record<string, unknown> {
-  if (options === undefined) return {};
+function optionHeaders(options: CallOptions, issues: FieldIssue[]): Record<string, unknown> {
   if (options === null || typeof options !== 'object') {
     issues.push({ path: '(options)', message: 'expected an options object' });
     return {};

@@ -199,8 +199,11 @@ export class Pipeline {
     };
     const core = this.#core.request as unknown as LooseRequest;
     // parseAs 'stream': openapi-fetch leaves a 2xx body unread; it is read below, once, as text.
+    const { params, body, headers } = call.init;
     const { response, error } = await core(call.route.method, call.route.path, {
-      ...call.init,
+      params,
+      body,
+      headers,
       parseAs: 'stream',
       fetch,
     });

@@ -13,12 +13,14 @@ export type Transport = (request: Request, signal: AbortSignal) => Promise<Fetch
  */
 export function createTransport(fetchImpl: FetchLike | undefined): Transport {
   const send: FetchLike = fetchImpl ?? ((input, init) => globalThis.fetch(input, init));
-  return async (request, signal) => {
-    const buffered = request instanceof BufferedRequest ? request.bodySource : undefined;
-    const body =
-      buffered !== undefined ? buffered : request.body === null ? null : await request.arrayBuffer();
+  const sendWith = (request: Request, body: BodyInit | Uint8Array | null, signal: AbortSignal) => {
     const headers: Record<string, string> = {};
     for (const [name, value] of request.headers) headers[name] = value;
     return send(request.url, { method: request.method, headers, body, signal, redirect: 'manual' });
+  };
+  return (request, signal) => {
+    const buffered = request instanceof BufferedRequest ? request.bodySource : undefined;
+    if (buffered !== undefined || request.body === null) return sendWith(request, buffered ?? null, signal);
+    return request.arrayBuffer().then((bytes) => sendWith(request, bytes, signal));
   };
 }
