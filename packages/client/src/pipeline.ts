@@ -16,7 +16,7 @@ import { type CallInit, type PreparedCall, prepareCall } from './prepare-call.js
 import { serializeWireQuery } from './query.js';
 import { type RawRequest, rawRequest } from './raw-request.js';
 import { resultOf } from './response.js';
-import { type AttemptProgress, RetriedCall } from './retried-call.js';
+import { type AttemptProgress, type CallOutcome, RetriedCall } from './retried-call.js';
 import type { RetrySettings } from './retry-options.js';
 import { safeUrl } from './safe-url.js';
 import { configErrorFromSigner } from './signer-error.js';
@@ -123,15 +123,17 @@ export class Pipeline {
       url: safeUrl(last.request?.url ?? this.#urlOf(call)),
       idempotencyKey: call.idempotencyKey,
     });
-    const { answer, retries, uncertain } = await new RetriedCall<Answer>(this.#settings.retry, {
-      signal: call.signal,
-      replaySafe: call.replaySafe,
-      describe: context,
-    })
-      .run((signal, progress) => this.#attempt(call, signal, progress, last))
-      .catch((error: unknown) => {
-        throw asAmazonPayError(error, context);
-      });
+    let outcome: CallOutcome<Answer>;
+    try {
+      outcome = await new RetriedCall<Answer>(this.#settings.retry, {
+        signal: call.signal,
+        replaySafe: call.replaySafe,
+        describe: context,
+      }).run((signal, progress) => this.#attempt(call, signal, progress, last));
+    } catch (error) {
+      throw asAmazonPayError(error, context);
+    }
+    const { answer, retries, uncertain } = outcome;
     const { response, text } = answer;
     const durationMs = performance.now() - started;
     const headers = response.headers as Headers;

@@ -179,13 +179,6 @@ export class RetriedCall<A extends AttemptAnswer> {
   async #runAttempt(attempt: Attempt<A>): Promise<AttemptResult<A>> {
     const { attemptTimeoutMs } = this.#settings;
     const controller = new AbortController();
-    let reject!: (reason: unknown) => void;
-    // The race makes an abort or a deadline effective at once, even if the attempt misses its signal.
-    const whenAborted = new Promise<never>((_, rejectRace) => {
-      reject = rejectRace;
-    });
-    whenAborted.catch(() => undefined);
-    this.#attempt = { controller, reject };
     // One timer: the attempt's deadline or the call's, whichever comes first.
     const callLeftMs = this.#deadline - Date.now();
     const callEndsFirst = callLeftMs <= attemptTimeoutMs;
@@ -199,14 +192,19 @@ export class RetriedCall<A extends AttemptAnswer> {
         attemptTimedOut = true;
         const reason = new DOMException(`attempt exceeded ${attemptTimeoutMs} ms`, 'TimeoutError');
         controller.abort(reason);
-        reject(reason);
+        this.#attempt?.reject(reason);
       },
       callEndsFirst ? Math.max(1, callLeftMs) : attemptTimeoutMs,
     );
     (timer as { unref?: () => void }).unref?.();
     const progress: AttemptProgress = { phase: 'preparing' };
     try {
-      const answer = await Promise.race([attempt(controller.signal, progress), whenAborted]);
+      // Settled by the attempt, or at once by an abort or a deadline (through `reject`), even if the
+      // attempt misses its signal.
+      const answer = await new Promise<A>((resolve, reject) => {
+        this.#attempt = { controller, reject };
+        attempt(controller.signal, progress).then(resolve, reject);
+      });
       return { kind: 'answered', answer };
     } catch (error) {
       if (progress.phase !== 'preparing') this.#sent = true;
