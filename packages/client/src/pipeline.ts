@@ -22,7 +22,7 @@ import { safeUrl } from './safe-url.js';
 import { configErrorFromSigner } from './signer-error.js';
 import { createTransport, type Transport } from './transport.js';
 import type { ResponseMetadata } from './types.js';
-import { userAgentMiddleware } from './user-agent.js';
+import { userAgent } from './user-agent.js';
 
 /** What a pipeline is built from: the resolved client configuration and its signer. */
 export interface PipelineSettings {
@@ -67,9 +67,10 @@ const NULL_BODY = new Set([204, 205, 304]);
  * 1. `prepareCall`: the request rules (operation, ids, query, body with its dates and amounts,
  *    headers), and the idempotency key of a POST — once per call.
  * 2. `RetriedCall`: attempts, deadlines and waits as `decideRetry` says; each attempt is:
- * 3. one openapi-fetch call — its `Request` (a `BufferedRequest`), then the middleware: the user
- *    agent, the caller's own (`client.api.use`), and last the signer's `signerMiddleware`, so each
- *    attempt is signed afresh — then the transport (`redirect: 'manual'`), and the answer read whole.
+ * 3. one openapi-fetch call — its `Request` (a `BufferedRequest`, with the user agent), then the
+ *    middleware: the caller's own (`client.api.use`), and last the signer's `signerMiddleware`, so
+ *    each attempt is signed afresh — then the transport (`redirect: 'manual'`), and the answer read
+ *    whole.
  * 4. `resultOf`: the response rules (redirect, typed API error, malformed 2xx, validation,
  *    decoding, unwrapping), once, on the answer that ended the call.
  *
@@ -95,9 +96,11 @@ export class Pipeline {
       redirect: 'manual',
       querySerializer: serializeWireQuery,
       pathSerializer: serializePath,
+      // Every request's user agent, set as the Request is built (a middleware would set it again).
+      headers: { 'user-agent': userAgent(settings.userAgentSuffix) },
     });
     this.#signing = signerMiddleware(settings.signer) as Middleware;
-    this.#core.use(userAgentMiddleware(settings.userAgentSuffix), this.#signing);
+    this.#core.use(this.#signing);
   }
 
   /** Adds middleware before the signer, so whatever it changes is signed. */

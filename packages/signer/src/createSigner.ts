@@ -174,22 +174,27 @@ export function createSigner(config: SignerConfig): Signer {
    * Completes and canonicalises `headers` (lower-case names, values as `Headers` holds them) in place,
    * signs, and sets `authorization`. Returns the canonical URL when it differs from `url`, else
    * `undefined`. A `Map` rather than `Headers`: every call makes one, and `Headers` validates and
-   * re-sorts on each access.
+   * re-sorts on each access. The names it sets go to `changed`, when given.
    */
   async function signParts(
     method: string,
     url: URL,
     headers: Map<string, string>,
     body: string | Uint8Array | null,
+    changed?: string[],
   ): Promise<URL | undefined> {
+    const set = (name: string, value: string) => {
+      headers.set(name, value);
+      changed?.push(name);
+    };
     headers.delete('authorization');
-    if (!headers.has('accept')) headers.set('accept', JSON_TYPE);
+    if (!headers.has('accept')) set('accept', JSON_TYPE);
     const contentType = headers.get('content-type');
     if (contentType === undefined || FETCH_DEFAULT_CONTENT_TYPE.test(contentType))
-      headers.set('content-type', JSON_TYPE);
-    headers.set('x-amz-pay-date', currentAmzDate());
-    headers.set('x-amz-pay-host', url.host);
-    headers.set('x-amz-pay-region', region);
+      set('content-type', JSON_TYPE);
+    set('x-amz-pay-date', currentAmzDate());
+    set('x-amz-pay-host', url.host);
+    set('x-amz-pay-region', region);
 
     // Canonical order: lower-case names sorted by code unit, as `Headers` iterates them.
     let headerBlock = '';
@@ -198,7 +203,7 @@ export function createSigner(config: SignerConfig): Signer {
       if (!isSignableHeader(name)) continue;
       const value = headers.get(name) as string;
       const canonical = canonicalHeaderValue(value);
-      if (canonical !== value) headers.set(name, canonical);
+      if (canonical !== value) set(name, canonical);
       headerBlock += name + ':' + canonical + '\n';
       signedHeaders += (signedHeaders === '' ? '' : ';') + name;
     }
@@ -230,7 +235,7 @@ export function createSigner(config: SignerConfig): Signer {
       payloadHash,
     });
     const signature = await signString(stringToSignPrefix + sha256HexNow(canonical));
-    headers.set('authorization', formatAuthorization(algorithm, publicKeyId, signedHeaders, signature));
+    set('authorization', formatAuthorization(algorithm, publicKeyId, signedHeaders, signature));
     return urlChanged ? url : undefined;
   }
 
@@ -247,14 +252,14 @@ export function createSigner(config: SignerConfig): Signer {
           ? null
           : new Uint8Array(await request.arrayBuffer());
     const headers = headerMap(request.headers);
-    const canonicalUrl = await signParts(request.method, new URL(request.url), headers, body);
+    const changed: string[] = [];
+    const canonicalUrl = await signParts(request.method, new URL(request.url), headers, body, changed);
 
     if (canonicalUrl === undefined) {
       if (buffered === undefined)
         return new Request(request, { headers: [...headers], body: body as BodyInit | null });
       // In place: only what signing added or canonicalised changes.
-      const target = request.headers;
-      for (const [name, value] of headers) if (target.get(name) !== value) target.set(name, value);
+      for (const name of changed) request.headers.set(name, headers.get(name) as string);
       return request;
     }
     const RequestClass = buffered === undefined ? Request : BufferedRequest;
