@@ -164,6 +164,8 @@ console.log(
 const samples = configs.map(() => [] as RunResult[]);
 for (let round = 0; round < rounds; round++) {
   for (const [index, config] of configs.entries()) {
+    // Each run starts on a collected heap (with --expose-gc), not with the garbage of the one before.
+    (globalThis as { gc?: () => void }).gc?.();
     config.before?.();
     samples[index]!.push(await measure(config.inFlight, config.op, seconds));
     prebuilt.length = 0;
@@ -172,13 +174,22 @@ for (let round = 0; round < rounds; round++) {
 const results = samples.map((runs) => ({
   opsPerSecond: median(runs.map((run) => run.opsPerSecond)),
   p99DelayMs: median(runs.map((run) => run.p99DelayMs)),
+  cpuUsPerOp: median(runs.map((run) => run.cpuUsPerOp)),
 }));
 const [rawRun, , ours16, , , official1, official16, nodeRun] = results as RunResult[] & { length: 9 };
 
 console.log();
 console.log(
   table(
-    ['run', 'in flight', 'signed req/s', 'p99 loop delay (ms)', 'vs official, same in flight', 'vs raw @16'],
+    [
+      'run',
+      'in flight',
+      'signed req/s',
+      'p99 loop delay (ms)',
+      'CPU µs/op',
+      'vs official, same in flight',
+      'vs raw @16',
+    ],
     configs.map((config, index) => {
       const result = results[index]!;
       const officialSame = config.inFlight === 1 ? official1! : official16!;
@@ -187,6 +198,7 @@ console.log(
         String(config.inFlight),
         result.opsPerSecond.toFixed(0),
         result.p99DelayMs.toFixed(1),
+        result.cpuUsPerOp.toFixed(0),
         `${(result.opsPerSecond / officialSame.opsPerSecond).toFixed(2)}×`,
         `${(result.opsPerSecond / rawRun!.opsPerSecond).toFixed(2)}×`,
       ];
