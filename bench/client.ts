@@ -119,9 +119,11 @@ try {
   const results = new Map<string, RunResult[]>(Object.keys(runs).map((name) => [name, []]));
   const names = Object.keys(runs);
   for (let round = 0; round < rounds; round++) {
-    // Each round starts at another row, so no row always follows the same one (and pays for the
-    // garbage it left), and the heap is collected before each row when the bench runs with --expose-gc.
-    for (const name of [...names.slice(round % names.length), ...names.slice(0, round % names.length)]) {
+    // Each round starts at another row and every other round runs backwards, so no row always follows
+    // the same one (and pays for what it left behind); the heap is collected before each row (the
+    // bench runs with --expose-gc).
+    const rotated = [...names.slice(round % names.length), ...names.slice(0, round % names.length)];
+    for (const name of round % 2 === 0 ? rotated : rotated.reverse()) {
       (globalThis as { gc?: () => void }).gc?.();
       results.get(name)?.push(await measure(inFlight, runs[name]!, seconds));
       process.env.NODE_TLS_REJECT_UNAUTHORIZED = '0';
