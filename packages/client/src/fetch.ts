@@ -5,7 +5,7 @@
  *
  * @module @amazon-pay-ts/client/fetch
  */
-export { type AliasName, METHOD_ALIASES } from './aliases.js';
+export { type AliasName, type AliasOperation, METHOD_ALIASES } from './aliases.js';
 export {
   CURRENCY_RULES,
   type CurrencyRule,

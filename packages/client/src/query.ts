@@ -68,7 +68,7 @@ export function toWireQuery(values: Readonly<Record<string, NormalizedQueryValue
 }
 
 /**
- * openapi-fetch's `querySerializer` for the client: the wire query (see {@link toWireQuery}) as
+ * openapi-fetch's `querySerializer` for the client: the wire query (lists joined with commas, Dates as Amazon timestamps) as
  * `name=value&…`, each name and value RFC 3986 percent-encoded, in the order given — the form the
  * signer signs as it is (its canonical form keeps that order), so no URL is rewritten to be signed.
  */

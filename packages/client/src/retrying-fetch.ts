@@ -11,7 +11,7 @@ export type FetchFunction = (input: RequestInfo | URL, init?: RequestInit) => Pr
 const NULL_BODY = new Set([204, 205, 304]);
 
 /**
- * A fetch that retries what the client retries (the same {@link RetriedCall} and decision), for an
+ * A fetch that retries what the client retries (the same `RetriedCall` and `decideRetry`), for an
  * openapi-fetch client of your own built from `@amazon-pay-ts/types`: transient statuses with
  * exponential backoff and full jitter or `Retry-After`, lost replies when a repeat cannot act twice
  * (the request carries `x-amz-pay-idempotency-key`, or is not a POST), and a stop when the request's
