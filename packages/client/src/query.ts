@@ -68,9 +68,10 @@ export function toWireQuery(values: Readonly<Record<string, NormalizedQueryValue
 }
 
 /**
- * openapi-fetch's `querySerializer` for the client: the wire query (lists joined with commas, Dates as Amazon timestamps) as
- * `name=value&…`, each name and value RFC 3986 percent-encoded, in the order given — the form the
- * signer signs as it is (its canonical form keeps that order), so no URL is rewritten to be signed.
+ * openapi-fetch's `querySerializer` for the client: the wire query (lists joined with commas, Dates
+ * as Amazon timestamps) as `name=value&…`, each name and value RFC 3986 percent-encoded, in the order
+ * given — the form the signer signs as it is (its canonical form keeps that order), so no URL is
+ * rewritten to be signed.
  */
 export function serializeWireQuery(query: Readonly<Record<string, unknown>>): string {
   let search = '';
