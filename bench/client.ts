@@ -18,7 +18,7 @@ import { WebStoreClient } from '@amazon-pay-ts/client';
 import { checkResponseBody } from '@amazon-pay-ts/client/fetch';
 import { createSigner } from '@amazon-pay-ts/signer';
 import { selfSignedCertificate } from '@amazon-pay-ts/simulator';
-import { operationSchemas } from '@amazon-pay-ts/types';
+import { operationSchemas } from '@amazon-pay-ts/types/zod';
 import { checkoutSessionPayload } from '../packages/client/test/support/payloads.js';
 import { startBenchServer } from './lib/client-server.js';
 import { measure, median, type RunResult, table } from './lib/measure.js';

@@ -40,10 +40,10 @@ const verifier = createSnsVerifier({ fetchCertificate });
 await verifier.verify(v2[0]!); // warm the certificate cache
 await verifier.verify(v1[0]!);
 
-// Every notification is new to the handler: the dedup store answers "not seen".
+// Every notification is new to the handler: the dedup store lets every claim through.
 const handler = createNotificationHandler({
   verifier,
-  seen: { has: () => false, add: () => {} },
+  seen: { claim: () => true, complete: () => {}, release: () => {} },
   onNotification: () => {},
 });
 const post = (body: string) => new Request('https://shop.example/ipn', { method: 'POST', body });

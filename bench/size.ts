@@ -1,5 +1,14 @@
 /**
- * `pnpm bench:size`: what a merchant's bundle pays for us. Each row is a small program bundled by
+ * `pnpm bench:size`: what a merchant pays for us, in two tables.
+ *
+ * Installed size: the client, signer and types tarballs (packed as published, each built by its
+ * prepack) installed by npm into a scratch project with their production dependencies, beside the
+ * official Node SDK installed the same way from the npm registry. Sizes are the sum of the files'
+ * byte sizes (deterministic; on-disk size, which depends on the file system's blocks, is printed
+ * beside it). Exits 1 past the 5 MB budget or when zod comes with the client. `--no-build` packs
+ * the existing dist/ instead of building.
+ *
+ * Bundle size: each row is a small program bundled by
  * esbuild (minified, tree-shaken, every dependency inlined) and gzipped at level 9, beside the
  * official Node SDK doing the same call. Our packages are bundled from their TypeScript sources
  * (the workspace's source condition), which minify to the same code as their dist.
@@ -10,8 +19,12 @@
  * validators 27.8 kB; official SDK 56.2 kB) plus about 0.3–0.7 kB of headroom, so a regression of a dependency or a generator change fails CI.
  * The issue's goal for the client with validators is 30 kB; see bench/README.md.
  */
+import { lstatSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { build, type Metafile, type Plugin } from 'esbuild';
+import { npmInstall, packPackages } from '../scripts/packaging/pack.mjs';
 
 interface Row {
   name: string;
@@ -122,8 +135,91 @@ function shareOf(metafile: Metafile, packageName: string): number {
   return total === 0 ? 0 : bytes / total;
 }
 
+/** The issue's goal for client + signer + types as installed, production dependencies included. */
+const INSTALL_BUDGET_BYTES = 5_000_000;
+const OFFICIAL_SDK = '@amazonpay/amazon-pay-api-sdk-nodejs';
+
+interface InstalledSize {
+  bytes: number;
+  diskBytes: number;
+  files: number;
+  /** Bytes per top-level package of node_modules, largest first. */
+  packages: [string, number][];
+}
+
+/** Sizes of the files under `dir` (symbolic links counted as links, not followed). */
+function treeSize(dir: string): { bytes: number; diskBytes: number; files: number } {
+  const total = { bytes: 0, diskBytes: 0, files: 0 };
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    const path = join(dir, entry.name);
+    const stats = lstatSync(path);
+    total.diskBytes += stats.blocks * 512;
+    if (entry.isDirectory()) {
+      const inner = treeSize(path);
+      total.bytes += inner.bytes;
+      total.diskBytes += inner.diskBytes;
+      total.files += inner.files;
+    } else {
+      total.bytes += stats.size;
+      total.files += 1;
+    }
+  }
+  return total;
+}
+
+function installedSize(project: string): InstalledSize {
+  const modules = join(project, 'node_modules');
+  const packages: [string, number][] = [];
+  for (const entry of readdirSync(modules)) {
+    if (entry.startsWith('.')) continue;
+    const names = entry.startsWith('@')
+      ? readdirSync(join(modules, entry)).map((name) => `${entry}/${name}`)
+      : [entry];
+    for (const name of names) packages.push([name, treeSize(join(modules, name)).bytes]);
+  }
+  return { ...treeSize(modules), packages: packages.sort((a, b) => b[1] - a[1]) };
+}
+
+const MB = (bytes: number) => `${(bytes / 1e6).toFixed(2)} MB`;
+
+/** Installs ours and the official SDK into scratch projects and prints their sizes; false past the budget. */
+function measureInstalls(): boolean {
+  const scratch = mkdtempSync(join(tmpdir(), 'amazon-pay-ts-install-size-'));
+  try {
+    const ours = ['@amazon-pay-ts/client', '@amazon-pay-ts/signer', '@amazon-pay-ts/types'];
+    const tarballs = packPackages(ours, join(scratch, 'tarballs'), {
+      build: !process.argv.includes('--no-build'),
+    });
+    npmInstall(join(scratch, 'ours'), Object.fromEntries(tarballs));
+    const officialVersion = JSON.parse(readFileSync(join(import.meta.dirname, 'package.json'), 'utf8'))
+      .dependencies[OFFICIAL_SDK] as string;
+    npmInstall(join(scratch, 'official'), { [OFFICIAL_SDK]: officialVersion });
+    const ourSize = installedSize(join(scratch, 'ours'));
+    const officialSize = installedSize(join(scratch, 'official'));
+    const withZod = ourSize.packages.some(([name]) => name === 'zod');
+    const over = ourSize.bytes > INSTALL_BUDGET_BYTES;
+    const top = (size: InstalledSize) =>
+      size.packages
+        .slice(0, 4)
+        .map(([name, bytes]) => `${name} ${MB(bytes)}`)
+        .join(', ');
+    console.log(
+      [
+        '| install (npm, production dependencies) | packages | files | size | on disk | vs official | budget | largest | |',
+        '| --- | ---: | ---: | ---: | ---: | ---: | ---: | --- | --- |',
+        `| client + signer + types | ${ourSize.packages.length} | ${ourSize.files} | ${MB(ourSize.bytes)} | ${MB(ourSize.diskBytes)} | ${(ourSize.bytes / officialSize.bytes).toFixed(2)}x | ${MB(INSTALL_BUDGET_BYTES)} | ${top(ourSize)} | ${over ? 'OVER BUDGET' : withZod ? 'ZOD INSTALLED' : 'ok'} |`,
+        `| official SDK ${officialVersion} | ${officialSize.packages.length} | ${officialSize.files} | ${MB(officialSize.bytes)} | ${MB(officialSize.diskBytes)} | 1.00x | | ${top(officialSize)} | reference |`,
+      ].join('\n'),
+    );
+    return !over && !withZod;
+  } finally {
+    rmSync(scratch, { recursive: true, force: true });
+  }
+}
+
 const format = (bytes: number) => `${(bytes / kB).toFixed(1)} kB`;
-let failed = false;
+let failed = !measureInstalls();
+console.log('');
 const lines = [
   '| bundle | minified | min+gzip | zod share | budget (min+gzip) | |',
   '| --- | ---: | ---: | ---: | ---: | --- |',
@@ -150,6 +246,6 @@ if (process.argv.includes('--analyze')) {
   }
 }
 if (failed) {
-  console.error('bench:size: a bundle is over its budget (see the table above).');
+  console.error('bench:size: over a budget (see the tables above).');
   process.exitCode = 1;
 }

@@ -55,7 +55,8 @@ if (!process.argv.includes('--no-build')) {
 
 const consumer = `
 import { type ClientConfig, WebStoreClient, AmazonPayClient } from '@amazon-pay-ts/client';
-import { type CheckoutSession, type Charge, CheckoutSessionSchema } from '@amazon-pay-ts/types';
+import { type CheckoutSession, type Charge } from '@amazon-pay-ts/types';
+import { CheckoutSessionSchema } from '@amazon-pay-ts/types/zod';
 
 const config: ClientConfig = { region: 'eu', publicKeyId: 'SANDBOX-AEXAMPLETESTKEY0001', privateKey: 'key.pem' };
 export const client = new WebStoreClient(config);

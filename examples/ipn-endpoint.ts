@@ -31,17 +31,21 @@ export function resolvedState(resource: ResolvedResource | undefined): string {
  * The merchant's IPN endpoint for the demo: a Node http server with the notifications package's
  * handler, which verifies each SNS message, resolves it to the object's current state through its
  * own client and puts it in an inbox the flow waits on. `verify` must trust the simulator's SNS
- * (`sim.notifications.verifyOptions()`); `settle` lets pending deliveries finish.
+ * (`sim.notifications.verifyOptions()`; against Amazon, leave it empty: the handler then trusts only
+ * Amazon Pay's topics); `settle` lets pending deliveries finish.
  */
 export async function startIpnEndpoint(options: {
   clientConfig: ClientConfig;
   verify: VerifyOptions;
+  /** Your merchant id: other merchants' notifications are refused (set it in production). */
+  merchantId?: string;
   settle: () => Promise<void>;
 }): Promise<NotificationInbox & { url: string; close(): Promise<void> }> {
   const received: ReceivedNotification[] = [];
   const client = new WebStoreClient(options.clientConfig);
   const handler = createNotificationHandler({
     ...options.verify,
+    ...(options.merchantId === undefined ? {} : { merchantId: options.merchantId }),
     client,
     onNotification: (notification: Notification, { resource }) => {
       received.push({ notification, state: resolvedState(resource), receivedAt: performance.now() });

@@ -2,6 +2,9 @@ import { PENDING_AUTHORIZATION_MS } from '@amazon-pay-ts/simulator';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { applyNotification } from './order-sync.js';
 import { type RunningStorefront, startStorefront } from './server.js';
+import { ADMIN_PASSWORD, adminForm, adminPasswordHash, loginAdmin } from './test-support/admin.js';
+import { Agent } from './test-support/agent.js';
+import { checkout, orderIdOf } from './test-support/buyer.js';
 
 /**
  * The storefront over plain HTTP, following the button and the hosted pages the way the browser
@@ -9,77 +12,34 @@ import { type RunningStorefront, startStorefront } from './server.js';
  */
 let shop: RunningStorefront;
 beforeAll(async () => {
-  shop = await startStorefront({}, { port: 0 });
-});
-afterAll(() => shop.close());
+  shop = await startStorefront(
+    { STOREFRONT_ADMIN_PASSWORD_HASH: await adminPasswordHash(ADMIN_PASSWORD) },
+    { port: 0 },
+  );
+}, 60_000);
+afterAll(() => shop?.close());
 
-async function follow(url: string, init: RequestInit = {}): Promise<{ url: string; response: Response }> {
-  let target = url;
-  let options: RequestInit = init;
-  for (let hops = 0; hops < 10; hops++) {
-    const response = await fetch(target, { ...options, redirect: 'manual' });
-    const location = response.headers.get('location');
-    if (!location) return { url: target, response };
-    target = new URL(location, target).toString();
-    options = {};
-  }
-  throw new Error('too many redirects');
-}
-
-const post = (url: string, form: Record<string, string>) =>
-  follow(url, { method: 'POST', body: new URLSearchParams(form) });
-
-/** What checkout.js posts for the Amazon Pay button the product page renders. */
-async function clickPayButton(): Promise<{ url: string; response: Response }> {
-  const html = await (await fetch(shop.url)).text();
-  const call = /renderButton\('#AmazonPayButton', (\{.*\})\);/.exec(html)![1]!;
-  const options = JSON.parse(call);
-  const config = options.createCheckoutSessionConfig;
-  return post(`${shop.sim!.url}/checkout/start`, {
-    merchantId: options.merchantId,
-    publicKeyId: options.publicKeyId,
-    ledgerCurrency: options.ledgerCurrency,
-    placement: options.placement,
-    productType: options.productType,
-    sandbox: String(options.sandbox),
-    payloadJSON: config.payloadJSON,
-    signature: config.signature,
-    algorithm: config.algorithm,
-  });
-}
-
-async function checkout(card: string): Promise<string> {
-  const signIn = await clickPayButton();
-  expect(signIn.url).toContain('/checkout/signin');
-  const review = await post(signIn.url, { action: 'continue', paymentMethod: card, shippingAddress: '0' });
-  expect(review.url).toContain('/checkout/review');
-  const reviewHtml = await review.response.text();
-  const sessionId = /name="checkoutSessionId" value="([^"]+)"/.exec(reviewHtml)![1]!;
-  const confirm = await post(`${shop.url}/checkout/place-order`, { checkoutSessionId: sessionId });
-  expect(confirm.url).toContain('/checkout/processing');
-  const result = await post(confirm.url, { action: 'pay' });
-  expect(result.url).toContain('/checkout/result');
-  return result.response.text();
-}
+const pay = async (card: string) => {
+  const result = await checkout(new Agent(), { url: shop.url, simUrl: shop.sim!.url }, card);
+  return { html: result.html, order: (await shop.orders.get(orderIdOf(result)))! };
+};
 
 describe('storefront over HTTP', () => {
   it('the product page signs a payload the simulator accepts, and a paid order is authorized', async () => {
-    const html = await checkout('1111');
+    const { html } = await pay('1111');
     expect(html).toContain('Your order is placed');
     expect(html).toMatch(/data-order-status>authorized</);
   });
 
   it('a pending authorization (202) says so and the order waits', async () => {
-    const html = await checkout('0701');
+    const { html, order } = await pay('0701');
     expect(html).toContain('still confirming');
-    const order = (await shop.orders.list())[0]!;
     expect(order.status).toBe('pending-authorization');
     expect(shop.sim!.state.charges[order.chargeId!]?.statusDetails.state).toBe('AuthorizationInitiated');
   });
 
   it("a charge notification moves the pending order once Amazon's state changed", async () => {
-    await checkout('0701');
-    const pending = (await shop.orders.list())[0]!;
+    const { order: pending } = await pay('0701');
     const change = {
       objectType: 'CHARGE',
       objectId: pending.chargeId!,
@@ -98,8 +58,7 @@ describe('storefront over HTTP', () => {
   });
 
   it('the IPN endpoint refuses an unsigned notification and leaves the order alone', async () => {
-    await checkout('0701');
-    const order = (await shop.orders.list())[0]!;
+    const { order } = await pay('0701');
     const forged = {
       Type: 'Notification',
       MessageId: 'forged',
@@ -116,24 +75,34 @@ describe('storefront over HTTP', () => {
   });
 
   it('a declined session offers the button again for the same order', async () => {
-    const html = await checkout('3434');
+    const { html, order } = await pay('3434');
     expect(html).toContain('choose another payment method');
-    const order = (await shop.orders.list())[0]!;
     expect(order).toMatchObject({ status: 'declined', reasonCode: 'Declined' });
     expect(html).toContain(`/checkout/review?order=${order.id}`);
   });
 
-  it('admin refuses a refund amount the client rejects, and says why', async () => {
-    await checkout('1111');
-    const order = (await shop.orders.list())[0]!;
-    await post(`${shop.url}/admin/orders/${order.id}/capture`, {});
-    const refused = await fetch(`${shop.url}/admin/orders/${order.id}/refund`, {
-      method: 'POST',
-      body: new URLSearchParams({ amount: '500.00' }),
-      redirect: 'manual',
-    });
+  it('admin refuses a refund amount Amazon rejects, and says why', async () => {
+    const { order } = await pay('1111');
+    const admin = new Agent();
+    await loginAdmin(admin, shop.url);
+    const capture = await adminForm(admin, shop.url, order.id, 'capture');
+    await admin.submit(capture.page, capture.form);
+    const { page, form } = await adminForm(admin, shop.url, order.id, 'refund');
+    const refused = await admin.submit(page, form, { amount: '500.00' });
     expect(refused.status).toBe(400);
-    expect(await refused.text()).toMatch(/refund/i);
+    expect(refused.html).toMatch(/refund/i);
     expect((await shop.orders.get(order.id))?.refunds).toEqual([]);
+    // The same form again: the refusal is remembered, Amazon is not asked twice.
+    const before = shop.sim!.requests.length;
+    expect((await admin.submit(page, form, { amount: '500.00' })).status).toBe(400);
+    expect(shop.sim!.requests.slice(before).some((r) => r.operationId === 'createRefund')).toBe(false);
+  });
+
+  it('a wrong admin password is refused and signs nobody in', async () => {
+    const agent = new Agent();
+    const refused = await loginAdmin(agent, shop.url, 'not-the-password');
+    expect(refused.status).toBe(401);
+    expect(refused.html).toContain('Wrong password');
+    expect((await agent.get(`${shop.url}/admin`)).url).toMatch(/\/admin\/login$/);
   });
 });

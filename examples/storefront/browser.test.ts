@@ -1,10 +1,13 @@
 import { mkdirSync } from 'node:fs';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import { PENDING_AUTHORIZATION_MS } from '@amazon-pay-ts/simulator';
 import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { findChromium } from './chromium.js';
 import { type RunningStorefront, startStorefront } from './server.js';
+import { ADMIN_PASSWORD, adminPasswordHash } from './test-support/admin.js';
 
 /**
  * The storefront in a real browser, clicked through as a buyer would: Debian's Chromium driven by
@@ -28,7 +31,9 @@ suite(title, () => {
   beforeAll(async () => {
     mkdirSync(SHOTS, { recursive: true });
     [shop, browser] = await Promise.all([
-      startStorefront({}, { port: 0 }),
+      adminPasswordHash(ADMIN_PASSWORD).then((hash) =>
+        startStorefront({ STOREFRONT_ADMIN_PASSWORD_HASH: hash }, { port: 0 }),
+      ),
       chromium.launch({
         executablePath: chromiumPath!,
         args: [
@@ -85,6 +90,30 @@ suite(title, () => {
   }
 
   const orderId = async () => (await page.locator('[data-order-id]').first().textContent())!;
+
+  /** On the admin sign-in page: the password, then the admin page. */
+  async function signInAsAdmin(password = ADMIN_PASSWORD) {
+    await expect.poll(() => heading().textContent()).toBe('Admin sign-in');
+    await page.getByLabel('Admin password').fill(password);
+    await page.getByRole('button', { name: 'Sign in' }).click();
+  }
+
+  /** A paid order, captured by the signed-in admin; returns it with the admin page open. */
+  async function capturedOrder() {
+    await toReview('1111');
+    await placeAndPay();
+    const id = await orderId();
+    await page.goto(`${shop.url}/admin`);
+    await signInAsAdmin();
+    const row = page.locator(`tr[data-order="${id}"]`);
+    await row.getByRole('button', { name: 'Capture' }).click();
+    await expect.poll(() => row.locator('[data-order-status]').textContent()).toBe('captured');
+    const order = (await shop.orders.get(id))!;
+    return { order, row };
+  }
+
+  const refundsAtAmazon = (chargeId: string) =>
+    Object.values(shop.sim!.state.refunds).filter((r) => r.chargeId === chargeId);
   const orderStatus = async () => (await page.locator('[data-order-status]').first().textContent())!;
 
   step('happy path: pay with Amazon Pay, then the merchant captures the order', async () => {
@@ -100,6 +129,7 @@ suite(title, () => {
     const id = await orderId();
 
     await page.getByRole('link', { name: 'Admin' }).click();
+    await signInAsAdmin();
     const row = page.locator(`tr[data-order="${id}"]`);
     await row.getByRole('button', { name: 'Capture' }).click();
     await expect.poll(() => row.locator('[data-order-status]').textContent()).toBe('captured');
@@ -190,6 +220,67 @@ suite(title, () => {
     await expect.poll(() => heading().textContent()).toBe('Review your order');
     expect(await address.textContent()).toContain('Tacoma');
     expect(await page.locator('[data-payment-descriptor]').textContent()).toContain('Visa ****1111');
+  });
+
+  step('admin sign-in: a wrong password is refused, the right one opens the admin page', async () => {
+    await page.goto(`${shop.url}/admin`);
+    await signInAsAdmin('not the password');
+    await expect.poll(() => page.getByRole('alert').textContent()).toBe('Wrong password.');
+    expect(await heading().textContent()).toBe('Admin sign-in');
+    await signInAsAdmin();
+    await expect.poll(() => heading().textContent()).toBe('Admin');
+    const cookie = (await context.cookies()).find((c) => c.name === 'sf_admin');
+    // Loopback http in local mode: the one case the cookie is not Secure (see the README).
+    expect(cookie).toMatchObject({ httpOnly: true, sameSite: 'Strict', secure: false });
+    await page.getByRole('button', { name: 'Sign out' }).click();
+    await page.goto(`${shop.url}/admin`);
+    expect(await heading().textContent()).toBe('Admin sign-in');
+  });
+
+  step('a double-clicked refund button makes one refund, even when both clicks reach the shop', async () => {
+    const { order, row } = await capturedOrder();
+    // Chromium folds an instant double click into one submission; a slow answer and a second
+    // click (or a proxy's retry) do not fold. So each submission the browser makes reaches the
+    // shop twice at once, with the browser's own cookies, Origin and form.
+    let atShop = 0;
+    await page.route('**/refund', async (route) => {
+      const [, second] = await Promise.all([
+        route.fetch({ maxRedirects: 0 }),
+        route.fetch({ maxRedirects: 0 }),
+      ]);
+      atShop += 2;
+      await route.fulfill({ response: second });
+    });
+    await row.getByLabel('Amount').fill('5.00');
+    await row.getByRole('button', { name: 'Refund' }).dblclick();
+    await expect.poll(() => atShop).toBeGreaterThanOrEqual(2);
+    await expect.poll(async () => (await shop.orders.get(order.id))?.refunds.length).toBe(1);
+    expect(refundsAtAmazon(order.chargeId!).map((r) => r.refundAmount.amount)).toEqual(['5.00']);
+    await page.unrouteAll();
+    await page.goto(`${shop.url}/admin`);
+    await expect.poll(() => row.locator('[data-refunds]').textContent()).toMatch(/^5\.00/);
+    expect(refundsAtAmazon(order.chargeId!)).toHaveLength(1);
+  });
+
+  step("a page on another origin cannot make the signed-in admin's browser refund", async () => {
+    const { order } = await capturedOrder();
+    // The attacker's page: same host, other port (so the admin's SameSite cookie is even sent);
+    // its form posts straight to the refund URL. Only the Origin check and the token stop it.
+    const evil: Server = createServer((_, res) => {
+      res.setHeader('content-type', 'text/html');
+      res.end(`<!doctype html><title>Win a prize</title>
+<form method="post" action="${shop.url}/admin/orders/${order.id}/refund"><input name="amount" value="19.99"><button>Claim</button></form>`);
+    });
+    await new Promise<void>((resolve) => evil.listen(0, '127.0.0.1', resolve));
+    try {
+      await page.goto(`http://127.0.0.1:${(evil.address() as AddressInfo).port}/`);
+      await page.getByRole('button', { name: 'Claim' }).click();
+      await expect.poll(() => heading().textContent()).toBe('Refused');
+    } finally {
+      await new Promise((resolve) => evil.close(resolve));
+    }
+    expect(refundsAtAmazon(order.chargeId!)).toHaveLength(0);
+    expect((await shop.orders.get(order.id))?.refunds).toEqual([]);
   });
 
   step('sign in with Amazon leads to the account page, and sign-out back to the shop', async () => {

@@ -1,4 +1,5 @@
 import type { WebStoreClient } from '@amazon-pay-ts/client';
+import type { Queryable } from './db/database.js';
 import type { Order, OrderStatus, OrderStore } from './orders.js';
 
 /**
@@ -36,7 +37,12 @@ const CHARGE_STATUS: Record<string, OrderStatus> = {
 };
 
 /** Records the charge's state on the order (only when it changed, so replays add no history). */
-export async function applyCharge(orders: OrderStore, order: Order, charge: Charge): Promise<Order> {
+export async function applyCharge(
+  orders: OrderStore,
+  order: Order,
+  charge: Charge,
+  tx?: Queryable,
+): Promise<Order> {
   const state = charge.statusDetails?.state ?? '';
   const status = CHARGE_STATUS[state];
   const reason = charge.statusDetails?.reasonCode ?? null;
@@ -48,7 +54,61 @@ export async function applyCharge(orders: OrderStore, order: Order, charge: Char
       o.status = status;
       o.reasonCode = reason;
     },
+    tx,
   );
+}
+
+/**
+ * An order whose payment went through at Amazon but whose ids never reached the database (the
+ * write after completeCheckoutSession failed, or the process died): read the checkout session and
+ * its charge from Amazon and record both in one transaction. Never pays again: it only reads.
+ */
+export async function reconcileCheckout(
+  client: WebStoreClient,
+  orders: OrderStore,
+  order: Order,
+): Promise<Order> {
+  if (order.chargeId || order.status !== 'awaiting-payment') return order;
+  const session = await client.getCheckoutSession(order.checkoutSessionId);
+  const state = session.statusDetails?.state;
+  if (state === 'Completed' && session.chargeId) {
+    const charge = await client.getCharge(session.chargeId);
+    return recordCompletion(
+      orders,
+      order,
+      session,
+      charge,
+      'checkout completed (reconciled from Amazon Pay)',
+    );
+  }
+  if (state === 'Canceled') {
+    const reason = session.statusDetails?.reasonCode ?? 'Canceled';
+    return orders.update(order.id, `checkout canceled by Amazon Pay (${reason})`, (o) => {
+      o.status = reason === 'Declined' ? 'declined' : 'canceled';
+      o.reasonCode = reason;
+    });
+  }
+  return order;
+}
+
+/** The Amazon ids of a completed checkout and its charge's state, written in one transaction. */
+export function recordCompletion(
+  orders: OrderStore,
+  order: Order,
+  session: { chargeId?: string | null; chargePermissionId?: string | null },
+  charge: Charge | undefined,
+  event: string,
+): Promise<Order> {
+  const state = charge?.statusDetails?.state ?? '';
+  return orders.update(order.id, event + (charge ? `; charge ${charge.chargeId} is ${state}` : ''), (o) => {
+    o.chargeId = session.chargeId ?? null;
+    o.chargePermissionId = session.chargePermissionId ?? null;
+    const status = CHARGE_STATUS[state];
+    if (status) {
+      o.status = status;
+      o.reasonCode = charge?.statusDetails?.reasonCode ?? null;
+    }
+  });
 }
 
 /** Reads the order's charge and open refunds from Amazon and stores what changed. */
@@ -72,6 +132,8 @@ export async function syncOrder(client: WebStoreClient, orders: OrderStore, orde
 
 /** What an Amazon Pay IPN says: which object changed (IPNs carry ids only, never state). */
 export interface ObjectChange {
+  /** The notification's id: recorded in the order's history (once: see sql-seen-store.ts). */
+  notificationId?: string;
   objectType: string;
   objectId: string;
   chargePermissionId?: string | null;
@@ -86,22 +148,34 @@ export async function applyNotification(
   orders: OrderStore,
   change: ObjectChange,
 ): Promise<Order | undefined> {
-  const order =
+  const permissionId =
+    change.chargePermissionId ?? (change.objectType === 'CHARGE_PERMISSION' ? change.objectId : undefined);
+  let order =
     (change.objectType === 'CHARGE' ? await orders.findBy('chargeId', change.objectId) : undefined) ??
-    (change.chargePermissionId
-      ? await orders.findBy('chargePermissionId', change.chargePermissionId)
-      : undefined) ??
-    (change.objectType === 'CHARGE_PERMISSION'
-      ? await orders.findBy('chargePermissionId', change.objectId)
-      : undefined);
+    (permissionId ? await orders.findBy('chargePermissionId', permissionId) : undefined);
+  if (!order && permissionId) {
+    // Not ours, or ours but its ids were never written: the charge permission names our order.
+    const permission = await client.getChargePermission(permissionId);
+    const reference = permission.merchantMetadata?.merchantReferenceId;
+    const candidate = reference ? await orders.get(reference) : undefined;
+    if (candidate) order = await reconcileCheckout(client, orders, candidate);
+  }
   if (!order) return undefined;
+  if (change.notificationId) {
+    const { notificationId, objectType, objectId } = change;
+    order = await orders.update(
+      order.id,
+      `notification ${notificationId}: ${objectType} ${objectId} changed`,
+      () => {},
+    );
+  }
   if (change.objectType === 'CHARGE_PERMISSION' && !order.closed) {
     const permission = await client.getChargePermission(order.chargePermissionId ?? change.objectId);
     if (permission.statusDetails?.state === 'Closed') {
-      await orders.update(order.id, 'charge permission closed (notification)', (o) => {
+      order = await orders.update(order.id, 'charge permission closed (notification)', (o) => {
         o.closed = true;
       });
     }
   }
-  return syncOrder(client, orders, (await orders.get(order.id)) ?? order);
+  return syncOrder(client, orders, order);
 }

@@ -75,7 +75,12 @@ export interface ReviewView {
   buyerName: string | null;
   /** The order a declined payment is being retried for. */
   retryOrder: string | null;
+  /** The buyer session's CSRF token, carried by the form. */
+  csrf: string;
 }
+
+/** The hidden field every state-changing form carries (checked with the request's Origin). */
+export const csrfField = (token: string) => `<input type="hidden" name="csrf" value="${escapeHtml(token)}">`;
 
 export function reviewPage(view: ReviewView): string {
   const id = scriptJson(view.checkoutSessionId);
@@ -93,6 +98,7 @@ amazon.Pay.bindChangeAction('#changePayment', { amazonCheckoutSessionId: ${id}, 
 </script>
 <form method="post" action="/checkout/place-order">
 <input type="hidden" name="checkoutSessionId" value="${escapeHtml(view.checkoutSessionId)}">
+${csrfField(view.csrf)}
 ${view.retryOrder ? `<input type="hidden" name="order" value="${escapeHtml(view.retryOrder)}">` : ''}
 <button type="submit">Place your order</button>
 </form>`;
@@ -110,48 +116,69 @@ export function orderSummary(order: Order): string {
 </dl>`;
 }
 
-export function orderPage(order: Order): string {
+export function orderPage(order: Order, csrf: string): string {
   return `${orderSummary(order)}
-<form method="post" action="/orders/${escapeHtml(order.id)}/refresh"><button type="submit">Check payment status</button></form>
+<form method="post" action="/orders/${escapeHtml(order.id)}/refresh">${csrfField(csrf)}<button type="submit">Check payment status</button></form>
 <h2>History</h2>
 <ol>${order.history.map((h) => `<li><time datetime="${escapeHtml(h.at)}">${escapeHtml(h.at.slice(11, 19))}</time> ${escapeHtml(h.event)}</li>`).join('')}</ol>`;
 }
 
-function adminActions(order: Order): string {
-  const form = (action: string, label: string, extra = '') =>
-    `<form method="post" action="/admin/orders/${escapeHtml(order.id)}/${action}" style="display:inline">${extra}<button type="submit">${label}</button></form>`;
-  const actions: string[] = [];
-  if (order.status === 'authorized') actions.push(form('capture', 'Capture'));
-  if (order.status === 'captured') {
-    const refunded = order.refunds.reduce((sum, r) => sum + Number(r.amount), 0);
-    const left = (Number(order.amount) - refunded).toFixed(2);
-    if (Number(left) > 0) {
-      actions.push(
-        form(
-          'refund',
-          'Refund',
-          `<label>Amount <input name="amount" value="${escapeHtml(left)}" inputmode="decimal" size="7"></label> `,
-        ),
-      );
-    }
-  }
-  if (order.chargePermissionId && !order.closed) actions.push(form('close', 'Close'));
-  return actions.join(' ') || '—';
+/** The actions the admin page offers for an order's state. */
+export function availableActions(order: Order): ('capture' | 'refund' | 'close')[] {
+  const actions: ('capture' | 'refund' | 'close')[] = [];
+  if (order.status === 'authorized') actions.push('capture');
+  if (order.status === 'captured' && Number(refundable(order)) > 0) actions.push('refund');
+  if (order.chargePermissionId && !order.closed) actions.push('close');
+  return actions;
 }
 
-export function adminPage(orders: Order[], notice?: string): string {
-  const rows = orders
+const refundable = (order: Order) =>
+  (Number(order.amount) - order.refunds.reduce((sum, r) => sum + Number(r.amount), 0)).toFixed(
+    order.currencyCode === 'JPY' ? 0 : 2,
+  );
+
+/** Each form carries the session's CSRF token and its own one-time action token. */
+function adminActions(order: Order, tokens: Record<string, string>, csrf: string): string {
+  const form = (action: string, label: string, extra = '') =>
+    `<form method="post" action="/admin/orders/${escapeHtml(order.id)}/${action}" style="display:inline">${csrfField(csrf)}<input type="hidden" name="action_token" value="${escapeHtml(tokens[action])}">${extra}<button type="submit">${label}</button></form>`;
+  const labels = { capture: 'Capture', refund: 'Refund', close: 'Close' };
+  const parts = availableActions(order).map((action) =>
+    form(
+      action,
+      labels[action],
+      action === 'refund'
+        ? `<label>Amount <input name="amount" value="${escapeHtml(refundable(order))}" inputmode="decimal" size="7"></label> `
+        : '',
+    ),
+  );
+  return parts.join(' ') || '—';
+}
+
+export interface AdminView {
+  orders: { order: Order; tokens: Record<string, string> }[];
+  csrf: string;
+  notice?: string | undefined;
+}
+
+export function adminPage(view: AdminView): string {
+  const rows = view.orders
     .map(
-      (
-        o,
-      ) => `<tr data-order="${escapeHtml(o.id)}"><td><a href="/orders/${escapeHtml(o.id)}">${escapeHtml(o.id)}</a></td>
-<td data-order-status>${escapeHtml(o.status)}${o.closed ? ', closed' : ''}</td><td>${escapeHtml(o.amount)} ${escapeHtml(o.currencyCode)}</td><td>${adminActions(o)}</td></tr>`,
+      ({ order: o, tokens }) => `<tr data-order="${escapeHtml(o.id)}"><td>${escapeHtml(o.id)}</td>
+<td data-order-status>${escapeHtml(o.status)}${o.closed ? ', closed' : ''}</td><td>${escapeHtml(o.amount)} ${escapeHtml(o.currencyCode)}</td><td data-refunds>${o.refunds.map((r) => `${escapeHtml(r.amount)} (${escapeHtml(r.state)})`).join(', ') || '—'}</td><td>${adminActions(o, tokens, view.csrf)}</td></tr>`,
     )
     .join('\n');
-  return `${notice ? `<p class="notice" role="status">${escapeHtml(notice)}</p>` : ''}
-<p>This page has no login: put it behind your own authentication before you deploy.</p>
-<table><caption>Orders, newest first</caption><thead><tr><th scope="col">Order</th><th scope="col">Status</th><th scope="col">Total</th><th scope="col">Actions</th></tr></thead>
-<tbody>${rows || '<tr><td colspan="4">No orders yet.</td></tr>'}</tbody></table>`;
+  return `${view.notice ? `<p class="notice" role="status">${escapeHtml(view.notice)}</p>` : ''}
+<form method="post" action="/admin/logout">${csrfField(view.csrf)}<button type="submit">Sign out</button></form>
+<table><caption>Orders, newest first</caption><thead><tr><th scope="col">Order</th><th scope="col">Status</th><th scope="col">Total</th><th scope="col">Refunds</th><th scope="col">Actions</th></tr></thead>
+<tbody>${rows || '<tr><td colspan="5">No orders yet.</td></tr>'}</tbody></table>`;
+}
+
+export function adminLoginPage(csrf: string, notice?: string): string {
+  return `${notice ? `<p class="notice" role="alert">${escapeHtml(notice)}</p>` : ''}
+<form method="post" action="/admin/login">${csrfField(csrf)}
+<p><label>Admin password <input type="password" name="password" autocomplete="current-password" required></label></p>
+<button type="submit">Sign in</button>
+</form>`;
 }
 
 export function accountPage(buyer: { name?: string | null; email?: string | null; buyerId: string }): string {

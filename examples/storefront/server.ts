@@ -1,25 +1,60 @@
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { WebStoreClient } from '@amazon-pay-ts/client';
-import { createNotificationHandler, type Notification } from '@amazon-pay-ts/notifications';
+import {
+  createNotificationHandler,
+  type Notification,
+  type VerifyOptions,
+} from '@amazon-pay-ts/notifications';
 import { generateKeyPairPem } from '@amazon-pay-ts/signer';
 import { type Simulator, startSimulator } from '@amazon-pay-ts/simulator';
 import { serve } from '@hono/node-server';
+import type { Hono } from 'hono';
+import { createAdminActions } from './admin-actions.js';
+import { hashPassword, parsePasswordHash } from './admin-password.js';
 import { createStorefront, type StorefrontConfig } from './app.js';
+import type { Database } from './db/database.js';
+import { openDatabase } from './db/open.js';
 import { applyNotification, type ObjectChange } from './order-sync.js';
-import { createJsonFileOrderStore, createMemoryOrderStore, type OrderStore } from './orders.js';
+import { createOrderStore, type OrderStore } from './orders.js';
 import type { Product } from './pages.js';
+import { publicOrigin } from './public-origin.js';
+import { createSessionStore, randomToken } from './sessions.js';
+import { createSqlSeenStore } from './sql-seen-store.js';
 
 type Env = Record<string, string | undefined>;
 
 export interface RunningStorefront {
   /** Where the shop answers, e.g. http://127.0.0.1:3000 */
   url: string;
-  /** The embedded simulator, or undefined when running against Amazon's sandbox. */
+  /** The origin it signs into Amazon's return URLs and expects in every POST's Origin. */
+  publicUrl: string;
+  /** The embedded simulator, or undefined when running against Amazon (or a given simulator). */
   sim: Simulator | undefined;
   /** The shop's Amazon Pay client (for tests and scripts that act as the merchant). */
   client: WebStoreClient;
   orders: OrderStore;
+  db: Database;
+  /** Local mode without STOREFRONT_ADMIN_PASSWORD_HASH: the file (mode 600) holding this run's admin password. */
+  adminPasswordFile: string | undefined;
   close(): Promise<void>;
+}
+
+/** An Amazon Pay to talk to instead of the one the environment names (tests: a simulator in another process). */
+export interface AmazonConnection {
+  client: WebStoreClient;
+  account: Pick<StorefrontConfig, 'merchantId' | 'publicKeyId' | 'storeId' | 'checkoutJsUrl'>;
+  /** Trust for its IPNs (a simulator's `notifications.verifyOptions()`). */
+  verifyOptions?: VerifyOptions;
+}
+
+export interface StorefrontOverrides {
+  port?: number;
+  amazon?: AmazonConnection;
+  /** How long a started admin action is owned by one process before another may repeat it. */
+  actionLeaseMs?: number;
 }
 
 const LEDGER: Record<string, StorefrontConfig['ledgerCurrency']> = { na: 'USD', eu: 'EUR', jp: 'JPY' };
@@ -50,6 +85,7 @@ function changeOf(notification: Notification): ObjectChange {
             ? notification.disputeId
             : notification.objectId;
   return {
+    notificationId: notification.notificationId,
     objectType: notification.objectType,
     objectId,
     chargePermissionId: notification.chargePermissionId,
@@ -57,103 +93,166 @@ function changeOf(notification: Notification): ObjectChange {
 }
 
 /**
- * Starts the storefront. Without Amazon credentials in `env` it starts the simulator in-process and
- * points the client and the button at it; with AMAZON_PAY_PUBLIC_KEY_ID, AMAZON_PAY_PRIVATE_KEY,
- * AMAZON_PAY_STORE_ID and AMAZON_PAY_MERCHANT_ID it talks to Amazon's sandbox and loads Amazon's
- * checkout.js instead; the code paths are the same.
+ * Starts the storefront. Without Amazon credentials in `env` it is in local mode: it starts the
+ * simulator in-process, keeps its data in an in-memory PGlite and makes this run's admin password;
+ * with AMAZON_PAY_PUBLIC_KEY_ID (and friends) it talks to Amazon and needs STOREFRONT_PUBLIC_URL,
+ * STOREFRONT_ADMIN_PASSWORD_HASH and a database (DATABASE_URL or STOREFRONT_DATA_DIR).
  */
 export async function startStorefront(
   env: Env = process.env,
-  overrides: { port?: number; orders?: OrderStore } = {},
+  overrides: StorefrontOverrides = {},
 ): Promise<RunningStorefront> {
   const region = (env.AMAZON_PAY_REGION ?? 'na').toLowerCase();
   const ledgerCurrency = LEDGER[region];
   if (!ledgerCurrency) throw new Error(`AMAZON_PAY_REGION must be na, eu or jp (got ${region})`);
-  const real = env.AMAZON_PAY_PUBLIC_KEY_ID !== undefined;
-  let sim: Simulator | undefined;
-  let client: WebStoreClient;
-  let account: Pick<StorefrontConfig, 'merchantId' | 'publicKeyId' | 'storeId' | 'checkoutJsUrl'>;
+  const real = env.AMAZON_PAY_PUBLIC_KEY_ID !== undefined && !overrides.amazon;
+  const local = !real;
 
+  // Every configuration error before anything starts.
+  if (env.STOREFRONT_ORDERS_FILE)
+    throw new Error('STOREFRONT_ORDERS_FILE is gone: use STOREFRONT_DATA_DIR or DATABASE_URL');
   if (real) {
     const missing = ['AMAZON_PAY_PRIVATE_KEY', 'AMAZON_PAY_STORE_ID', 'AMAZON_PAY_MERCHANT_ID'].filter(
       (n) => !env[n],
     );
     if (missing.length) throw new Error(`with AMAZON_PAY_PUBLIC_KEY_ID set, also set ${missing.join(', ')}`);
+    publicOrigin(env.STOREFRONT_PUBLIC_URL, false, '');
+    if (!env.STOREFRONT_ADMIN_PASSWORD_HASH) {
+      throw new Error('set STOREFRONT_ADMIN_PASSWORD_HASH (make one with `storefront:hash-password`)');
+    }
+    if (!env.DATABASE_URL && !env.STOREFRONT_DATA_DIR) {
+      throw new Error(
+        'set DATABASE_URL (PostgreSQL) or STOREFRONT_DATA_DIR (embedded): orders must outlive the process',
+      );
+    }
+  }
+  if (env.STOREFRONT_ADMIN_PASSWORD_HASH) parsePasswordHash(env.STOREFRONT_ADMIN_PASSWORD_HASH);
+
+  let sim: Simulator | undefined;
+  let amazon: AmazonConnection;
+  if (overrides.amazon) {
+    amazon = overrides.amazon;
+  } else if (real) {
     const publicKeyId = env.AMAZON_PAY_PUBLIC_KEY_ID!;
-    client = new WebStoreClient({
-      region: region as 'na',
-      publicKeyId,
-      privateKey: env.AMAZON_PAY_PRIVATE_KEY!,
-      ...(/^(live|sandbox)-/i.test(publicKeyId) ? {} : { environment: 'sandbox' as const }),
-    });
-    account = {
-      publicKeyId,
-      merchantId: env.AMAZON_PAY_MERCHANT_ID!,
-      storeId: env.AMAZON_PAY_STORE_ID!,
-      checkoutJsUrl: env.AMAZON_PAY_CHECKOUT_JS ?? `https://static-${region}.payments-amazon.com/checkout.js`,
+    amazon = {
+      client: new WebStoreClient({
+        region: region as 'na',
+        publicKeyId,
+        privateKey: env.AMAZON_PAY_PRIVATE_KEY!,
+        ...(/^(live|sandbox)-/i.test(publicKeyId) ? {} : { environment: 'sandbox' as const }),
+      }),
+      account: {
+        publicKeyId,
+        merchantId: env.AMAZON_PAY_MERCHANT_ID!,
+        storeId: env.AMAZON_PAY_STORE_ID!,
+        checkoutJsUrl:
+          env.AMAZON_PAY_CHECKOUT_JS ?? `https://static-${region}.payments-amazon.com/checkout.js`,
+      },
     };
   } else {
     const { privateKeyPem, publicKeyPem } = await generateKeyPairPem();
     sim = await startSimulator({
       keys: [{ publicKeyId: SIMULATED_KEY_ID, publicKey: publicKeyPem, merchantId: SIMULATED_MERCHANT_ID }],
     });
-    client = new WebStoreClient({
-      region: region as 'na',
-      publicKeyId: SIMULATED_KEY_ID,
-      privateKey: privateKeyPem,
-      baseUrl: sim.url,
-      validateResponses: 'strict',
-    });
-    account = {
-      publicKeyId: SIMULATED_KEY_ID,
-      merchantId: SIMULATED_MERCHANT_ID,
-      storeId: SIMULATED_STORE_ID,
-      checkoutJsUrl: env.AMAZON_PAY_CHECKOUT_JS ?? `${sim.url}/checkout.js`,
+    amazon = {
+      client: new WebStoreClient({
+        region: region as 'na',
+        publicKeyId: SIMULATED_KEY_ID,
+        privateKey: privateKeyPem,
+        baseUrl: sim.url,
+        validateResponses: 'strict',
+      }),
+      account: {
+        publicKeyId: SIMULATED_KEY_ID,
+        merchantId: SIMULATED_MERCHANT_ID,
+        storeId: SIMULATED_STORE_ID,
+        checkoutJsUrl: env.AMAZON_PAY_CHECKOUT_JS ?? `${sim.url}/checkout.js`,
+      },
+      // Trusts the simulator's SNS certificate and topic: only here, never against Amazon.
+      verifyOptions: sim.notifications.verifyOptions(),
     };
   }
 
-  const orders =
-    overrides.orders ??
-    (env.STOREFRONT_ORDERS_FILE
-      ? await createJsonFileOrderStore(env.STOREFRONT_ORDERS_FILE)
-      : createMemoryOrderStore());
-  // Amazon's IPNs, verified before anything reads them. Against the simulator the handler trusts
-  // the simulator's SNS certificate (and only there); against Amazon, only Amazon SNS.
-  const ipnHandler = createNotificationHandler({
-    ...(sim ? sim.notifications.verifyOptions() : {}),
-    onNotification: async (notification) => {
-      await applyNotification(client, orders, changeOf(notification));
-    },
-  });
-  const app = createStorefront({
-    ipnHandler,
-    client,
-    orders,
-    ...account,
-    ledgerCurrency,
-    sandbox: true,
-    product: productFor(ledgerCurrency),
-    ...(env.STOREFRONT_PUBLIC_URL ? { publicUrl: env.STOREFRONT_PUBLIC_URL } : {}),
-  });
-
-  const host = env.HOST ?? '127.0.0.1';
-  const port = overrides.port ?? Number(env.PORT ?? 3000);
-  const server = await new Promise<ReturnType<typeof serve>>((resolve, reject) => {
-    const s = serve({ fetch: app.fetch, port, hostname: host }, () => resolve(s));
-    s.once('error', reject);
-  });
-  const address = server.address() as AddressInfo;
-  const url = `http://${host.includes(':') ? `[${host}]` : host}:${address.port}`;
-  // With Amazon, register ${STOREFRONT_PUBLIC_URL}/ipn in Seller Central instead.
-  sim?.notifications.subscribe(`${url}/ipn`);
-  return {
-    url,
-    sim,
-    client,
-    orders,
-    async close() {
-      await new Promise<void>((resolve) => server.close(() => resolve()));
-      await sim?.close();
-    },
+  const cleanup: (() => Promise<unknown>)[] = [];
+  const close = async () => {
+    for (const step of cleanup.reverse()) await step().catch(() => {});
   };
+  if (sim) cleanup.push(() => sim.close());
+  try {
+    // Local mode without a hash: a fresh random password for this run, in a file only this user
+    // can read. Nothing secret is printed.
+    let adminPasswordFile: string | undefined;
+    let adminPasswordHash = env.STOREFRONT_ADMIN_PASSWORD_HASH;
+    if (!adminPasswordHash) {
+      const dir = await mkdtemp(join(tmpdir(), 'storefront-admin-'));
+      cleanup.push(() => rm(dir, { recursive: true, force: true }));
+      const password = randomToken(18);
+      adminPasswordFile = join(dir, 'admin-password');
+      await writeFile(adminPasswordFile, `${password}\n`, { mode: 0o600 });
+      adminPasswordHash = await hashPassword(password);
+    }
+
+    const db = await openDatabase(env);
+    cleanup.push(() => db.close());
+    const { client } = amazon;
+    const orders = createOrderStore(db);
+    const adminActions = createAdminActions({
+      db,
+      client,
+      orders,
+      ...(overrides.actionLeaseMs !== undefined ? { leaseMs: overrides.actionLeaseMs } : {}),
+    });
+    // Amazon's IPNs, verified before anything reads them, only for this merchant, and acted on
+    // once across every process that shares the database (the SQL seen store), however often SNS
+    // delivers them.
+    const ipnHandler = createNotificationHandler({
+      ...(amazon.verifyOptions ?? {}),
+      merchantId: amazon.account.merchantId,
+      seen: createSqlSeenStore(db),
+      onNotification: async (notification) => {
+        const order = await applyNotification(client, orders, changeOf(notification));
+        if (order) await adminActions.resume(order.id);
+      },
+    });
+
+    // Listen first: in local mode the public origin is the address the shop got.
+    let app: Hono | undefined;
+    const host = env.HOST ?? '127.0.0.1';
+    const port = overrides.port ?? Number(env.PORT ?? 3000);
+    const server = await new Promise<ReturnType<typeof serve>>((resolve, reject) => {
+      const s = serve(
+        {
+          fetch: (request) => (app ? app.fetch(request) : new Response(null, { status: 503 })),
+          port,
+          hostname: host,
+        },
+        () => resolve(s),
+      );
+      s.once('error', reject);
+    });
+    cleanup.push(() => new Promise<void>((resolve) => server.close(() => resolve())));
+    const address = server.address() as AddressInfo;
+    const url = `http://${host.includes(':') ? `[${host}]` : host}:${address.port}`;
+    const publicUrl = publicOrigin(env.STOREFRONT_PUBLIC_URL, local, url);
+
+    app = createStorefront({
+      ipnHandler,
+      client,
+      orders,
+      sessions: createSessionStore(db),
+      adminActions,
+      adminPasswordHash,
+      publicUrl,
+      ...amazon.account,
+      ledgerCurrency,
+      sandbox: true,
+      product: productFor(ledgerCurrency),
+    });
+    // With Amazon, register ${STOREFRONT_PUBLIC_URL}/ipn in Seller Central instead.
+    sim?.notifications.subscribe(`${url}/ipn`);
+    return { url, publicUrl, sim, client, orders, db, adminPasswordFile, close };
+  } catch (error) {
+    await close();
+    throw error;
+  }
 }

@@ -1,5 +1,5 @@
 // `checkoutSessionId`: an Additional Payment Button session (checkoutMode ProcessOrder, 10.00 USD)
-// the buyer has paid on Amazon's page, waiting for finalizeCheckoutSession.
+// the buyer has paid on Amazon's page, waiting for finalizeCheckoutSession with the address it shares.
 import { STORE_ID as readmeStoreId, world as readmeWorld } from '../src/world.js';
 
 const checkoutSessionId = await (async () => {
@@ -18,6 +18,7 @@ const checkoutSessionId = await (async () => {
     addressDetails: {
       name: 'Susie Smith',
       addressLine1: '10 Ditka Ave',
+      addressLine2: 'Suite 2500',
       city: 'Chicago',
       stateOrRegion: 'IL',
       postalCode: '60602',

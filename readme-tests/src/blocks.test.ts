@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { readmeBlocks } from './blocks.js';
+import { fencedBlocks, readmeBlocks } from './blocks.js';
 
 describe('readmeBlocks', () => {
   it('finds ts blocks with their line, code and preludes', () => {
@@ -41,5 +41,34 @@ describe('readmeBlocks', () => {
     expect(() => readmeBlocks('<!-- readme-test: skip -->\n```ts\nx;\n```')).toThrow(
       /unknown readme-test setting 'skip'/,
     );
+  });
+});
+
+describe('fencedBlocks', () => {
+  it('finds every fenced block with its language and its marker settings', () => {
+    const markdown = [
+      '<!-- readme-test: file=payload.json -->', // 1
+      '```json', // 2
+      '{}', // 3
+      '```', // 4
+      '<!-- readme-test: background port=4010 -->', // 5
+      '```sh', // 6
+      'npx @amazon-pay-ts/cli simulator --port 4010', // 7
+      '```', // 8
+      '```', // 9
+      'plain', // 10
+      '```', // 11
+    ].join('\n');
+    expect(fencedBlocks(markdown)).toEqual([
+      { line: 3, language: 'json', code: '{}\n', settings: { file: 'payload.json' }, markerLine: 1 },
+      {
+        line: 7,
+        language: 'sh',
+        code: 'npx @amazon-pay-ts/cli simulator --port 4010\n',
+        settings: { background: '', port: '4010' },
+        markerLine: 5,
+      },
+      { line: 10, language: '', code: 'plain\n', settings: {}, markerLine: undefined },
+    ]);
   });
 });

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { WebStoreClient } from '@amazon-pay-ts/client';
 import { generateKeyPairPem } from '@amazon-pay-ts/signer';
 import { type Simulator, selfSignedCertificate, startSimulator } from '@amazon-pay-ts/simulator';
+import { amazonSnsResponse, MERCHANT_ID } from './amazon-sns.js';
 import { type ConnectProxy, startConnectProxy } from './connect-proxy.js';
 
 /**
@@ -35,6 +36,7 @@ const ENV_NAMES = [
   'AMAZON_PAY_PUBLIC_KEY_ID',
   'AMAZON_PAY_PRIVATE_KEY',
   'AMAZON_PAY_STORE_ID',
+  'AMAZON_PAY_MERCHANT_ID',
   'HTTPS_PROXY',
   'PROXY_CA_CERT',
 ] as const;
@@ -64,6 +66,9 @@ export async function startReadmeWorld(): Promise<() => Promise<void>> {
   globalThis.fetch = async (input, init) => {
     const request = new Request(input, init);
     const url = new URL(request.url);
+    // Amazon SNS's signing certificate for the IPNs of the amazon-ipn prelude.
+    const certificate = amazonSnsResponse(url);
+    if (certificate) return certificate;
     if (!AMAZON_API_HOST.test(url.hostname)) return realFetch(request);
     // Whatever key id a block signs with, it signed with the harness's key: accept it.
     const keyId = /PublicKeyId=([^,\s]+)/.exec(request.headers.get('authorization') ?? '')?.[1];
@@ -82,6 +87,7 @@ export async function startReadmeWorld(): Promise<() => Promise<void>> {
   process.env.AMAZON_PAY_PUBLIC_KEY_ID = PUBLIC_KEY_ID;
   process.env.AMAZON_PAY_PRIVATE_KEY = privateKeyPem;
   process.env.AMAZON_PAY_STORE_ID = STORE_ID;
+  process.env.AMAZON_PAY_MERCHANT_ID = MERCHANT_ID;
 
   const client = new WebStoreClient({
     region: 'eu',

@@ -4,9 +4,10 @@
  *
  * How a block runs (see src/world.ts): a simulator stands in for Amazon (`checkHost: false`), with a
  * freshly generated key pair registered for whatever key id the block uses; the environment holds
- * `AMAZON_PAY_PUBLIC_KEY_ID` (`SANDBOX-AHEGSJCM3KLMEHK7XHSY2EXQ`), `AMAZON_PAY_PRIVATE_KEY` (the PEM)
- * and `AMAZON_PAY_STORE_ID`; the working directory holds that key as `private.pem`; `globalThis.fetch`
- * sends `pay-api.amazon.{com,eu,jp}` to the simulator; and a simulated buyer signs in after each
+ * `AMAZON_PAY_PUBLIC_KEY_ID` (`SANDBOX-AHEGSJCM3KLMEHK7XHSY2EXQ`), `AMAZON_PAY_PRIVATE_KEY` (the PEM),
+ * `AMAZON_PAY_STORE_ID` and `AMAZON_PAY_MERCHANT_ID`; the working directory holds that key as
+ * `private.pem`; `globalThis.fetch` sends `pay-api.amazon.{com,eu,jp}` to the simulator (and answers
+ * the amazon-ipn prelude's SNS certificate URL); and a simulated buyer signs in after each
  * createCheckoutSession and pays after each updateCheckoutSession that makes the session ready.
  * Write README code as a merchant would: no `baseUrl`, keys from the environment.
  *
@@ -25,11 +26,11 @@ import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { type ReadmeBlock, readmeBlocks } from '../src/blocks.js';
 import { typeCheck } from '../src/compile.js';
+import { preludeSource } from '../src/preludes.js';
 import { findReadmes, repoPath } from '../src/workspace.js';
 import { startReadmeWorld, world } from '../src/world.js';
 
 const packageDir = fileURLToPath(new URL('..', import.meta.url));
-const preludeDir = join(packageDir, 'preludes');
 
 interface Case {
   readonly readme: string;
@@ -69,14 +70,6 @@ afterAll(async () => {
   await stopWorld?.();
   if (dir) rmSync(dir, { recursive: true, force: true });
 });
-
-function preludeSource(name: string): string {
-  try {
-    return readFileSync(join(preludeDir, `${name}.ts`), 'utf8');
-  } catch {
-    throw new Error(`unknown prelude '${name}': add readme-tests/preludes/${name}.ts`);
-  }
-}
 
 it('finds the README blocks', () => {
   expect(cases.length).toBeGreaterThan(15);

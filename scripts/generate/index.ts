@@ -1,13 +1,16 @@
-// `pnpm generate`: bundles openapi/amazon-pay.yaml and writes packages/types/src/generated/.
+// `pnpm generate`: bundles openapi/amazon-pay.yaml and writes packages/types/src/generated/ (and the
+// client's generated/), then bundles openapi/simulator-control.yaml and writes the simulator's
+// control plane files (packages/simulator/src/generated/control-plane/).
 // Every output is a pure function of the bundled document, so running it twice changes nothing.
 import { mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { bundleSpec } from './bundle.js';
 import { emitClientModules } from './client-methods-module.js';
+import { generateControlPlaneFiles } from './control-plane-module.js';
 import type { OpenApiDocument } from './document.js';
 import { emitBundleJson, emitOpenApiModule } from './openapi-module.js';
-import { emitOperationsModule } from './operations-module.js';
+import { emitOperationIdsModule, emitOperationsModule } from './operations-module.js';
 import { emitTypesModule } from './types-module.js';
 import { emitWebhooksModule } from './webhooks-module.js';
 import { emitAliasesModule, emitZodModule } from './zod-module.js';
@@ -22,6 +25,7 @@ export async function generateFiles(document: OpenApiDocument): Promise<Record<s
     'schema.ts': await emitTypesModule(document),
     'aliases.ts': emitAliasesModule(document),
     'zod.ts': emitZodModule(document),
+    'operation-ids.ts': emitOperationIdsModule(document),
     'operations.ts': emitOperationsModule(document),
     'webhooks.ts': emitWebhooksModule(document),
   };
@@ -59,5 +63,14 @@ if (process.argv[1] !== undefined && resolve(process.argv[1]) === fileURLToPath(
   console.log(`generated ${readdirSync(outDir).sort().join(', ')} in packages/types/src/generated`);
   console.log(
     'generated operation-methods.ts, operation-results.ts, operation-routes.ts, operation-validators.ts in packages/client/src/generated',
+  );
+  const controlOutDir = join(repoRoot, 'packages/simulator/src/generated/control-plane');
+  const control = bundleSpec(
+    join(repoRoot, 'openapi/simulator-control.yaml'),
+    join(repoRoot, 'redocly.yaml'),
+  );
+  writeFiles(controlOutDir, await generateControlPlaneFiles(control));
+  console.log(
+    `generated ${readdirSync(controlOutDir).sort().join(', ')} in packages/simulator/src/generated/control-plane`,
   );
 }

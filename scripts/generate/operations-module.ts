@@ -1,5 +1,6 @@
 // Emits operations.ts: the zod schemas of every operation's params, body and success response,
-// keyed by operationId, for the client (request/response validation) and the simulator (routing).
+// keyed by operationId, for the simulator (routing, validation) and merchants who validate; and
+// operation-ids.ts: the operationIds alone, without zod, for the types package's root entry.
 import {
   deref,
   type JsonSchema,
@@ -120,7 +121,10 @@ export function emitOperationsModule(document: OpenApiDocument): string {
   }
 
   const imports = [...referenced].map(schemaConstName).sort();
-  const importLines = ["import * as z from 'zod/mini';"];
+  const importLines = [
+    "import * as z from 'zod/mini';",
+    "import type { OperationId } from './operation-ids.js';",
+  ];
   if (imports.length > 0) {
     importLines.push(`import {\n${imports.map((name) => `  ${name},`).join('\n')}\n} from './zod.js';`);
   }
@@ -151,12 +155,23 @@ export interface OperationSchema {
 /** Method, path, status and zod validators of every operation of the spec, by operationId. */
 export const operationSchemas = {
 ${entries.join('\n')}
-} as const satisfies Record<string, OperationSchema>;
+} as const satisfies Record<OperationId, OperationSchema>;
+`;
+}
+
+/** operation-ids.ts: every operationId, with no zod, so the package's root entry runs without it. */
+export function emitOperationIdsModule(document: OpenApiDocument): string {
+  const ids = listOperations(document).map(({ operation, method, path }) => {
+    if (operation.operationId === undefined)
+      throw new Error(`${method.toUpperCase()} ${path} has no operationId`);
+    return operation.operationId;
+  });
+  return `${generatedHeader}/** Every operationId of the spec, in the order the spec lists its paths. */
+export const operationIds = [
+${ids.map((id) => `  ${JSON.stringify(id)},`).join('\n')}
+] as const;
 
 /** An operationId of the spec, e.g. \`getCheckoutSession\`. */
-export type OperationId = keyof typeof operationSchemas;
-
-/** Every operationId, in the order the spec lists its paths. */
-export const operationIds = Object.keys(operationSchemas) as OperationId[];
+export type OperationId = (typeof operationIds)[number];
 `;
 }

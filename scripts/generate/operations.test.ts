@@ -29,7 +29,7 @@ function operation(id: string) {
 describe('generated operation map', () => {
   it('lists every operation with its upper-case method, path and success status', () => {
     const summary = Object.fromEntries(
-      generated.operations.operationIds.map((id) => {
+      generated.operationIds.map((id) => {
         const { method, path, successStatus, bodyRequired } = operation(id);
         return [id, `${method} ${path} ${successStatus} ${bodyRequired ? 'body' : '-'}`];
       }),
@@ -109,9 +109,21 @@ describe('generated TypeScript', () => {
     }
   });
 
+  it('lists the operationIds in operation-ids.ts, in spec order, without importing zod', () => {
+    expect(generated.operationIds).toEqual(Object.keys(generated.operations.operationSchemas));
+    expect(generated.files['operation-ids.ts']).not.toMatch(/^import /m);
+  });
+
   it('typechecks under the repo compiler settings', () => {
     expect(
-      typeErrors(generated.dir, ['schema.ts', 'aliases.ts', 'zod.ts', 'operations.ts', 'openapi.ts']),
+      typeErrors(generated.dir, [
+        'schema.ts',
+        'aliases.ts',
+        'zod.ts',
+        'operation-ids.ts',
+        'operations.ts',
+        'openapi.ts',
+      ]),
     ).toEqual([]);
   }, 60_000);
 

@@ -19,8 +19,8 @@ export interface GeneratedTestModules {
   zod: Record<string, { safeParse(value: unknown): { success: boolean; data?: unknown } }>;
   operations: {
     operationSchemas: Record<string, Record<string, unknown> & { [key: string]: unknown }>;
-    operationIds: string[];
   };
+  operationIds: readonly string[];
   cleanup(): void;
 }
 
@@ -49,6 +49,7 @@ export async function generateTestModules(): Promise<GeneratedTestModules> {
     dir,
     zod: await load('zod.js'),
     operations: await load('operations.js'),
+    operationIds: (await load('operation-ids.js')).operationIds,
     cleanup: () => rmSync(dir, { recursive: true, force: true }),
   };
 }

@@ -1,30 +1,27 @@
 #!/usr/bin/env node
 // `pnpm check:packages`: what a merchant installs, checked the way a merchant would meet it.
-//  1. builds every publishable package (turbo) and packs it with `pnpm pack` (publishConfig applied);
-//  2. checks each tarball's file list (dist, README.md, LICENSE, package.json, bin/ when declared);
+//  1. packs every publishable package with `pnpm pack` (publishConfig applied) from a tree without
+//     dist/, so the package's `prepack` must build it: `pnpm pack` alone ships the code;
+//  2. checks each tarball's file list (dist, README.md, LICENSE, package.json, bin/ when declared)
+//     and that every file its manifest points at (exports, main, module, types, bin) is in it;
 //  3. publint (strict) and @arethetypeswrong/cli (every resolution mode) on each tarball;
 //  4. installs the tarballs with npm into a scratch project outside the repo and runs the smoke test
 //     (smoke/): ESM and CommonJS programs, and TypeScript consumers under node16 (.mts and .cts) and
 //     bundler resolution, with skipLibCheck off;
-//  5. runs the ESM and CommonJS programs again on the oldest Node that `engines` allows, a binary
+//  5. installs the client alone (client, signer, types): no zod in node_modules, and a program and a
+//     TypeScript consumer (skipLibCheck off) that use the client and the types' root entry;
+//  6. runs the ESM and CommonJS programs again on the oldest Node that `engines` allows, a binary
 //     from the npm registry's node-<platform>-<arch> package (cached under node_modules/.cache).
-// Options: --no-build (reuse dist/), --keep (leave the scratch directory and print it).
+// Options: --no-build (pack the existing dist/, prepack skipped), --keep (leave the scratch
+// directory and print it).
 import { execFileSync } from 'node:child_process';
-import {
-  cpSync,
-  existsSync,
-  mkdirSync,
-  mkdtempSync,
-  readdirSync,
-  readFileSync,
-  rmSync,
-  writeFileSync,
-} from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { basename, join, relative } from 'node:path';
 import { publint } from 'publint';
 import { formatMessage } from 'publint/utils';
+import { packTarballs } from './pack.mjs';
 import { publishablePackages, readJson, repoRoot } from './workspace.mjs';
 
 const require = createRequire(import.meta.url);
@@ -35,31 +32,13 @@ const step = (title) => console.log(`\n== ${title}`);
 const run = (command, commandArgs, options = {}) =>
   execFileSync(command, commandArgs, { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'], ...options });
 
-if (!args.has('--no-build')) {
-  step('build');
-  execFileSync(
-    'pnpm',
-    ['exec', 'turbo', 'run', 'build', '--filter=./packages/*', '--output-logs=errors-only'],
-    {
-      cwd: repoRoot,
-      stdio: 'inherit',
-    },
-  );
-}
-
 const scratch = mkdtempSync(join(tmpdir(), 'amazon-pay-ts-packages-'));
 try {
-  step('pack');
+  const build = !args.has('--no-build');
+  step(build ? 'pack from a tree without dist/ (prepack builds)' : 'pack the existing dist/');
   const tarballsDir = join(scratch, 'tarballs');
-  mkdirSync(tarballsDir);
-  const tarballs = new Map();
-  for (const { dir, manifest } of packages) {
-    const before = new Set(readdirSync(tarballsDir));
-    run('pnpm', ['pack', '--pack-destination', tarballsDir], { cwd: dir });
-    const file = readdirSync(tarballsDir).find((name) => !before.has(name));
-    tarballs.set(manifest.name, join(tarballsDir, file));
-    console.log(`${manifest.name}: ${file}`);
-  }
+  const tarballs = packTarballs(packages, tarballsDir, { build });
+  for (const [name, file] of tarballs) console.log(`${name}: ${basename(file)}`);
 
   step('tarball contents');
   for (const { manifest } of packages) {
@@ -72,8 +51,10 @@ try {
       ['README.md', 'LICENSE', 'NOTICE', 'package.json', 'CHANGELOG.md'].includes(path) ||
       (manifest.bin !== undefined && path.startsWith('bin/'));
     const unexpected = files.filter((path) => !allowed(path) || /\.test\.|\.spec\./.test(path));
-    const missing = ['README.md', 'LICENSE', 'package.json'].filter((path) => !files.includes(path));
     const published = JSON.parse(run('tar', ['-xzOf', tarballs.get(manifest.name), 'package/package.json']));
+    const missing = ['README.md', 'LICENSE', 'package.json', ...manifestTargets(published)].filter(
+      (path) => !files.includes(path),
+    );
     const leaks = JSON.stringify(published.exports).includes('@amazon-pay-ts/source')
       ? ['source condition']
       : [];
@@ -115,7 +96,10 @@ try {
 
   step('install the tarballs into a scratch project');
   const consumer = join(scratch, 'consumer');
-  cpSync(join(repoRoot, 'scripts', 'packaging', 'smoke'), consumer, { recursive: true });
+  cpSync(join(repoRoot, 'scripts', 'packaging', 'smoke'), consumer, {
+    recursive: true,
+    filter: (path) => !path.includes('client-alone'),
+  });
   const typesNode = readJson(join(repoRoot, 'package.json')).devDependencies['@types/node'];
   writeFileSync(
     join(consumer, 'package.json'),
@@ -169,6 +153,27 @@ try {
     }
   }
 
+  step('the client alone (client, signer, types): installed without zod');
+  const alone = join(scratch, 'client-alone');
+  cpSync(join(repoRoot, 'scripts', 'packaging', 'smoke', 'client-alone'), alone, { recursive: true });
+  const aloneNames = ['@amazon-pay-ts/client', '@amazon-pay-ts/signer', '@amazon-pay-ts/types'];
+  writeFileSync(
+    join(alone, 'package.json'),
+    `${JSON.stringify({ name: 'client-alone', private: true, type: 'module', dependencies: Object.fromEntries(aloneNames.map((name) => [name, `file:${relative(alone, tarballs.get(name))}`])), devDependencies: { '@types/node': typesNode } }, null, 2)}\n`,
+  );
+  try {
+    run('npm', ['install', '--no-audit', '--no-fund', '--loglevel=error'], { cwd: alone });
+    if (existsSync(join(alone, 'node_modules', 'zod'))) throw new Error('zod was installed with the client');
+    const esm = run(process.execPath, ['program.mjs'], { cwd: alone });
+    const cjs = run(process.execPath, ['program.cjs'], { cwd: alone });
+    if (esm !== cjs) throw new Error(`ESM and CommonJS disagree:\n${esm}\n${cjs}`);
+    run(process.execPath, [require.resolve('typescript/bin/tsc'), '-p', 'tsconfig.json'], { cwd: alone });
+    console.log(`no zod in node_modules; programs (ESM = CommonJS): ${esm.trim()}; TypeScript consumer: ok`);
+  } catch (error) {
+    console.log(String(error.stdout ?? ''), String(error.stderr ?? ''), String(error.message));
+    failures.push('the client alone failed (see above)');
+  }
+
   const minimum = readJson(join(repoRoot, 'package.json')).engines.node.match(/^>=(\d+\.\d+\.\d+)$/)?.[1];
   step(`smoke test on the oldest Node engines allows (${minimum})`);
   if (!minimum) failures.push('root engines.node must read ">=X.Y.Z"');
@@ -183,6 +188,22 @@ try {
 } finally {
   if (args.has('--keep')) console.log(`\nscratch directory kept: ${scratch}`);
   else rmSync(scratch, { recursive: true, force: true });
+}
+
+/**
+ * Every file a published manifest points at: `exports` targets (every condition), `main`, `module`,
+ * `types`, `bin` and `typesVersions` targets, as paths inside the package.
+ */
+function manifestTargets(manifest) {
+  const targets = new Set();
+  const add = (value) => {
+    if (typeof value === 'string') targets.add(value.replace(/^\.\//, ''));
+    else if (Array.isArray(value)) value.forEach(add);
+    else if (value && typeof value === 'object') Object.values(value).forEach(add);
+  };
+  add(manifest.exports);
+  add([manifest.main, manifest.module, manifest.types, manifest.bin, manifest.typesVersions]);
+  return [...targets].filter((path) => !path.includes('*'));
 }
 
 /** A Node binary of the given version from the npm registry, cached between runs. */

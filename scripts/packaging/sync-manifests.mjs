@@ -6,7 +6,8 @@
 // - `exports`: per entry point, the workspace-only source condition, then `import` and `require`
 //   each with its own `types` (dist/esm, dist/cjs); `publishConfig.exports` repeats them without
 //   the source condition, so the published manifest never names src/;
-// - the shared build (scripts/build-package.mjs) and `engines` from the root;
+// - the shared build (scripts/build-package.mjs), also as `prepack`, so `pnpm pack` and
+//   `pnpm publish` build the package first and never ship one without its code; `engines` from the root;
 // - a copy of the root LICENSE (Apache-2.0) in the package, since each tarball must carry it.
 // Entry points are the package's existing `exports` keys; `./src/<name>.ts` names the entry.
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
@@ -75,7 +76,11 @@ export function standardManifest(dir, manifest) {
     ...(typesVersions ? { typesVersions } : {}),
     files: ['dist', 'README.md', 'LICENSE', ...(hasBin ? ['bin'] : [])],
     publishConfig: { access: 'public', exports: publishedExports },
-    scripts: { ...manifest.scripts, build: 'node ../../scripts/build-package.mjs' },
+    scripts: {
+      ...manifest.scripts,
+      build: 'node ../../scripts/build-package.mjs',
+      prepack: 'node ../../scripts/build-package.mjs',
+    },
   };
 }
 

@@ -1,7 +1,6 @@
 #!/usr/bin/env node
-// Runs the built CLI when there is one; in a fresh clone it runs the TypeScript source through tsx
-// with the workspace's source condition, so no build step is needed.
-import { spawn } from 'node:child_process';
+// Runs the built entry; in a clone without a build, the TypeScript source through the repository's
+// one source launcher (scripts/run-source.mjs, never reached from a published tarball).
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
@@ -10,18 +9,6 @@ if (existsSync(built)) {
   process.argv[1] = fileURLToPath(built);
   await import(built.href);
 } else {
-  const source = fileURLToPath(new URL('../src/main.ts', import.meta.url));
-  const child = spawn(
-    process.execPath,
-    [
-      '--conditions=@amazon-pay-ts/source',
-      '--import',
-      import.meta.resolve('tsx'),
-      source,
-      ...process.argv.slice(2),
-    ],
-    { stdio: 'inherit' },
-  );
-  for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => child.kill(signal));
-  child.on('exit', (code, signal) => process.exit(code ?? (signal ? 1 : 0)));
+  const { runSource } = await import('../../../scripts/run-source.mjs');
+  runSource(new URL('../src/main.ts', import.meta.url));
 }

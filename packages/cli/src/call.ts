@@ -1,12 +1,20 @@
 import { parseArgs } from 'node:util';
 import {
   AmazonPayApiError,
-  AmazonPayClient,
   AmazonPayError,
   AmazonPayRequestValidationError,
+  type CallOptions,
 } from '@amazon-pay-ts/client';
 import { OPERATION_ROUTES } from '@amazon-pay-ts/client/fetch';
-import { clientConfig, signingHelp, signingOptions } from './client-config.js';
+import {
+  clientConfig,
+  endpointHelp,
+  endpointOptions,
+  keyHelp,
+  keyOptions,
+  newClient,
+  refuseKeyInArguments,
+} from './client-config.js';
 import { type CliIo, emit, UsageError } from './io.js';
 import { readJsonFile } from './read-json.js';
 
@@ -14,13 +22,17 @@ export const callHelp = `amazon-pay call <operationId> [ids…] [--body file.jso
 
 Sends one signed Amazon Pay API v2 call (to sandbox or live, or with --base-url to the simulator) and
 prints the HTTP status, the x-amz-pay-request-id and the response body. ids are the operation's path
-ids in order (then its required query values, as for getAuthorizationToken). Exit code 1 when Amazon
-answers with an error, 2 for a mistake on the command line.
+ids in order (then its required query values, as for getAuthorizationToken). Exit code 1 when the
+call fails (Amazon answers with an error, or the network does), 2 for a mistake found before anything
+is sent.
 
   --body FILE           JSON request body, for operations that take one
   --query NAME=VALUE    optional query parameter (repeatable), for operations that take a query
   --idempotency-key K   key to send (default: a fresh one per call, reused on retries)
-${signingHelp}
+  --simulation-code C   x-amz-pay-simulation-code, a sandbox simulation such as HardDeclined
+  --header 'NAME: V'    another header to send, signed (repeatable), e.g. 'x-amz-pay-authtoken: …'
+${keyHelp}
+${endpointHelp}
 
 operationIds: ${Object.keys(OPERATION_ROUTES).join(', ')}`;
 
@@ -30,14 +42,18 @@ type Method = (
 
 /** `amazon-pay call <operationId> [ids…]`. */
 export async function callCommand(args: string[], io: CliIo, env: NodeJS.ProcessEnv): Promise<number> {
+  refuseKeyInArguments(args);
   const { values, positionals } = parseArgs({
     args,
     allowPositionals: true,
     options: {
-      ...signingOptions,
+      ...keyOptions,
+      ...endpointOptions,
       body: { type: 'string' },
       query: { type: 'string', multiple: true },
       'idempotency-key': { type: 'string' },
+      'simulation-code': { type: 'string' },
+      header: { type: 'string', multiple: true },
       json: { type: 'boolean' },
       help: { type: 'boolean', short: 'h' },
     },
@@ -68,9 +84,13 @@ export async function callCommand(args: string[], io: CliIo, env: NodeJS.Process
       : route.input === 'query'
         ? [queryObject(values.query ?? [])]
         : [];
-  const options = values['idempotency-key'] ? { idempotencyKey: values['idempotency-key'] } : {};
-  const client = new AmazonPayClient({
-    ...clientConfig(values, env),
+  const options: CallOptions = {
+    ...(values['idempotency-key'] ? { idempotencyKey: values['idempotency-key'] } : {}),
+    ...(values['simulation-code'] ? { simulationCode: values['simulation-code'] } : {}),
+    ...(values.header ? { headers: headerObject(values.header) } : {}),
+  };
+  const client = newClient({
+    ...(await clientConfig(values, env, io)),
     logger: { warn: (message) => io.err(`warning: ${message}`) },
   });
   const method = (client.withResponse as unknown as Record<string, Method>)[operationId]!;
@@ -107,7 +127,7 @@ export async function callCommand(args: string[], io: CliIo, env: NodeJS.Process
       return 1;
     }
     if (error instanceof AmazonPayRequestValidationError) {
-      throw new UsageError(error.message);
+      throw new UsageError(error.message, { showUsage: false });
     }
     if (error instanceof AmazonPayError) {
       io.err(`${error.name}: ${error.message}`);
@@ -129,4 +149,22 @@ function queryObject(pairs: string[]): Record<string, string | string[]> {
       previous === undefined ? value : [...(Array.isArray(previous) ? previous : [previous]), value];
   }
   return query;
+}
+
+const HEADER_NAME = /^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/;
+
+/** `--header 'Name: value'` flags as a headers object; a value is never echoed (it may be a token). */
+function headerObject(flags: string[]): Record<string, string> {
+  const headers: Record<string, string> = {};
+  for (const flag of flags) {
+    const colon = flag.indexOf(':');
+    const name = flag.slice(0, Math.max(colon, 0)).trim();
+    if (colon < 0 || !HEADER_NAME.test(name)) {
+      throw new UsageError(`--header takes 'Name: value' with a header name before the colon`);
+    }
+    const key = name.toLowerCase();
+    if (key in headers) throw new UsageError(`--header ${name} is given twice`);
+    headers[key] = flag.slice(colon + 1).trim();
+  }
+  return headers;
 }

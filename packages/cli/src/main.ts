@@ -4,6 +4,7 @@ import { runCli } from './run.js';
 runCli(process.argv.slice(2), {
   out: (line) => process.stdout.write(`${line}\n`),
   err: (line) => process.stderr.write(`${line}\n`),
+  stdin: process.stdin,
 }).then(
   (code) => {
     process.exitCode = code;

@@ -25,16 +25,25 @@ const commands: Record<
   simulator: { help: simulatorHelp, run: simulatorCommand },
 };
 
-/** Runs `amazon-pay` with the given arguments; resolves with the exit code (0 ok, 1 failed call, 2 usage). */
+/**
+ * Runs `amazon-pay` with the given arguments; resolves with the exit code: 0 done, 1 the call failed
+ * (Amazon's error answer, the network), 2 a mistake found before anything was sent. Help that was
+ * asked for (`--help`, `help`) goes to stdout; the usage after a mistake goes to stderr, so stdout
+ * carries only results.
+ */
 export async function runCli(
   argv: string[],
   io: CliIo,
   env: NodeJS.ProcessEnv = process.env,
 ): Promise<number> {
   const [name, ...rest] = argv;
-  if (name === undefined || name === '--help' || name === '-h' || name === 'help') {
+  if (name === '--help' || name === '-h' || name === 'help') {
     io.out(usage);
-    return name === undefined ? 2 : 0;
+    return 0;
+  }
+  if (name === undefined) {
+    io.err(usage);
+    return 2;
   }
   const command = commands[name];
   if (!command) {
@@ -47,7 +56,8 @@ export async function runCli(
     // parseArgs reports unknown or malformed options with these codes.
     const code = (error as { code?: string }).code;
     if (error instanceof UsageError || code?.startsWith('ERR_PARSE_ARGS')) {
-      io.err(`amazon-pay ${name}: ${(error as Error).message}\n\n${command.help}`);
+      const withUsage = !(error instanceof UsageError) || error.showUsage;
+      io.err(`amazon-pay ${name}: ${(error as Error).message}${withUsage ? `\n\n${command.help}` : ''}`);
       return 2;
     }
     io.err(`amazon-pay ${name}: ${(error as Error).message}`);

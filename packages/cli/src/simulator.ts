@@ -1,54 +1,31 @@
-import { parseArgs } from 'node:util';
-import { LaunchOptionsError, launchSimulator, type Simulator } from '@amazon-pay-ts/simulator';
-import { type CliIo, emit, UsageError } from './io.js';
+import {
+  closeOnSignal,
+  type LaunchedSimulator,
+  LaunchOptionsError,
+  runSimulatorCommand,
+  simulatorUsage,
+} from '@amazon-pay-ts/simulator';
+import { type CliIo, UsageError } from './io.js';
 
-export const simulatorHelp = `amazon-pay simulator [--port 4010] [--host 127.0.0.1] [--public-key-id ID --public-key public.pem] [--json]
+/** `amazon-pay simulator --help`: the simulator's own command line, under this name. */
+export const simulatorHelp = simulatorUsage('amazon-pay simulator');
 
-Starts the local Amazon Pay simulator (signed API v2 calls, stateful checkouts) until Ctrl-C. Without
-a key it generates a sandbox key pair into a temporary directory and prints the options that make
-\`amazon-pay call\` and the client talk to it.`;
-
-/** Starts the simulator and prints how to reach it; resolves with it running (the caller stops it). */
-export async function startSimulatorCommand(args: string[], io: CliIo): Promise<Simulator | undefined> {
-  const { values } = parseArgs({
-    args,
-    options: {
-      port: { type: 'string', default: '4010' },
-      host: { type: 'string', default: '127.0.0.1' },
-      'public-key-id': { type: 'string' },
-      'public-key': { type: 'string' },
-      json: { type: 'boolean' },
-      help: { type: 'boolean', short: 'h' },
-    },
-  });
-  if (values.help) {
-    io.out(simulatorHelp);
-    return undefined;
-  }
-  const { sim, publicKeyId, privateKeyPath } = await launchSimulator({
-    port: values.port,
-    host: values.host,
-    publicKeyId: values['public-key-id'],
-    publicKeyPath: values['public-key'],
-  }).catch((error: unknown) => {
+/**
+ * Starts the simulator with the simulator package's command line (one flag table, one launcher, one
+ * output for `amazon-pay simulator` and `amazon-pay-simulator`); resolves with it running.
+ */
+export async function startSimulatorCommand(
+  args: string[],
+  io: CliIo,
+): Promise<LaunchedSimulator | undefined> {
+  return runSimulatorCommand(args, io, 'amazon-pay simulator').catch((error: unknown) => {
     throw error instanceof LaunchOptionsError ? new UsageError(error.message) : error;
   });
-  const options = { url: sim.url, publicKeyId, privateKeyPath, region: 'na' };
-  emit(io, values.json === true, options, [
-    `Amazon Pay simulator listening on ${sim.url}`,
-    `Call it: amazon-pay call <operationId> --base-url ${sim.url} --region na --public-key-id ${publicKeyId} --private-key ${privateKeyPath ?? '<your private key>'}`,
-  ]);
-  return sim;
 }
 
-/** `amazon-pay simulator`: runs until SIGINT or SIGTERM. */
+/** `amazon-pay simulator`: runs until SIGINT or SIGTERM, then removes its temporary files. */
 export async function simulatorCommand(args: string[], io: CliIo): Promise<number> {
-  const sim = await startSimulatorCommand(args, io);
-  if (!sim) return 0;
-  await new Promise<void>((resolve) => {
-    process.once('SIGINT', resolve);
-    process.once('SIGTERM', resolve);
-  });
-  await sim.close();
+  const launched = await startSimulatorCommand(args, io);
+  if (launched) await closeOnSignal(launched);
   return 0;
 }

@@ -43,6 +43,12 @@ export interface ClientConfig {
   /** Replaces `https://pay-api.amazon.<tld>`, e.g. a local simulator's URL. `/v2/…` is appended (after `/<environment>` when one applies). */
   baseUrl?: string;
   /**
+   * Allows a plain `http:` baseUrl to a host that is not loopback, e.g. a simulator in another
+   * container (`http://simulator:4010`). Requests then cross a network unencrypted: for test networks
+   * only. Default false: plain http is accepted only to 127.0.0.1, ::1 and localhost.
+   */
+  allowInsecureHttp?: boolean;
+  /**
    * The fetch to send with: any fetch-compatible function, e.g. undici's `fetch` with a `ProxyAgent`
    * (see README), or a test double. Defaults to `globalThis.fetch`.
    */
@@ -138,7 +144,13 @@ export function resolveConfig(config: ClientConfig): ResolvedConfig {
       message: `unknown algorithm ${JSON.stringify(algorithm)}: use ${ALGORITHMS.map((a) => `'${a}'`).join(' or ')}`,
     });
   }
-  if (config.baseUrl !== undefined) checkBaseUrl(config.baseUrl);
+  if (config.allowInsecureHttp !== undefined && typeof config.allowInsecureHttp !== 'boolean') {
+    throw new AmazonPayConfigError({
+      field: 'allowInsecureHttp',
+      message: 'allowInsecureHttp must be true or false',
+    });
+  }
+  if (config.baseUrl !== undefined) checkBaseUrl(config.baseUrl, config.allowInsecureHttp === true);
   if (config.fetch !== undefined && typeof config.fetch !== 'function') {
     throw new AmazonPayConfigError({ field: 'fetch', message: 'fetch must be a function' });
   }
@@ -187,7 +199,7 @@ export function resolveConfig(config: ClientConfig): ResolvedConfig {
   };
 }
 
-function checkBaseUrl(baseUrl: unknown): void {
+function checkBaseUrl(baseUrl: unknown, allowInsecureHttp: boolean): void {
   let url: URL | undefined;
   try {
     url = typeof baseUrl === 'string' ? new URL(baseUrl) : undefined;
@@ -208,10 +220,10 @@ function checkBaseUrl(baseUrl: unknown): void {
         'baseUrl must not contain user info (user:password@): requests are authenticated by signature only',
     });
   }
-  if (url.protocol === 'http:' && !isLoopback(url.hostname)) {
+  if (url.protocol === 'http:' && !isLoopback(url.hostname) && !allowInsecureHttp) {
     throw new AmazonPayConfigError({
       field: 'baseUrl',
-      message: `baseUrl uses plain http: to ${url.hostname}; use https:, or http: only to a loopback host (127.0.0.1, ::1, localhost) such as the simulator`,
+      message: `baseUrl uses plain http: to ${url.hostname}; use https:, or http: to a loopback host (127.0.0.1, ::1, localhost) such as the simulator, or set allowInsecureHttp: true for a test network`,
     });
   }
 }

@@ -3,7 +3,7 @@ import type { OperationId } from '@amazon-pay-ts/types';
 import { type ApiClient, createApiClient } from './api.js';
 import { type ButtonPayload, checkButtonPayload } from './button-payload.js';
 import { methodInit } from './call-options.js';
-import { type ClientConfig, type ResolvedConfig, resolveConfig } from './config.js';
+import { type ClientConfig, type ResolvedConfig, resolveConfig, type SignatureAlgorithm } from './config.js';
 import type { Environment, Region } from './endpoint.js';
 import { AmazonPayConfigError, AmazonPayRequestValidationError } from './errors.js';
 import type { CommonWithResponse } from './methods.js';
@@ -106,10 +106,13 @@ export abstract class ClientBase {
    * text when it is already serialised. It is checked first against its kind's schema, unknown fields
    * included (Amazon shows the buyer an error page for those), rejecting with
    * `AmazonPayRequestValidationError` naming the field. Objects are serialised with `JSON.stringify`;
-   * pass the returned `payload` string to the button unchanged, it is exactly what was signed. Button
-   * signatures have no date: they can be cached.
+   * pass the returned `payload` string to the button unchanged, it is exactly what was signed, with
+   * `signature` and `algorithm` (Amazon reads a missing `algorithm` as the original scheme, while the
+   * client signs with V2 by default). Button signatures have no date: they can be cached.
    */
-  generateButtonSignature(payload: ButtonPayload | string): Promise<{ payload: string; signature: string }> {
+  generateButtonSignature(
+    payload: ButtonPayload | string,
+  ): Promise<{ payload: string; signature: string; algorithm: SignatureAlgorithm }> {
     const issues = checkButtonPayload(payload);
     if (issues.length) {
       return Promise.reject(

@@ -1,7 +1,7 @@
-import { verifyButtonSignature } from '@amazon-pay-ts/signer';
+import { type SignatureAlgorithm, verifyButtonSignature } from '@amazon-pay-ts/signer';
 import { describe, expect, expectTypeOf, it } from 'vitest';
 import { buttonKind, checkButtonPayload } from '../src/fetch.js';
-import { AmazonPayRequestValidationError, type ButtonPayload, type WebStoreClient } from '../src/index.js';
+import { AmazonPayRequestValidationError, type ButtonPayload, WebStoreClient } from '../src/index.js';
 import { buttonPayloads as payloads, review, storeId } from './support/button-payloads.js';
 import { testClient, testKeys } from './support/client.js';
 
@@ -38,6 +38,27 @@ describe('button payloads', () => {
     // Pre-serialised: the exact string is signed, not a re-serialisation.
     const text = `{ "storeId": "${storeId}", "webCheckoutDetails": { "checkoutReviewReturnUrl": "https://a.example/r" } }`;
     expect((await client.generateButtonSignature(text)).payload).toBe(text);
+  });
+
+  it("returns the signer's algorithm with the signature, for createCheckoutSessionConfig.algorithm", async () => {
+    const { privateKeyPem } = await testKeys();
+    const config = {
+      region: 'eu',
+      publicKeyId: 'SANDBOX-AEXAMPLETESTKEY0001',
+      privateKey: privateKeyPem,
+    } as const;
+    const byDefault = await new WebStoreClient(config).generateButtonSignature(payloads.checkout);
+    expect(byDefault.algorithm).toBe('AMZN-PAY-RSASSA-PSS-V2');
+    const original = await new WebStoreClient({
+      ...config,
+      algorithm: 'AMZN-PAY-RSASSA-PSS',
+    }).generateButtonSignature(payloads.checkout);
+    expect(original.algorithm).toBe('AMZN-PAY-RSASSA-PSS');
+    const { publicKeyPem } = await testKeys();
+    expect(
+      await verifyButtonSignature(original.payload, original.signature, publicKeyPem, original.algorithm),
+    ).toEqual({ ok: true });
+    expectTypeOf(byDefault.algorithm).toEqualTypeOf<SignatureAlgorithm>();
   });
 
   it('refuses a misspelt field before signing, naming it and what was meant', async () => {

@@ -1,4 +1,4 @@
-import { DateTimeInputSchema, operationSchemas } from '@amazon-pay-ts/types';
+import { DateTimeInputSchema, operationSchemas } from '@amazon-pay-ts/types/zod';
 import { afterAll, beforeAll, beforeEach, describe, expect, expectTypeOf, it } from 'vitest';
 import type * as z from 'zod/mini';
 import { datesToWire } from '../src/dates.js';

@@ -1,5 +1,5 @@
 import { verifyRequest } from '@amazon-pay-ts/signer';
-import { operationSchemas } from '@amazon-pay-ts/types';
+import { operationSchemas } from '@amazon-pay-ts/types/zod';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { OPERATION_ROUTES, VERSION } from '../src/fetch.js';
 import {

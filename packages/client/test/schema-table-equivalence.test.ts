@@ -4,15 +4,15 @@
 // (pass or fail) equals the zod schema's on every fixture, on mutations of each (unknown fields, new
 // enum values, each field removed, set to null or to a value of each other JSON type) and on values
 // fast-check makes up.
+import type { OperationId } from '@amazon-pay-ts/types';
 import {
   AdditionalPaymentButtonPayloadSchema,
   CheckoutButtonPayloadSchema,
-  type OperationId,
   operationSchemas,
   PaymentMethodOnFileButtonPayloadSchema,
   RecurringButtonPayloadSchema,
   SignInButtonPayloadSchema,
-} from '@amazon-pay-ts/types';
+} from '@amazon-pay-ts/types/zod';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type * as z from 'zod/mini';

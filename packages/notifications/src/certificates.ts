@@ -1,5 +1,6 @@
 import { decodePem } from '@amazon-pay-ts/signer/pem';
 import { NotificationError } from './errors.js';
+import { readCapped } from './readCapped.js';
 import { spkiFromCertificate } from './x509.js';
 
 /** Returns the PEM text at a URL already checked by `checkSigningCertUrl`. */
@@ -7,11 +8,16 @@ export type FetchCertificate = (url: string) => Promise<string>;
 
 /** SNS certificates are about 2 KB; anything much larger is not one. */
 const MAX_CERTIFICATE_BYTES = 16 * 1024;
-const FETCH_TIMEOUT_MS = 10_000;
+/** Short enough that verification and the handler's own limit stay within SNS's 15 s. */
+const FETCH_TIMEOUT_MS = 5_000;
+/** How long a failed certificate fetch is remembered by default: 10 s (SNS retries 20 s apart). */
+export const DEFAULT_CERTIFICATE_RETRY_MS = 10_000;
+/** Failed certificate URLs remembered at most (oldest forgotten first). */
+const MAX_FAILURES = 256;
 
 /**
  * Default certificate fetch: `fetch` with redirects refused (a redirect could leave the checked
- * host), a timeout and a size bound.
+ * host), a 5 s timeout, and at most 16 KiB read (the read stops there, content-length or not).
  */
 export function defaultFetchCertificate(fetchImpl?: typeof fetch): FetchCertificate {
   return async (url) => {
@@ -21,22 +27,34 @@ export function defaultFetchCertificate(fetchImpl?: typeof fetch): FetchCertific
       signal: AbortSignal.timeout(FETCH_TIMEOUT_MS),
     });
     if (!response.ok) {
-      await response.body?.cancel();
+      await response.body?.cancel().catch(() => {});
       throw new Error(`HTTP ${response.status}`);
     }
     const declared = Number(response.headers.get('content-length') ?? '0');
     if (declared > MAX_CERTIFICATE_BYTES) {
-      await response.body?.cancel();
+      await response.body?.cancel().catch(() => {});
       throw new Error('certificate too large');
     }
-    const text = await response.text();
-    if (text.length > MAX_CERTIFICATE_BYTES) throw new Error('certificate too large');
-    return text;
+    const bytes = await readCapped(response.body, MAX_CERTIFICATE_BYTES);
+    if (bytes === undefined) throw new Error('certificate too large');
+    return new TextDecoder().decode(bytes);
   };
 }
 
 /** The hash of an SNS signature: SHA-1 for `SignatureVersion` 1, SHA-256 for 2. */
 export type SignatureHash = 'SHA-1' | 'SHA-256';
+
+/** Bounds and clock of {@link createCertificateCache}. */
+export interface CertificateCacheOptions {
+  /** Certificates kept (least recently used dropped first). Default 32. */
+  maxEntries?: number;
+  /** Failed URLs remembered (oldest dropped first). Default 256. */
+  maxFailures?: number;
+  /** How long a failed fetch (or a document that is no certificate) is not retried. Default 10 s. */
+  retryAfterMs?: number;
+  /** Milliseconds since the epoch; default `Date.now`. */
+  now?: () => number;
+}
 
 /** Verification keys of SNS signing certificates, by URL; made by {@link createCertificateCache}. */
 export interface CertificateCache {
@@ -44,18 +62,42 @@ export interface CertificateCache {
   key(url: string, hash: SignatureHash): Promise<CryptoKey>;
   /** Keys currently cached. */
   readonly size: number;
+  /** Failed URLs currently remembered (not fetched again until their retry time). */
+  readonly failures: number;
 }
 
 /**
  * A bounded cache (least recently used goes first) of certificate keys by URL. Concurrent requests
- * for one URL share a fetch; a failed fetch or import is forgotten, so the next message retries.
+ * for one URL share a fetch. A failed fetch is remembered for `retryAfterMs`, so a flood of
+ * messages naming an unreachable certificate causes one fetch per URL per interval, not one each.
  */
 export function createCertificateCache(
   fetchCertificate: FetchCertificate,
-  maxEntries = 32,
+  options: CertificateCacheOptions = {},
 ): CertificateCache {
+  const maxEntries = options.maxEntries ?? 32;
+  const maxFailures = options.maxFailures ?? MAX_FAILURES;
+  const retryAfterMs = options.retryAfterMs ?? DEFAULT_CERTIFICATE_RETRY_MS;
+  const now = options.now ?? Date.now;
   const spkis = new Map<string, Promise<Uint8Array>>();
   const keys = new Map<string, Promise<CryptoKey>>();
+  const failed = new Map<string, { error: NotificationError; retryAt: number }>();
+
+  const remember = (url: string, error: unknown) => {
+    if (!(error instanceof NotificationError)) return;
+    failed.delete(url);
+    failed.set(url, { error, retryAt: now() + retryAfterMs });
+    while (failed.size > maxFailures) failed.delete(failed.keys().next().value as string);
+  };
+
+  /** The error of a fetch of `url` that failed within the retry interval, if any. */
+  const recentFailure = (url: string): NotificationError | undefined => {
+    const failure = failed.get(url);
+    if (failure === undefined) return undefined;
+    if (failure.retryAt > now()) return failure.error;
+    failed.delete(url);
+    return undefined;
+  };
 
   const spki = (url: string): Promise<Uint8Array> => {
     const cached = spkis.get(url);
@@ -65,8 +107,9 @@ export function createCertificateCache(
       return cached;
     }
     const loading = loadSpki(fetchCertificate, url);
-    loading.catch(() => {
+    loading.catch((error: unknown) => {
       if (spkis.get(url) === loading) spkis.delete(url);
+      remember(url, error);
     });
     spkis.set(url, loading);
     while (spkis.size > maxEntries) {
@@ -80,6 +123,8 @@ export function createCertificateCache(
 
   return {
     key(url, hash) {
+      const failure = recentFailure(url);
+      if (failure) return Promise.reject(failure);
       const id = `${hash} ${url}`;
       const bytes = spki(url);
       const cached = keys.get(id);
@@ -93,6 +138,9 @@ export function createCertificateCache(
     },
     get size() {
       return spkis.size;
+    },
+    get failures() {
+      return failed.size;
     },
   };
 }

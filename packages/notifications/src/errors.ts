@@ -10,7 +10,7 @@ export type NotificationErrorReason =
   | 'UNSUPPORTED_SIGNATURE_VERSION'
   /** `SigningCertURL` is not an https URL on an SNS host with a `.pem` path (checked before any fetch). */
   | 'UNTRUSTED_CERTIFICATE_URL'
-  /** The certificate could not be fetched (network error, non-2xx, too large, timeout). */
+  /** The certificate could not be fetched (network error, non-2xx, too large, timeout), now or within the retry interval. */
   | 'CERTIFICATE_UNAVAILABLE'
   /** The fetched document is not an X.509 certificate with an RSA public key. */
   | 'INVALID_CERTIFICATE'
@@ -18,8 +18,10 @@ export type NotificationErrorReason =
   | 'BAD_SIGNATURE'
   /** `Timestamp` is unreadable, older than `maxAgeMs` or too far in the future. */
   | 'STALE'
-  /** `TopicArn` is not one of `allowedTopicArns`. */
+  /** `TopicArn` is not Amazon Pay's (by default) or not one of `allowedTopicArns`. */
   | 'TOPIC_NOT_ALLOWED'
+  /** (the handler) The notification's `MerchantID` is not the handler's `merchantId`. */
+  | 'MERCHANT_NOT_ALLOWED'
   /** (parseNotification) The SNS message is not a `Notification`. */
   | 'NOT_A_NOTIFICATION'
   /** (parseNotification) `Message` is not an Amazon Pay IPN message. */

@@ -1,8 +1,8 @@
+import type { InstantPaymentNotification } from '@amazon-pay-ts/types';
 import {
-  type InstantPaymentNotification,
   InstantPaymentNotificationCamelCaseSchema,
   InstantPaymentNotificationSchema,
-} from '@amazon-pay-ts/types';
+} from '@amazon-pay-ts/types/zod';
 import { NotificationError } from './errors.js';
 import type { VerifiedSnsMessage } from './verifySnsMessage.js';
 

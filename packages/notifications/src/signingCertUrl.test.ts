@@ -43,6 +43,33 @@ describe('checkSigningCertUrl', () => {
     expect(refusal('https://sns.us-east-1.amazonaws.com%2eevil.example/cert.pem')).toBeTruthy();
   });
 
+  it('refuses S3 endpoints that would serve a bucket named "sns" (issue 19, finding 2): the region must be region-shaped', () => {
+    for (const host of [
+      'sns.s3.amazonaws.com',
+      'sns.s3-external-1.amazonaws.com',
+      'sns.s3-accelerate.amazonaws.com',
+      'sns.s3-us-west-2.amazonaws.com',
+      'sns.s3-website-us-east-1.amazonaws.com',
+      'sns.s3-accelerate.dualstack.amazonaws.com',
+      'sns.execute-api.amazonaws.com',
+      'sns.compute-1.amazonaws.com',
+      'sns.cloudfront.amazonaws.com',
+      'sns.us-east.amazonaws.com',
+      'sns.1.amazonaws.com',
+      'sns.-1.amazonaws.com',
+    ]) {
+      expect(refusal(`https://${host}/SimpleNotificationService-abc.pem`), host).toMatch(/host/);
+    }
+    for (const host of [
+      'sns.us-gov-west-1.amazonaws.com',
+      'sns.ap-southeast-2.amazonaws.com',
+      'sns.me-central-1.amazonaws.com',
+      'sns.cn-northwest-1.amazonaws.com.cn',
+    ]) {
+      expect(checkSigningCertUrl(`https://${host}/SimpleNotificationService-abc.pem`).hostname).toBe(host);
+    }
+  });
+
   it('trusts another origin only when configured, exactly', () => {
     const policy = { trustedCertificateOrigins: ['http://127.0.0.1:4010'] };
     expect(checkSigningCertUrl('http://127.0.0.1:4010/sns/cert.pem', policy).host).toBe('127.0.0.1:4010');

@@ -1,12 +1,13 @@
+import { AWS_REGION } from './awsNames.js';
 import { NotificationError } from './errors.js';
 
 /**
  * `sns.<region>.amazonaws.com` or `sns.<region>.amazonaws.com.cn`: the hosts AWS serves SNS signing
- * certificates (and subscription confirmations) from. The region is letters, digits and dashes
- * only, so neither a longer suffix (`….amazonaws.com.evil.example`) nor another label
- * (`sns.x.y.amazonaws.com`) matches.
+ * certificates (and subscription confirmations) from. The region must be shaped like one, so neither
+ * a longer suffix (`….amazonaws.com.evil.example`), another label (`sns.x.y.amazonaws.com`) nor an
+ * S3 endpoint serving a bucket named "sns" (`sns.s3.amazonaws.com`, `sns.s3-external-1…`) matches.
  */
-const SNS_HOST = /^sns\.[a-z0-9-]+\.amazonaws\.com(\.cn)?$/;
+const SNS_HOST = new RegExp(`^sns\\.${AWS_REGION}\\.amazonaws\\.com(\\.cn)?$`);
 
 /** Which certificate URLs besides AWS's SNS hosts are trusted (tests and demos only). */
 export interface SigningCertUrlPolicy {

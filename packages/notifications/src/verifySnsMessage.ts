@@ -1,5 +1,7 @@
 import { base64ToBytes } from '@amazon-pay-ts/signer/pem';
-import { type SnsMessage, SnsMessageSchema } from '@amazon-pay-ts/types';
+import type { SnsMessage } from '@amazon-pay-ts/types';
+import { SnsMessageSchema } from '@amazon-pay-ts/types/zod';
+import { AMAZON_PAY_IPN_ACCOUNTS, isAmazonPayTopicArn, topicAccount } from './amazonPayTopics.js';
 import {
   type CertificateCache,
   createCertificateCache,
@@ -17,22 +19,27 @@ export const DEFAULT_MAX_BODY_BYTES = 256 * 1024;
 /** Clocks drift: a Timestamp this far ahead of ours is still accepted. */
 const MAX_FUTURE_SKEW_MS = 5 * 60 * 1000;
 
-/** Options of SNS verification: certificate fetching, trusted origins, clock, age and size limits. */
+/** Options of SNS verification: trusted topics, certificate fetching, trusted origins, clock, age and size limits. */
 export interface VerifyOptions extends SigningCertUrlPolicy {
-  /** Returns the PEM at a checked SigningCertURL. Default: `fetch` without redirects, 10 s timeout. */
+  /**
+   * The topics whose messages are accepted, exactly. Default: any topic of the AWS account Amazon Pay
+   * publishes IPNs from (see the README's "Trust"); a list given here replaces that default.
+   */
+  allowedTopicArns?: readonly string[];
+  /** Returns the PEM at a checked SigningCertURL. Default: `fetch` without redirects, 5 s timeout, 16 KiB. */
   fetchCertificate?: FetchCertificate;
   /** The fetch the default `fetchCertificate` uses. */
   fetch?: typeof fetch;
-  /** Milliseconds since the epoch; default `Date.now`. */
+  /** Milliseconds since the epoch (for `maxAgeMs` and the certificate retry interval); default `Date.now`. */
   now?: () => number;
   /** Oldest `Timestamp` accepted (SNS keeps the publish time on retries). Default one hour. */
   maxAgeMs?: number;
-  /** When given, messages from any other topic are refused. */
-  allowedTopicArns?: readonly string[];
   /** Largest body accepted, in bytes (UTF-8). Default 256 KiB, SNS's message limit. */
   maxBodyBytes?: number;
   /** Certificates kept (by URL). Default 32. */
   certificateCacheSize?: number;
+  /** How long a failed certificate fetch is not retried (per URL). Default 10 s. */
+  certificateRetryMs?: number;
 }
 
 declare const verifiedBrand: unique symbol;
@@ -55,10 +62,8 @@ export interface SnsVerifier {
 
 /** A verifier with its own certificate cache: create one per process and reuse it. */
 export function createSnsVerifier(options: VerifyOptions = {}): SnsVerifier {
-  const cache = createCertificateCache(
-    options.fetchCertificate ?? defaultFetchCertificate(options.fetch),
-    options.certificateCacheSize,
-  );
+  checkOptions(options);
+  const cache = cacheFor(options);
   return {
     verify: (body) => verifyWith(cache, body, options),
     get cachedCertificates() {
@@ -71,8 +76,8 @@ const sharedCaches = new WeakMap<object, CertificateCache>();
 const defaultFetchKey = {};
 
 /**
- * Verifies one SNS message: size, JSON shape, type, signature version, topic, `SigningCertURL`
- * (before any network call), age, then the RSA signature (SignatureVersion 1: SHA1withRSA,
+ * Verifies one SNS message: size, JSON object, type, signature version, SNS fields,
+ * `SigningCertURL`, topic (both before any network call), age, then the RSA signature (SignatureVersion 1: SHA1withRSA,
  * 2: SHA256withRSA) with the certificate's key. Resolves to the message, or rejects with a
  * {@link NotificationError} naming the reason. Certificates are cached per `fetchCertificate`
  * (or `fetch`) function; {@link createSnsVerifier} gives a cache of your own.
@@ -81,21 +86,56 @@ export function verifySnsMessage(body: SnsBody, options: VerifyOptions = {}): Pr
   const key = options.fetchCertificate ?? options.fetch ?? defaultFetchKey;
   let cache = sharedCaches.get(key);
   if (!cache) {
-    cache = createCertificateCache(
-      options.fetchCertificate ?? defaultFetchCertificate(options.fetch),
-      options.certificateCacheSize,
-    );
+    cache = cacheFor(options);
     sharedCaches.set(key, cache);
+  }
+  try {
+    checkOptions(options);
+  } catch (error) {
+    return Promise.reject(error);
   }
   return verifyWith(cache, body, options);
 }
 
+function cacheFor(options: VerifyOptions): CertificateCache {
+  return createCertificateCache(options.fetchCertificate ?? defaultFetchCertificate(options.fetch), {
+    ...(options.certificateCacheSize === undefined ? {} : { maxEntries: options.certificateCacheSize }),
+    ...(options.certificateRetryMs === undefined ? {} : { retryAfterMs: options.certificateRetryMs }),
+    ...(options.now === undefined ? {} : { now: options.now }),
+  });
+}
+
+/** Options that no message could pass are a configuration error, said before any message comes. */
+function checkOptions(options: VerifyOptions): void {
+  if (options.allowedTopicArns?.length === 0) {
+    throw new RangeError(
+      "allowedTopicArns is empty, so every message would be refused; leave it out to accept Amazon Pay's topics",
+    );
+  }
+}
+
+/** By default only Amazon Pay's IPN account; with `allowedTopicArns`, exactly those topics. */
+function checkTopic(topicArn: string, allowedTopicArns: readonly string[] | undefined): void {
+  if (allowedTopicArns) {
+    if (!allowedTopicArns.includes(topicArn)) {
+      throw new NotificationError('TOPIC_NOT_ALLOWED', 'TopicArn is not one of allowedTopicArns');
+    }
+    return;
+  }
+  if (isAmazonPayTopicArn(topicArn)) return;
+  const account = topicAccount(topicArn);
+  throw new NotificationError(
+    'TOPIC_NOT_ALLOWED',
+    account === undefined
+      ? 'TopicArn is not an SNS topic of the aws partition'
+      : `TopicArn is in AWS account ${account}, not Amazon Pay's (${AMAZON_PAY_IPN_ACCOUNTS.join(', ')}); list the topic in allowedTopicArns to accept it`,
+  );
+}
+
 async function verifyWith(cache: CertificateCache, body: SnsBody, options: VerifyOptions) {
   const message = readMessage(body, options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES);
-  if (options.allowedTopicArns && !options.allowedTopicArns.includes(message.TopicArn)) {
-    throw new NotificationError('TOPIC_NOT_ALLOWED', 'TopicArn is not one of allowedTopicArns');
-  }
   const certificateUrl = checkSigningCertUrl(message.SigningCertURL, options);
+  checkTopic(message.TopicArn, options.allowedTopicArns);
   checkAge(message.Timestamp, options.now?.() ?? Date.now(), options.maxAgeMs ?? DEFAULT_MAX_AGE_MS);
 
   const signature = decodeSignature(message.Signature);

@@ -1,12 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import {
-  createMemorySeenStore,
-  createNotificationHandler,
-  createSnsVerifier,
-  type Notification,
-  type NotificationHandlerOptions,
-  type ResolvedResource,
-} from '../src/index.js';
+import { createMemorySeenStore, createSnsVerifier, type ResolvedResource } from '../src/index.js';
+import { handlerWith, post } from './helpers/requests.js';
 import { createTestSns, ipnMessage, type TestSns } from './helpers/sns.js';
 
 let sns: TestSns;
@@ -14,28 +8,9 @@ beforeAll(() => {
   sns = createTestSns();
 });
 
-const post = (body: unknown, headers: Record<string, string> = {}) =>
-  new Request('https://merchant.example/ipn', {
-    method: 'POST',
-    headers: { 'content-type': 'text/plain; charset=UTF-8', ...headers },
-    body: typeof body === 'string' ? body : JSON.stringify(body),
-  });
-
-function handlerWith(extra: Partial<NotificationHandlerOptions> = {}) {
-  const received: Notification[] = [];
-  const handler = createNotificationHandler({
-    fetchCertificate: sns.fetchCertificate,
-    onNotification: (notification) => {
-      received.push(notification);
-    },
-    ...extra,
-  });
-  return { handler, received };
-}
-
 describe('createNotificationHandler', () => {
   it('verifies, parses and calls onNotification once per NotificationId (redeliveries answer 200)', async () => {
-    const { handler, received } = handlerWith();
+    const { handler, received } = handlerWith(sns);
     const message = await sns.sign({ Message: ipnMessage({ NotificationId: 'n-1' }) });
     const first = await handler(post(message));
     expect([first.status, await first.text()]).toEqual([200, 'OK']);
@@ -50,16 +25,15 @@ describe('createNotificationHandler', () => {
 
   it('runs concurrent duplicates once, also over a slow (async) seen store', async () => {
     let calls = 0;
-    const ids = new Set<string>();
-    const { handler } = handlerWith({
+    const memory = createMemorySeenStore();
+    const { handler } = handlerWith(sns, {
       seen: {
-        has: async (id) => {
+        claim: async (id, ttlMs) => {
           await new Promise((resolve) => setTimeout(resolve, 10));
-          return ids.has(id);
+          return memory.claim(id, ttlMs);
         },
-        add: async (id) => {
-          ids.add(id);
-        },
+        complete: async (id, ttlMs) => memory.complete(id, ttlMs),
+        release: async (id) => memory.release(id),
       },
       onNotification: async () => {
         calls += 1;
@@ -75,7 +49,7 @@ describe('createNotificationHandler', () => {
   it('answers 500 when onNotification throws, so SNS retries; the retry is processed', async () => {
     let fail = true;
     const warnings: Array<Record<string, unknown>> = [];
-    const { handler } = handlerWith({
+    const { handler } = handlerWith(sns, {
       onNotification: () => {
         if (fail) throw new Error('database down');
       },
@@ -90,7 +64,7 @@ describe('createNotificationHandler', () => {
   });
 
   it('refuses forged, replayed-stale, oversized and non-POST requests with their status and reason', async () => {
-    const { handler, received } = handlerWith();
+    const { handler, received } = handlerWith(sns);
     const message = await sns.sign({});
     const forged = { ...message, Message: ipnMessage({ ObjectType: 'REFUND' }) };
     const refused = await handler(post(forged));
@@ -111,7 +85,7 @@ describe('createNotificationHandler', () => {
   });
 
   it('answers 503 while the certificate cannot be fetched', async () => {
-    const { handler } = handlerWith({
+    const { handler } = handlerWith(sns, {
       fetchCertificate: async () => {
         throw new Error('timeout');
       },
@@ -133,14 +107,14 @@ describe('createNotificationHandler', () => {
       Token: 'abc',
     });
     const seenMessages: string[] = [];
-    const quiet = handlerWith({
+    const quiet = handlerWith(sns, {
       fetch: fetchDouble,
       onSubscriptionMessage: (m) => void seenMessages.push(m.Type),
     });
     expect((await quiet.handler(post(confirmation))).status).toBe(200);
     expect(visited).toEqual([]);
     expect(seenMessages).toEqual(['SubscriptionConfirmation']);
-    const confirming = handlerWith({ fetch: fetchDouble, confirmSubscriptions: true });
+    const confirming = handlerWith(sns, { fetch: fetchDouble, confirmSubscriptions: true });
     expect((await confirming.handler(post(confirmation))).status).toBe(200);
     expect(visited).toEqual(['https://sns.us-east-1.amazonaws.com/?Action=ConfirmSubscription&Token=abc']);
     const offHost = await sns.sign({
@@ -160,7 +134,7 @@ describe('createNotificationHandler', () => {
       getRefund: async (id: string) => ({ refundId: id }) as never,
       getChargePermission: async (id: string) => ({ chargePermissionId: id }) as never,
     };
-    const { handler } = handlerWith({
+    const { handler } = handlerWith(sns, {
       client,
       onNotification: (_n, context) => {
         contexts.push(context.resource);
@@ -180,7 +154,7 @@ describe('createNotificationHandler', () => {
   it('uses a shared verifier and a pluggable seen store', async () => {
     const seen = createMemorySeenStore(2);
     const verifier = createSnsVerifier({ fetchCertificate: sns.fetchCertificate });
-    const { handler, received } = handlerWith({ seen, verifier });
+    const { handler, received } = handlerWith(sns, { seen, verifier });
     for (const id of ['a', 'b', 'c', 'a']) {
       await handler(post(await sns.sign({ Message: ipnMessage({ NotificationId: id }) })));
     }

@@ -1,27 +1,13 @@
 import type { SnsMessage } from '@amazon-pay-ts/types';
 import { beforeAll, describe, expect, it } from 'vitest';
-import {
-  createSnsVerifier,
-  NotificationError,
-  type NotificationErrorReason,
-  verifySnsMessage,
-} from '../src/index.js';
+import { createSnsVerifier, verifySnsMessage } from '../src/index.js';
+import { reasonOf } from './helpers/requests.js';
 import { CERT_URL, createTestSns, ipnMessage, signWith, type TestSns, TOPIC_ARN } from './helpers/sns.js';
 
 let sns: TestSns;
 beforeAll(() => {
   sns = createTestSns();
 });
-
-async function reasonOf(promise: Promise<unknown>): Promise<NotificationErrorReason | 'accepted'> {
-  try {
-    await promise;
-    return 'accepted';
-  } catch (error) {
-    expect(error).toBeInstanceOf(NotificationError);
-    return (error as NotificationError).reason;
-  }
-}
 
 describe('verifySnsMessage', () => {
   it('verifies SignatureVersion 1 (SHA1withRSA) and 2 (SHA256withRSA), as text, bytes or parsed JSON', async () => {
@@ -81,9 +67,12 @@ describe('verifySnsMessage', () => {
     expect(calls).toBe(4); // 'a' was evicted by 'c'
   });
 
-  it('forgets a failed fetch, so the next message retries it', async () => {
+  it('retries a failed fetch once certificateRetryMs has passed', async () => {
     let fail = true;
+    let now = Date.now();
     const verifier = createSnsVerifier({
+      now: () => now,
+      certificateRetryMs: 2_000,
       fetchCertificate: async () => {
         if (fail) throw new Error('connection reset');
         return sns.certificatePem;
@@ -92,6 +81,8 @@ describe('verifySnsMessage', () => {
     const message = JSON.stringify(await sns.sign({}));
     expect(await reasonOf(verifier.verify(message))).toBe('CERTIFICATE_UNAVAILABLE');
     fail = false;
+    expect(await reasonOf(verifier.verify(message))).toBe('CERTIFICATE_UNAVAILABLE');
+    now += 2_001;
     expect(await reasonOf(verifier.verify(message))).toBe('accepted');
   });
 

@@ -83,14 +83,23 @@ export interface Signer {
   /**
    * Signs a button payload (`algorithm\nhex(sha256(payload))`). An object is serialised with
    * `JSON.stringify`; the returned `payload` is the exact string signed — hand that same string to
-   * `amazon.Pay.renderButton` as `payloadJSON`.
+   * `amazon.Pay.renderButton` as `payloadJSON`, with `signature` and `algorithm`.
    */
-  signButtonPayload(payload: string | object): Promise<{
-    /** The payload exactly as signed: pass it to `renderButton` unchanged. */
-    payload: string;
-    /** The base64 signature of the payload. */
-    signature: string;
-  }>;
+  signButtonPayload(payload: string | object): Promise<ButtonSignature>;
+}
+
+/** A signed button payload: the three values `createCheckoutSessionConfig` (or `signInConfig`) takes. */
+export interface ButtonSignature {
+  /** The payload exactly as signed: pass it to `renderButton` as `payloadJSON`, unchanged. */
+  payload: string;
+  /** The base64 signature of the payload. */
+  signature: string;
+  /**
+   * The scheme the signature was made with: pass it as `algorithm`. Amazon reads a missing
+   * `algorithm` as the original `AMZN-PAY-RSASSA-PSS`, so a V2 signature without it is refused
+   * ("Invalid signature").
+   */
+  algorithm: SignatureAlgorithm;
 }
 
 const JSON_TYPE = 'application/json';
@@ -312,13 +321,12 @@ export function createSigner(config: SignerConfig): Signer {
     return signed;
   }
 
-  async function signButtonPayload(
-    payload: string | object,
-  ): Promise<{ payload: string; signature: string }> {
+  async function signButtonPayload(payload: string | object): Promise<ButtonSignature> {
     const text = typeof payload === 'string' ? payload : JSON.stringify(payload);
     if (typeof text !== 'string')
       throw new SignerError('INVALID_REQUEST', 'the button payload is not serialisable to JSON');
-    return { payload: text, signature: await signString(stringToSignPrefix + (await sha256Hex(text))) };
+    const signature = await signString(stringToSignPrefix + (await sha256Hex(text)));
+    return { payload: text, signature, algorithm };
   }
 
   return Object.freeze({ publicKeyId, region, algorithm, sign, signHeaders, signButtonPayload });

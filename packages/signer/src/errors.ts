@@ -7,6 +7,7 @@ export type SignerErrorCode =
   | 'INVALID_KEY'
   | 'KEY_TOO_SMALL'
   | 'KEY_FILE_NOT_FOUND'
+  | 'KEY_FILE_INVALID'
   | 'INVALID_CONFIG'
   | 'INVALID_REQUEST'
   | 'UNSUPPORTED_PLATFORM';

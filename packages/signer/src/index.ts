@@ -18,15 +18,31 @@ export {
 export { canonicalQuery, encodedQueryPairs, type QueryInput } from './canonicalQuery.js';
 export { type CanonicalRequestParts, canonicalRequest } from './canonicalRequest.js';
 export { canonicalUri } from './canonicalUri.js';
-export { createSigner, type Signer, type SignerConfig, type SignHeadersInput } from './createSigner.js';
+export {
+  type ButtonSignature,
+  createSigner,
+  type Signer,
+  type SignerConfig,
+  type SignHeadersInput,
+} from './createSigner.js';
 export { encodeRfc3986 } from './encode.js';
 export { SignerError, type SignerErrorCode } from './errors.js';
 export { generateKeyPairPem, loadPrivateKey, loadPublicKey } from './keys.js';
 export { OPENSSH_CONVERSION, opensshToPkcs1 } from './openssh.js';
-export { MIN_MODULUS_BITS, type ParsedPrivateKey, parsePrivateKey } from './parsePrivateKey.js';
+export {
+  MAX_KEY_FILE_BYTES,
+  MIN_MODULUS_BITS,
+  type ParsedPrivateKey,
+  parsePrivateKey,
+} from './parsePrivateKey.js';
 export { type AmazonPayRegion, isRegion, normalizeRegion, REGIONS } from './region.js';
 export { EMPTY_SHA256, sha256Hex } from './sha256.js';
-export { isSignableHeader, UNSIGNED_HEADERS } from './signableHeaders.js';
+export {
+  isSignableHeader,
+  mustBeSigned,
+  UNSIGNED_AMAZON_PAY_HEADERS,
+  UNSIGNED_HEADERS,
+} from './signableHeaders.js';
 export { type SignerMiddleware, signerMiddleware } from './signerMiddleware.js';
 export { stringToSign } from './stringToSign.js';
 export { verifyButtonSignature } from './verifyButtonSignature.js';

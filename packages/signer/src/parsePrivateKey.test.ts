@@ -1,10 +1,11 @@
+import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
 import { generateKeyPairSync } from 'node:crypto';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { SignerError } from './errors.js';
-import { parsePrivateKey } from './parsePrivateKey.js';
+import { MAX_KEY_FILE_BYTES, parsePrivateKey } from './parsePrivateKey.js';
 
 const rsa = generateKeyPairSync('rsa', { modulusLength: 2048 });
 const pkcs8Pem = rsa.privateKey.export({ type: 'pkcs8', format: 'pem' }) as string;
@@ -119,5 +120,56 @@ describe('parsePrivateKey', () => {
   });
   it('refuses empty input as a configuration error', () => {
     expect(errorOf('  ').code).toBe('INVALID_CONFIG');
+  });
+});
+
+describe('parsePrivateKey: bounded key file reads', () => {
+  // Each case fails fast with KEY_FILE_INVALID; an unbounded read would hang (a FIFO waits for a
+  // writer, /dev/zero never ends) or fill memory. Cases that an unbounded read survives (a delayed
+  // writer, /dev/null) come before those it would not, so a regression fails instead of hanging.
+  const posix = process.platform !== 'win32';
+  let writer: ChildProcess | undefined;
+  afterEach(() => {
+    writer?.kill('SIGKILL');
+    writer = undefined;
+  });
+
+  it.runIf(posix)('refuses a FIFO without waiting for a writer', () => {
+    const fifo = join(dir, 'key.fifo');
+    execFileSync('mkfifo', [fifo]);
+    // A writer that shows up late: a blocking open() would wait for it, then read its text.
+    writer = spawn('sh', ['-c', `sleep 3; printf 'not a key' > '${fifo}'`], { stdio: 'ignore' });
+    const error = errorOf(fifo);
+    expect(error.code).toBe('KEY_FILE_INVALID');
+    expect(error.message).toContain('"' + fifo + '"');
+    expect(error.message).toMatch(/named pipe \(FIFO\), not a regular file/);
+  });
+
+  it.runIf(posix)('refuses devices such as /dev/null and /dev/zero', () => {
+    for (const device of ['/dev/null', '/dev/zero']) {
+      const error = errorOf(device);
+      expect(error.code, device).toBe('KEY_FILE_INVALID');
+      expect(error.message, device).toMatch(/is a device, not a regular file/);
+    }
+  });
+
+  it('refuses a directory', () => {
+    const keys = join(dir, 'keys.d');
+    mkdirSync(keys);
+    const error = errorOf(keys);
+    expect(error.code).toBe('KEY_FILE_INVALID');
+    expect(error.message).toContain('directory');
+  });
+
+  it('reads at most MAX_KEY_FILE_BYTES, even when a key sits at the start of a larger file', () => {
+    expect(MAX_KEY_FILE_BYTES).toBe(64 * 1024);
+    const file = join(dir, 'large.pem');
+    writeFileSync(file, pkcs8Pem + '#'.repeat(MAX_KEY_FILE_BYTES));
+    const error = errorOf(file);
+    expect(error.code).toBe('KEY_FILE_INVALID');
+    expect(error.message).toContain('larger than 65536 bytes');
+    // Exactly at the limit is still read.
+    writeFileSync(file, pkcs8Pem.padEnd(MAX_KEY_FILE_BYTES, '\n'));
+    expect(parsePrivateKey(file).pkcs8).toEqual(pkcs8Der);
   });
 });

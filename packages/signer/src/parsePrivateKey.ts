@@ -19,6 +19,12 @@ import { nodeFs } from './platform.js';
 /** Amazon Pay issues 2048-bit keys; anything smaller is refused. */
 export const MIN_MODULUS_BITS = 2048;
 
+/**
+ * Most bytes read from a key file. A PEM RSA key is 1.7 kB (2048 bits) to 3.3 kB (4096 bits); a
+ * larger file is not a key file, and a path at a log or a device must not be read into memory.
+ */
+export const MAX_KEY_FILE_BYTES = 64 * 1024;
+
 /** A private key brought to PKCS#8, with its modulus size. */
 export interface ParsedPrivateKey {
   /** PKCS#8 `PrivateKeyInfo` DER, ready for `crypto.subtle.importKey('pkcs8', ...)`. */
@@ -163,14 +169,37 @@ function readKeyFile(path: string): string {
         : 'privateKey is not PEM text and this platform cannot read files synchronously: pass the PEM contents instead',
     );
   }
+  const asPath = `privateKey is not PEM text, so it was read as a file path: ${describePath(path)}`;
+  let fd: number | undefined;
   try {
-    return fs.readFileSync(path, 'utf8');
+    // O_NONBLOCK: opening a FIFO that has no writer returns at once instead of waiting for one. It
+    // changes nothing for a regular file, the only kind read. (Absent on Windows.)
+    fd = fs.openSync(path, fs.constants.O_RDONLY | (fs.constants.O_NONBLOCK ?? 0));
+    // The type of what was opened, not of what the path named a moment before: a swap between a
+    // check and the read cannot slip a device or a pipe in.
+    const stats = fs.fstatSync(fd);
+    if (!stats.isFile()) {
+      const kind = stats.isDirectory() ? 'a directory' : stats.isFIFO() ? 'a named pipe (FIFO)' : 'a device';
+      throw new SignerError('KEY_FILE_INVALID', `${asPath} is ${kind}, not a regular file`);
+    }
+    // One byte over the limit tells "at the limit" from "over it", whatever stat said (files grow).
+    const buffer = new Uint8Array(MAX_KEY_FILE_BYTES + 1);
+    let length = 0;
+    for (;;) {
+      const read = fs.readSync(fd, buffer, length, buffer.length - length, null);
+      if (read === 0) break;
+      length += read;
+      if (length > MAX_KEY_FILE_BYTES) {
+        throw new SignerError('KEY_FILE_INVALID', `${asPath} is larger than ${MAX_KEY_FILE_BYTES} bytes`);
+      }
+    }
+    return new TextDecoder().decode(buffer.subarray(0, length));
   } catch (error) {
+    if (error instanceof SignerError) throw error;
     const code = (error as { code?: string }).code ?? 'unknown error';
-    throw new SignerError(
-      'KEY_FILE_NOT_FOUND',
-      `privateKey is not PEM text, so it was read as a file path: ${describePath(path)} cannot be read (${code})`,
-    );
+    throw new SignerError('KEY_FILE_NOT_FOUND', `${asPath} cannot be read (${code})`);
+  } finally {
+    if (fd !== undefined) fs.closeSync(fd);
   }
 }
 

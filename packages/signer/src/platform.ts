@@ -12,8 +12,21 @@ export function subtle(): SubtleCrypto {
   return api;
 }
 
-interface FsLike {
-  readFileSync(path: string, encoding: 'utf8'): string;
+/** What a key file's type and size are read from (Node's `fs.Stats`). */
+export interface FileStatsLike {
+  size: number;
+  isFile(): boolean;
+  isDirectory(): boolean;
+  isFIFO(): boolean;
+}
+
+/** The few synchronous calls of Node's `fs` a bounded key file read needs. */
+export interface FsLike {
+  openSync(path: string, flags: number): number;
+  fstatSync(fd: number): FileStatsLike;
+  readSync(fd: number, buffer: Uint8Array, offset: number, length: number, position: null): number;
+  closeSync(fd: number): void;
+  constants: { O_RDONLY: number; O_NONBLOCK?: number };
 }
 
 /**

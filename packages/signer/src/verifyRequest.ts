@@ -10,6 +10,7 @@ import { loadPublicKey } from './keys.js';
 import { base64ToBytes } from './pem.js';
 import { subtle } from './platform.js';
 import { sha256Hex } from './sha256.js';
+import { mustBeSigned } from './signableHeaders.js';
 import { stringToSign } from './stringToSign.js';
 
 /** Why {@link verifyRequest} refused a request. */
@@ -140,8 +141,10 @@ export async function verifyRequest(
   for (const name of REQUIRED_SIGNED) {
     if (!signedSet.has(name)) return fail('header-not-signed', `${name} must be listed in SignedHeaders`);
   }
+  // The signature covers exactly SignedHeaders; an unlisted header that would change what the
+  // request does (any x-amz-pay-* header but the informational ones) is refused.
   for (const [name] of headers) {
-    if (name.startsWith('x-amz-pay-') && !signedSet.has(name)) {
+    if (mustBeSigned(name) && !signedSet.has(name)) {
       return fail('header-not-signed', `${name} is present but not listed in SignedHeaders`);
     }
   }

@@ -1,5 +1,5 @@
 import { inspect } from 'node:util';
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, describe, expect, expectTypeOf, it, vi } from 'vitest';
 import {
   BufferedRequest,
   canonicalQuery,
@@ -9,6 +9,7 @@ import {
   loadPrivateKey,
   loadPublicKey,
   parseAuthorizationHeader,
+  type SignatureAlgorithm,
   SignerError,
   sha256Hex,
   signerMiddleware,
@@ -332,6 +333,20 @@ describe('signButtonPayload', () => {
     const fromString = await signer.signButtonPayload(text);
     expect(fromString.payload).toBe(text);
     expect((await verifyButtonSignature(text, fromString.signature, publicKeyPem)).ok).toBe(true);
+  });
+
+  it('returns the algorithm it signed with, for the page to pass as createCheckoutSessionConfig.algorithm', async () => {
+    // Amazon reads a missing algorithm as the original AMZN-PAY-RSASSA-PSS; a V2 signature then fails.
+    const v2 = await signer.signButtonPayload({ a: 1 });
+    expect(v2.algorithm).toBe('AMZN-PAY-RSASSA-PSS-V2');
+    const original = await createSigner({ ...base, algorithm: 'AMZN-PAY-RSASSA-PSS' }).signButtonPayload({
+      a: 1,
+    });
+    expect(original.algorithm).toBe('AMZN-PAY-RSASSA-PSS');
+    for (const { payload, signature, algorithm } of [v2, original]) {
+      expect(await verifyButtonSignature(payload, signature, publicKeyPem, algorithm)).toEqual({ ok: true });
+    }
+    expectTypeOf(v2).toEqualTypeOf<{ payload: string; signature: string; algorithm: SignatureAlgorithm }>();
   });
 
   it('fails verification for another payload, algorithm or a malformed signature', async () => {

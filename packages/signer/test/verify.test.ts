@@ -81,7 +81,7 @@ describe('verifyRequest', () => {
     expect(await check({ headers: without('x-amz-pay-idempotency-key') })).toMatchObject({
       reason: 'missing-signed-header',
     });
-    expect(await check({ headers: { ...parts.headers, 'x-amz-pay-authtoken': 'injected' } })).toMatchObject({
+    expect(await check({ headers: { ...parts.headers, 'x-amz-pay-custom': 'injected' } })).toMatchObject({
       reason: 'header-not-signed',
     });
     expect(
@@ -91,6 +91,53 @@ describe('verifyRequest', () => {
       reason: 'date-skew',
     });
     expect(await check({ body: '{"amount":"9.00"}' })).toMatchObject({ reason: 'bad-signature' });
+  });
+
+  // Amazon's PHP SDK (every release since 2.6.2) signs accept, content-type and x-amz-pay-date, -host,
+  // -idempotency-key and -region, then adds these headers unsigned; Amazon accepts its requests.
+  it.each([
+    ['x-amz-pay-sdk-type', 'PHP'],
+    ['x-amz-pay-sdk-version', '2.7.2'],
+    ['x-amz-pay-language-version', '8.2.36'],
+    ['x-amz-pay-integrator-id', 'AXXXXXXXXXXXXX'],
+    ['x-amz-pay-integrator-version', '1.2.3'],
+    ['x-amz-pay-platform-version', '0.0.4'],
+    ['x-amz-pay-simulation-code', 'HardDeclined'],
+    ['x-amz-pay-authtoken', 'Atza|delegated'],
+  ])('accepts %s outside the signature, as Amazon does for its PHP SDK', async (name, value) => {
+    const parts = await signedParts();
+    const result = await verifyRequest(
+      { ...parts, headers: { ...parts.headers, [name]: value } },
+      publicKeyPem,
+      {
+        now,
+      },
+    );
+    expect(result).toMatchObject({ ok: true });
+  });
+
+  it('refuses an unsigned idempotency key, or an unknown x-amz-pay header, outside the signature', async () => {
+    const signed = await signer.sign(
+      new Request('https://pay-api.amazon.com/v2/charges?x=1', { method: 'POST', body: '{"amount":"1.00"}' }),
+    );
+    const parts = {
+      method: 'POST',
+      url: signed.url,
+      headers: Object.fromEntries(signed.headers),
+      body: '{"amount":"1.00"}',
+    };
+    expect((await verifyRequest(parts, publicKeyPem, { now })).ok).toBe(true);
+    for (const name of ['x-amz-pay-idempotency-key', 'x-amz-pay-something-new']) {
+      const result = await verifyRequest(
+        { ...parts, headers: { ...parts.headers, [name]: 'k-2' } },
+        publicKeyPem,
+        {
+          now,
+        },
+      );
+      expect(result, name).toMatchObject({ ok: false, reason: 'header-not-signed' });
+      if (!result.ok) expect(result.message).toContain(name);
+    }
   });
 
   it('honours maxSkewMs', async () => {

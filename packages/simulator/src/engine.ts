@@ -1,6 +1,6 @@
 import { type ClockOption, createClock, type SimulatorClock } from './clock.js';
 import { StateChanges } from './events.js';
-import type { Environment, RegionCode } from './ids.js';
+import { type Environment, Ids, type RegionCode } from './ids.js';
 import { createStore, type Store } from './store.js';
 
 interface ScheduledTask {
@@ -16,6 +16,8 @@ interface ScheduledTask {
 export class Engine {
   readonly store: Store = createStore();
   readonly clock: SimulatorClock;
+  /** Every id the simulator hands out (seeded: reproducible). */
+  readonly ids: Ids;
   /** Every state change the state machines make, for IPN delivery and tests. */
   readonly changes = new StateChanges();
   /** Base URL of the running server, for hosted pages and report downloads. */
@@ -24,8 +26,31 @@ export class Engine {
   private seq = 0;
   private running = false;
 
-  constructor(clock: ClockOption | undefined) {
-    this.clock = createClock(clock, () => this.runDue());
+  constructor(
+    private readonly clockOption: ClockOption | undefined,
+    seed?: string,
+  ) {
+    this.clock = createClock(clockOption, () => this.runDue());
+    this.ids = new Ids(seed);
+  }
+
+  /**
+   * Forgets every object, pending transition and state change, and starts the ids (and a clock set
+   * to a start time) again, as a fresh simulator with the same options would.
+   */
+  reset(): void {
+    Object.assign(this.store, createStore());
+    this.tasks = [];
+    this.changes.clear();
+    this.ids.reset();
+    if (
+      this.clockOption !== undefined &&
+      !(typeof this.clockOption === 'object' && 'now' in this.clockOption)
+    ) {
+      this.clock.set(this.clockOption);
+    } else {
+      this.clock.set(this.clockOption === undefined ? Date.now() : this.clockOption.now());
+    }
   }
 
   now(): Date {

@@ -43,6 +43,11 @@ export class StateChanges {
     return this.log.map((e) => Object.freeze({ ...e }));
   }
 
+  /** Forgets the changes so far (listeners stay). */
+  clear(): void {
+    this.log = [];
+  }
+
   emit(event: StateChangeEvent): void {
     this.log.push(event);
     for (const listener of this.listeners) {

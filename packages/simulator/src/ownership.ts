@@ -1,5 +1,5 @@
 import { ApiError } from './errors.js';
-import type { Json, Owned } from './store.js';
+import type { Owned } from './store.js';
 
 /**
  * Every object belongs to the merchant whose key created it. Another merchant's id is answered as
@@ -18,11 +18,11 @@ export function ownEntry<T extends { merchantId: string }>(
 }
 
 /** The record of a merchant's own `Owned` entry, or 404 ResourceNotFound. */
-export function ownRecord(map: Map<string, Owned>, merchantId: string, kind: string, id: string): Json {
+export function ownRecord<T>(map: Map<string, Owned<T>>, merchantId: string, kind: string, id: string): T {
   return ownEntry(map, id, merchantId, kind).record;
 }
 
 /** The merchant's own records of a map, in insertion order. */
-export function ownRecords(map: Map<string, Owned>, merchantId: string): Json[] {
+export function ownRecords<T>(map: Map<string, Owned<T>>, merchantId: string): T[] {
   return [...map.values()].filter((o) => o.merchantId === merchantId).map((o) => o.record);
 }

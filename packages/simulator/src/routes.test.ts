@@ -1,4 +1,4 @@
-import { operationSchemas } from '@amazon-pay-ts/types';
+import { operationSchemas } from '@amazon-pay-ts/types/zod';
 import { describe, expect, it } from 'vitest';
 import { allHandlers } from './resources/index.js';
 import { compileRoutes, lookupRoute, splitEnvironment } from './routes.js';

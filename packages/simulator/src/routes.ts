@@ -1,4 +1,4 @@
-import { type OperationSchema, operationSchemas } from '@amazon-pay-ts/types';
+import { type OperationSchema, operationSchemas } from '@amazon-pay-ts/types/zod';
 import type { Environment } from './ids.js';
 
 /** One spec operation compiled for matching request paths. */

@@ -1,4 +1,4 @@
-import { buyerId } from './ids.js';
+import type { Ids } from './ids.js';
 import type { AddressRecord, BuyerProfile } from './store.js';
 
 /** The simulated sandbox buyer and addresses, per region (invented data, not real people). */
@@ -44,9 +44,9 @@ const ADDRESSES: Record<'na' | 'eu' | 'jp', AddressRecord> = {
   },
 };
 
-export function sandboxBuyer(overrides: Partial<BuyerProfile> = {}): BuyerProfile {
+export function sandboxBuyer(ids: Ids, overrides: Partial<BuyerProfile> = {}): BuyerProfile {
   return {
-    buyerId: buyerId(),
+    buyerId: ids.buyerId(),
     name: 'Sam Sandbox',
     email: 'sam.sandbox+simulator@example.com',
     phoneNumber: '206-555-0100',

@@ -1,11 +1,13 @@
+import { randomBytes } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { type OperationSchema, operationSchemas } from '@amazon-pay-ts/types';
+import { type OperationSchema, operationSchemas } from '@amazon-pay-ts/types/zod';
+import { type ApproveOptions, approve, BuyerActionError } from './buyer-actions.js';
 import type { ClockOption, SimulatorClock } from './clock.js';
+import { controlPlane } from './control-plane/surface.js';
 import { Engine } from './engine.js';
 import { ApiError } from './errors.js';
 import type { StateChangeEvent, StateChangeListener } from './events.js';
 import { FaultQueue, type Faults } from './faults.js';
-import { requestId as newRequestId } from './ids.js';
 import {
   createSimulatedNotifications,
   type NotificationOptions,
@@ -13,12 +15,7 @@ import {
 } from './notifications/index.js';
 import { findPaymentMethod, type SimulatedPaymentMethod } from './payment-methods.js';
 import { type BuyerTokenOptions, issueBuyerToken } from './resources/buyer.js';
-import {
-  type ApproveOptions,
-  approve,
-  checkoutSessionView,
-  signInUrl,
-} from './resources/checkout-session.js';
+import { checkoutSessionView, signInUrl } from './resources/checkout-session.js';
 import { allHandlers } from './resources/index.js';
 import { compileRoutes } from './routes.js';
 import { KeyRing, type RegisteredKey } from './signature.js';
@@ -82,6 +79,23 @@ export interface SimulatorOptions {
    * added with `sim.notifications.subscribe`) on every state change.
    */
   notifications?: NotificationOptions;
+  /**
+   * Makes every id reproducible (checkout sessions, charge permissions, charges, refunds, buyers,
+   * tokens, request ids…): the same seed and the same requests give the same ids, for snapshot tests.
+   */
+  seed?: string | number;
+  /**
+   * The control plane under `/__simulator` (openapi/simulator-control.yaml). On a loopback address it
+   * is open unless a `token` is given; on any other address it always needs `Authorization: Bearer
+   * <token>`, with a random token made at start when none is given (`sim.controlToken`).
+   */
+  control?: { token?: string };
+  /**
+   * The URL clients reach the simulator at when it is not the address it listens on (a container
+   * behind a service name, e.g. `https://simulator:4010`): hosted page links, report document URLs
+   * and IPN certificate URLs use it.
+   */
+  publicUrl?: string;
 }
 
 /** How the simulated buyer approves a checkout session: payment method, buyer, addresses. */
@@ -98,6 +112,8 @@ export interface Simulator {
   readonly state: SimulatorState;
   /** Every API request answered so far, oldest first. */
   readonly requests: readonly RequestLogEntry[];
+  /** The control plane's bearer token, or null when it is open (loopback without a given token). */
+  readonly controlToken: string | null;
   readonly clock: SimulatorClock;
   readonly faults: Faults;
   /** Acts as the buyer: signs in (if needed) and, once the session allows it, confirms payment. */
@@ -117,23 +133,53 @@ export interface Simulator {
   readonly stateChanges: readonly StateChangeEvent[];
   /** The simulated SNS that delivers IPNs: subscriptions, faults, the delivery log. */
   readonly notifications: SimulatorNotifications;
+  /**
+   * Back to how it started: forgets every object, idempotency key, queued fault, log entry and
+   * later subscription, and sets the clock (and, with a seed, the ids) back. Keys stay.
+   */
+  reset(): void;
   /** Stops the IPN deliveries and closes the server. */
   close(): Promise<void>;
 }
 
+/** Hosts where the control plane may go without a token: 127.0.0.0/8, ::1 and localhost. */
+export function isLoopbackHost(host: string): boolean {
+  const bare = host.replace(/^\[|\]$/g, '').toLowerCase();
+  return bare === 'localhost' || bare === '::1' || /^127(\.\d{1,3}){3}$/.test(bare);
+}
+
+function checkPublicUrl(publicUrl: string): string {
+  let url: URL;
+  try {
+    url = new URL(publicUrl);
+  } catch {
+    throw new RangeError(`publicUrl must be an absolute http(s) URL, got '${publicUrl}'`);
+  }
+  if ((url.protocol !== 'http:' && url.protocol !== 'https:') || url.pathname !== '/' || url.search)
+    throw new RangeError(`publicUrl must be an http(s) origin without a path, got '${publicUrl}'`);
+  return url.origin;
+}
+
 /** Starts a local, stateful Amazon Pay API v2 that verifies request signatures. */
 export async function startSimulator(options: SimulatorOptions = {}): Promise<Simulator> {
-  const engine = new Engine(options.clock);
+  const host = options.host ?? '127.0.0.1';
+  const publicUrl = options.publicUrl === undefined ? undefined : checkPublicUrl(options.publicUrl);
+  const controlToken =
+    options.control?.token ?? (isLoopbackHost(host) ? null : randomBytes(24).toString('base64url'));
+  if (controlToken !== null && controlToken.length < 16)
+    throw new RangeError('control.token must be at least 16 characters');
+  const engine = new Engine(options.clock, options.seed === undefined ? undefined : String(options.seed));
   const keys = new KeyRing();
   for (const key of options.keys ?? []) keys.add(key);
   const faults = new FaultQueue();
   const log: RequestLogEntry[] = [];
+  const idempotency = new IdempotencyStore();
   const maxBodyBytes = options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES;
   const handleApi = createApiHandler({
     engine,
     keys,
     faults,
-    idempotency: new IdempotencyStore(),
+    idempotency,
     routes: compileRoutes(operationSchemas as unknown as Record<string, OperationSchema>),
     handlers: allHandlers,
     log,
@@ -145,10 +191,26 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
   });
 
   const notifications = await createSimulatedNotifications(engine, options.notifications);
-  const pages = [notifications.page, ...builtInPages];
+  const reset = () => {
+    engine.reset();
+    faults.clear();
+    idempotency.clear();
+    log.length = 0;
+    notifications.reset();
+  };
+  const control = controlPlane({
+    engine,
+    keys,
+    faults,
+    notifications: notifications.api,
+    log,
+    reset,
+    token: controlToken,
+  });
+  const pages = [control, notifications.page, ...builtInPages];
 
   async function onRequest(req: IncomingMessage, res: ServerResponse) {
-    const requestId = newRequestId();
+    const requestId = engine.ids.requestId();
     res.setHeader('x-amz-pay-request-id', requestId);
     let url: URL;
     try {
@@ -180,7 +242,8 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
       else res.destroy();
     });
   });
-  engine.baseUrl = await listen(server, options.host ?? '127.0.0.1', options.port ?? 0, !!options.tls);
+  const listening = await listen(server, host, options.port ?? 0, !!options.tls);
+  engine.baseUrl = publicUrl ?? listening;
 
   return {
     url: engine.baseUrl,
@@ -191,6 +254,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
     get requests() {
       return log.map((e) => Object.freeze({ ...e }));
     },
+    controlToken,
     clock: engine.clock,
     faults,
     approve(checkoutSessionId, input = {}) {
@@ -202,20 +266,21 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
       } else {
         method = paymentMethod;
       }
-      const record = approve(engine, checkoutSessionId, {
-        ...rest,
-        ...(method ? { paymentMethod: method } : {}),
-      });
+      engine.runDue();
+      const record = engine.store.checkoutSessions.get(checkoutSessionId);
+      if (!record) throw new BuyerActionError(`Checkout session ${checkoutSessionId} does not exist.`);
+      approve(engine, record, { ...rest, ...(method ? { paymentMethod: method } : {}) });
       return checkoutSessionView(engine, record);
     },
     hostedPageUrl: (id) => signInUrl(engine, id),
-    issueBuyerToken: (opts) => issueBuyerToken(engine, opts),
+    issueBuyerToken: ({ merchantId, ...opts } = {}) => issueBuyerToken(engine, merchantId ?? null, opts),
     addKey: (key) => keys.add(key),
     onStateChange: (listener) => engine.changes.on(listener),
     get stateChanges() {
       return engine.changes.all;
     },
     notifications: notifications.api,
+    reset,
     close: () => {
       notifications.close();
       return closeServer(server);

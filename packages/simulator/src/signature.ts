@@ -117,12 +117,9 @@ export async function verifySignature(
 ): Promise<Verified> {
   const { parsed, loaded } = registeredAuthorization(keys, request.headers);
   const key = await loaded;
-  // Amazon leaves x-amz-pay-simulation-code out of the signature, and some integrations do not sign
-  // it; accept it either way, as Amazon's sandbox does.
-  const signed = new Set(parsed.signedHeaders.map((h) => h.toLowerCase()));
-  const headers = { ...request.headers };
-  if (!signed.has('x-amz-pay-simulation-code')) delete headers['x-amz-pay-simulation-code'];
-  const result = await verifyRequest({ ...request, headers }, key.cryptoKey, { now, maxSkewMs });
+  // The headers Amazon accepts outside the signature (simulation code, Amazon's PHP SDK's informational
+  // headers and delegated token) are the signer's UNSIGNED_AMAZON_PAY_HEADERS.
+  const result = await verifyRequest(request, key.cryptoKey, { now, maxSkewMs });
   if (result.ok)
     return { publicKeyId: result.publicKeyId, merchantId: key.merchantId, algorithm: result.algorithm };
 

@@ -1,7 +1,16 @@
+import type {
+  DeliveryTrackerResponse,
+  Dispute,
+  File,
+  Report,
+  ReportSchedule,
+  Store,
+} from '@amazon-pay-ts/types';
 import type { Engine } from './engine.js';
 import { chargeView } from './resources/charge.js';
 import { chargePermissionView } from './resources/charge-permission.js';
 import { checkoutSessionView } from './resources/checkout-session.js';
+import { storeView } from './resources/merchant-accounts.js';
 import { refundView } from './resources/refund.js';
 import type { Json } from './store.js';
 
@@ -20,13 +29,14 @@ export interface SimulatorState {
   readonly chargePermissions: Readonly<Record<string, ChargePermissionView>>;
   readonly charges: Readonly<Record<string, ChargeView>>;
   readonly refunds: Readonly<Record<string, RefundView>>;
-  readonly reports: Readonly<Record<string, Json>>;
-  readonly reportSchedules: Readonly<Record<string, Json>>;
-  readonly deliveryTrackers: readonly Json[];
+  readonly reports: Readonly<Record<string, Report>>;
+  readonly reportSchedules: Readonly<Record<string, ReportSchedule>>;
+  readonly deliveryTrackers: readonly DeliveryTrackerResponse[];
+  /** As registered (merged with updates), with `merchantAccountId` and whether it was `claimed`. */
   readonly merchantAccounts: Readonly<Record<string, Json>>;
-  readonly stores: Readonly<Record<string, Json>>;
-  readonly disputes: Readonly<Record<string, Json>>;
-  readonly files: Readonly<Record<string, Json>>;
+  readonly stores: Readonly<Record<string, Store>>;
+  readonly disputes: Readonly<Record<string, Dispute>>;
+  readonly files: Readonly<Record<string, File>>;
 }
 
 function deepFreeze<T>(value: T): T {
@@ -55,8 +65,13 @@ export function snapshot(engine: Engine): SimulatorState {
       reports: mapOf(s.reports, (r) => r.record),
       reportSchedules: mapOf(s.reportSchedules, (r) => r.record),
       deliveryTrackers: s.deliveryTrackers.map((t) => t.record),
-      merchantAccounts: mapOf(s.merchantAccounts, (r) => r.record),
-      stores: mapOf(s.stores, (r) => r),
+      merchantAccounts: mapOf(s.merchantAccounts, ({ record: r }) => ({
+        ...r.details,
+        uniqueReferenceId: r.uniqueReferenceId,
+        merchantAccountId: r.merchantAccountId,
+        claimed: r.claimed,
+      })),
+      stores: mapOf(s.stores, storeView),
       disputes: mapOf(s.disputes, (r) => r),
       files: mapOf(s.files, (r) => r.record),
     }),

@@ -1,3 +1,12 @@
+import type {
+  CreateStoreRequest,
+  DeliveryTrackerResponse,
+  Dispute,
+  File,
+  RegisterAmazonPayAccountRequest,
+  Report,
+  ReportSchedule,
+} from '@amazon-pay-ts/types';
 import type { Environment, RegionCode } from './ids.js';
 import type { Money } from './money.js';
 import type { SimulatedPaymentMethod } from './payment-methods.js';
@@ -127,6 +136,20 @@ export interface LedgerEntry {
   merchantReferenceId: string | null;
 }
 
+/** A merchant account a solution provider registered: what it sent (merged with updates) and whether it was claimed. */
+export interface MerchantAccountRecord {
+  merchantAccountId: string;
+  uniqueReferenceId: string;
+  details: Omit<RegisterAmazonPayAccountRequest, 'uniqueReferenceId'>;
+  claimed: boolean;
+}
+
+/** A store under a merchant account, as created and updated. */
+export interface StoreRecord extends Partial<CreateStoreRequest> {
+  storeId: string;
+  merchantAccountId: string;
+}
+
 /** A record as the API answers it, and the merchant whose key created it (never sent). */
 export interface Owned<T = Json> {
   merchantId: string;
@@ -151,24 +174,25 @@ export interface Store {
       merchantId: string | null;
     }
   >;
-  reports: Map<string, Owned>;
+  reports: Map<string, Owned<Report>>;
   reportDocuments: Map<
     string,
     { reportDocumentId: string; content: string; reportId: string; merchantId: string }
   >;
-  reportSchedules: Map<string, Owned>;
-  deliveryTrackers: Owned[];
+  reportSchedules: Map<string, Owned<ReportSchedule>>;
+  deliveryTrackers: Owned<DeliveryTrackerResponse>[];
   /**
    * Delegated tokens: `merchantId` is the merchant that delegated (the query parameter), `issuedTo`
    * the caller (solution provider) that obtained the token and alone may send it.
    */
   authorizationTokens: Map<string, { merchantId: string; mwsAuthToken: string; issuedTo: string }>;
-  inStoreScans: Map<string, Json>;
+  /** In-store scans by merchant and scanReferenceId: a repeated scan answers the same charge permission. */
+  inStoreScans: Map<string, { chargePermissionId: string; scannedAt: string }>;
   /** Accounts registered by a solution provider, owned by it. */
-  merchantAccounts: Map<string, Owned>;
-  stores: Map<string, Json>;
-  disputes: Map<string, Json>;
-  files: Map<string, Owned>;
+  merchantAccounts: Map<string, Owned<MerchantAccountRecord>>;
+  stores: Map<string, StoreRecord>;
+  disputes: Map<string, Dispute>;
+  files: Map<string, Owned<File>>;
 }
 
 export function createStore(): Store {

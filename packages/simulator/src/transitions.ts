@@ -1,10 +1,19 @@
 import type { Engine } from './engine.js';
 import type { StateChangeObjectType } from './events.js';
-import type { ChargePermissionRecord, ChargeRecord, RefundRecord } from './store.js';
+import type { SimulatedPaymentMethod } from './payment-methods.js';
+import type {
+  AddressRecord,
+  BuyerProfile,
+  ChargePermissionRecord,
+  ChargeRecord,
+  CheckoutSessionRecord,
+  RefundRecord,
+} from './store.js';
 
 /**
- * The only places where a charge permission, charge or refund changes state, so that every change
- * — made by a request or by simulated time — reaches the engine's state-change stream.
+ * The only places where a checkout session, charge permission, charge or refund changes state —
+ * from an API request, simulated time, a hosted page or the control plane — so that every change of
+ * an object Amazon notifies about reaches the engine's state-change stream.
  */
 function emit(
   engine: Engine,
@@ -92,4 +101,52 @@ export function disputeStateChanged(
   reasonCode: string | null,
 ): void {
   emit(engine, 'CHARGEBACK', disputeId, owner, state, previousState, reasonCode);
+}
+
+/** A checkout session's status moves (Open → Completed or Canceled); Amazon sends no IPN for it. */
+export function setCheckoutSessionStatus(
+  engine: Engine,
+  record: CheckoutSessionRecord,
+  state: 'Open' | 'Completed' | 'Canceled',
+  reasonCode: string | null,
+  reasonDescription: string | null,
+): void {
+  record.status = { state, reasonCode, reasonDescription, updatedAt: engine.now() };
+}
+
+/** What the buyer chose while signed in on the hosted page (or through the control plane). */
+export interface BuyerChoice {
+  buyer: BuyerProfile;
+  shippingAddress: AddressRecord;
+  billingAddress: AddressRecord;
+  paymentMethod: SimulatedPaymentMethod;
+}
+
+/** The buyer signed in to a checkout session and picked an address and a payment method. */
+export function checkoutSessionSignedIn(
+  engine: Engine,
+  record: CheckoutSessionRecord,
+  choice: BuyerChoice,
+): void {
+  record.buyer = choice.buyer;
+  record.shippingAddress = choice.shippingAddress;
+  record.billingAddress = choice.billingAddress;
+  record.paymentMethod = choice.paymentMethod;
+  record.status.updatedAt = engine.now();
+}
+
+/** The buyer picked another payment method without signing in again. */
+export function checkoutSessionPaymentMethodChanged(
+  engine: Engine,
+  record: CheckoutSessionRecord,
+  paymentMethod: SimulatedPaymentMethod,
+): void {
+  record.paymentMethod = paymentMethod;
+  record.status.updatedAt = engine.now();
+}
+
+/** The buyer went through amazonPayRedirectUrl (or finalize ran): complete may proceed. */
+export function checkoutSessionProcessed(engine: Engine, record: CheckoutSessionRecord): void {
+  record.processed = true;
+  record.status.updatedAt = engine.now();
 }

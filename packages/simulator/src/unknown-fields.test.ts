@@ -1,4 +1,4 @@
-import { CreateCheckoutSessionRequestSchema } from '@amazon-pay-ts/types';
+import { CreateCheckoutSessionRequestSchema } from '@amazon-pay-ts/types/zod';
 import { describe, expect, it } from 'vitest';
 import * as z from 'zod/mini';
 import { findUnknownField } from './unknown-fields.js';

@@ -1,6 +1,7 @@
+import { WebStoreClient } from '@amazon-pay-ts/client';
 import { createSigner } from '@amazon-pay-ts/signer';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startWorld, type TestWorld } from './helpers.js';
+import { apiError, startWorld, type TestWorld } from './helpers.js';
 
 const STORE_ID = 'amzn1.application-oa2-client.0123456789abcdef0123456789abcdef';
 const MERCHANT_ID = 'A1EXAMPLEMERCHANT';
@@ -8,9 +9,17 @@ const MERCHANT_ID = 'A1EXAMPLEMERCHANT';
 const BUTTON_KEY_ID = 'SANDBOX-ABUTTONKEYEXAMPLE';
 
 let world: TestWorld;
+/** MERCHANT_ID's API client; `world.client` is another merchant's. */
+let merchantClient: WebStoreClient;
 beforeAll(async () => {
   world = await startWorld();
   world.sim.addKey({ publicKeyId: BUTTON_KEY_ID, publicKey: world.publicKeyPem, merchantId: MERCHANT_ID });
+  merchantClient = new WebStoreClient({
+    region: 'na',
+    publicKeyId: BUTTON_KEY_ID,
+    privateKey: world.privateKeyPem,
+    baseUrl: world.sim.url,
+  });
 });
 afterAll(() => world.sim.close());
 
@@ -263,7 +272,7 @@ describe('the sign-in button', () => {
     return { response, html, action };
   }
 
-  it('asks for consent, then returns a buyer token getBuyer accepts', async () => {
+  it("asks for consent, then returns a buyer token the button's merchant (and no other) reads", async () => {
     const { response, html, action } = await signInClick({
       signInReturnUrl: 'https://shop.example/account',
       storeId: STORE_ID,
@@ -278,9 +287,12 @@ describe('the sign-in button', () => {
     });
     const back = new URL(allowed.headers.get('location')!);
     expect(back.origin + back.pathname).toBe('https://shop.example/account');
-    const buyer = await world.client.getBuyer(back.searchParams.get('buyerToken')!);
+    const token = back.searchParams.get('buyerToken')!;
+    const buyer = await merchantClient.getBuyer(token);
     expect(buyer.email).toBe('sam.sandbox+simulator@example.com');
     expect(buyer.shippingAddress).toBeNull();
+    // The token belongs to the merchant whose key signed the button (issue 20, item 5).
+    expect((await apiError(world.client.getBuyer(token))).status).toBe(404);
     // A consent form is good for one answer.
     const again = await fetch(`${world.sim.url}${action}`, {
       method: 'POST',
@@ -289,7 +301,7 @@ describe('the sign-in button', () => {
     expect(reasonOf(await again.text())).toBe('InvalidRequest');
   });
 
-  it('cancel leads back to the shop; a payload without signInReturnUrl or with other fields is refused', async () => {
+  it('cancel without signInCancelUrl links back to the shop; a payload without signInReturnUrl or with unknown fields is refused', async () => {
     const { action } = await signInClick({
       signInReturnUrl: 'https://shop.example/account',
       storeId: STORE_ID,
@@ -306,9 +318,10 @@ describe('the sign-in button', () => {
     const extra = await signInClick({
       signInReturnUrl: 'https://shop.example/account',
       storeId: STORE_ID,
-      signInCancelUrl: 'https://shop.example/',
+      signInRedirectUrl: 'https://shop.example/',
     });
     expect(reasonOf(extra.html)).toBe('UnrecognizedField');
+    expect(extra.html).toContain('signInRedirectUrl');
     const scope = await signInClick({
       signInReturnUrl: 'https://shop.example/account',
       storeId: STORE_ID,

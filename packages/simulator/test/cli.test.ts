@@ -7,7 +7,7 @@ import { WebStoreClient } from '@amazon-pay-ts/client';
 import { createNotificationHandler } from '@amazon-pay-ts/notifications';
 import { toNodeListener } from '@amazon-pay-ts/notifications/node';
 import { afterEach, describe, expect, it } from 'vitest';
-import { runCli } from '../src/cli.js';
+import { runSimulatorCommand } from '../src/index.js';
 import { createBody } from './helpers.js';
 
 const bin = fileURLToPath(new URL('../bin/amazon-pay-simulator.mjs', import.meta.url));
@@ -54,7 +54,9 @@ describe('amazon-pay-simulator CLI', () => {
   });
 
   it('refuses a half-given key', async () => {
-    child = spawn(process.execPath, [bin, '--public-key-id', 'X'], { stdio: ['ignore', 'pipe', 'pipe'] });
+    child = spawn(process.execPath, [bin, '--public-key', 'public.pem'], {
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     let stderr = '';
     child.stderr!.on('data', (c: Buffer) => {
       stderr += c.toString();
@@ -84,7 +86,10 @@ describe('amazon-pay-simulator --ipn-url', () => {
     await once(endpoint, 'listening');
     const url = `http://127.0.0.1:${(endpoint.address() as AddressInfo).port}/ipn`;
     const lines: string[] = [];
-    const sim = (await runCli(['--port', '0', '--ipn-url', url], (line) => lines.push(line)))!;
+    const launched = (await runSimulatorCommand(['--port', '0', '--ipn-url', url], {
+      out: (line) => lines.push(line),
+    }))!;
+    const { sim } = launched;
     try {
       const printed = lines.find((line) => line.includes('createNotificationHandler('))!;
       options = JSON.parse(printed.slice(printed.indexOf('(') + 1, printed.lastIndexOf(')')));
@@ -105,7 +110,7 @@ describe('amazon-pay-simulator --ipn-url', () => {
       expect(received).toEqual(expect.arrayContaining(['CHARGE_PERMISSION', `CHARGE ${completed.chargeId}`]));
       expect(sim.notifications.log.every((entry) => entry.status === 200)).toBe(true);
     } finally {
-      await sim.close();
+      await launched.close();
       endpoint.close();
     }
   });

@@ -50,6 +50,28 @@ describe('idempotency', () => {
     expect(again.checkoutSessionId).toBe(first.checkoutSessionId);
   });
 
+  it("lets a key on a GET, PATCH or DELETE have no effect, as Amazon documents and its Node SDK's test sends one", async () => {
+    // Amazon's Node SDK sandbox test sends its create-session key on every later read and update.
+    const key = { 'x-amz-pay-idempotency-key': 'nodesdktestkey01' };
+    const created = await signedFetch(world, '/v2/checkoutSessions', { headers: key, body: createBody });
+    expect(created.status).toBe(201);
+    const path = `/v2/checkoutSessions/${created.json.checkoutSessionId}`;
+    const read = await signedFetch(world, path, { headers: key });
+    expect(read.status, read.text).toBe(200);
+    const patch = (noteToBuyer: string) =>
+      signedFetch(world, path, {
+        method: 'PATCH',
+        headers: key,
+        body: { merchantMetadata: { noteToBuyer } },
+      });
+    expect((await patch('first')).json).toMatchObject({ merchantMetadata: { noteToBuyer: 'first' } });
+    // Not a replay of the first PATCH: the second one changes the session.
+    expect((await patch('second')).json).toMatchObject({ merchantMetadata: { noteToBuyer: 'second' } });
+    const reread = await signedFetch(world, path, { headers: key });
+    expect(reread.json).toMatchObject({ merchantMetadata: { noteToBuyer: 'second' } });
+    expect(world.sim.requests.slice(-4).map((r) => r.replayed)).toEqual([false, false, false, false]);
+  });
+
   it('requires the idempotency key on creates', async () => {
     const result = await signedFetch(world, '/v2/checkoutSessions', { body: createBody });
     expect(result.json).toMatchObject({ reasonCode: 'MissingHeader' });

@@ -1,7 +1,9 @@
+import { randomUUID } from 'node:crypto';
 import { type AmazonPayApiError, WebStoreClient } from '@amazon-pay-ts/client';
 import { createSigner, generateKeyPairPem } from '@amazon-pay-ts/signer';
-import { ErrorResponseSchema } from '@amazon-pay-ts/types';
+import { ErrorResponseSchema } from '@amazon-pay-ts/types/zod';
 import { expect } from 'vitest';
+import { merchantIdFor } from '../src/ids.js';
 import { type Simulator, type SimulatorOptions, startSimulator } from '../src/index.js';
 
 export interface TestWorld {
@@ -151,19 +153,91 @@ export async function signedFetch(world: TestWorld, path: string, options: RawOp
  * simulator's answer, a 302 to `https://merchant.example/signed-in?buyerToken=…` when it accepts it.
  */
 export async function signInButtonClick(world: TestWorld): Promise<Response> {
-  const { payload, signature } = await world.client.generateButtonSignature({
+  return postButton(world, {
     signInReturnUrl: 'https://merchant.example/signed-in',
     storeId: 'amzn1.application-oa2-client.0123456789abcdef0123456789abcdef',
     signInScopes: ['name', 'email'],
   });
+}
+
+/** `payload` as a button payload signed (V2) with the world's key, without the client's checks. */
+export async function signedButtonPayload(world: TestWorld, payload: object) {
+  const signer = createSigner({
+    publicKeyId: world.publicKeyId,
+    privateKey: world.privateKeyPem,
+    region: 'na',
+  });
+  const payloadJSON = JSON.stringify(payload);
+  return { payloadJSON, signature: (await signer.signButtonPayload(payloadJSON)).signature };
+}
+
+/** `POST /checkout/button` with `payload` signed by the world's key. */
+export async function postButton(world: TestWorld, payload: object): Promise<Response> {
+  const { payloadJSON, signature } = await signedButtonPayload(world, payload);
   return fetch(`${world.sim.url}/checkout/button`, {
     method: 'POST',
     body: JSON.stringify({
-      payloadJSON: payload,
+      payloadJSON,
       signature,
       publicKeyId: world.publicKeyId,
       algorithm: 'AMZN-PAY-RSASSA-PSS-V2',
     }),
     redirect: 'manual',
   });
+}
+
+/**
+ * A click on a checkout.js button of the world's merchant (Sandbox, USD): what the script posts to
+ * `/checkout/start`, and the page the simulator answers with its reason code on refusal.
+ */
+export async function checkoutJsClick(
+  world: TestWorld,
+  productType: 'SignIn' | 'PayAndShip',
+  payload: object,
+): Promise<{ response: Response; html: string; reasonCode: string | undefined }> {
+  const { payloadJSON, signature } = await signedButtonPayload(world, payload);
+  const response = await fetch(`${world.sim.url}/checkout/start`, {
+    method: 'POST',
+    body: new URLSearchParams({
+      merchantId: merchantIdFor(world.publicKeyId),
+      publicKeyId: world.publicKeyId,
+      ledgerCurrency: 'USD',
+      placement: productType === 'SignIn' ? 'Home' : 'Cart',
+      productType,
+      sandbox: 'true',
+      payloadJSON,
+      signature,
+      algorithm: 'AMZN-PAY-RSASSA-PSS-V2',
+    }),
+    redirect: 'manual',
+  });
+  const html = await response.text();
+  return { response, html, reasonCode: /<code data-reason-code>([^<]+)<\/code>/.exec(html)?.[1] };
+}
+
+/** The shipping address of the finalizeCheckoutSession sample in Amazon's PHP SDK README (`null` parts included). */
+export const PHP_README_ADDRESS = {
+  name: 'Susie Smith',
+  addressLine1: '10 Ditka Ave',
+  addressLine2: 'Suite 2500',
+  city: 'Chicago',
+  county: null,
+  district: null,
+  stateOrRegion: 'IL',
+  postalCode: '60602',
+  countryCode: 'US',
+  phoneNumber: '800-000-0000',
+};
+
+/** A Create Dispute body for `chargeId` (10.00 USD, product not received) in `state`. */
+export function disputeBody(chargeId: string, state: 'ActionRequired' | 'UnderReview' = 'ActionRequired') {
+  return {
+    chargeId,
+    providerMetadata: { providerDisputeId: randomUUID() },
+    disputeAmount: { amount: '10.00', currencyCode: 'USD' as const },
+    filingReason: 'ProductNotReceived' as const,
+    statusDetails: { state },
+    filingTimestamp: '20250217T081500Z',
+    merchantResponseDeadline: '20250228T235959Z',
+  };
 }

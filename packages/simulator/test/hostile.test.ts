@@ -1,5 +1,5 @@
 import { request as httpRequest } from 'node:http';
-import { type OperationSchema, operationSchemas } from '@amazon-pay-ts/types';
+import { type OperationSchema, operationSchemas } from '@amazon-pay-ts/types/zod';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEFAULT_MAX_BODY_BYTES } from '../src/index.js';
 import { createBody, signedFetch, startWorld, type TestWorld } from './helpers.js';

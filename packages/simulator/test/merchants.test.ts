@@ -2,6 +2,7 @@ import { WebStoreClient } from '@amazon-pay-ts/client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   apiError,
+  checkoutJsClick,
   readySession,
   signedFetch,
   signInButtonClick,
@@ -315,6 +316,23 @@ describe('merchant isolation beyond payments', () => {
     const buyerToken = new URL(back.headers.get('location')!).searchParams.get('buyerToken')!;
     expectNotFound(await call(B, `/v2/buyers/${encodeURIComponent(buyerToken)}`));
     expect((await call(A, `/v2/buyers/${encodeURIComponent(buyerToken)}`)).status).toBe(200);
+
+    // So is one from A's sign-in through checkout.js (renderButton with productType SignIn).
+    const started = await checkoutJsClick(world, 'SignIn', {
+      signInReturnUrl: 'https://merchant.example/signed-in',
+      storeId: 'amzn1.application-oa2-client.0123456789abcdef0123456789abcdef',
+      signInScopes: ['name', 'email'],
+    });
+    const consentAction = /action="([^"]+)"/.exec(started.html)?.[1]?.replaceAll('&amp;', '&');
+    expect(consentAction, 'the consent page').toBeDefined();
+    const consented = await fetch(`${world.sim.url}${consentAction}`, {
+      method: 'POST',
+      body: new URLSearchParams({ action: 'allow' }),
+      redirect: 'manual',
+    });
+    const scriptToken = new URL(consented.headers.get('location')!).searchParams.get('buyerToken')!;
+    expectNotFound(await call(B, `/v2/buyers/${encodeURIComponent(scriptToken)}`));
+    expect((await call(A, `/v2/buyers/${encodeURIComponent(scriptToken)}`)).status).toBe(200);
 
     // A delegated token works only for the provider it was issued to.
     const issued = await call(A, '/v2/authorizationTokens/amzn.mws.isolation?merchantId=A1DELEGATING');

@@ -69,16 +69,27 @@ describe('regions, currencies and environments', () => {
     );
     expect(early).toMatchObject({ status: 422, reasonCode: 'InvalidCheckoutSessionStatus' });
     world.sim.approve(id);
+    // PayAndShip: finalize carries the shipping address Amazon shared (see finalize.test.ts).
+    const { shippingAddress: address } = await world.client.getCheckoutSession(id);
+    const shared = {
+      ...address,
+      name: address!.name!,
+      addressLine1: address!.addressLine1!,
+      countryCode: 'US',
+    };
     const wrong = await apiError(
       world.client.finalizeCheckoutSession(id, {
         paymentIntent: 'Authorize',
         chargeAmount: { amount: '9.00', currencyCode: 'USD' },
+        shippingAddress: shared,
       }),
     );
     expect(wrong.reasonCode).toBe('InvalidParameterValue');
+    expect(wrong.message).toContain('chargeAmount');
     const done = await world.client.finalizeCheckoutSession(id, {
       paymentIntent: 'Authorize',
       chargeAmount: { amount: '8.00', currencyCode: 'USD' },
+      shippingAddress: shared,
     });
     expect(done.statusDetails?.state).toBe('Completed');
     expect((await world.client.getCharge(done.chargeId!)).statusDetails?.state).toBe('Authorized');

@@ -3,10 +3,11 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { WebStoreClient } from '@amazon-pay-ts/client';
-import { type OperationSchema, operationSchemas } from '@amazon-pay-ts/types';
+import { type OperationSchema, operationSchemas } from '@amazon-pay-ts/types/zod';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ADDRESS_PARTS } from '../src/resources/checkout-session.js';
 import { REPORT_PROCESSING_MS } from '../src/resources/reports.js';
-import { createBody, readySession, signedFetch, startWorld, type TestWorld } from './helpers.js';
+import { createBody, disputeBody, readySession, signedFetch, startWorld, type TestWorld } from './helpers.js';
 
 /**
  * Every request fixture (as Amazon's SDKs and docs send it), with its amounts as strings and as
@@ -127,15 +128,7 @@ function exerciser(m: Merchant) {
   /** A dispute awaiting the merchant's answer on a captured charge. */
   async function openDispute() {
     const c = await completed('USD', '100.00', 'AuthorizeWithCapture');
-    const dispute = await ok('/v2/disputes', {
-      chargeId: c.chargeId,
-      providerMetadata: { providerDisputeId: randomUUID() },
-      disputeAmount: { amount: '10.00', currencyCode: 'USD' },
-      filingReason: 'ProductNotReceived',
-      statusDetails: { state: 'ActionRequired' },
-      filingTimestamp: '20250217T081500Z',
-      merchantResponseDeadline: '20250228T235959Z',
-    });
+    const dispute = await ok('/v2/disputes', disputeBody(c.chargeId!));
     return { chargeId: c.chargeId!, disputeId: String(dispute.disputeId) };
   }
   /** Evidence as sent, each fileId swapped for a file this merchant uploaded. */
@@ -209,9 +202,24 @@ function exerciser(m: Merchant) {
         return { status: r.status, reads: [`/v2/checkoutSessions/${id}`] };
       }
       case 'finalizeCheckoutSession': {
+        // The buyer chooses the fixture's addresses; a fixture without a shipping address gets the
+        // one Amazon shared, which finalize requires for PayAndShip (see finalize.test.ts).
         const s = await m.client.createCheckoutSession(createBody);
-        world.sim.approve(s.checkoutSessionId);
-        const r = await call(`/v2/checkoutSessions/${s.checkoutSessionId}/finalize`, body);
+        const shared = (address: unknown) =>
+          address
+            ? Object.fromEntries(ADDRESS_PARTS.map((k) => [k, (address as Json)[k] ?? null]))
+            : undefined;
+        const shippingAddress = shared(body.shippingAddress);
+        const billingAddress = shared(body.billingAddress);
+        world.sim.approve(s.checkoutSessionId, {
+          ...(shippingAddress ? { shippingAddress } : {}),
+          ...(billingAddress ? { billingAddress } : {}),
+        });
+        const session = await m.client.getCheckoutSession(s.checkoutSessionId);
+        const r = await call(`/v2/checkoutSessions/${s.checkoutSessionId}/finalize`, {
+          shippingAddress: session.shippingAddress,
+          ...body,
+        });
         return { status: r.status, reads: [`/v2/checkoutSessions/${s.checkoutSessionId}`] };
       }
       case 'createCharge': {

@@ -40,6 +40,8 @@ describe('reports', () => {
     const done = await world.client.getReportById(reportId);
     expect(done.processingStatus).toBe('COMPLETED');
     const document = await world.client.getReportDocument(done.reportDocumentId!);
+    // Amazon's reports guide: compressionAlgorithm is always "N/A" (documents are not compressed).
+    expect(document).toMatchObject({ reportDocumentId: done.reportDocumentId, compressionAlgorithm: 'N/A' });
     const csv = await (await fetch(document.url)).text();
     expect(csv).toContain(`Capture,`);
     expect(csv).toMatch(new RegExp(`Refund,\\d+,S01-\\d{7}-\\d{7},${chargeId},order-1,-5\\.00,USD`));
@@ -260,6 +262,8 @@ describe('disputes and files', () => {
       statusDetails: { state: 'ActionRequired', reasonCode: 'MerchantResponseRequired' },
     } as never);
     expect(dispute.disputeId).toContain(`${chargeId}-D`);
+    // Amazon's Dispute object: disputeType "currently only supports Chargeback".
+    expect(dispute.disputeType).toBe('Chargeback');
     const file = await world.client.uploadFile({ type: 'pdf', purpose: 'disputeEvidence' });
     const contested = await world.client.contestDispute(dispute.disputeId, {
       merchantEvidences: [{ evidenceType: 'TrackingNumber', fileId: file.id, evidenceText: '1Z999' }],

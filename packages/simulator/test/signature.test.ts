@@ -1,5 +1,5 @@
 import { constants, createHash, createPrivateKey, sign } from 'node:crypto';
-import { ErrorResponseSchema } from '@amazon-pay-ts/types';
+import { ErrorResponseSchema } from '@amazon-pay-ts/types/zod';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createBody, signedFetch, startWorld, type TestWorld } from './helpers.js';
 
@@ -139,13 +139,50 @@ describe('signature verification', () => {
     expectError(result, 400, 'InvalidHeaderValue');
   });
 
-  it('rejects an x-amz-pay header that was not signed', async () => {
+  it('rejects an unsigned header that changes what the request does', async () => {
+    // An idempotency key outside the signature could be added, changed or stripped on the way.
+    const result = await signedFetch(world, '/v2/checkoutSessions', {
+      body: createBody,
+      tamper: (r) => withHeader(r, 'x-amz-pay-idempotency-key', 'unsignedkey0001'),
+    });
+    expect(expectError(result, 401, 'InvalidRequestSignature')).toContain('x-amz-pay-idempotency-key');
+    const unknown = await signedFetch(world, '/v2/checkoutSessions', {
+      body: createBody,
+      headers,
+      tamper: (r) => withHeader(r, 'x-amz-pay-not-a-header', 'x'),
+    });
+    expect(expectError(unknown, 401, 'InvalidRequestSignature')).toContain('x-amz-pay-not-a-header');
+  });
+
+  it("accepts the informational headers Amazon's PHP SDK adds outside the signature", async () => {
+    const informational = {
+      'x-amz-pay-sdk-type': 'PHP',
+      'x-amz-pay-sdk-version': '2.7.2',
+      'x-amz-pay-language-version': '8.2.36',
+      'x-amz-pay-integrator-id': 'AXXXXXXXXXXXXX',
+      'x-amz-pay-integrator-version': '1.2.3',
+      'x-amz-pay-platform-version': '0.0.4',
+    };
+    const result = await signedFetch(world, '/v2/checkoutSessions', {
+      body: createBody,
+      headers: { 'x-amz-pay-idempotency-key': 'sigtestphp0001' },
+      tamper: async (r) => {
+        let out = r;
+        for (const [name, value] of Object.entries(informational)) out = await withHeader(out, name, value);
+        return out;
+      },
+    });
+    expect(result.status, result.text).toBe(201);
+  });
+
+  it('judges a delegated token sent outside the signature like a signed one (PHP SDK)', async () => {
     const result = await signedFetch(world, '/v2/checkoutSessions', {
       body: createBody,
       headers,
       tamper: (r) => withHeader(r, 'x-amz-pay-authtoken', 'Atza|unsigned'),
     });
-    expect(expectError(result, 401, 'InvalidRequestSignature')).toContain('x-amz-pay-authtoken');
+    // Not a signature failure: the token itself is unknown, as it would be if signed.
+    expect(expectError(result, 401, 'UnauthorizedAccess')).toContain('x-amz-pay-authtoken');
   });
 
   it('accepts x-amz-pay-simulation-code outside the signature, as Amazon does', async () => {

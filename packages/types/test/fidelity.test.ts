@@ -1,6 +1,7 @@
 // What Amazon's docs, its official SDKs and their sandbox tests show, held against the generated
 // schemas (issue 10). Each block names its source; fixtures with the full payloads sit in fixtures/.
 import { describe, expect, it } from 'vitest';
+import { openapiDocument } from '../src/index.js';
 import {
   ChargePermissionReasonCodeSchema,
   ChargeSchema,
@@ -9,10 +10,9 @@ import {
   DisputeSchema,
   ErrorReasonCodeSchema,
   InStoreTransactionStateSchema,
-  openapiDocument,
   operationSchemas,
   PhoneNumberInputSchema,
-} from '../src/index.js';
+} from '../src/zod.js';
 
 const accepts = (schema: { safeParse(value: unknown): { success: boolean } }, value: unknown) =>
   schema.safeParse(value).success;

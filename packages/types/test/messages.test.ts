@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import * as z from 'zod/mini';
-import { AddressInputSchema } from '../src/index.js';
+import { AddressInputSchema } from '../src/zod.js';
 
 describe('issue messages', () => {
   it('are English although zod/mini ships without a locale', () => {

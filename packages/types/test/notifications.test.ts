@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { InstantPaymentNotificationWireSchema, SnsMessageSchema, webhookSchemas } from '../src/index.js';
+import { InstantPaymentNotificationWireSchema, SnsMessageSchema, webhookSchemas } from '../src/zod.js';
 
 // The message fields as Amazon's "Set up Instant Payment Notifications" page lists them; the
 // envelope as AWS's "HTTP/HTTPS notification JSON format" page shows it (values made up).

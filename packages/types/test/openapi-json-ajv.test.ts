@@ -2,7 +2,7 @@
 // generated zod: every request fixture validates with ajv, and two-decimal amounts are not
 // rejected by floating-point arithmetic (`multipleOf: 0.01` made ajv refuse 19.99).
 import { describe, expect, it } from 'vitest';
-import { AmountInputSchema } from '../src/index.js';
+import { AmountInputSchema } from '../src/zod.js';
 import { bundled, componentValidator, createSpecAjv, requestBodyValidator } from './ajv.js';
 import { loadFixtures } from './fixtures.js';
 

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type * as z from 'zod/mini';
-import { type OperationId, operationIds, operationSchemas } from '../src/index.js';
+import { type OperationId, operationIds } from '../src/index.js';
+import { operationSchemas } from '../src/zod.js';
 import {
   type Fixture,
   fixtureNamePattern,

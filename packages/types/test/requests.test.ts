@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import * as z from 'zod/mini';
-import { type OperationId, operationSchemas } from '../src/index.js';
+import type { OperationId } from '../src/index.js';
+import { operationSchemas } from '../src/zod.js';
 import { loadFixtures } from './fixtures.js';
 
 const requests = loadFixtures().filter((fixture) => fixture.kind === 'request');

@@ -3,7 +3,8 @@
 import { type ClientConfig, WebStoreClient } from '@amazon-pay-ts/client';
 import { createSigner } from '@amazon-pay-ts/signer';
 import { startSimulator } from '@amazon-pay-ts/simulator';
-import { type CheckoutSession, CheckoutSessionSchema } from '@amazon-pay-ts/types';
+import type { CheckoutSession } from '@amazon-pay-ts/types';
+import { CheckoutSessionSchema } from '@amazon-pay-ts/types/zod';
 
 const config: ClientConfig = {
   region: 'eu',

@@ -11,7 +11,7 @@ import type { OperationValidators } from '../validation.js';
  */
 export const SCHEMA_NODES: readonly SchemaNode[] = [
   ['o', { storeId: ['s', 1], webCheckoutDetails: 1, chargePermissionType: 3, recurringMetadata: 4, paymentMethodOnFileMetadata: 10, chargePermissionId: ['s', 1], paymentDetails: 11, merchantMetadata: 13, platformId: ['s', 1], providerMetadata: 14, supplementaryData: ['s'], deliverySpecifications: 15, addressDetails: 20, scopes: ['a', 21], multiAddressesCheckoutMetadata: ['a', 22] }, ["storeId"]], // 0 CreateCheckoutSessionRequest
-  ['o', { checkoutReviewReturnUrl: ['s', 0, null, null, "url"], checkoutResultReturnUrl: ['s', 0, null, null, "url"], checkoutCancelUrl: ['s', 0, null, null, "url"], checkoutMode: 2 }], // 1 WebCheckoutDetailsInput
+  ['o', { checkoutReviewReturnUrl: ['s', 0, null, "^[Hh][Tt][Tt][Pp][Ss]?://", "url"], checkoutResultReturnUrl: ['s', 0, null, "^[Hh][Tt][Tt][Pp][Ss]?://", "url"], checkoutCancelUrl: ['s', 0, null, "^[Hh][Tt][Tt][Pp][Ss]?://", "url"], checkoutMode: 2 }], // 1 WebCheckoutDetailsInput
   ['e', "ProcessOrder"], // 2 CheckoutMode
   ['e', "OneTime", "Recurring", "PaymentMethodOnFile"], // 3 ChargePermissionType
   ['o', { frequency: 5, amount: 7 }], // 4 RecurringMetadataInput
@@ -57,8 +57,8 @@ export const SCHEMA_NODES: readonly SchemaNode[] = [
   ['o', { statesOrRegions: ['?', ['a', ['s']]], zipCodes: ['?', ['a', ['s']]] }], // 44 CountryRestriction
   ['o', { webCheckoutDetails: 1, paymentDetails: 11, merchantMetadata: 13, platformId: ['s', 1], providerMetadata: 14, supplementaryData: ['s'], chargePermissionType: 3, recurringMetadata: 4, multiAddressesCheckoutMetadata: ['a', 22] }], // 45 UpdateCheckoutSessionRequest
   ['o', { chargeAmount: 7, totalOrderAmount: 7 }, ["chargeAmount"]], // 46 CompleteCheckoutSessionRequest
-  ['o', { paymentIntent: 12, canHandlePendingAuthorization: ['b'], chargeAmount: 7, totalOrderAmount: 7, shippingAddress: 48, billingAddress: 48, supplementaryData: ['s'] }, ["paymentIntent"]], // 47 FinalizeCheckoutSessionRequest
-  ['o', { name: ['s', 0, 50], addressLine1: ['s', 0, 180], addressLine2: ['s', 0, 60], addressLine3: ['s', 0, 60], city: ['s', 0, 50], county: ['s', 0, 50], district: ['s', 0, 50], stateOrRegion: ['s', 0, 50], postalCode: ['s', 0, 20], countryCode: ['s', 0, null, "^[A-Z]{2}$"], phoneNumber: ['s', 0, 20] }, ["name", "addressLine1", "countryCode"]], // 48 AddressInput
+  ['o', { paymentIntent: 12, canHandlePendingAuthorization: ['|', ['b'], ['e', "true", "false"]], chargeAmount: 7, totalOrderAmount: 7, shippingAddress: ['?', 48], billingAddress: ['?', 48], supplementaryData: ['s'] }, ["paymentIntent"]], // 47 FinalizeCheckoutSessionRequest
+  ['o', { name: ['s', 0, 50], addressLine1: ['s', 0, 180], addressLine2: ['?', ['s', 0, 60]], addressLine3: ['?', ['s', 0, 60]], city: ['?', ['s', 0, 50]], county: ['?', ['s', 0, 50]], district: ['?', ['s', 0, 50]], stateOrRegion: ['?', ['s', 0, 50]], postalCode: ['?', ['s', 0, 20]], countryCode: ['s', 0, null, "^[A-Z]{2}$"], phoneNumber: ['?', ['s', 0, 20]] }, ["name", "addressLine1", "countryCode"]], // 48 AddressInput
   ['o', { chargePermissionId: ['s'], chargePermissionReferenceId: ['?', ['s']], amazonPayToken: ['?', ['s']], chargePermissionType: ['?', ['s']], recurringMetadata: ['?', 28], paymentMethodOnFileMetadata: ['?', 30], buyer: ['?', 32], shippingAddress: ['?', 34], billingAddress: ['?', 34], paymentPreferences: ['?', ['a', ['?', 37]]], statusDetails: ['?', 50], creationTimestamp: ['?', 39], expirationTimestamp: ['?', 39], merchantMetadata: ['?', 31], platformId: ['?', ['s']], limits: ['?', 52], presentmentCurrency: ['?', ['s']], releaseEnvironment: ['?', ['s']] }, ["chargePermissionId"]], // 49 ChargePermission
   ['o', { state: ['s'], reasons: ['?', ['a', 51]], lastUpdatedTimestamp: ['?', 39] }, ["state"]], // 50 ChargePermissionStatusDetails
   ['o', { reasonCode: ['?', ['s']], reasonDescription: ['?', ['s']] }], // 51 StatusReason
@@ -68,7 +68,7 @@ export const SCHEMA_NODES: readonly SchemaNode[] = [
   ['o', { chargePermissionId: ['s', 1], chargeAmount: 7, captureNow: ['b'], softDescriptor: ['s', 0, 16], canHandlePendingAuthorization: ['b'], merchantMetadata: 13, providerMetadata: 14, platformId: ['s', 1], chargeInitiator: 56, channel: 57, webCheckoutDetails: 58 }, ["chargePermissionId", "chargeAmount"]], // 55 CreateChargeRequest
   ['e', "CITU", "MITU", "CITR", "MITR"], // 56 ChargeInitiator
   ['e', "Web", "Phone", "App", "Alexa", "PointOfSale", "FireTv", "Offline", "Amazon"], // 57 Channel
-  ['o', { checkoutResultReturnUrl: ['s', 0, null, null, "url"] }], // 58 ChargeWebCheckoutDetailsInput
+  ['o', { checkoutResultReturnUrl: ['s', 0, null, "^[Hh][Tt][Tt][Pp][Ss]?://", "url"] }], // 58 ChargeWebCheckoutDetailsInput
   ['o', { chargeId: ['s'], chargePermissionId: ['?', ['s']], chargeAmount: ['?', 26], captureAmount: ['?', 26], refundedAmount: ['?', 26], convertedAmount: ['?', ['|', 26, 27]], conversionRate: ['?', ['|', ['n', 0], ['s']]], softDescriptor: ['?', ['s']], merchantMetadata: ['?', 31], providerMetadata: ['?', 41], platformId: ['?', ['s']], captureNow: ['?', ['b']], canHandlePendingAuthorization: ['?', ['b']], chargeInitiator: ['?', ['s']], channel: ['?', ['s']], webCheckoutDetails: ['?', 24], statusDetails: ['?', 60], creationTimestamp: ['?', 39], expirationTimestamp: ['?', 39], releaseEnvironment: ['?', ['s']] }, ["chargeId"]], // 59 Charge
   ['o', { state: ['s'], reasonCode: ['?', ['s']], reasonDescription: ['?', ['s']], lastUpdatedTimestamp: ['?', 39] }, ["state"]], // 60 ChargeStatusDetails
   ['o', { statusDetails: 62 }, ["statusDetails"]], // 61 UpdateChargeRequest
@@ -160,13 +160,13 @@ export const SCHEMA_NODES: readonly SchemaNode[] = [
   ['e', "disputeEvidence"], // 147 FilePurpose
   ['o', { id: ['s'], type: ['?', ['s']], purpose: ['?', ['s']], size: ['?', ['n', 1, '>=', 0]], uploadTimestamp: ['?', ['s']], url: ['?', ['s']], urlExpirationTimestamp: ['?', ['s']] }, ["id"]], // 148 File
   ['&', 0, ['o', { chargePermissionType: ['e', "OneTime"], webCheckoutDetails: 150 }]], // 149 CheckoutButtonPayload
-  ['o', { checkoutReviewReturnUrl: ['s', 0, null, null, "url"], checkoutResultReturnUrl: ['s', 0, null, null, "url"], checkoutCancelUrl: ['s', 0, null, null, "url"] }, ["checkoutReviewReturnUrl"]], // 150 ReviewReturnWebCheckoutDetails
+  ['o', { checkoutReviewReturnUrl: ['s', 0, null, "^[Hh][Tt][Tt][Pp][Ss]?://", "url"], checkoutResultReturnUrl: ['s', 0, null, "^[Hh][Tt][Tt][Pp][Ss]?://", "url"], checkoutCancelUrl: ['s', 0, null, "^[Hh][Tt][Tt][Pp][Ss]?://", "url"] }, ["checkoutReviewReturnUrl"]], // 150 ReviewReturnWebCheckoutDetails
   ['&', 0, ['o', { chargePermissionType: ['e', "Recurring"], webCheckoutDetails: 150 }, ["chargePermissionType"]]], // 151 RecurringButtonPayload
   ['&', 0, ['o', { chargePermissionType: ['e', "PaymentMethodOnFile"], webCheckoutDetails: 150 }, ["chargePermissionType"]]], // 152 PaymentMethodOnFileButtonPayload
   ['&', 0, ['o', { webCheckoutDetails: 154, paymentDetails: 155 }, ["paymentDetails"]]], // 153 AdditionalPaymentButtonPayload
-  ['o', { checkoutMode: ['e', "ProcessOrder"], checkoutResultReturnUrl: ['s', 0, null, null, "url"], checkoutCancelUrl: ['s', 0, null, null, "url"] }, ["checkoutMode", "checkoutResultReturnUrl"]], // 154 ProcessOrderWebCheckoutDetails
+  ['o', { checkoutMode: ['e', "ProcessOrder"], checkoutResultReturnUrl: ['s', 0, null, "^[Hh][Tt][Tt][Pp][Ss]?://", "url"], checkoutCancelUrl: ['s', 0, null, "^[Hh][Tt][Tt][Pp][Ss]?://", "url"] }, ["checkoutMode", "checkoutResultReturnUrl"]], // 154 ProcessOrderWebCheckoutDetails
   ['o', { paymentIntent: 12, chargeAmount: 7 }, ["paymentIntent", "chargeAmount"]], // 155 ProcessOrderPaymentDetails
-  ['o', { signInReturnUrl: ['s', 0, null, null, "url"], storeId: ['s', 1], signInScopes: ['a', 21] }, ["signInReturnUrl", "storeId"]], // 156 SignInButtonPayload
+  ['o', { signInReturnUrl: ['s', 0, null, "^[Hh][Tt][Tt][Pp][Ss]?://", "url"], storeId: ['s', 1], signInScopes: ['a', 21] }, ["signInReturnUrl", "storeId"]], // 156 SignInButtonPayload
 ];
 
 /**

@@ -9,6 +9,8 @@ export interface PreparedCall {
   effects(state: SimulatorState): number;
 }
 
+type FinalizeBody = Parameters<WebStoreClient['finalizeCheckoutSession']>[1];
+
 export interface MoneyOperation {
   readonly name: string;
   /** POSTs carry an idempotency key; PATCH and DELETE are idempotent at Amazon and carry none. */
@@ -124,12 +126,13 @@ export const MONEY_OPERATIONS: readonly MoneyOperation[] = [
         ...createBody,
         paymentDetails: { chargeAmount: usd('8.00') },
       });
-      sim.approve(id);
+      // Finalize carries the shipping address Amazon shared with the merchant (PayAndShip).
+      const shippingAddress = sim.approve(id).shippingAddress as FinalizeBody['shippingAddress'];
       return {
         call: {
           operationId: 'finalizeCheckoutSession',
           ids: [id],
-          body: { paymentIntent: 'Authorize', chargeAmount: usd('8.00') },
+          body: { paymentIntent: 'Authorize', chargeAmount: usd('8.00'), shippingAddress },
         },
         effects: (state) => chargesOf(state, state.checkoutSessions[id]?.chargePermissionId),
       };

@@ -9,7 +9,12 @@ import { snsStringToSign } from '../../src/stringToSign.js';
 
 export const CERT_URL =
   'https://sns.us-east-1.amazonaws.com/SimpleNotificationService-0000000000000000000000000000000a.pem';
-export const TOPIC_ARN = 'arn:aws:sns:us-east-1:123456789012:AmazonPayIPN';
+/** A topic in the AWS account Amazon Pay publishes IPNs from (marketplace id + merchant id as its name). */
+export const TOPIC_ARN = 'arn:aws:sns:us-east-1:291180941288:A3BXB0YN3XH17HA2TESTMERCHANT';
+/** Anyone's topic: SNS signs its messages with the same certificates as Amazon Pay's. */
+export const STRANGER_TOPIC_ARN = 'arn:aws:sns:us-east-1:666666666666:attacker-topic';
+/** The merchant id of `ipnMessage()`. */
+export const MERCHANT_ID = 'A2TESTMERCHANT';
 
 export interface TestSns {
   certificatePem: string;
@@ -103,7 +108,7 @@ export async function signWith(
 export function ipnMessage(overrides: Record<string, unknown> = {}): string {
   return JSON.stringify({
     ReleaseEnvironment: 'Sandbox',
-    MerchantID: 'A2TESTMERCHANT',
+    MerchantID: MERCHANT_ID,
     ObjectType: 'CHARGE',
     ObjectId: 'S01-1111111-2222222-C333333',
     ChargePermissionId: 'S01-1111111-2222222',

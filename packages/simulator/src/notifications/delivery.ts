@@ -124,6 +124,13 @@ export class NotificationDelivery {
     while (this.inFlight.size > 0) await Promise.allSettled([...this.inFlight]);
   }
 
+  /** Forgets the log, queued faults and a held notification; attempts under way finish. */
+  reset(): void {
+    this.log.length = 0;
+    this.faults.length = 0;
+    this.held = undefined;
+  }
+
   close(): void {
     this.closed = true;
   }

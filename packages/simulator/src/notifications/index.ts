@@ -1,18 +1,27 @@
-// The simulated Amazon SNS topic Amazon Pay publishes IPNs to: its certificate (served over the
-// simulator's URL), the subscriptions, signing and delivery. `startSimulator` wires it in.
-import { randomBytes, randomUUID } from 'node:crypto';
+// The simulated Amazon SNS topic Amazon Pay publishes IPNs to, wired from its parts: the
+// subscription registry (registry.ts), the certificate authority and its keys (certificate.ts), the
+// message signing (signing.ts), the delivery with retries and faults (delivery.ts) and what it
+// serves under /sns/ (page.ts). `startSimulator` wires it in.
 import type { Engine } from '../engine.js';
 import type { StateChangeEvent, StateChangeObjectType } from '../events.js';
 import type { PageHandler } from '../surfaces/pages.js';
-import { createSnsCertificates, type SimulatedSnsCertificates } from './certificate.js';
+import {
+  createSnsCertificates,
+  type SimulatedSnsCertificates,
+  type SnsKeys,
+  snsKeys,
+} from './certificate.js';
 import {
   type DeliveryFault,
   NotificationDelivery,
   type NotificationLogEntry,
   type RetryPolicy,
 } from './delivery.js';
-import { signedNotification } from './sns-message.js';
+import { snsPage } from './page.js';
+import { SubscriptionRegistry, TOPIC_ARN } from './registry.js';
+import { signedNotification } from './signing.js';
 
+export type { SnsKeys } from './certificate.js';
 export type { DeliveryFault, NotificationLogEntry, RetryPolicy } from './delivery.js';
 
 /** What a notification reports: an object of a type, its charge permission, its merchant. */
@@ -35,6 +44,12 @@ export interface NotificationOptions {
   retry?: RetryPolicy;
   /** The fetch deliveries use (a test double). Default `globalThis.fetch`. */
   fetch?: typeof fetch;
+  /**
+   * The simulated SNS's private keys, made beforehand with `generateSnsKeys()`. Without them the
+   * first simulator of the process that needs IPNs makes two RSA keys (the slow part of a start
+   * with IPNs) and every later one in the process reuses them.
+   */
+  keys?: SnsKeys;
 }
 
 /** The simulated SNS that delivers IPNs: subscriptions, faults, the delivery log. */
@@ -78,6 +93,8 @@ export interface SimulatedNotifications {
   api: SimulatorNotifications;
   /** Serves the signing certificate, its CA and the UnsubscribeURL under `/sns/`. */
   page: PageHandler;
+  /** Back to the start: the subscriptions the options gave, no queued fault, an empty log. */
+  reset(): void;
   close(): void;
 }
 
@@ -87,45 +104,30 @@ export async function createSimulatedNotifications(
   engine: Engine,
   options: NotificationOptions = {},
 ): Promise<SimulatedNotifications> {
-  // Two RSA key generations: done once something subscribes, so simulators without IPNs start fast.
+  // Certificates are issued on first need (a subscription), so simulators without IPNs start fast.
   let certificates: Promise<SimulatedSnsCertificates> | undefined;
   const ready = () => {
-    certificates ??= createSnsCertificates();
+    certificates ??= snsKeys(options.keys).then((keys) => createSnsCertificates(keys));
     return certificates;
   };
-  const certificateName = `SimpleNotificationService-${randomBytes(16).toString('hex')}.pem`;
+  const certificateName = `SimpleNotificationService-${engine.ids.hex('snsCertificate', 16)}.pem`;
+  const registry = new SubscriptionRegistry(engine.ids);
   // Timed transitions (a pending authorization, a refund), deliveries and retries are due on the
   // simulator's clock, which follows real time: while anyone listens, run what is due even when no
   // request comes in.
   let ticker: ReturnType<typeof setInterval> | undefined;
-  const startTicking = () => {
+  const subscribe = (url: string) => {
+    if (!registry.add(url)) return;
+    void ready();
     if (ticker) return;
     ticker = setInterval(() => engine.runDue(), TICK_MS);
     ticker.unref();
   };
-  const topicArn = 'arn:aws:sns:us-east-1:000000000000:AmazonPaySimulator-IPN';
-  const signatureVersion = options.signatureVersion ?? '2';
-  const endpoints: string[] = [];
-  /** Subscription ARN → endpoint, for UnsubscribeURL. */
-  const subscriptions = new Map<string, string>();
-  const addEndpoint = (url: string) => {
-    const checked = checkEndpoint(url);
-    if (endpoints.includes(checked)) return;
-    endpoints.push(checked);
-    void ready();
-    startTicking();
-    subscriptions.set(`${topicArn}:${randomUUID()}`, checked);
-  };
-  const removeEndpoint = (url: string) => {
-    const index = endpoints.indexOf(url);
-    if (index !== -1) endpoints.splice(index, 1);
-    for (const [arn, endpoint] of subscriptions) if (endpoint === url) subscriptions.delete(arn);
-  };
-  if (options.url) addEndpoint(options.url);
+  if (options.url) subscribe(options.url);
   const retry = options.retry ?? {};
   const delivery = new NotificationDelivery(
     engine,
-    () => endpoints,
+    () => registry.endpoints,
     {
       retries: retry.retries ?? 3,
       delayMs: retry.delayMs ?? 20_000,
@@ -141,14 +143,10 @@ export async function createSimulatedNotifications(
     change: NotificationSubject,
     notificationType: 'STATE_CHANGE' | 'ATTRIBUTE_CHANGE' = 'STATE_CHANGE',
   ) => {
-    const notificationId = randomUUID();
-    const messageId = randomUUID();
+    const notificationId = engine.ids.uuid('notification');
+    const messageId = engine.ids.uuid('snsMessage');
     const timestamp = engine.now();
     let signed: ReturnType<typeof signedNotification> | undefined;
-    const unsubscribeUrl = (endpoint: string) => {
-      const arn = [...subscriptions].find(([, url]) => url === endpoint)?.[0] ?? topicArn;
-      return `${engine.baseUrl}/sns/unsubscribe?SubscriptionArn=${encodeURIComponent(arn)}`;
-    };
     delivery.publish({
       notificationId,
       objectType: change.objectType,
@@ -158,7 +156,7 @@ export async function createSimulatedNotifications(
         signed ??= signedNotification(
           {
             messageId,
-            topicArn,
+            topicArn: TOPIC_ARN,
             message: JSON.stringify({
               ReleaseEnvironment: change.environment ?? 'Sandbox',
               MerchantID: change.merchantId,
@@ -170,12 +168,16 @@ export async function createSimulatedNotifications(
               NotificationVersion: 'V2',
             }),
             timestamp,
-            signatureVersion,
+            signatureVersion: options.signatureVersion ?? '2',
             signingCertUrl: signingCertUrl(),
           },
           (await ready()).signing,
         );
-        return { ...(await signed), UnsubscribeURL: unsubscribeUrl(endpoint) };
+        const arn = registry.arnOf(endpoint);
+        return {
+          ...(await signed),
+          UnsubscribeURL: `${engine.baseUrl}/sns/unsubscribe?SubscriptionArn=${encodeURIComponent(arn)}`,
+        };
       },
     });
   };
@@ -193,15 +195,15 @@ export async function createSimulatedNotifications(
   if (options.url) await ready();
 
   const api: SimulatorNotifications = {
-    subscribe: (url) => addEndpoint(url),
-    unsubscribe: (url) => removeEndpoint(checkEndpoint(url)),
+    subscribe,
+    unsubscribe: (url) => registry.remove(url),
     get endpoints() {
-      return [...endpoints];
+      return registry.endpoints;
     },
     get log() {
       return delivery.log.map((entry) => Object.freeze({ ...entry }));
     },
-    topicArn,
+    topicArn: TOPIC_ARN,
     get signingCertUrl() {
       return signingCertUrl();
     },
@@ -211,7 +213,7 @@ export async function createSimulatedNotifications(
     },
     verifyOptions: () => ({
       trustedCertificateOrigins: [new URL(engine.baseUrl).origin],
-      allowedTopicArns: [topicArn],
+      allowedTopicArns: [TOPIC_ARN],
       now: () => engine.now().getTime(),
     }),
     nextFault: (fault) => delivery.nextFault(fault),
@@ -225,35 +227,11 @@ export async function createSimulatedNotifications(
 
   return {
     api,
-    page: {
-      name: 'sns',
-      match: ({ method, url }) => method === 'GET' && url.pathname.startsWith('/sns/'),
-      async handle({ url, res }) {
-        if (url.pathname === `/sns/${certificateName}` || url.pathname === '/sns/ca.pem') {
-          const { ca, signing } = await ready();
-          const pem = url.pathname === '/sns/ca.pem' ? ca.pem : signing.pem;
-          res.writeHead(200, {
-            'content-type': 'application/x-pem-file',
-            'content-length': Buffer.byteLength(pem),
-          });
-          res.end(pem);
-          return;
-        }
-        const endpoint =
-          url.pathname === '/sns/unsubscribe'
-            ? subscriptions.get(url.searchParams.get('SubscriptionArn') ?? '')
-            : undefined;
-        if (endpoint === undefined) {
-          res.writeHead(404, { 'content-type': 'text/plain' });
-          res.end('Not found.');
-          return;
-        }
-        removeEndpoint(endpoint);
-        res.writeHead(200, { 'content-type': 'text/xml' });
-        res.end(
-          '<UnsubscribeResponse><ResponseMetadata><RequestId>simulated</RequestId></ResponseMetadata></UnsubscribeResponse>',
-        );
-      },
+    page: snsPage({ certificateName, certificates: ready, registry }),
+    reset() {
+      for (const endpoint of registry.endpoints) registry.remove(endpoint);
+      if (options.url) registry.add(options.url);
+      delivery.reset();
     },
     close() {
       if (ticker) clearInterval(ticker);
@@ -261,17 +239,4 @@ export async function createSimulatedNotifications(
       delivery.close();
     },
   };
-}
-
-function checkEndpoint(url: string): string {
-  let parsed: URL;
-  try {
-    parsed = new URL(url);
-  } catch {
-    throw new RangeError(`IPN endpoint must be an absolute http(s) URL, got '${url}'`);
-  }
-  if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:') {
-    throw new RangeError(`IPN endpoint must be http or https, got '${parsed.protocol}'`);
-  }
-  return parsed.href;
 }

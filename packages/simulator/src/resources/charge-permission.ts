@@ -1,8 +1,8 @@
+import type { BuyerInfo, ChargePermission, Frequency, MerchantMetadata, Price } from '@amazon-pay-ts/types';
 import { amazonTimestamp, DAY } from '../clock.js';
 import type { Engine } from '../engine.js';
 import { ApiError } from '../errors.js';
 import type { HandlerTable } from '../handler.js';
-import { amazonPayToken, chargePermissionId } from '../ids.js';
 import { add, assertSameCurrency, formatPrice, type Money, parsePrice, sub, zero } from '../money.js';
 import { ownEntry } from '../ownership.js';
 import type { BuyerProfile, ChargePermissionRecord, CheckoutSessionRecord, Json } from '../store.js';
@@ -30,7 +30,7 @@ export function createFromCheckout(
       ? new Date(now.getTime() + (extend || type === 'Recurring' ? THIRTEEN_MONTHS_DAYS : 180) * DAY)
       : null;
   const record: ChargePermissionRecord = {
-    id: chargePermissionId(session.env, session.region),
+    id: engine.ids.chargePermissionId(session.env, session.region),
     merchantId: session.merchantId,
     env: session.env,
     region: session.region,
@@ -51,7 +51,7 @@ export function createFromCheckout(
     reasons: null,
     updatedAt: now,
     amountLimit: limit,
-    amazonPayToken: amazonPayToken(),
+    amazonPayToken: engine.ids.amazonPayToken(),
     chargeSequence: 0,
     refundSequence: 0,
   };
@@ -172,24 +172,25 @@ export function chargePermissionView(engine: Engine, r: ChargePermissionRecord) 
       amountLimit: r.amountLimit ? formatPrice(r.amountLimit) : null,
       amountBalance: left ? formatPrice(left) : null,
     },
-    recurringMetadata: r.recurringMetadata
-      ? { frequency: r.recurringMetadata.frequency ?? null, amount: r.recurringMetadata.amount ?? null }
-      : { frequency: null, amount: null },
+    recurringMetadata: {
+      frequency: (r.recurringMetadata?.frequency as Frequency | undefined) ?? null,
+      amount: (r.recurringMetadata?.amount as Price | undefined) ?? null,
+    },
     presentmentCurrency: r.presentmentCurrency,
     releaseEnvironment: r.env,
-  };
+  } satisfies ChargePermission;
 }
 
 /** The buyer as checkout sessions and charge permissions show it (no addresses: those are separate fields). */
 export function buyerView(buyer: BuyerProfile | null) {
   return buyer
-    ? {
+    ? ({
         buyerId: buyer.buyerId,
         name: buyer.name,
         email: buyer.email,
         phoneNumber: buyer.phoneNumber,
         primeMembershipTypes: buyer.primeMembershipTypes,
-      }
+      } satisfies BuyerInfo)
     : null;
 }
 
@@ -199,7 +200,7 @@ export function merchantMetadataView(m: Json | null) {
     merchantStoreName: (m?.merchantStoreName as string | undefined) ?? null,
     noteToBuyer: (m?.noteToBuyer as string | undefined) ?? null,
     customInformation: (m?.customInformation as string | undefined) ?? null,
-  };
+  } satisfies MerchantMetadata;
 }
 
 const SIMULATED_CLOSURES: Record<string, string> = {
@@ -215,18 +216,18 @@ const SIMULATED_NON_CHARGEABLE: Record<string, string> = {
   BillingAddressDeleted: 'The buyer deleted the billing address of the payment method.',
 };
 
-export const chargePermissionHandlers: HandlerTable = {
+export const chargePermissionHandlers = {
   getChargePermission(ctx) {
-    const record = getChargePermission(ctx.engine, ctx.params.chargePermissionId!, ctx.merchantId);
+    const record = getChargePermission(ctx.engine, ctx.params.chargePermissionId, ctx.merchantId);
     const code = ctx.simulationCode;
     if (code && SIMULATED_CLOSURES[code]) close(ctx.engine, record, code, SIMULATED_CLOSURES[code]!);
     else if (code && SIMULATED_NON_CHARGEABLE[code])
       makeNonChargeable(ctx.engine, record, code, SIMULATED_NON_CHARGEABLE[code]!);
-    return { body: chargePermissionView(ctx.engine, record) };
+    return chargePermissionView(ctx.engine, record);
   },
 
   updateChargePermission(ctx) {
-    const record = getChargePermission(ctx.engine, ctx.params.chargePermissionId!, ctx.merchantId);
+    const record = getChargePermission(ctx.engine, ctx.params.chargePermissionId, ctx.merchantId);
     if (record.state === 'Closed') {
       throw ApiError.invalidState(
         'InvalidChargePermissionStatus',
@@ -253,11 +254,11 @@ export const chargePermissionHandlers: HandlerTable = {
     record.merchantMetadata = merchantMetadata;
     record.recurringMetadata = recurringMetadata;
     record.updatedAt = ctx.engine.now();
-    return { body: chargePermissionView(ctx.engine, record) };
+    return chargePermissionView(ctx.engine, record);
   },
 
   closeChargePermission(ctx) {
-    const record = getChargePermission(ctx.engine, ctx.params.chargePermissionId!, ctx.merchantId);
+    const record = getChargePermission(ctx.engine, ctx.params.chargePermissionId, ctx.merchantId);
     const reason =
       typeof ctx.body.closureReason === 'string' ? ctx.body.closureReason : 'Closed by the merchant.';
     if (record.state !== 'Closed') {
@@ -279,6 +280,6 @@ export const chargePermissionHandlers: HandlerTable = {
         close(ctx.engine, record, 'AmazonClosed', SIMULATED_CLOSURES.AmazonClosed!);
       else close(ctx.engine, record, 'MerchantClosed', reason);
     }
-    return { body: chargePermissionView(ctx.engine, record) };
+    return chargePermissionView(ctx.engine, record);
   },
-};
+} satisfies Partial<HandlerTable>;

@@ -1,8 +1,9 @@
+import type { Charge } from '@amazon-pay-ts/types';
 import { amazonTimestamp, DAY } from '../clock.js';
 import type { Engine } from '../engine.js';
 import { ApiError } from '../errors.js';
 import type { HandlerTable } from '../handler.js';
-import { chargeId, numericId } from '../ids.js';
+import { chargeId } from '../ids.js';
 import {
   add,
   allowOverchargeLimit,
@@ -16,6 +17,7 @@ import {
 } from '../money.js';
 import { ownEntry } from '../ownership.js';
 import { type PaymentScenario, PENDING_AUTHORIZATION_MS } from '../payment-methods.js';
+import { checkReturnUrls } from '../return-urls.js';
 import type { ChargePermissionRecord, ChargeRecord, Json } from '../store.js';
 import { chargeCreated, setChargeStatus } from '../transitions.js';
 import {
@@ -190,7 +192,7 @@ function completeCapture(engine: Engine, charge: ChargeRecord, amount: Money) {
   setChargeStatus(engine, charge, 'Captured', null, null);
   const cp = engine.store.chargePermissions.get(charge.chargePermissionId);
   engine.store.ledger.push({
-    id: numericId(12),
+    id: engine.ids.numericId(12),
     type: 'Capture',
     merchantId: charge.merchantId,
     chargePermissionId: charge.chargePermissionId,
@@ -242,13 +244,14 @@ export function chargeView(r: ChargeRecord) {
     platformId: r.platformId,
     channel: r.channel,
     releaseEnvironment: r.env,
-  };
+  } satisfies Charge;
 }
 
-export const chargeHandlers: HandlerTable = {
+export const chargeHandlers = {
   createCharge(ctx) {
     const body = ctx.body;
     const cp = getChargePermission(ctx.engine, String(body.chargePermissionId), ctx.merchantId);
+    checkReturnUrls(body.webCheckoutDetails, cp.env);
     assertChargeable(cp);
     const amount = parsePrice(body.chargeAmount, 'chargeAmount');
     assertWithinLimit(ctx.engine, cp, amount, 'chargeAmount');
@@ -263,11 +266,11 @@ export const chargeHandlers: HandlerTable = {
       platformId: typeof body.platformId === 'string' ? body.platformId : null,
       channel: typeof body.channel === 'string' ? body.channel : null,
     });
-    return { body: chargeView(charge) };
+    return chargeView(charge);
   },
 
   getCharge(ctx) {
-    const charge = getChargeRecord(ctx.engine, ctx.params.chargeId!, ctx.merchantId);
+    const charge = getChargeRecord(ctx.engine, ctx.params.chargeId, ctx.merchantId);
     const code = ctx.simulationCode;
     if (code === 'ExpiredUnused' || code === 'AmazonCanceled') {
       if (charge.status.state !== 'Authorized') {
@@ -284,11 +287,11 @@ export const chargeHandlers: HandlerTable = {
         code === 'ExpiredUnused' ? 'The authorization expired unused.' : 'Amazon canceled the charge.',
       );
     }
-    return { body: chargeView(charge) };
+    return chargeView(charge);
   },
 
   updateCharge(ctx) {
-    const charge = getChargeRecord(ctx.engine, ctx.params.chargeId!, ctx.merchantId);
+    const charge = getChargeRecord(ctx.engine, ctx.params.chargeId, ctx.merchantId);
     const status = ctx.body.statusDetails as Json | undefined;
     if (status?.state === 'Canceled') {
       if (charge.status.state !== 'Authorized' && charge.status.state !== 'AuthorizationInitiated') {
@@ -297,12 +300,12 @@ export const chargeHandlers: HandlerTable = {
       const reason = typeof status.reasonCode === 'string' ? status.reasonCode : 'ExpiredUnused';
       cancelCharge(ctx.engine, charge, reason, 'Canceled by the payment service provider.');
     }
-    return { body: chargeView(charge) };
+    return chargeView(charge);
   },
 
   captureCharge(ctx) {
     const engine = ctx.engine;
-    const charge = getChargeRecord(engine, ctx.params.chargeId!, ctx.merchantId);
+    const charge = getChargeRecord(engine, ctx.params.chargeId, ctx.merchantId);
     if (charge.status.state !== 'Authorized')
       throw invalidChargeStatus(charge, 'captureCharge', 'Authorized');
     const amount = parsePrice(ctx.body.captureAmount, 'captureAmount');
@@ -348,11 +351,11 @@ export const chargeHandlers: HandlerTable = {
     } else {
       completeCapture(engine, charge, amount);
     }
-    return { body: chargeView(charge) };
+    return chargeView(charge);
   },
 
   cancelCharge(ctx) {
-    const charge = getChargeRecord(ctx.engine, ctx.params.chargeId!, ctx.merchantId);
+    const charge = getChargeRecord(ctx.engine, ctx.params.chargeId, ctx.merchantId);
     if (charge.status.state !== 'Authorized' && charge.status.state !== 'AuthorizationInitiated') {
       throw invalidChargeStatus(charge, 'cancelCharge', 'Authorized or AuthorizationInitiated');
     }
@@ -361,6 +364,6 @@ export const chargeHandlers: HandlerTable = {
         ? ctx.body.cancellationReason
         : 'Canceled by the merchant.';
     cancelCharge(ctx.engine, charge, 'MerchantCanceled', reason);
-    return { body: chargeView(charge) };
+    return chargeView(charge);
   },
-};
+} satisfies Partial<HandlerTable>;

@@ -1,13 +1,18 @@
+import type {
+  CheckoutSession,
+  PaymentMethodOnFileMetadata,
+  Price,
+  RecurringMetadata,
+} from '@amazon-pay-ts/types';
 import { amazonTimestamp, DAY } from '../clock.js';
 import type { Engine } from '../engine.js';
 import { ApiError } from '../errors.js';
-import type { HandlerTable, RequestContext } from '../handler.js';
-import { checkoutSessionId } from '../ids.js';
+import { type HandlerTable, type RequestContext, WithStatus } from '../handler.js';
 import { assertSameCurrency, formatPrice, type Money, parsePrice, show } from '../money.js';
 import { ownEntry } from '../ownership.js';
-import { DEFAULT_PAYMENT_METHOD, type SimulatedPaymentMethod } from '../payment-methods.js';
-import { sandboxAddress, sandboxBuyer, toAddressRecord } from '../sandbox-data.js';
-import type { AddressRecord, BuyerProfile, CheckoutSessionRecord, Json } from '../store.js';
+import { checkReturnUrls } from '../return-urls.js';
+import type { AddressRecord, CheckoutSessionRecord, Json } from '../store.js';
+import { setCheckoutSessionStatus } from '../transitions.js';
 import { authorize, oneTimeLimit } from './charge.js';
 import { buyerView, createFromCheckout, merchantMetadataView } from './charge-permission.js';
 
@@ -18,23 +23,6 @@ import { buyerView, createFromCheckout, merchantMetadataView } from './charge-pe
  * confirms at amazonPayRedirectUrl, and the merchant completes it.
  */
 const SESSION_LIFETIME_MS = DAY;
-
-/** Thrown when the simulated buyer cannot do what was asked (hosted page or `sim.approve`). */
-export class BuyerActionError extends Error {
-  /** Says why the simulated buyer cannot take the action. */
-  constructor(message: string) {
-    super(message);
-    this.name = 'BuyerActionError';
-  }
-}
-
-export interface ApproveOptions {
-  buyer?: Partial<BuyerProfile>;
-  shippingAddress?: Partial<AddressRecord>;
-  billingAddress?: Partial<AddressRecord>;
-  /** A simulated payment method's last four digits (`'0701'`) or the method itself. */
-  paymentMethod?: SimulatedPaymentMethod;
-}
 
 function normalizePrice(value: unknown, field: string): { amount: string; currencyCode: string } | undefined {
   if (value === undefined || value === null) return undefined;
@@ -137,7 +125,7 @@ export function constraints(record: CheckoutSessionRecord): { constraintId: stri
 }
 
 /** The page where the buyer confirms payment, available once only the buyer's part is missing. */
-function redirectUrl(engine: Engine, record: CheckoutSessionRecord): string | null {
+export function redirectUrl(engine: Engine, record: CheckoutSessionRecord): string | null {
   if (record.status.state !== 'Open') return null;
   const missing = constraints(record).map((c) => c.constraintId);
   const onlyBuyerMissing = missing.every((c) => c === 'BuyerNotAssociated');
@@ -151,14 +139,20 @@ export function signInUrl(engine: Engine, id: string): string {
   return `${engine.baseUrl}/checkout/signin?amazonCheckoutSessionId=${id}`;
 }
 
+/** `PayOnly` for a ProcessOrder checkout without a merchant-given address (or when set), else `PayAndShip`. */
+function productTypeOf(r: CheckoutSessionRecord): string {
+  const set = r.fields.productType;
+  if (typeof set === 'string') return set;
+  return isProcessOrder(r) && !r.fields.addressDetails ? 'PayOnly' : 'PayAndShip';
+}
+
 export function checkoutSessionView(engine: Engine, r: CheckoutSessionRecord) {
   const f = r.fields;
   const w = web(r);
   const p = payment(r);
   const str = (v: unknown) => (typeof v === 'string' ? v : null);
   const bool = (v: unknown) => (typeof v === 'boolean' ? v : null);
-  const productType =
-    str(f.productType) ?? (w.checkoutMode === 'ProcessOrder' && !f.addressDetails ? 'PayOnly' : 'PayAndShip');
+  const productType = productTypeOf(r);
   return {
     checkoutSessionId: r.id,
     webCheckoutDetails: {
@@ -172,8 +166,8 @@ export function checkoutSessionView(engine: Engine, r: CheckoutSessionRecord) {
     paymentDetails: {
       paymentIntent: str(p.paymentIntent),
       canHandlePendingAuthorization: p.canHandlePendingAuthorization === true,
-      chargeAmount: (p.chargeAmount as object | undefined) ?? null,
-      totalOrderAmount: (p.totalOrderAmount as object | undefined) ?? null,
+      chargeAmount: (p.chargeAmount as Price | undefined) ?? null,
+      totalOrderAmount: (p.totalOrderAmount as Price | undefined) ?? null,
       softDescriptor: str(p.softDescriptor),
       presentmentCurrency:
         str(p.presentmentCurrency) ??
@@ -183,8 +177,9 @@ export function checkoutSessionView(engine: Engine, r: CheckoutSessionRecord) {
       extendExpiration: bool(p.extendExpiration),
     },
     chargePermissionType: str(f.chargePermissionType) ?? 'OneTime',
-    recurringMetadata: (f.recurringMetadata as object | undefined) ?? null,
-    paymentMethodOnFileMetadata: (f.paymentMethodOnFileMetadata as object | undefined) ?? null,
+    recurringMetadata: (f.recurringMetadata as RecurringMetadata | undefined) ?? null,
+    paymentMethodOnFileMetadata:
+      (f.paymentMethodOnFileMetadata as PaymentMethodOnFileMetadata | undefined) ?? null,
     merchantMetadata: merchantMetadataView((f.merchantMetadata as Json | undefined) ?? null),
     supplementaryData: str(f.supplementaryData),
     buyer: buyerView(r.buyer),
@@ -210,7 +205,7 @@ export function checkoutSessionView(engine: Engine, r: CheckoutSessionRecord) {
     deliverySpecifications: (f.deliverySpecifications as object | undefined) ?? null,
     releaseEnvironment: r.env,
     checkoutButtonText: null,
-  };
+  } satisfies CheckoutSession;
 }
 
 /** The checkout session `id` as `merchantId` may see it (null: the buyer's pages). */
@@ -219,7 +214,7 @@ export function getSession(engine: Engine, id: string, merchantId: string | null
 }
 
 function cancel(engine: Engine, record: CheckoutSessionRecord, reasonCode: string, description: string) {
-  record.status = { state: 'Canceled', reasonCode, reasonDescription: description, updatedAt: engine.now() };
+  setCheckoutSessionStatus(engine, record, 'Canceled', reasonCode, description);
 }
 
 function assertOpen(record: CheckoutSessionRecord, operation: string) {
@@ -237,11 +232,12 @@ function assertOpen(record: CheckoutSessionRecord, operation: string) {
   }
 }
 
-function createSession(ctx: RequestContext): CheckoutSessionRecord {
+function createSession(ctx: RequestContext<'createCheckoutSession'>): CheckoutSessionRecord {
   const now = ctx.engine.now();
   const fields = normalizeFields(ctx.body);
+  checkReturnUrls(fields.webCheckoutDetails, ctx.realm.env);
   const record: CheckoutSessionRecord = {
-    id: checkoutSessionId(),
+    id: ctx.engine.ids.checkoutSessionId(),
     merchantId: ctx.merchantId,
     env: ctx.realm.env,
     region: ctx.realm.region,
@@ -266,76 +262,6 @@ function createSession(ctx: RequestContext): CheckoutSessionRecord {
   return record;
 }
 
-/** The buyer signs in and picks an address and a payment method. */
-export function signIn(engine: Engine, record: CheckoutSessionRecord, opts: ApproveOptions): void {
-  if (record.status.state !== 'Open') {
-    throw new BuyerActionError(
-      `Checkout session ${record.id} is ${record.status.state}; the buyer cannot sign in.`,
-    );
-  }
-  record.buyer = { ...(record.buyer ?? sandboxBuyer()), ...opts.buyer };
-  record.shippingAddress = sandboxAddress(record.region, opts.shippingAddress);
-  record.billingAddress = sandboxAddress(record.region, opts.billingAddress ?? opts.shippingAddress);
-  const addressDetails = record.fields.addressDetails as Json | undefined;
-  if (addressDetails) record.shippingAddress = toAddressRecord(addressDetails);
-  record.paymentMethod = opts.paymentMethod ?? record.paymentMethod ?? DEFAULT_PAYMENT_METHOD;
-  record.status.updatedAt = engine.now();
-}
-
-/** The buyer confirms at amazonPayRedirectUrl; the chosen payment method decides the outcome. */
-export function processPayment(
-  engine: Engine,
-  record: CheckoutSessionRecord,
-  method?: SimulatedPaymentMethod,
-): void {
-  if (record.status.state !== 'Open') {
-    throw new BuyerActionError(
-      `Checkout session ${record.id} is ${record.status.state}; there is nothing to pay.`,
-    );
-  }
-  const missing = constraints(record).filter((c) => c.constraintId !== 'BuyerNotAssociated');
-  if (missing.length > 0) {
-    throw new BuyerActionError(
-      `Checkout session ${record.id} still has constraints ${missing.map((c) => c.constraintId).join(', ')}; update the session first.`,
-    );
-  }
-  if (method) record.paymentMethod = method;
-  const chosen = record.paymentMethod ?? DEFAULT_PAYMENT_METHOD;
-  const p = payment(record);
-  if (chosen.scenario === 'PendingThenAuthorized' || chosen.scenario === 'PendingThenHardDeclined') {
-    if (p.paymentIntent !== 'Authorize' || p.canHandlePendingAuthorization !== true) {
-      throw new BuyerActionError(
-        `Payment method ${chosen.descriptor} simulates a pending authorization: set paymentDetails.paymentIntent to Authorize and canHandlePendingAuthorization to true first.`,
-      );
-    }
-  }
-  if (chosen.scenario === 'BuyerCanceled')
-    cancel(engine, record, 'BuyerCanceled', 'The buyer canceled the checkout.');
-  else if (chosen.scenario === 'Declined') cancel(engine, record, 'Declined', 'The payment was declined.');
-  record.processed = true;
-  record.status.updatedAt = engine.now();
-}
-
-/** What `sim.approve` and the hosted page do: sign in if needed, then pay if the session allows it. */
-export function approve(engine: Engine, id: string, opts: ApproveOptions = {}): CheckoutSessionRecord {
-  engine.runDue();
-  const record = engine.store.checkoutSessions.get(id);
-  if (!record) throw new BuyerActionError(`Checkout session ${id} does not exist.`);
-  if (!record.buyer) signIn(engine, record, opts);
-  else if (opts.paymentMethod) record.paymentMethod = opts.paymentMethod;
-  if (!record.processed && redirectUrl(engine, record)) processPayment(engine, record);
-  return record;
-}
-
-export function isAwaitingPayment(engine: Engine, record: CheckoutSessionRecord): boolean {
-  return (
-    record.status.state === 'Open' &&
-    !!record.buyer &&
-    !record.processed &&
-    redirectUrl(engine, record) !== null
-  );
-}
-
 function checkAmount(record: CheckoutSessionRecord, requested: Money, field: string) {
   const expected = payment(record).chargeAmount as { amount: string; currencyCode: string } | undefined;
   if (!expected) return;
@@ -350,8 +276,65 @@ function checkAmount(record: CheckoutSessionRecord, requested: Money, field: str
   }
 }
 
-/** Turns the approved session into a charge permission and, for Authorize intents, a charge. */
-function finish(ctx: RequestContext, record: CheckoutSessionRecord, amount: Money | null): number {
+/** The parts of a postal address, as Amazon answers it. */
+export const ADDRESS_PARTS = [
+  'name',
+  'addressLine1',
+  'addressLine2',
+  'addressLine3',
+  'city',
+  'county',
+  'district',
+  'stateOrRegion',
+  'postalCode',
+  'countryCode',
+  'phoneNumber',
+] as const satisfies readonly (keyof AddressRecord)[];
+
+/** An address part as compared: trimmed, with `null`, absent and empty alike. */
+function addressPart(value: unknown): string | null {
+  const text = typeof value === 'string' ? value.trim().replace(/\s+/g, ' ') : '';
+  return text === '' ? null : text;
+}
+
+/**
+ * Finalize's address check: "for PayAndShip use cases, the shippingAddress is also required and must
+ * match the address shared by Amazon. For PayOnly use cases, the same requirement exists for the
+ * billingAddress" (Amazon's Verify & complete checkout guide). Each part must equal what Amazon
+ * shared; `null`, absent and empty parts are the same.
+ */
+function checkSharedAddress(
+  field: 'shippingAddress' | 'billingAddress',
+  sent: unknown,
+  shared: AddressRecord | null,
+  required: boolean,
+): void {
+  if (sent === undefined || sent === null) {
+    if (required) throw ApiError.missingParameter(field);
+    return;
+  }
+  const given = sent as Record<string, unknown>;
+  for (const part of ADDRESS_PARTS) {
+    const expected = addressPart(shared?.[part]);
+    if (addressPart(given[part]) !== expected) {
+      throw ApiError.invalidParameter(
+        `${field}.${part}`,
+        given[part] ?? null,
+        `it must match the ${field} Amazon shared for this checkout session (${expected === null ? 'none' : `'${expected}'`}); send the address Get Checkout Session returned`,
+      );
+    }
+  }
+}
+
+/**
+ * Turns the approved session into a charge permission and, for Authorize intents, a charge; true
+ * when the authorization is pending (answered 202).
+ */
+function finish(
+  ctx: RequestContext<'completeCheckoutSession' | 'finalizeCheckoutSession'>,
+  record: CheckoutSessionRecord,
+  amount: Money | null,
+): boolean {
   const engine = ctx.engine;
   const p = payment(record);
   const code = ctx.simulationCode;
@@ -365,7 +348,7 @@ function finish(ctx: RequestContext, record: CheckoutSessionRecord, amount: Mone
   const cp = createFromCheckout(engine, record, limit);
   if (amount) cp.presentmentCurrency = amount.currencyCode;
   record.chargePermissionId = cp.id;
-  let status = 200;
+  let pending = false;
   const intent = p.paymentIntent;
   if (amount && (intent === 'Authorize' || intent === 'AuthorizeWithCapture')) {
     const scenario = record.paymentMethod?.scenario ?? 'Success';
@@ -381,39 +364,40 @@ function finish(ctx: RequestContext, record: CheckoutSessionRecord, amount: Mone
       channel: 'Web',
     });
     record.chargeId = charge.id;
-    if (charge.status.state === 'AuthorizationInitiated') status = 202;
+    pending = charge.status.state === 'AuthorizationInitiated';
   }
-  record.status = { state: 'Completed', reasonCode: null, reasonDescription: null, updatedAt: engine.now() };
-  return status;
+  setCheckoutSessionStatus(engine, record, 'Completed', null, null);
+  return pending;
 }
 
-export const checkoutSessionHandlers: HandlerTable = {
+export const checkoutSessionHandlers = {
   createCheckoutSession(ctx) {
     const record = createSession(ctx);
-    return { body: checkoutSessionView(ctx.engine, record) };
+    return checkoutSessionView(ctx.engine, record);
   },
 
   getCheckoutSession(ctx) {
-    const record = getSession(ctx.engine, ctx.params.checkoutSessionId!, ctx.merchantId);
-    return { body: checkoutSessionView(ctx.engine, record) };
+    const record = getSession(ctx.engine, ctx.params.checkoutSessionId, ctx.merchantId);
+    return checkoutSessionView(ctx.engine, record);
   },
 
   updateCheckoutSession(ctx) {
-    const record = getSession(ctx.engine, ctx.params.checkoutSessionId!, ctx.merchantId);
+    const record = getSession(ctx.engine, ctx.params.checkoutSessionId, ctx.merchantId);
     assertOpen(record, 'updateCheckoutSession');
     const updated = normalizeFields(ctx.body);
+    checkReturnUrls(updated.webCheckoutDetails, record.env);
     record.fields = merge(record.fields, updated);
     record.status.updatedAt = ctx.engine.now();
-    return { body: checkoutSessionView(ctx.engine, record) };
+    return checkoutSessionView(ctx.engine, record);
   },
 
   completeCheckoutSession(ctx) {
     const engine = ctx.engine;
-    const record = getSession(engine, ctx.params.checkoutSessionId!, ctx.merchantId);
+    const record = getSession(engine, ctx.params.checkoutSessionId, ctx.merchantId);
     const amount = parsePrice(ctx.body.chargeAmount, 'chargeAmount');
     if (record.status.state === 'Completed') {
       checkAmount(record, amount, 'chargeAmount');
-      return { body: checkoutSessionView(engine, record) };
+      return checkoutSessionView(engine, record);
     }
     assertOpen(record, 'completeCheckoutSession');
     if (!record.processed) {
@@ -423,13 +407,14 @@ export const checkoutSessionHandlers: HandlerTable = {
       );
     }
     checkAmount(record, amount, 'chargeAmount');
-    const status = finish(ctx, record, amount);
-    return { status, body: checkoutSessionView(engine, record) };
+    const pending = finish(ctx, record, amount);
+    const view = checkoutSessionView(engine, record);
+    return pending ? new WithStatus(202, view) : view;
   },
 
   finalizeCheckoutSession(ctx) {
     const engine = ctx.engine;
-    const record = getSession(engine, ctx.params.checkoutSessionId!, ctx.merchantId);
+    const record = getSession(engine, ctx.params.checkoutSessionId, ctx.merchantId);
     assertOpen(record, 'finalizeCheckoutSession');
     if (!record.buyer) {
       throw ApiError.invalidState(
@@ -438,10 +423,14 @@ export const checkoutSessionHandlers: HandlerTable = {
       );
     }
     const body = ctx.body;
+    const payOnly = productTypeOf(record) === 'PayOnly';
+    checkSharedAddress('shippingAddress', body.shippingAddress, record.shippingAddress, !payOnly);
+    checkSharedAddress('billingAddress', body.billingAddress, record.billingAddress, payOnly);
     const p = { ...payment(record) };
     p.paymentIntent = body.paymentIntent;
-    if (body.canHandlePendingAuthorization !== undefined)
-      p.canHandlePendingAuthorization = body.canHandlePendingAuthorization;
+    // Amazon's own samples send "true"/"false" as strings.
+    const canHandle = body.canHandlePendingAuthorization;
+    if (canHandle !== undefined) p.canHandlePendingAuthorization = canHandle === true || canHandle === 'true';
     const amount = body.chargeAmount ? parsePrice(body.chargeAmount, 'chargeAmount') : null;
     if (amount) {
       if (p.chargeAmount) checkAmount(record, amount, 'chargeAmount');
@@ -452,7 +441,8 @@ export const checkoutSessionHandlers: HandlerTable = {
     if (!chargeAmount && !setupOnly(record)) throw ApiError.missingParameter('chargeAmount');
     record.fields = { ...record.fields, paymentDetails: p };
     record.processed = true;
-    const status = finish(ctx, record, chargeAmount);
-    return { status, body: checkoutSessionView(engine, record) };
+    const pending = finish(ctx, record, chargeAmount);
+    const view = checkoutSessionView(engine, record);
+    return pending ? new WithStatus(202, view) : view;
   },
-};
+} satisfies Partial<HandlerTable>;

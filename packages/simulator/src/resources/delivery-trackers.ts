@@ -4,7 +4,7 @@ import type { Json } from '../store.js';
 import { getChargePermission } from './charge-permission.js';
 
 /** Delivery trackers: shipment tracking for a charge permission, acknowledged and stored. */
-export const deliveryTrackerHandlers: HandlerTable = {
+export const deliveryTrackerHandlers = {
   deliveryTrackers(ctx) {
     const body = ctx.body;
     const chargePermissionId = typeof body.chargePermissionId === 'string' ? body.chargePermissionId : null;
@@ -23,6 +23,6 @@ export const deliveryTrackerHandlers: HandlerTable = {
       deliveryDetails: details,
     };
     ctx.engine.store.deliveryTrackers.push({ merchantId: ctx.merchantId, record: tracker });
-    return { body: tracker };
+    return tracker;
   },
-};
+} satisfies Partial<HandlerTable>;

@@ -1,3 +1,4 @@
+import type { Disbursement, GetDisbursementsResponse } from '@amazon-pay-ts/types';
 import { amazonTimestamp, DAY, parseTimestamp } from '../clock.js';
 import { ApiError } from '../errors.js';
 import type { HandlerTable } from '../handler.js';
@@ -7,7 +8,7 @@ import { formatPrice, money } from '../money.js';
  * Disbursements: one payout per simulated day and currency with captures net of refunds, derived
  * from the simulated transactions in [startTime, endTime].
  */
-export const disbursementHandlers: HandlerTable = {
+export const disbursementHandlers = {
   getDisbursements(ctx) {
     const q = ctx.query;
     const start = parseTimestamp(q.get('startTime') ?? '');
@@ -22,7 +23,7 @@ export const disbursementHandlers: HandlerTable = {
       const signed = entry.type === 'Refund' ? -entry.amount.minor : entry.amount.minor;
       byDay.set(key, (byDay.get(key) ?? 0n) + signed);
     }
-    const all = [...byDay.entries()].map(([key, minor]) => {
+    const all = [...byDay.entries()].map(([key, minor]): Disbursement => {
       const [day, currency] = key.split('|') as [string, string];
       const price = formatPrice(money(minor, currency));
       return {
@@ -36,11 +37,10 @@ export const disbursementHandlers: HandlerTable = {
     });
     const pageSize = Math.min(Math.max(Number(q.get('pageSize') ?? 100) || 100, 1), 100);
     const offset = Number(q.get('nextToken') ?? 0) || 0;
-    return {
-      body: {
-        disbursements: all.slice(offset, offset + pageSize),
-        nextToken: offset + pageSize < all.length ? String(offset + pageSize) : null,
-      },
+    const page: GetDisbursementsResponse = {
+      disbursements: all.slice(offset, offset + pageSize),
+      nextToken: offset + pageSize < all.length ? String(offset + pageSize) : null,
     };
+    return page;
   },
-};
+} satisfies Partial<HandlerTable>;

@@ -1,11 +1,11 @@
+import type { Dispute, DisputeStatusDetailsInput, Evidence, EvidenceInput } from '@amazon-pay-ts/types';
 import { amazonTimestamp, parseTimestamp } from '../clock.js';
 import type { Engine } from '../engine.js';
 import { ApiError } from '../errors.js';
 import type { HandlerTable } from '../handler.js';
-import { numericId } from '../ids.js';
 import { formatPrice, parsePrice } from '../money.js';
 import { ownRecord } from '../ownership.js';
-import type { ChargeRecord, Json } from '../store.js';
+import type { ChargeRecord } from '../store.js';
 import { disputeStateChanged } from '../transitions.js';
 import { getChargeRecord } from './charge.js';
 
@@ -20,100 +20,96 @@ function timestamp(value: unknown): string | null {
   return date ? amazonTimestamp(date) : null;
 }
 
-function evidences(ctx: { engine: Engine; merchantId: string }, list: unknown): Json[] {
-  return ((list as Json[] | undefined) ?? []).map((e) => {
+function evidences(
+  ctx: { engine: Engine; merchantId: string },
+  list: EvidenceInput[] | undefined,
+): Evidence[] {
+  return (list ?? []).map((e) => {
     // Another merchant's file is cited as one that does not exist.
     if (typeof e.fileId === 'string') ownRecord(ctx.engine.store.files, ctx.merchantId, 'File', e.fileId);
     return { evidenceType: e.evidenceType, fileId: e.fileId ?? null, evidenceText: e.evidenceText ?? null };
   });
 }
 
-function find(ctx: { engine: Engine; merchantId: string }, id: string): Json {
+function find(ctx: { engine: Engine; merchantId: string }, id: string): Dispute {
   const dispute = ctx.engine.store.disputes.get(id);
   const charge = dispute && ctx.engine.store.charges.get(String(dispute.chargeId));
   if (!dispute || charge?.merchantId !== ctx.merchantId) throw ApiError.notFound('Dispute', id);
   return dispute;
 }
 
-function applyStatus(engine: Engine, dispute: Json, status: Json) {
-  const previous = ((dispute.statusDetails as Json | undefined)?.state as string | undefined) ?? null;
-  const now = engine.now();
+function applyStatus(engine: Engine, dispute: Dispute, status: DisputeStatusDetailsInput) {
+  const previous = dispute.statusDetails?.state ?? null;
   dispute.statusDetails = {
     state: status.state,
     reasonCode: status.reasonCode ?? null,
     reasonDescription: status.reasonDescription ?? null,
     resolution: status.resolution ?? null,
-    lastUpdatedTimestamp: amazonTimestamp(now),
+    lastUpdatedTimestamp: amazonTimestamp(engine.now()),
   };
   const charge = engine.store.charges.get(String(dispute.chargeId)) as ChargeRecord;
   if (previous !== status.state) {
-    disputeStateChanged(
-      engine,
-      String(dispute.disputeId),
-      charge,
-      String(status.state),
-      previous,
-      (status.reasonCode as string | null | undefined) ?? null,
-    );
+    disputeStateChanged(engine, dispute.disputeId, charge, status.state, previous, status.reasonCode ?? null);
   }
 }
 
-export const disputeHandlers: HandlerTable = {
+export const disputeHandlers = {
   createDispute(ctx) {
-    const charge = getChargeRecord(ctx.engine, String(ctx.body.chargeId), ctx.merchantId);
-    const amount = parsePrice(ctx.body.disputeAmount, 'disputeAmount');
-    const now = ctx.engine.now();
-    const dispute: Json = {
-      disputeId: `${charge.id}-D${numericId(6)}`,
+    const body = ctx.body;
+    const charge = getChargeRecord(ctx.engine, body.chargeId, ctx.merchantId);
+    const amount = parsePrice(body.disputeAmount, 'disputeAmount');
+    const dispute: Dispute = {
+      disputeId: `${charge.id}-D${ctx.engine.ids.numericId(6)}`,
       chargeId: charge.id,
       releaseEnvironment: charge.env,
-      disputeType: 'Claim',
+      // Amazon's Dispute object: disputeType "currently only supports Chargeback".
+      disputeType: 'Chargeback',
       disputeAmount: formatPrice(amount),
-      filingReason: ctx.body.filingReason,
-      filingTimestamp: timestamp(ctx.body.filingTimestamp),
+      filingReason: body.filingReason,
+      filingTimestamp: timestamp(body.filingTimestamp),
       merchantEvidences: [],
-      merchantResponseDeadline: timestamp(ctx.body.merchantResponseDeadline),
+      merchantResponseDeadline: timestamp(body.merchantResponseDeadline),
       resolutionAuthority: 'Amazon',
-      providerMetadata: { providerDisputeId: (ctx.body.providerMetadata as Json).providerDisputeId ?? null },
-      creationTimestamp: amazonTimestamp(now),
+      providerMetadata: { providerDisputeId: body.providerMetadata.providerDisputeId ?? null },
+      creationTimestamp: amazonTimestamp(ctx.engine.now()),
       closureTimestamp: null,
     };
-    applyStatus(ctx.engine, dispute, ctx.body.statusDetails as Json);
-    ctx.engine.store.disputes.set(dispute.disputeId as string, dispute);
-    return { body: dispute };
+    applyStatus(ctx.engine, dispute, body.statusDetails);
+    ctx.engine.store.disputes.set(dispute.disputeId, dispute);
+    return dispute;
   },
 
   getDispute(ctx) {
-    return { body: find(ctx, ctx.params.disputeId!) };
+    return find(ctx, ctx.params.disputeId);
   },
 
   updateDispute(ctx) {
-    const dispute = find(ctx, ctx.params.disputeId!);
-    if ((dispute.statusDetails as Json).state === 'Closed') {
-      throw ApiError.invalidState('InvalidDisputeStatus', `Dispute ${String(dispute.disputeId)} is Closed.`);
+    const dispute = find(ctx, ctx.params.disputeId);
+    if (dispute.statusDetails?.state === 'Closed') {
+      throw ApiError.invalidState('InvalidDisputeStatus', `Dispute ${dispute.disputeId} is Closed.`);
     }
-    const added = ctx.body.merchantEvidences ? evidences(ctx, ctx.body.merchantEvidences) : [];
+    const added = evidences(ctx, ctx.body.merchantEvidences);
     const closure = timestamp(ctx.body.closureTimestamp);
-    applyStatus(ctx.engine, dispute, ctx.body.statusDetails as Json);
-    dispute.merchantEvidences = [...(dispute.merchantEvidences as Json[]), ...added];
+    applyStatus(ctx.engine, dispute, ctx.body.statusDetails);
+    dispute.merchantEvidences = [...(dispute.merchantEvidences ?? []), ...added];
     if (closure) dispute.closureTimestamp = closure;
-    return { body: dispute };
+    return dispute;
   },
 
   contestDispute(ctx) {
-    const dispute = find(ctx, ctx.params.disputeId!);
-    const state = (dispute.statusDetails as Json).state;
+    const dispute = find(ctx, ctx.params.disputeId);
+    const state = dispute.statusDetails?.state;
     if (state !== 'ActionRequired') {
       throw ApiError.invalidState(
         'InvalidDisputeStatus',
-        `Dispute ${String(dispute.disputeId)} is ${String(state)}; it can be contested only while ActionRequired.`,
+        `Dispute ${dispute.disputeId} is ${String(state)}; it can be contested only while ActionRequired.`,
       );
     }
     dispute.merchantEvidences = [
-      ...(dispute.merchantEvidences as Json[]),
+      ...(dispute.merchantEvidences ?? []),
       ...evidences(ctx, ctx.body.merchantEvidences),
     ];
-    applyStatus(ctx.engine, dispute, { state: 'UnderReview', reasonCode: null });
-    return { body: dispute };
+    applyStatus(ctx.engine, dispute, { state: 'UnderReview' });
+    return dispute;
   },
-};
+} satisfies Partial<HandlerTable>;

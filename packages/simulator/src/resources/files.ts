@@ -1,15 +1,14 @@
 import { amazonTimestamp, HOUR } from '../clock.js';
 import type { HandlerTable } from '../handler.js';
-import { opaqueId } from '../ids.js';
 
 /**
  * Files: dispute evidence uploads; the answer carries where the content would be PUT. A file belongs
  * to the merchant that uploaded it: only that merchant's disputes may cite it.
  */
-export const fileHandlers: HandlerTable = {
+export const fileHandlers = {
   uploadFile(ctx) {
     const now = ctx.engine.now();
-    const id = opaqueId('amzn1.file.');
+    const id = ctx.engine.ids.opaqueId('amzn1.file.');
     const file = {
       id,
       type: ctx.body.type,
@@ -20,6 +19,6 @@ export const fileHandlers: HandlerTable = {
       urlExpirationTimestamp: amazonTimestamp(new Date(now.getTime() + HOUR)),
     };
     ctx.engine.store.files.set(id, { merchantId: ctx.merchantId, record: file });
-    return { body: file };
+    return file;
   },
-};
+} satisfies Partial<HandlerTable>;

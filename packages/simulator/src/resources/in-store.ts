@@ -1,19 +1,18 @@
 import { amazonTimestamp } from '../clock.js';
 import type { HandlerTable } from '../handler.js';
-import { chargePermissionId } from '../ids.js';
 import { parsePrice } from '../money.js';
 import { sandboxBuyer } from '../sandbox-data.js';
-import type { ChargePermissionRecord, Json } from '../store.js';
+import type { ChargePermissionRecord } from '../store.js';
 import { chargePermissionCreated } from '../transitions.js';
-import { authorize, getChargeRecord } from './charge.js';
+import { authorize } from './charge.js';
 import { getChargePermission } from './charge-permission.js';
-import { refundHandlers } from './refund.js';
+import { issueRefund } from './refund.js';
 
 /**
  * In-store: a merchant scans the buyer's code (a charge permission appears), charges it
  * (Completed, captured at once) and refunds it (Pending; settles like a web refund).
  */
-export const inStoreHandlers: HandlerTable = {
+export const inStoreHandlers = {
   instoreMerchantScan(ctx) {
     const engine = ctx.engine;
     const body = ctx.body;
@@ -21,9 +20,9 @@ export const inStoreHandlers: HandlerTable = {
     // Scan references are the merchant's own: another merchant may use the same one.
     const scanKey = `${ctx.merchantId}\u0000${scanReferenceId}`;
     const existing = engine.store.inStoreScans.get(scanKey);
-    if (existing) return { body: { chargePermissionId: existing.chargePermissionId } };
+    if (existing) return { chargePermissionId: existing.chargePermissionId };
     const now = engine.now();
-    const id = chargePermissionId(ctx.realm.env, ctx.realm.region);
+    const id = engine.ids.chargePermissionId(ctx.realm.env, ctx.realm.region);
     const currency = String(body.ledgerCurrency);
     const record: ChargePermissionRecord = {
       id,
@@ -32,7 +31,7 @@ export const inStoreHandlers: HandlerTable = {
       region: ctx.realm.region,
       type: 'OneTime',
       checkoutSessionId: null,
-      buyer: sandboxBuyer(),
+      buyer: sandboxBuyer(engine.ids),
       shippingAddress: null,
       billingAddress: null,
       paymentMethod: null,
@@ -57,7 +56,7 @@ export const inStoreHandlers: HandlerTable = {
       chargePermissionId: id,
       scannedAt: amazonTimestamp(now),
     });
-    return { body: { chargePermissionId: id } };
+    return { chargePermissionId: id };
   },
 
   instoreCharge(ctx) {
@@ -75,26 +74,25 @@ export const inStoreHandlers: HandlerTable = {
       channel: 'PointOfSale',
     });
     return {
-      body: {
-        chargeId: charge.id,
-        chargeStatus: { state: 'Completed', reasonCode: null, reasonDescription: null },
-      },
+      chargeId: charge.id,
+      chargeStatus: { state: 'Completed', reasonCode: null, reasonDescription: null },
     };
   },
 
   instoreRefund(ctx) {
-    const charge = getChargeRecord(ctx.engine, String(ctx.body.chargeId), ctx.merchantId);
-    const body: Json = {
-      chargeId: charge.id,
-      refundAmount: ctx.body.refundTotal,
-      softDescriptor: ctx.body.softDescriptor,
-    };
-    const result = refundHandlers.createRefund!({ ...ctx, body }).body as { refundId: string };
-    return {
-      body: {
-        refundId: result.refundId,
-        refundStatus: { state: 'Pending', reasonCode: null, reasonDescription: null },
+    const refund = issueRefund(
+      ctx.engine,
+      ctx.merchantId,
+      {
+        chargeId: ctx.body.chargeId,
+        refundAmount: ctx.body.refundTotal,
+        softDescriptor: ctx.body.softDescriptor,
       },
+      null,
+    );
+    return {
+      refundId: refund.id,
+      refundStatus: { state: 'Pending', reasonCode: null, reasonDescription: null },
     };
   },
-};
+} satisfies Partial<HandlerTable>;

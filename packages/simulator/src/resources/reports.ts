@@ -1,11 +1,11 @@
+import type { Report, ReportDocument, ReportSchedule } from '@amazon-pay-ts/types';
 import { amazonTimestamp, parseTimestamp } from '../clock.js';
 import type { Engine } from '../engine.js';
 import { ApiError } from '../errors.js';
 import type { HandlerTable } from '../handler.js';
-import { numericId, opaqueId } from '../ids.js';
 import { formatPrice } from '../money.js';
 import { ownRecord, ownRecords } from '../ownership.js';
-import type { Json, LedgerEntry, Owned } from '../store.js';
+import type { LedgerEntry, Owned } from '../store.js';
 
 /**
  * Reports: IN_PROGRESS → COMPLETED after REPORT_PROCESSING_MS of simulated time, with a CSV
@@ -76,10 +76,10 @@ function createReport(
   reportType: string,
   startTime: Date,
   endTime: Date,
-): Json {
+): Report {
   const now = engine.now();
-  const report: Json = {
-    reportId: numericId(11),
+  const report: Report = {
+    reportId: engine.ids.numericId(11),
     reportType,
     startTime: amazonTimestamp(startTime),
     endTime: amazonTimestamp(endTime),
@@ -89,7 +89,7 @@ function createReport(
     processingEndTime: null,
     reportDocumentId: null,
   };
-  engine.store.reports.set(report.reportId as string, { merchantId, record: report });
+  engine.store.reports.set(report.reportId, { merchantId, record: report });
   engine.schedule(new Date(now.getTime() + REPORT_PROCESSING_MS), () => {
     const entries = engine.store.ledger.filter(
       (e) =>
@@ -104,10 +104,10 @@ function createReport(
       report.processingStatus = 'CANCELLED';
       return;
     }
-    const documentId = opaqueId('amzn1.tortuga.4.na.');
+    const documentId = engine.ids.opaqueId('amzn1.tortuga.4.na.');
     engine.store.reportDocuments.set(documentId, {
       reportDocumentId: documentId,
-      reportId: report.reportId as string,
+      reportId: report.reportId,
       merchantId,
       content: buildCsv(entries),
     });
@@ -140,12 +140,12 @@ function checkRequestable(type: string, env: string) {
   }
 }
 
-function scheduleNext(engine: Engine, owned: Owned) {
+function scheduleNext(engine: Engine, owned: Owned<ReportSchedule>) {
   const schedule = owned.record;
   const at = parseTimestamp(String(schedule.nextReportCreationTime));
   if (!at) return;
   engine.schedule(at, () => {
-    if (engine.store.reportSchedules.get(schedule.reportScheduleId as string) !== owned) return;
+    if (engine.store.reportSchedules.get(schedule.reportScheduleId) !== owned) return;
     const period = FREQUENCY_MS[String(schedule.scheduleFrequency)] ?? 86_400_000;
     createReport(engine, owned.merchantId, String(schedule.reportType), new Date(at.getTime() - period), at);
     schedule.nextReportCreationTime = amazonTimestamp(new Date(at.getTime() + period));
@@ -153,7 +153,7 @@ function scheduleNext(engine: Engine, owned: Owned) {
   });
 }
 
-export const reportHandlers: HandlerTable = {
+export const reportHandlers = {
   createReport(ctx) {
     const type = String(ctx.body.reportType);
     checkRequestable(type, ctx.realm.env);
@@ -161,11 +161,11 @@ export const reportHandlers: HandlerTable = {
     const end = parseTime(ctx.body.endTime, 'endTime');
     if (end < start) throw ApiError.invalidParameter('endTime', ctx.body.endTime, 'it is before startTime');
     const report = createReport(ctx.engine, ctx.merchantId, type, start, end);
-    return { body: { reportId: report.reportId } };
+    return { reportId: report.reportId };
   },
 
   getReportById(ctx) {
-    return { body: ownRecord(ctx.engine.store.reports, ctx.merchantId, 'Report', ctx.params.reportId!) };
+    return ownRecord(ctx.engine.store.reports, ctx.merchantId, 'Report', ctx.params.reportId);
   },
 
   getReports(ctx) {
@@ -187,20 +187,20 @@ export const reportHandlers: HandlerTable = {
     });
     const page = all.slice(offset, offset + pageSize);
     const next = offset + pageSize < all.length ? String(offset + pageSize) : null;
-    return { body: { reports: page, nextToken: next } };
+    return { reports: page, nextToken: next };
   },
 
   getReportDocument(ctx) {
-    const doc = ctx.engine.store.reportDocuments.get(ctx.params.reportDocumentId!);
+    const doc = ctx.engine.store.reportDocuments.get(ctx.params.reportDocumentId);
     if (!doc || doc.merchantId !== ctx.merchantId)
-      throw ApiError.notFound('Report document', ctx.params.reportDocumentId!);
-    return {
-      body: {
-        reportDocumentId: doc.reportDocumentId,
-        url: `${ctx.engine.baseUrl}/documents/${encodeURIComponent(doc.reportDocumentId)}`,
-        compressionAlgorithm: null,
-      },
+      throw ApiError.notFound('Report document', ctx.params.reportDocumentId);
+    const document: ReportDocument = {
+      reportDocumentId: doc.reportDocumentId,
+      url: `${ctx.engine.baseUrl}/documents/${encodeURIComponent(doc.reportDocumentId)}`,
+      // Amazon's reports guide (Downloading reports, step 3): always "N/A", the content is not compressed.
+      compressionAlgorithm: 'N/A',
     };
+    return document;
   },
 
   createReportSchedule(ctx) {
@@ -226,16 +226,16 @@ export const reportHandlers: HandlerTable = {
       }
       ctx.engine.store.reportSchedules.delete(String(existing.reportScheduleId));
     }
-    const schedule: Json = {
-      reportScheduleId: numericId(11),
+    const schedule: ReportSchedule = {
+      reportScheduleId: ctx.engine.ids.numericId(11),
       reportType: type,
       scheduleFrequency: ctx.body.scheduleFrequency,
       nextReportCreationTime: amazonTimestamp(next),
     };
-    const owned: Owned = { merchantId: ctx.merchantId, record: schedule };
-    ctx.engine.store.reportSchedules.set(schedule.reportScheduleId as string, owned);
+    const owned: Owned<ReportSchedule> = { merchantId: ctx.merchantId, record: schedule };
+    ctx.engine.store.reportSchedules.set(schedule.reportScheduleId, owned);
     scheduleNext(ctx.engine, owned);
-    return { body: { reportScheduleId: schedule.reportScheduleId } };
+    return { reportScheduleId: schedule.reportScheduleId };
   },
 
   getReportSchedules(ctx) {
@@ -243,18 +243,18 @@ export const reportHandlers: HandlerTable = {
     const schedules = ownRecords(ctx.engine.store.reportSchedules, ctx.merchantId).filter(
       (s) => !types || types.includes(String(s.reportType)),
     );
-    return { body: { reportSchedules: schedules } };
+    return { reportSchedules: schedules };
   },
 
   getReportScheduleById(ctx) {
-    const id = ctx.params.reportScheduleId!;
-    return { body: ownRecord(ctx.engine.store.reportSchedules, ctx.merchantId, 'Report schedule', id) };
+    const id = ctx.params.reportScheduleId;
+    return ownRecord(ctx.engine.store.reportSchedules, ctx.merchantId, 'Report schedule', id);
   },
 
   cancelReportSchedule(ctx) {
-    const id = ctx.params.reportScheduleId!;
+    const id = ctx.params.reportScheduleId;
     ownRecord(ctx.engine.store.reportSchedules, ctx.merchantId, 'Report schedule', id);
     ctx.engine.store.reportSchedules.delete(id);
-    return { body: {} };
+    return {};
   },
-};
+} satisfies Partial<HandlerTable>;

@@ -96,7 +96,7 @@ export function createApiHandler(deps: ApiDependencies) {
       const { operation } = routed;
       checkHeaders(operation, headers);
 
-      const idempotencyKey = headers['x-amz-pay-idempotency-key'];
+      const idempotencyKey = IdempotencyStore.keyOf(method, headers);
       const fingerprint = IdempotencyStore.fingerprint(method, url.pathname + url.search, raw);
       if (idempotencyKey) {
         const stored = deps.idempotency.lookup(caller.merchantId, idempotencyKey, fingerprint);

@@ -1,24 +1,25 @@
-import { type OperationSchema, operationSchemas } from '@amazon-pay-ts/types';
+import { type OperationSchema, operationSchemas } from '@amazon-pay-ts/types/zod';
 import { describe, expect, it } from 'vitest';
-import type { RequestContext } from '../handler.js';
-import { dispatch } from './dispatch.js';
+import { WithStatus } from '../handler.js';
+import { type DispatchInput, dispatch } from './dispatch.js';
 
-const op = (operationSchemas as unknown as Record<string, OperationSchema>).getCharge!;
-const ctx = {} as RequestContext;
+const op = (operationSchemas as unknown as Record<string, OperationSchema>).completeCheckoutSession!;
+const input = {} as DispatchInput;
+const session = { checkoutSessionId: 'cs-1' };
 
 describe('dispatch', () => {
-  it("uses the handler's status, else the spec's success status", () => {
-    expect(dispatch({ getCharge: () => ({ body: 1 }) }, op, ctx)).toEqual({
+  it("answers the spec's success status with the handler's body, or the status it names", () => {
+    expect(dispatch({ completeCheckoutSession: () => session }, op, input)).toEqual({
       status: op.successStatus,
-      body: 1,
+      body: session,
     });
-    expect(dispatch({ getCharge: () => ({ status: 202, body: 2 }) }, op, ctx)).toEqual({
+    expect(dispatch({ completeCheckoutSession: () => new WithStatus(202, session) }, op, input)).toEqual({
       status: 202,
-      body: 2,
+      body: session,
     });
   });
 
   it('answers 501 for an operation without a state machine', () => {
-    expect(() => dispatch({}, op, ctx)).toThrow(expect.objectContaining({ status: 501 }));
+    expect(() => dispatch({}, op, input)).toThrow(expect.objectContaining({ status: 501 }));
   });
 });

@@ -15,6 +15,15 @@ interface StoredResponse {
  * (developer.amazon.com/docs/amazon-pay-api-v2/idempotency.html).
  */
 export class IdempotencyStore {
+  /**
+   * The key a request is held to: Amazon "enforces idempotency for POST requests"; on GET, PATCH and
+   * DELETE a key has "no effect, since those requests are idempotent by definition" (its Idempotency
+   * guide) — Amazon's Node SDK sandbox test sends its create-session key on every later call.
+   */
+  static keyOf(method: string, headers: Record<string, string>): string | undefined {
+    return method === 'POST' ? headers['x-amz-pay-idempotency-key'] : undefined;
+  }
+
   private entries = new Map<string, StoredResponse>();
 
   private scope(merchantId: string, key: string) {
@@ -40,5 +49,10 @@ export class IdempotencyStore {
 
   remember(merchantId: string, key: string, entry: StoredResponse): void {
     this.entries.set(this.scope(merchantId, key), entry);
+  }
+
+  /** Forgets every key (the simulator's reset). */
+  clear(): void {
+    this.entries.clear();
   }
 }

@@ -1,4 +1,4 @@
-import { type OperationSchema, operationSchemas } from '@amazon-pay-ts/types';
+import { type OperationSchema, operationSchemas } from '@amazon-pay-ts/types/zod';
 import { describe, expect, it } from 'vitest';
 import { checkHeaders, parseJsonBody, validateRequest } from './request.js';
 

@@ -1,4 +1,4 @@
-import type { OperationSchema } from '@amazon-pay-ts/types';
+import type { OperationSchema } from '@amazon-pay-ts/types/zod';
 import { ApiError, shown } from '../errors.js';
 import type { Environment } from '../ids.js';
 import { repeatedParameter } from '../query.js';

@@ -1,4 +1,4 @@
-import type { OperationSchema } from '@amazon-pay-ts/types';
+import type { OperationSchema } from '@amazon-pay-ts/types/zod';
 import { ApiError } from '../errors.js';
 import type { Dispatched } from './dispatch.js';
 

@@ -1,5 +1,5 @@
 import { normalizeRegion } from '@amazon-pay-ts/signer';
-import type { OperationSchema } from '@amazon-pay-ts/types';
+import type { OperationSchema } from '@amazon-pay-ts/types/zod';
 import type { Realm } from '../engine.js';
 import { ApiError, shown } from '../errors.js';
 import type { RouteLookup } from '../routes.js';

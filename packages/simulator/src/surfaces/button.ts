@@ -1,6 +1,7 @@
 import { isSignatureAlgorithm, type SignatureAlgorithm, verifyButtonSignature } from '@amazon-pay-ts/signer';
 import { shown } from '../errors.js';
 import { issueBuyerToken } from '../resources/buyer.js';
+import { returnUrlProblem } from '../return-urls.js';
 import { sendJson } from '../stages/transport.js';
 import type { PageHandler } from './pages.js';
 
@@ -93,21 +94,18 @@ export const button: PageHandler = {
     }
     // A sign-in button payload carries signInReturnUrl: Amazon signs the buyer in and returns a buyer token.
     if (parsed.signInReturnUrl !== undefined) {
-      let target: URL | undefined;
-      try {
-        target = typeof parsed.signInReturnUrl === 'string' ? new URL(parsed.signInReturnUrl) : undefined;
-      } catch {
-        target = undefined;
-      }
-      if (!target || (target.protocol !== 'https:' && target.protocol !== 'http:')) {
+      const env = /^live-/i.test(String(input.publicKeyId)) ? 'Live' : 'Sandbox';
+      const problem = returnUrlProblem(parsed.signInReturnUrl, env);
+      if (problem) {
         return refuse(
           res,
           'InvalidParameterValue',
-          `signInReturnUrl ${shown(parsed.signInReturnUrl)} is not an absolute http(s) URL.`,
+          `signInReturnUrl ${shown(parsed.signInReturnUrl)} is invalid: ${problem}.`,
         );
       }
+      const target = new URL(parsed.signInReturnUrl as string);
       const scopes = Array.isArray(parsed.signInScopes) ? parsed.signInScopes.map(String) : undefined;
-      const token = issueBuyerToken(engine, scopes ? { scopes, merchantId } : { merchantId });
+      const token = issueBuyerToken(engine, merchantId, scopes ? { scopes } : {});
       target.searchParams.set('buyerToken', token);
       res.writeHead(302, { location: target.toString(), 'content-length': 0 });
       res.end();

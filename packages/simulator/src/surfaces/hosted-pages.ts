@@ -1,15 +1,15 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import type { Engine } from '../engine.js';
-import { findPaymentMethod, PAYMENT_METHODS } from '../payment-methods.js';
-import { repeatedParameter } from '../query.js';
 import {
   BuyerActionError,
-  constraints,
-  getSession,
+  cancelCheckout,
   isAwaitingPayment,
   processPayment,
   signIn,
-} from '../resources/checkout-session.js';
+} from '../buyer-actions.js';
+import type { Engine } from '../engine.js';
+import { findPaymentMethod, PAYMENT_METHODS } from '../payment-methods.js';
+import { repeatedParameter } from '../query.js';
+import { constraints, getSession } from '../resources/checkout-session.js';
 import { sandboxAddressBook } from '../sandbox-data.js';
 import type { AddressRecord, CheckoutSessionRecord, Json } from '../store.js';
 import { isSignedIn, signedInCookie } from './checkout-js/session-cookie.js';
@@ -19,7 +19,9 @@ import type { PageHandler } from './pages.js';
 /**
  * The pages Amazon hosts for the buyer, reduced to what a test needs: sign in and pick a payment
  * method (then back to checkoutReviewReturnUrl), and confirm or cancel at amazonPayRedirectUrl
- * (then back to checkoutResultReturnUrl), each with `amazonCheckoutSessionId` appended.
+ * (then back to checkoutResultReturnUrl), each with `amazonCheckoutSessionId` appended. The pages
+ * change nothing themselves: every choice goes through the buyer's actions (buyer-actions.ts),
+ * which change state through transitions.ts.
  */
 function withSessionId(target: string, id: string): string {
   try {
@@ -200,16 +202,7 @@ ${methodChoices(record)}
   const session = { 'set-cookie': signedInCookie() };
   try {
     if (form.get('action') === 'cancel') {
-      if (step === 'processing' && record.status.state === 'Open') {
-        record.status = {
-          state: 'Canceled',
-          reasonCode: 'BuyerCanceled',
-          reasonDescription: 'The buyer canceled the checkout.',
-          updatedAt: engine.now(),
-        };
-      }
-      // Canceling sign-in leaves the session Open and the buyer on the merchant's page (or
-      // checkoutCancelUrl); canceling payment cancels the session, which the merchant learns on return.
+      cancelCheckout(engine, record, step === 'processing' ? 'payment' : 'sign-in');
       const back = (w.checkoutCancelUrl ?? (step === 'processing' ? w.checkoutResultReturnUrl : undefined)) as
         | string
         | undefined;

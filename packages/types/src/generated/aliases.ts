@@ -33,8 +33,9 @@ export type PriceInput = components['schemas']['PriceInput'];
 /** A postal address as Amazon returns it (shipping or billing). Absent parts are `null`. */
 export type Address = components['schemas']['Address'];
 /**
- * A postal address sent to Amazon (for example the shipping address passed to Finalize Checkout
- * Session for Additional Payment Button checkouts).
+ * A postal address sent to Amazon: the shipping or billing address passed to Finalize Checkout
+ * Session, as Get Checkout Session returned it. Absent parts may be `null`, as Amazon returns them
+ * and as its own Finalize samples send them.
  */
 export type AddressInput = components['schemas']['AddressInput'];
 /**
@@ -155,7 +156,13 @@ export type ConstraintId = components['schemas']['ConstraintId'];
 export type Constraint = components['schemas']['Constraint'];
 /** URLs of the web checkout flow. */
 export type WebCheckoutDetails = components['schemas']['WebCheckoutDetails'];
-/** URLs of the web checkout flow. All URLs must be HTTPS. */
+/**
+ * URLs of the web checkout flow. Amazon returns buyers only to `https` URLs; plain `http` is for
+ * developing on localhost in Sandbox, and Live takes no localhost URL ("You can develop on your
+ * localhost in Sandbox but not in the Live environment", Amazon's Differences between
+ * environments). The pattern refuses other schemes (`javascript:`, `data:`…); the environment rule
+ * is Amazon's (`400 InvalidParameterValue` in the simulator, its reason code unverified).
+ */
 export type WebCheckoutDetailsInput = components['schemas']['WebCheckoutDetailsInput'];
 /** How and how much the buyer is charged at checkout. */
 export type PaymentDetails = components['schemas']['PaymentDetails'];

@@ -18,7 +18,7 @@ export const openapiDocument: OpenApiDocumentObject = {
     "title": "Amazon Pay API v2",
     "version": "2.0.0",
     "summary": "Checkout v2, charges, refunds, reports, disputes, in-store and merchant onboarding.",
-    "description": "A hand-written description of Amazon Pay API v2, maintained by the amazon-pay-ts project and\nchecked against Amazon's developer documentation and official SDKs.\n\nEvery request is signed with the merchant's private key (`AMZN-PAY-RSASSA-PSS-V2` or the\nolder `AMZN-PAY-RSASSA-PSS`); see the signer package for the scheme.\n\nResponses carry `null` for absent values and gain fields and enum values over time, so response\nschemas allow unknown properties and treat enums as open. Request schemas are strict.\n\n## Unverified against Amazon\n\nNo public source (Amazon's developer docs in every language, the official .NET, Java, Node.js and\nPHP SDKs and their sandbox tests, public issues) shows the statuses or answers below; each is\ndeclared as the likeliest and may differ from what Amazon sends. Clients should branch on\n`reasonCode`, not on the status alone. The local simulator's README keeps the same list with what\nthe simulator answers.\n\n| case | declared as | unverified |\n| --- | --- | --- |\n| `InvalidAuthentication`, `InvalidAccountStatus`, `InvalidAuthorizationToken` | 403 | the status (401 possible); Amazon's v1 error table gives `InvalidAccountStatus` 403 |\n| `InvalidRequestSignature` | 403 | the status (401 possible) |\n| `UnsupportedOperation`, `RequestNotSupported` | 404 | the status (400 possible) |\n| `RequestTimeout` | 408 | the pairing: every official SDK retries 408, none names its reason code |\n| `ServiceUnavailable` | 503 | the pairing: every official SDK retries 503, none names its reason code |\n| `TLSVersionNotSupported` | default | the status |\n| `ResourceNotFound` for another merchant's id | 404 | that Amazon answers an id owned by another merchant like an unknown one |\n| `TransactionAmountExceeded`, `TransactionCountExceeded` | 400 | the status (422 possible) |\n| `InvalidCheckoutSessionStatus`, `CheckoutSessionCanceled`, `InvalidChargePermissionStatus`, `InvalidChargeStatus` | 422 | the status of these per-operation state errors |\n| `HardDeclined`, `SoftDeclined`, `AmazonRejected`, `TransactionTimedOut` | 422 | the status of a synchronous decline |\n| `AmountMismatch`, `ChargePermissionNotModifiable`, `PeriodicAmountExceeded`, `MFANotCompleted`, `InvalidInputFormat` | default | the status of these per-operation errors |\n| `InvalidDisputeStatus` | default | whether Amazon refuses a dispute update in the wrong state at all, and how |\n| `createReportSchedule` for a report type that has a schedule, without `deleteExistingSchedule` | 400 | the status and reason code (Amazon allows one schedule per type) |\n| request body size | default | the limit: Amazon publishes none, nor the status and reason code beyond it |\n",
+    "description": "A hand-written description of Amazon Pay API v2, maintained by the amazon-pay-ts project and\nchecked against Amazon's developer documentation and official SDKs.\n\nEvery request is signed with the merchant's private key (`AMZN-PAY-RSASSA-PSS-V2` or the\nolder `AMZN-PAY-RSASSA-PSS`); see the signer package for the scheme.\n\nResponses carry `null` for absent values and gain fields and enum values over time, so response\nschemas allow unknown properties and treat enums as open. Request schemas are strict.\n\n## Unverified against Amazon\n\nNo public source (Amazon's developer docs in every language, the official .NET, Java, Node.js and\nPHP SDKs and their sandbox tests, public issues) shows the statuses or answers below; each is\ndeclared as the likeliest and may differ from what Amazon sends. Clients should branch on\n`reasonCode`, not on the status alone. The local simulator's README keeps the same list with what\nthe simulator answers.\n\n| case | declared as | unverified |\n| --- | --- | --- |\n| `InvalidAuthentication`, `InvalidAccountStatus`, `InvalidAuthorizationToken` | 403 | the status (401 possible); Amazon's v1 error table gives `InvalidAccountStatus` 403 |\n| `InvalidRequestSignature` | 403 | the status (401 possible) |\n| `UnsupportedOperation`, `RequestNotSupported` | 404 | the status (400 possible) |\n| `RequestTimeout` | 408 | the pairing: every official SDK retries 408, none names its reason code |\n| `ServiceUnavailable` | 503 | the pairing: every official SDK retries 503, none names its reason code |\n| `TLSVersionNotSupported` | default | the status |\n| `ResourceNotFound` for another merchant's id | 404 | that Amazon answers an id owned by another merchant like an unknown one |\n| `TransactionAmountExceeded`, `TransactionCountExceeded` | 400 | the status (422 possible) |\n| `InvalidCheckoutSessionStatus`, `CheckoutSessionCanceled`, `InvalidChargePermissionStatus`, `InvalidChargeStatus` | 422 | the status of these per-operation state errors |\n| `HardDeclined`, `SoftDeclined`, `AmazonRejected`, `TransactionTimedOut` | 422 | the status of a synchronous decline |\n| `AmountMismatch`, `ChargePermissionNotModifiable`, `PeriodicAmountExceeded`, `MFANotCompleted`, `InvalidInputFormat` | default | the status of these per-operation errors |\n| `InvalidDisputeStatus` | default | whether Amazon refuses a dispute update in the wrong state at all, and how |\n| `createReportSchedule` for a report type that has a schedule, without `deleteExistingSchedule` | 400 | the status and reason code (Amazon allows one schedule per type) |\n| request body size | default | the limit: Amazon publishes none, nor the status and reason code beyond it |\n| `finalizeCheckoutSession` without the address Amazon shared, or with another one | 400 | the reason codes (`MissingParameterValue`, `InvalidParameterValue`) and how strictly Amazon compares the parts (the simulator: each part trimmed, `null` and absent alike) |\n| `javascript:`, non-local `http:` or (in Live) localhost return URLs | 400 | the reason code (`InvalidParameterValue` declared) and whether Amazon counts loopback addresses as localhost |\n| `createDispute` with `creationTimestamp` and no `filingTimestamp` (Amazon's PHP SDK README sample) | 400 | whether Amazon takes the PHP README's field name: its Node and Java SDKs (README, sandbox test) send `filingTimestamp`, which this spec requires |\n| `x-amz-pay-authtoken` outside the signature (Amazon's PHP SDK sends it so) | accepted | whether Amazon takes a delegated token it cannot see signed: the PHP SDK adds it after signing (README, solution providers), its other SDKs sign it |\n| `DuplicateIdempotencyKey` for a key reused on another POST operation | 400 | Amazon's Idempotency guide answers it for any changed request, but its Node SDK's sandbox test sends one key to createCheckoutSession, createCharge, captureCharge and more |\n| `x-amz-pay-idempotency-key` left out of `createReport`, `createReportSchedule`, `contestDispute`, `createStore`, `claimMerchantAccount`, `registerAmazonPayAccount` | optional | whether Amazon takes these calls without a key: Amazon's PHP SDK (`$headers = null`) and its README samples send none, its Node SDK's sandbox tests send one |\n",
     "license": {
       "name": "Apache-2.0",
       "identifier": "Apache-2.0"
@@ -2068,7 +2068,7 @@ export const openapiDocument: OpenApiDocumentObject = {
         "description": "Asks Amazon to generate a report of the given type for a date range. Transaction reports, the\nsandbox settlement report and the multi-currency report can be requested this way; settlement\nreports are only created automatically. Poll Get Report By Id (or Get Reports) until the report\nis `COMPLETED`, then download it with Get Report Document.\n",
         "parameters": [
           {
-            "$ref": "#/components/parameters/IdempotencyKeyRequired"
+            "$ref": "#/components/parameters/IdempotencyKey"
           },
           {
             "$ref": "#/components/parameters/AuthToken"
@@ -2474,7 +2474,7 @@ export const openapiDocument: OpenApiDocumentObject = {
         "description": "Makes Amazon create a report of the given type at a fixed frequency, starting at\n`nextReportCreationTime`. Settlement and multi-currency reports cannot be scheduled.\n\nOnly one schedule per report type may exist (Amazon's \"Managing report schedules\" page): with\n`deleteExistingSchedule: true` the existing one is replaced. Without it Amazon refuses a second\nschedule of the type, but neither its docs nor its SDKs (whose sandbox tests always send `true`)\nname the status or reason code of that refusal: unverified. It is not a 409; the simulator answers\n`400 InvalidRequest`, a row of Amazon's generic error table.\n",
         "parameters": [
           {
-            "$ref": "#/components/parameters/IdempotencyKeyRequired"
+            "$ref": "#/components/parameters/IdempotencyKey"
           },
           {
             "$ref": "#/components/parameters/AuthToken"
@@ -3121,7 +3121,7 @@ export const openapiDocument: OpenApiDocumentObject = {
         "description": "Sends the data scanned from the buyer's Amazon Pay barcode or QR code and returns a charge\npermission to charge the buyer with.\n",
         "parameters": [
           {
-            "$ref": "#/components/parameters/IdempotencyKeyRequired"
+            "$ref": "#/components/parameters/IdempotencyKey"
           },
           {
             "$ref": "#/components/parameters/AuthToken"
@@ -3223,7 +3223,7 @@ export const openapiDocument: OpenApiDocumentObject = {
         "description": "Charges the buyer, using the charge permission returned by the merchant scan.",
         "parameters": [
           {
-            "$ref": "#/components/parameters/IdempotencyKeyRequired"
+            "$ref": "#/components/parameters/IdempotencyKey"
           },
           {
             "$ref": "#/components/parameters/AuthToken"
@@ -3325,7 +3325,7 @@ export const openapiDocument: OpenApiDocumentObject = {
         "description": "Refunds all or part of an in-store charge. Refunds are processed asynchronously and start `Pending`.",
         "parameters": [
           {
-            "$ref": "#/components/parameters/IdempotencyKeyRequired"
+            "$ref": "#/components/parameters/IdempotencyKey"
           },
           {
             "$ref": "#/components/parameters/AuthToken"
@@ -3427,7 +3427,7 @@ export const openapiDocument: OpenApiDocumentObject = {
         "description": "Creates an Amazon Pay merchant account, with a default store, for one of the solution provider's\nmerchants from the business (KYC) details supplied.\n",
         "parameters": [
           {
-            "$ref": "#/components/parameters/IdempotencyKeyRequired"
+            "$ref": "#/components/parameters/IdempotencyKey"
           },
           {
             "$ref": "#/components/parameters/AuthToken"
@@ -3728,7 +3728,7 @@ export const openapiDocument: OpenApiDocumentObject = {
         "description": "Starts the claim process through which the merchant takes over the account created for them and\ncan log in to it. Amazon answers with a redirection the merchant follows to finish the claim.\n",
         "parameters": [
           {
-            "$ref": "#/components/parameters/IdempotencyKeyRequired"
+            "$ref": "#/components/parameters/IdempotencyKey"
           },
           {
             "$ref": "#/components/parameters/AuthToken"
@@ -3856,7 +3856,7 @@ export const openapiDocument: OpenApiDocumentObject = {
         "description": "Creates a store (Amazon Pay store ID) for the merchant account. Restricted to allowlisted solution providers.",
         "parameters": [
           {
-            "$ref": "#/components/parameters/IdempotencyKeyRequired"
+            "$ref": "#/components/parameters/IdempotencyKey"
           },
           {
             "$ref": "#/components/parameters/AuthToken"
@@ -4397,7 +4397,7 @@ export const openapiDocument: OpenApiDocumentObject = {
         "description": "Contests a dispute with evidence (text, or files uploaded first with Upload File) before the\nmerchant response deadline: 11 days for chargebacks, 7 days for A-to-z Guarantee claims.\n",
         "parameters": [
           {
-            "$ref": "#/components/parameters/IdempotencyKeyRequired"
+            "$ref": "#/components/parameters/IdempotencyKey"
           },
           {
             "$ref": "#/components/parameters/AuthToken"
@@ -4839,7 +4839,7 @@ export const openapiDocument: OpenApiDocumentObject = {
       },
       "AddressInput": {
         "type": "object",
-        "description": "A postal address sent to Amazon (for example the shipping address passed to Finalize Checkout\nSession for Additional Payment Button checkouts).\n",
+        "description": "A postal address sent to Amazon: the shipping or billing address passed to Finalize Checkout\nSession, as Get Checkout Session returned it. Absent parts may be `null`, as Amazon returns them\nand as its own Finalize samples send them.\n",
         "required": [
           "name",
           "addressLine1",
@@ -4857,37 +4857,58 @@ export const openapiDocument: OpenApiDocumentObject = {
             "description": "First line of the street address."
           },
           "addressLine2": {
-            "type": "string",
+            "type": [
+              "string",
+              "null"
+            ],
             "maxLength": 60,
             "description": "Second line of the street address."
           },
           "addressLine3": {
-            "type": "string",
+            "type": [
+              "string",
+              "null"
+            ],
             "maxLength": 60,
             "description": "Third line of the street address."
           },
           "city": {
-            "type": "string",
+            "type": [
+              "string",
+              "null"
+            ],
             "maxLength": 50,
             "description": "City."
           },
           "county": {
-            "type": "string",
+            "type": [
+              "string",
+              "null"
+            ],
             "maxLength": 50,
             "description": "County."
           },
           "district": {
-            "type": "string",
+            "type": [
+              "string",
+              "null"
+            ],
             "maxLength": 50,
             "description": "District."
           },
           "stateOrRegion": {
-            "type": "string",
+            "type": [
+              "string",
+              "null"
+            ],
             "maxLength": 50,
             "description": "State or region."
           },
           "postalCode": {
-            "type": "string",
+            "type": [
+              "string",
+              "null"
+            ],
             "maxLength": 20,
             "description": "Postal (ZIP) code."
           },
@@ -4897,7 +4918,10 @@ export const openapiDocument: OpenApiDocumentObject = {
             "description": "ISO 3166-1 alpha-2 country code."
           },
           "phoneNumber": {
-            "type": "string",
+            "type": [
+              "string",
+              "null"
+            ],
             "maxLength": 20,
             "description": "Phone number of the addressee."
           }
@@ -5384,6 +5408,7 @@ export const openapiDocument: OpenApiDocumentObject = {
           "signInReturnUrl": {
             "type": "string",
             "format": "uri",
+            "pattern": "^[Hh][Tt][Tt][Pp][Ss]?://",
             "description": "HTTPS URL Amazon redirects the buyer to after sign-in, with `buyerToken` appended."
           },
           "storeId": {
@@ -5560,21 +5585,24 @@ export const openapiDocument: OpenApiDocumentObject = {
       },
       "WebCheckoutDetailsInput": {
         "type": "object",
-        "description": "URLs of the web checkout flow. All URLs must be HTTPS.",
+        "description": "URLs of the web checkout flow. Amazon returns buyers only to `https` URLs; plain `http` is for\ndeveloping on localhost in Sandbox, and Live takes no localhost URL (\"You can develop on your\nlocalhost in Sandbox but not in the Live environment\", Amazon's Differences between\nenvironments). The pattern refuses other schemes (`javascript:`, `data:`…); the environment rule\nis Amazon's (`400 InvalidParameterValue` in the simulator, its reason code unverified).\n",
         "properties": {
           "checkoutReviewReturnUrl": {
             "type": "string",
             "format": "uri",
+            "pattern": "^[Hh][Tt][Tt][Pp][Ss]?://",
             "description": "Merchant page Amazon sends the buyer to after they chose address and payment method."
           },
           "checkoutResultReturnUrl": {
             "type": "string",
             "format": "uri",
+            "pattern": "^[Hh][Tt][Tt][Pp][Ss]?://",
             "description": "Merchant page Amazon sends the buyer to after processing the payment."
           },
           "checkoutCancelUrl": {
             "type": "string",
             "format": "uri",
+            "pattern": "^[Hh][Tt][Tt][Pp][Ss]?://",
             "description": "Merchant page Amazon sends the buyer to when they cancel on an Amazon Pay hosted page."
           },
           "checkoutMode": {
@@ -6635,8 +6663,19 @@ export const openapiDocument: OpenApiDocumentObject = {
             "$ref": "#/components/schemas/PaymentIntent"
           },
           "canHandlePendingAuthorization": {
-            "type": "boolean",
-            "description": "Accept an asynchronous authorization. Default false."
+            "description": "Accept an asynchronous authorization. Default false. Amazon's Finalize Checkout Session sample\nand the PHP and Java SDK READMEs send it as the string `\"false\"`; `true`, `false`, `\"true\"`\nand `\"false\"` are accepted.\n",
+            "anyOf": [
+              {
+                "type": "boolean"
+              },
+              {
+                "type": "string",
+                "enum": [
+                  "true",
+                  "false"
+                ]
+              }
+            ]
           },
           "chargeAmount": {
             "$ref": "#/components/schemas/PriceInput",
@@ -6647,12 +6686,26 @@ export const openapiDocument: OpenApiDocumentObject = {
             "description": "Total order amount when more charges follow checkout."
           },
           "shippingAddress": {
-            "$ref": "#/components/schemas/AddressInput",
-            "description": "Shipping address the merchant used for the order; Amazon checks it against the buyer's choice."
+            "description": "The shipping address Amazon shared (Get Checkout Session's `shippingAddress`, `null` parts\nincluded). Required for `PayAndShip` checkouts and must match that address: \"For PayAndShip\nuse cases, the shippingAddress is also required and must match the address shared by Amazon\"\n(Amazon's Verify & complete checkout guide).\n",
+            "anyOf": [
+              {
+                "$ref": "#/components/schemas/AddressInput"
+              },
+              {
+                "type": "null"
+              }
+            ]
           },
           "billingAddress": {
-            "$ref": "#/components/schemas/AddressInput",
-            "description": "Billing address the merchant used for the order."
+            "description": "The billing address Amazon shared (Get Checkout Session's `billingAddress`). Required for\n`PayOnly` checkouts and must match that address; checked against it whenever it is sent.\n`null` (as Amazon's PHP README sample sends for a `PayAndShip` checkout) means not sent.\n",
+            "anyOf": [
+              {
+                "$ref": "#/components/schemas/AddressInput"
+              },
+              {
+                "type": "null"
+              }
+            ]
           },
           "supplementaryData": {
             "type": "string",
@@ -6670,16 +6723,19 @@ export const openapiDocument: OpenApiDocumentObject = {
           "checkoutReviewReturnUrl": {
             "type": "string",
             "format": "uri",
+            "pattern": "^[Hh][Tt][Tt][Pp][Ss]?://",
             "description": "Merchant page Amazon sends the buyer to after they chose address and payment method."
           },
           "checkoutResultReturnUrl": {
             "type": "string",
             "format": "uri",
+            "pattern": "^[Hh][Tt][Tt][Pp][Ss]?://",
             "description": "Merchant page Amazon sends the buyer to after processing the payment."
           },
           "checkoutCancelUrl": {
             "type": "string",
             "format": "uri",
+            "pattern": "^[Hh][Tt][Tt][Pp][Ss]?://",
             "description": "Merchant page Amazon sends the buyer to when they cancel on an Amazon Pay hosted page."
           }
         }
@@ -6701,11 +6757,13 @@ export const openapiDocument: OpenApiDocumentObject = {
           "checkoutResultReturnUrl": {
             "type": "string",
             "format": "uri",
+            "pattern": "^[Hh][Tt][Tt][Pp][Ss]?://",
             "description": "Merchant page Amazon sends the buyer to after processing the payment."
           },
           "checkoutCancelUrl": {
             "type": "string",
             "format": "uri",
+            "pattern": "^[Hh][Tt][Tt][Pp][Ss]?://",
             "description": "Merchant page Amazon sends the buyer to when they cancel on an Amazon Pay hosted page."
           }
         }
@@ -7414,6 +7472,7 @@ export const openapiDocument: OpenApiDocumentObject = {
           "checkoutResultReturnUrl": {
             "type": "string",
             "format": "uri",
+            "pattern": "^[Hh][Tt][Tt][Pp][Ss]?://",
             "description": "HTTPS merchant page Amazon sends the buyer to after authentication."
           }
         }
@@ -10340,7 +10399,7 @@ export const openapiDocument: OpenApiDocumentObject = {
         "name": "x-amz-pay-idempotency-key",
         "in": "header",
         "required": true,
-        "description": "Unique key (at most 32 characters, letters and digits) that makes a create call safe to retry:\nAmazon replays the first response for the same key and body for 24 hours.\n",
+        "description": "Unique key (at most 32 characters: letters, digits, `-` and `_`) that makes a create call safe to\nretry: Amazon replays the first response for the same key and request, and answers\n`DuplicateIdempotencyKey` for the same key with another request. Keys belong to the merchant\naccount and are kept indefinitely (Amazon's Idempotency guide). Required here: Amazon's PHP SDK\ndoes not take this call without it, its Node SDK needs the headers argument, and its Java and\n.NET SDKs add a key themselves.\n",
         "schema": {
           "type": "string",
           "minLength": 1,
@@ -10451,7 +10510,7 @@ export const openapiDocument: OpenApiDocumentObject = {
         "name": "x-amz-pay-idempotency-key",
         "in": "header",
         "required": false,
-        "description": "Optional idempotency key (at most 32 characters) for retry-safe calls.",
+        "description": "Idempotency key (at most 32 characters: letters, digits, `-` and `_`); Amazon enforces\nidempotency on every POST that carries one, so send one to retry safely. Not required: Amazon's\nPHP SDK takes this call without headers (its README samples send none), and for the in-store\noperations Amazon's Node SDK sandbox test calls without one.\n",
         "schema": {
           "type": "string",
           "minLength": 1,

@@ -887,8 +887,9 @@ export interface components {
             phoneNumber?: string | null;
         };
         /**
-         * @description A postal address sent to Amazon (for example the shipping address passed to Finalize Checkout
-         *     Session for Additional Payment Button checkouts).
+         * @description A postal address sent to Amazon: the shipping or billing address passed to Finalize Checkout
+         *     Session, as Get Checkout Session returned it. Absent parts may be `null`, as Amazon returns them
+         *     and as its own Finalize samples send them.
          */
         AddressInput: {
             /** @description Name of the addressee. */
@@ -896,23 +897,23 @@ export interface components {
             /** @description First line of the street address. */
             addressLine1: string;
             /** @description Second line of the street address. */
-            addressLine2?: string;
+            addressLine2?: string | null;
             /** @description Third line of the street address. */
-            addressLine3?: string;
+            addressLine3?: string | null;
             /** @description City. */
-            city?: string;
+            city?: string | null;
             /** @description County. */
-            county?: string;
+            county?: string | null;
             /** @description District. */
-            district?: string;
+            district?: string | null;
             /** @description State or region. */
-            stateOrRegion?: string;
+            stateOrRegion?: string | null;
             /** @description Postal (ZIP) code. */
-            postalCode?: string;
+            postalCode?: string | null;
             /** @description ISO 3166-1 alpha-2 country code. */
             countryCode: string;
             /** @description Phone number of the addressee. */
-            phoneNumber?: string;
+            phoneNumber?: string | null;
         };
         /**
          * @description State of a checkout session, charge, refund or in-store transaction, with the reason for the last
@@ -1174,7 +1175,13 @@ export interface components {
             /** @description `ProcessOrder` when the buyer skips the merchant review page. */
             checkoutMode?: components["schemas"]["CheckoutMode"] | (string & {}) | null;
         };
-        /** @description URLs of the web checkout flow. All URLs must be HTTPS. */
+        /**
+         * @description URLs of the web checkout flow. Amazon returns buyers only to `https` URLs; plain `http` is for
+         *     developing on localhost in Sandbox, and Live takes no localhost URL ("You can develop on your
+         *     localhost in Sandbox but not in the Live environment", Amazon's Differences between
+         *     environments). The pattern refuses other schemes (`javascript:`, `data:`…); the environment rule
+         *     is Amazon's (`400 InvalidParameterValue` in the simulator, its reason code unverified).
+         */
         WebCheckoutDetailsInput: {
             /**
              * Format: uri
@@ -1526,16 +1533,29 @@ export interface components {
          */
         FinalizeCheckoutSessionRequest: {
             paymentIntent: components["schemas"]["PaymentIntent"];
-            /** @description Accept an asynchronous authorization. Default false. */
-            canHandlePendingAuthorization?: boolean;
+            /**
+             * @description Accept an asynchronous authorization. Default false. Amazon's Finalize Checkout Session sample
+             *     and the PHP and Java SDK READMEs send it as the string `"false"`; `true`, `false`, `"true"`
+             *     and `"false"` are accepted.
+             */
+            canHandlePendingAuthorization?: boolean | ("true" | "false");
             /** @description Amount to process; required unless it was already set on the session. */
             chargeAmount?: components["schemas"]["PriceInput"];
             /** @description Total order amount when more charges follow checkout. */
             totalOrderAmount?: components["schemas"]["PriceInput"];
-            /** @description Shipping address the merchant used for the order; Amazon checks it against the buyer's choice. */
-            shippingAddress?: components["schemas"]["AddressInput"];
-            /** @description Billing address the merchant used for the order. */
-            billingAddress?: components["schemas"]["AddressInput"];
+            /**
+             * @description The shipping address Amazon shared (Get Checkout Session's `shippingAddress`, `null` parts
+             *     included). Required for `PayAndShip` checkouts and must match that address: "For PayAndShip
+             *     use cases, the shippingAddress is also required and must match the address shared by Amazon"
+             *     (Amazon's Verify & complete checkout guide).
+             */
+            shippingAddress?: components["schemas"]["AddressInput"] | null;
+            /**
+             * @description The billing address Amazon shared (Get Checkout Session's `billingAddress`). Required for
+             *     `PayOnly` checkouts and must match that address; checked against it whenever it is sent.
+             *     `null` (as Amazon's PHP README sample sends for a `PayAndShip` checkout) means not sent.
+             */
+            billingAddress?: components["schemas"]["AddressInput"] | null;
             /** @description Extra data for the merchant's use (solution providers). */
             supplementaryData?: string;
         };
@@ -2948,8 +2968,12 @@ export interface components {
     };
     parameters: {
         /**
-         * @description Unique key (at most 32 characters, letters and digits) that makes a create call safe to retry:
-         *     Amazon replays the first response for the same key and body for 24 hours.
+         * @description Unique key (at most 32 characters: letters, digits, `-` and `_`) that makes a create call safe to
+         *     retry: Amazon replays the first response for the same key and request, and answers
+         *     `DuplicateIdempotencyKey` for the same key with another request. Keys belong to the merchant
+         *     account and are kept indefinitely (Amazon's Idempotency guide). Required here: Amazon's PHP SDK
+         *     does not take this call without it, its Node SDK needs the headers argument, and its Java and
+         *     .NET SDKs add a key themselves.
          */
         IdempotencyKeyRequired: string;
         /** @description Delegated authorization token of the merchant a solution provider acts for. */
@@ -2981,7 +3005,12 @@ export interface components {
         IntegratorId: string;
         /** @description Version of the solution provider's integration. */
         IntegratorVersion: string;
-        /** @description Optional idempotency key (at most 32 characters) for retry-safe calls. */
+        /**
+         * @description Idempotency key (at most 32 characters: letters, digits, `-` and `_`); Amazon enforces
+         *     idempotency on every POST that carries one, so send one to retry safely. Not required: Amazon's
+         *     PHP SDK takes this call without headers (its README samples send none), and for the in-store
+         *     operations Amazon's Node SDK sandbox test calls without one.
+         */
         IdempotencyKey: string;
         /**
          * @description Sandbox only. Makes Amazon answer with a simulated outcome (for example `HardDeclined`); declared on
@@ -3008,8 +3037,12 @@ export interface operations {
             query?: never;
             header: {
                 /**
-                 * @description Unique key (at most 32 characters, letters and digits) that makes a create call safe to retry:
-                 *     Amazon replays the first response for the same key and body for 24 hours.
+                 * @description Unique key (at most 32 characters: letters, digits, `-` and `_`) that makes a create call safe to
+                 *     retry: Amazon replays the first response for the same key and request, and answers
+                 *     `DuplicateIdempotencyKey` for the same key with another request. Keys belong to the merchant
+                 *     account and are kept indefinitely (Amazon's Idempotency guide). Required here: Amazon's PHP SDK
+                 *     does not take this call without it, its Node SDK needs the headers argument, and its Java and
+                 *     .NET SDKs add a key themselves.
                  */
                 "x-amz-pay-idempotency-key": components["parameters"]["IdempotencyKeyRequired"];
                 /** @description Delegated authorization token of the merchant a solution provider acts for. */
@@ -3139,7 +3172,12 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description Optional idempotency key (at most 32 characters) for retry-safe calls. */
+                /**
+                 * @description Idempotency key (at most 32 characters: letters, digits, `-` and `_`); Amazon enforces
+                 *     idempotency on every POST that carries one, so send one to retry safely. Not required: Amazon's
+                 *     PHP SDK takes this call without headers (its README samples send none), and for the in-store
+                 *     operations Amazon's Node SDK sandbox test calls without one.
+                 */
                 "x-amz-pay-idempotency-key"?: components["parameters"]["IdempotencyKey"];
                 /** @description Delegated authorization token of the merchant a solution provider acts for. */
                 "x-amz-pay-authtoken"?: components["parameters"]["AuthToken"];
@@ -3209,7 +3247,12 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description Optional idempotency key (at most 32 characters) for retry-safe calls. */
+                /**
+                 * @description Idempotency key (at most 32 characters: letters, digits, `-` and `_`); Amazon enforces
+                 *     idempotency on every POST that carries one, so send one to retry safely. Not required: Amazon's
+                 *     PHP SDK takes this call without headers (its README samples send none), and for the in-store
+                 *     operations Amazon's Node SDK sandbox test calls without one.
+                 */
                 "x-amz-pay-idempotency-key"?: components["parameters"]["IdempotencyKey"];
                 /** @description Delegated authorization token of the merchant a solution provider acts for. */
                 "x-amz-pay-authtoken"?: components["parameters"]["AuthToken"];
@@ -3295,7 +3338,12 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description Optional idempotency key (at most 32 characters) for retry-safe calls. */
+                /**
+                 * @description Idempotency key (at most 32 characters: letters, digits, `-` and `_`); Amazon enforces
+                 *     idempotency on every POST that carries one, so send one to retry safely. Not required: Amazon's
+                 *     PHP SDK takes this call without headers (its README samples send none), and for the in-store
+                 *     operations Amazon's Node SDK sandbox test calls without one.
+                 */
                 "x-amz-pay-idempotency-key"?: components["parameters"]["IdempotencyKey"];
                 /** @description Delegated authorization token of the merchant a solution provider acts for. */
                 "x-amz-pay-authtoken"?: components["parameters"]["AuthToken"];
@@ -3450,7 +3498,12 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description Optional idempotency key (at most 32 characters) for retry-safe calls. */
+                /**
+                 * @description Idempotency key (at most 32 characters: letters, digits, `-` and `_`); Amazon enforces
+                 *     idempotency on every POST that carries one, so send one to retry safely. Not required: Amazon's
+                 *     PHP SDK takes this call without headers (its README samples send none), and for the in-store
+                 *     operations Amazon's Node SDK sandbox test calls without one.
+                 */
                 "x-amz-pay-idempotency-key"?: components["parameters"]["IdempotencyKey"];
                 /** @description Delegated authorization token of the merchant a solution provider acts for. */
                 "x-amz-pay-authtoken"?: components["parameters"]["AuthToken"];
@@ -3520,7 +3573,12 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description Optional idempotency key (at most 32 characters) for retry-safe calls. */
+                /**
+                 * @description Idempotency key (at most 32 characters: letters, digits, `-` and `_`); Amazon enforces
+                 *     idempotency on every POST that carries one, so send one to retry safely. Not required: Amazon's
+                 *     PHP SDK takes this call without headers (its README samples send none), and for the in-store
+                 *     operations Amazon's Node SDK sandbox test calls without one.
+                 */
                 "x-amz-pay-idempotency-key"?: components["parameters"]["IdempotencyKey"];
                 /** @description Delegated authorization token of the merchant a solution provider acts for. */
                 "x-amz-pay-authtoken"?: components["parameters"]["AuthToken"];
@@ -3597,8 +3655,12 @@ export interface operations {
             query?: never;
             header: {
                 /**
-                 * @description Unique key (at most 32 characters, letters and digits) that makes a create call safe to retry:
-                 *     Amazon replays the first response for the same key and body for 24 hours.
+                 * @description Unique key (at most 32 characters: letters, digits, `-` and `_`) that makes a create call safe to
+                 *     retry: Amazon replays the first response for the same key and request, and answers
+                 *     `DuplicateIdempotencyKey` for the same key with another request. Keys belong to the merchant
+                 *     account and are kept indefinitely (Amazon's Idempotency guide). Required here: Amazon's PHP SDK
+                 *     does not take this call without it, its Node SDK needs the headers argument, and its Java and
+                 *     .NET SDKs add a key themselves.
                  */
                 "x-amz-pay-idempotency-key": components["parameters"]["IdempotencyKeyRequired"];
                 /** @description Delegated authorization token of the merchant a solution provider acts for. */
@@ -3741,7 +3803,12 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description Optional idempotency key (at most 32 characters) for retry-safe calls. */
+                /**
+                 * @description Idempotency key (at most 32 characters: letters, digits, `-` and `_`); Amazon enforces
+                 *     idempotency on every POST that carries one, so send one to retry safely. Not required: Amazon's
+                 *     PHP SDK takes this call without headers (its README samples send none), and for the in-store
+                 *     operations Amazon's Node SDK sandbox test calls without one.
+                 */
                 "x-amz-pay-idempotency-key"?: components["parameters"]["IdempotencyKey"];
                 /** @description Delegated authorization token of the merchant a solution provider acts for. */
                 "x-amz-pay-authtoken"?: components["parameters"]["AuthToken"];
@@ -3812,8 +3879,12 @@ export interface operations {
             query?: never;
             header: {
                 /**
-                 * @description Unique key (at most 32 characters, letters and digits) that makes a create call safe to retry:
-                 *     Amazon replays the first response for the same key and body for 24 hours.
+                 * @description Unique key (at most 32 characters: letters, digits, `-` and `_`) that makes a create call safe to
+                 *     retry: Amazon replays the first response for the same key and request, and answers
+                 *     `DuplicateIdempotencyKey` for the same key with another request. Keys belong to the merchant
+                 *     account and are kept indefinitely (Amazon's Idempotency guide). Required here: Amazon's PHP SDK
+                 *     does not take this call without it, its Node SDK needs the headers argument, and its Java and
+                 *     .NET SDKs add a key themselves.
                  */
                 "x-amz-pay-idempotency-key": components["parameters"]["IdempotencyKeyRequired"];
                 /** @description Delegated authorization token of the merchant a solution provider acts for. */
@@ -3890,7 +3961,12 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description Optional idempotency key (at most 32 characters) for retry-safe calls. */
+                /**
+                 * @description Idempotency key (at most 32 characters: letters, digits, `-` and `_`); Amazon enforces
+                 *     idempotency on every POST that carries one, so send one to retry safely. Not required: Amazon's
+                 *     PHP SDK takes this call without headers (its README samples send none), and for the in-store
+                 *     operations Amazon's Node SDK sandbox test calls without one.
+                 */
                 "x-amz-pay-idempotency-key"?: components["parameters"]["IdempotencyKey"];
                 /** @description Delegated authorization token of the merchant a solution provider acts for. */
                 "x-amz-pay-authtoken"?: components["parameters"]["AuthToken"];
@@ -3961,8 +4037,12 @@ export interface operations {
             query?: never;
             header: {
                 /**
-                 * @description Unique key (at most 32 characters, letters and digits) that makes a create call safe to retry:
-                 *     Amazon replays the first response for the same key and body for 24 hours.
+                 * @description Unique key (at most 32 characters: letters, digits, `-` and `_`) that makes a create call safe to
+                 *     retry: Amazon replays the first response for the same key and request, and answers
+                 *     `DuplicateIdempotencyKey` for the same key with another request. Keys belong to the merchant
+                 *     account and are kept indefinitely (Amazon's Idempotency guide). Required here: Amazon's PHP SDK
+                 *     does not take this call without it, its Node SDK needs the headers argument, and its Java and
+                 *     .NET SDKs add a key themselves.
                  */
                 "x-amz-pay-idempotency-key": components["parameters"]["IdempotencyKeyRequired"];
                 /** @description Delegated authorization token of the merchant a solution provider acts for. */
@@ -4234,12 +4314,14 @@ export interface operations {
     createReport: {
         parameters: {
             query?: never;
-            header: {
+            header?: {
                 /**
-                 * @description Unique key (at most 32 characters, letters and digits) that makes a create call safe to retry:
-                 *     Amazon replays the first response for the same key and body for 24 hours.
+                 * @description Idempotency key (at most 32 characters: letters, digits, `-` and `_`); Amazon enforces
+                 *     idempotency on every POST that carries one, so send one to retry safely. Not required: Amazon's
+                 *     PHP SDK takes this call without headers (its README samples send none), and for the in-store
+                 *     operations Amazon's Node SDK sandbox test calls without one.
                  */
-                "x-amz-pay-idempotency-key": components["parameters"]["IdempotencyKeyRequired"];
+                "x-amz-pay-idempotency-key"?: components["parameters"]["IdempotencyKey"];
                 /** @description Delegated authorization token of the merchant a solution provider acts for. */
                 "x-amz-pay-authtoken"?: components["parameters"]["AuthToken"];
                 /**
@@ -4499,12 +4581,14 @@ export interface operations {
                  */
                 deleteExistingSchedule?: boolean;
             };
-            header: {
+            header?: {
                 /**
-                 * @description Unique key (at most 32 characters, letters and digits) that makes a create call safe to retry:
-                 *     Amazon replays the first response for the same key and body for 24 hours.
+                 * @description Idempotency key (at most 32 characters: letters, digits, `-` and `_`); Amazon enforces
+                 *     idempotency on every POST that carries one, so send one to retry safely. Not required: Amazon's
+                 *     PHP SDK takes this call without headers (its README samples send none), and for the in-store
+                 *     operations Amazon's Node SDK sandbox test calls without one.
                  */
-                "x-amz-pay-idempotency-key": components["parameters"]["IdempotencyKeyRequired"];
+                "x-amz-pay-idempotency-key"?: components["parameters"]["IdempotencyKey"];
                 /** @description Delegated authorization token of the merchant a solution provider acts for. */
                 "x-amz-pay-authtoken"?: components["parameters"]["AuthToken"];
                 /**
@@ -4764,7 +4848,12 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description Optional idempotency key (at most 32 characters) for retry-safe calls. */
+                /**
+                 * @description Idempotency key (at most 32 characters: letters, digits, `-` and `_`); Amazon enforces
+                 *     idempotency on every POST that carries one, so send one to retry safely. Not required: Amazon's
+                 *     PHP SDK takes this call without headers (its README samples send none), and for the in-store
+                 *     operations Amazon's Node SDK sandbox test calls without one.
+                 */
                 "x-amz-pay-idempotency-key"?: components["parameters"]["IdempotencyKey"];
                 /** @description Delegated authorization token of the merchant a solution provider acts for. */
                 "x-amz-pay-authtoken"?: components["parameters"]["AuthToken"];
@@ -4895,12 +4984,14 @@ export interface operations {
     instoreMerchantScan: {
         parameters: {
             query?: never;
-            header: {
+            header?: {
                 /**
-                 * @description Unique key (at most 32 characters, letters and digits) that makes a create call safe to retry:
-                 *     Amazon replays the first response for the same key and body for 24 hours.
+                 * @description Idempotency key (at most 32 characters: letters, digits, `-` and `_`); Amazon enforces
+                 *     idempotency on every POST that carries one, so send one to retry safely. Not required: Amazon's
+                 *     PHP SDK takes this call without headers (its README samples send none), and for the in-store
+                 *     operations Amazon's Node SDK sandbox test calls without one.
                  */
-                "x-amz-pay-idempotency-key": components["parameters"]["IdempotencyKeyRequired"];
+                "x-amz-pay-idempotency-key"?: components["parameters"]["IdempotencyKey"];
                 /** @description Delegated authorization token of the merchant a solution provider acts for. */
                 "x-amz-pay-authtoken"?: components["parameters"]["AuthToken"];
                 /**
@@ -4964,12 +5055,14 @@ export interface operations {
     instoreCharge: {
         parameters: {
             query?: never;
-            header: {
+            header?: {
                 /**
-                 * @description Unique key (at most 32 characters, letters and digits) that makes a create call safe to retry:
-                 *     Amazon replays the first response for the same key and body for 24 hours.
+                 * @description Idempotency key (at most 32 characters: letters, digits, `-` and `_`); Amazon enforces
+                 *     idempotency on every POST that carries one, so send one to retry safely. Not required: Amazon's
+                 *     PHP SDK takes this call without headers (its README samples send none), and for the in-store
+                 *     operations Amazon's Node SDK sandbox test calls without one.
                  */
-                "x-amz-pay-idempotency-key": components["parameters"]["IdempotencyKeyRequired"];
+                "x-amz-pay-idempotency-key"?: components["parameters"]["IdempotencyKey"];
                 /** @description Delegated authorization token of the merchant a solution provider acts for. */
                 "x-amz-pay-authtoken"?: components["parameters"]["AuthToken"];
                 /**
@@ -5033,12 +5126,14 @@ export interface operations {
     instoreRefund: {
         parameters: {
             query?: never;
-            header: {
+            header?: {
                 /**
-                 * @description Unique key (at most 32 characters, letters and digits) that makes a create call safe to retry:
-                 *     Amazon replays the first response for the same key and body for 24 hours.
+                 * @description Idempotency key (at most 32 characters: letters, digits, `-` and `_`); Amazon enforces
+                 *     idempotency on every POST that carries one, so send one to retry safely. Not required: Amazon's
+                 *     PHP SDK takes this call without headers (its README samples send none), and for the in-store
+                 *     operations Amazon's Node SDK sandbox test calls without one.
                  */
-                "x-amz-pay-idempotency-key": components["parameters"]["IdempotencyKeyRequired"];
+                "x-amz-pay-idempotency-key"?: components["parameters"]["IdempotencyKey"];
                 /** @description Delegated authorization token of the merchant a solution provider acts for. */
                 "x-amz-pay-authtoken"?: components["parameters"]["AuthToken"];
                 /**
@@ -5102,12 +5197,14 @@ export interface operations {
     registerAmazonPayAccount: {
         parameters: {
             query?: never;
-            header: {
+            header?: {
                 /**
-                 * @description Unique key (at most 32 characters, letters and digits) that makes a create call safe to retry:
-                 *     Amazon replays the first response for the same key and body for 24 hours.
+                 * @description Idempotency key (at most 32 characters: letters, digits, `-` and `_`); Amazon enforces
+                 *     idempotency on every POST that carries one, so send one to retry safely. Not required: Amazon's
+                 *     PHP SDK takes this call without headers (its README samples send none), and for the in-store
+                 *     operations Amazon's Node SDK sandbox test calls without one.
                  */
-                "x-amz-pay-idempotency-key": components["parameters"]["IdempotencyKeyRequired"];
+                "x-amz-pay-idempotency-key"?: components["parameters"]["IdempotencyKey"];
                 /** @description Delegated authorization token of the merchant a solution provider acts for. */
                 "x-amz-pay-authtoken"?: components["parameters"]["AuthToken"];
                 /**
@@ -5237,7 +5334,12 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description Optional idempotency key (at most 32 characters) for retry-safe calls. */
+                /**
+                 * @description Idempotency key (at most 32 characters: letters, digits, `-` and `_`); Amazon enforces
+                 *     idempotency on every POST that carries one, so send one to retry safely. Not required: Amazon's
+                 *     PHP SDK takes this call without headers (its README samples send none), and for the in-store
+                 *     operations Amazon's Node SDK sandbox test calls without one.
+                 */
                 "x-amz-pay-idempotency-key"?: components["parameters"]["IdempotencyKey"];
                 /** @description Delegated authorization token of the merchant a solution provider acts for. */
                 "x-amz-pay-authtoken"?: components["parameters"]["AuthToken"];
@@ -5306,12 +5408,14 @@ export interface operations {
     claimMerchantAccount: {
         parameters: {
             query?: never;
-            header: {
+            header?: {
                 /**
-                 * @description Unique key (at most 32 characters, letters and digits) that makes a create call safe to retry:
-                 *     Amazon replays the first response for the same key and body for 24 hours.
+                 * @description Idempotency key (at most 32 characters: letters, digits, `-` and `_`); Amazon enforces
+                 *     idempotency on every POST that carries one, so send one to retry safely. Not required: Amazon's
+                 *     PHP SDK takes this call without headers (its README samples send none), and for the in-store
+                 *     operations Amazon's Node SDK sandbox test calls without one.
                  */
-                "x-amz-pay-idempotency-key": components["parameters"]["IdempotencyKeyRequired"];
+                "x-amz-pay-idempotency-key"?: components["parameters"]["IdempotencyKey"];
                 /** @description Delegated authorization token of the merchant a solution provider acts for. */
                 "x-amz-pay-authtoken"?: components["parameters"]["AuthToken"];
                 /**
@@ -5388,12 +5492,14 @@ export interface operations {
     createStore: {
         parameters: {
             query?: never;
-            header: {
+            header?: {
                 /**
-                 * @description Unique key (at most 32 characters, letters and digits) that makes a create call safe to retry:
-                 *     Amazon replays the first response for the same key and body for 24 hours.
+                 * @description Idempotency key (at most 32 characters: letters, digits, `-` and `_`); Amazon enforces
+                 *     idempotency on every POST that carries one, so send one to retry safely. Not required: Amazon's
+                 *     PHP SDK takes this call without headers (its README samples send none), and for the in-store
+                 *     operations Amazon's Node SDK sandbox test calls without one.
                  */
-                "x-amz-pay-idempotency-key": components["parameters"]["IdempotencyKeyRequired"];
+                "x-amz-pay-idempotency-key"?: components["parameters"]["IdempotencyKey"];
                 /** @description Delegated authorization token of the merchant a solution provider acts for. */
                 "x-amz-pay-authtoken"?: components["parameters"]["AuthToken"];
                 /**
@@ -5461,7 +5567,12 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description Optional idempotency key (at most 32 characters) for retry-safe calls. */
+                /**
+                 * @description Idempotency key (at most 32 characters: letters, digits, `-` and `_`); Amazon enforces
+                 *     idempotency on every POST that carries one, so send one to retry safely. Not required: Amazon's
+                 *     PHP SDK takes this call without headers (its README samples send none), and for the in-store
+                 *     operations Amazon's Node SDK sandbox test calls without one.
+                 */
                 "x-amz-pay-idempotency-key"?: components["parameters"]["IdempotencyKey"];
                 /** @description Delegated authorization token of the merchant a solution provider acts for. */
                 "x-amz-pay-authtoken"?: components["parameters"]["AuthToken"];
@@ -5533,8 +5644,12 @@ export interface operations {
             query?: never;
             header: {
                 /**
-                 * @description Unique key (at most 32 characters, letters and digits) that makes a create call safe to retry:
-                 *     Amazon replays the first response for the same key and body for 24 hours.
+                 * @description Unique key (at most 32 characters: letters, digits, `-` and `_`) that makes a create call safe to
+                 *     retry: Amazon replays the first response for the same key and request, and answers
+                 *     `DuplicateIdempotencyKey` for the same key with another request. Keys belong to the merchant
+                 *     account and are kept indefinitely (Amazon's Idempotency guide). Required here: Amazon's PHP SDK
+                 *     does not take this call without it, its Node SDK needs the headers argument, and its Java and
+                 *     .NET SDKs add a key themselves.
                  */
                 "x-amz-pay-idempotency-key": components["parameters"]["IdempotencyKeyRequired"];
                 /** @description Delegated authorization token of the merchant a solution provider acts for. */
@@ -5667,7 +5782,12 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description Optional idempotency key (at most 32 characters) for retry-safe calls. */
+                /**
+                 * @description Idempotency key (at most 32 characters: letters, digits, `-` and `_`); Amazon enforces
+                 *     idempotency on every POST that carries one, so send one to retry safely. Not required: Amazon's
+                 *     PHP SDK takes this call without headers (its README samples send none), and for the in-store
+                 *     operations Amazon's Node SDK sandbox test calls without one.
+                 */
                 "x-amz-pay-idempotency-key"?: components["parameters"]["IdempotencyKey"];
                 /** @description Delegated authorization token of the merchant a solution provider acts for. */
                 "x-amz-pay-authtoken"?: components["parameters"]["AuthToken"];
@@ -5735,12 +5855,14 @@ export interface operations {
     contestDispute: {
         parameters: {
             query?: never;
-            header: {
+            header?: {
                 /**
-                 * @description Unique key (at most 32 characters, letters and digits) that makes a create call safe to retry:
-                 *     Amazon replays the first response for the same key and body for 24 hours.
+                 * @description Idempotency key (at most 32 characters: letters, digits, `-` and `_`); Amazon enforces
+                 *     idempotency on every POST that carries one, so send one to retry safely. Not required: Amazon's
+                 *     PHP SDK takes this call without headers (its README samples send none), and for the in-store
+                 *     operations Amazon's Node SDK sandbox test calls without one.
                  */
-                "x-amz-pay-idempotency-key": components["parameters"]["IdempotencyKeyRequired"];
+                "x-amz-pay-idempotency-key"?: components["parameters"]["IdempotencyKey"];
                 /** @description Delegated authorization token of the merchant a solution provider acts for. */
                 "x-amz-pay-authtoken"?: components["parameters"]["AuthToken"];
                 /**
@@ -5809,8 +5931,12 @@ export interface operations {
             query?: never;
             header: {
                 /**
-                 * @description Unique key (at most 32 characters, letters and digits) that makes a create call safe to retry:
-                 *     Amazon replays the first response for the same key and body for 24 hours.
+                 * @description Unique key (at most 32 characters: letters, digits, `-` and `_`) that makes a create call safe to
+                 *     retry: Amazon replays the first response for the same key and request, and answers
+                 *     `DuplicateIdempotencyKey` for the same key with another request. Keys belong to the merchant
+                 *     account and are kept indefinitely (Amazon's Idempotency guide). Required here: Amazon's PHP SDK
+                 *     does not take this call without it, its Node SDK needs the headers argument, and its Java and
+                 *     .NET SDKs add a key themselves.
                  */
                 "x-amz-pay-idempotency-key": components["parameters"]["IdempotencyKeyRequired"];
                 /** @description Delegated authorization token of the merchant a solution provider acts for. */

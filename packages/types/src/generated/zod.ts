@@ -79,33 +79,34 @@ export const AddressSchema: z.ZodMiniObject<{
 });
 
 /**
- * A postal address sent to Amazon (for example the shipping address passed to Finalize Checkout
- * Session for Additional Payment Button checkouts).
+ * A postal address sent to Amazon: the shipping or billing address passed to Finalize Checkout
+ * Session, as Get Checkout Session returned it. Absent parts may be `null`, as Amazon returns them
+ * and as its own Finalize samples send them.
  */
 export const AddressInputSchema: z.ZodMiniObject<{
   name: z.ZodMiniString<string>;
   addressLine1: z.ZodMiniString<string>;
-  addressLine2: z.ZodMiniOptional<z.ZodMiniString<string>>;
-  addressLine3: z.ZodMiniOptional<z.ZodMiniString<string>>;
-  city: z.ZodMiniOptional<z.ZodMiniString<string>>;
-  county: z.ZodMiniOptional<z.ZodMiniString<string>>;
-  district: z.ZodMiniOptional<z.ZodMiniString<string>>;
-  stateOrRegion: z.ZodMiniOptional<z.ZodMiniString<string>>;
-  postalCode: z.ZodMiniOptional<z.ZodMiniString<string>>;
+  addressLine2: z.ZodMiniOptional<z.ZodMiniNullable<z.ZodMiniString<string>>>;
+  addressLine3: z.ZodMiniOptional<z.ZodMiniNullable<z.ZodMiniString<string>>>;
+  city: z.ZodMiniOptional<z.ZodMiniNullable<z.ZodMiniString<string>>>;
+  county: z.ZodMiniOptional<z.ZodMiniNullable<z.ZodMiniString<string>>>;
+  district: z.ZodMiniOptional<z.ZodMiniNullable<z.ZodMiniString<string>>>;
+  stateOrRegion: z.ZodMiniOptional<z.ZodMiniNullable<z.ZodMiniString<string>>>;
+  postalCode: z.ZodMiniOptional<z.ZodMiniNullable<z.ZodMiniString<string>>>;
   countryCode: z.ZodMiniString<string>;
-  phoneNumber: z.ZodMiniOptional<z.ZodMiniString<string>>;
+  phoneNumber: z.ZodMiniOptional<z.ZodMiniNullable<z.ZodMiniString<string>>>;
 }, z.core.$loose> = /* @__PURE__ */ z.looseObject({
   name: /* @__PURE__ */ z.string().check(/* @__PURE__ */ z.maxLength(50)),
   addressLine1: /* @__PURE__ */ z.string().check(/* @__PURE__ */ z.maxLength(180)),
-  addressLine2: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.string().check(/* @__PURE__ */ z.maxLength(60))),
-  addressLine3: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.string().check(/* @__PURE__ */ z.maxLength(60))),
-  city: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.string().check(/* @__PURE__ */ z.maxLength(50))),
-  county: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.string().check(/* @__PURE__ */ z.maxLength(50))),
-  district: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.string().check(/* @__PURE__ */ z.maxLength(50))),
-  stateOrRegion: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.string().check(/* @__PURE__ */ z.maxLength(50))),
-  postalCode: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.string().check(/* @__PURE__ */ z.maxLength(20))),
+  addressLine2: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.nullable(/* @__PURE__ */ z.string().check(/* @__PURE__ */ z.maxLength(60)))),
+  addressLine3: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.nullable(/* @__PURE__ */ z.string().check(/* @__PURE__ */ z.maxLength(60)))),
+  city: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.nullable(/* @__PURE__ */ z.string().check(/* @__PURE__ */ z.maxLength(50)))),
+  county: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.nullable(/* @__PURE__ */ z.string().check(/* @__PURE__ */ z.maxLength(50)))),
+  district: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.nullable(/* @__PURE__ */ z.string().check(/* @__PURE__ */ z.maxLength(50)))),
+  stateOrRegion: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.nullable(/* @__PURE__ */ z.string().check(/* @__PURE__ */ z.maxLength(50)))),
+  postalCode: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.nullable(/* @__PURE__ */ z.string().check(/* @__PURE__ */ z.maxLength(20)))),
   countryCode: /* @__PURE__ */ z.string().check(/* @__PURE__ */ z.regex(/* @__PURE__ */ new RegExp("^[A-Z]{2}$"))),
-  phoneNumber: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.string().check(/* @__PURE__ */ z.maxLength(20))),
+  phoneNumber: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.nullable(/* @__PURE__ */ z.string().check(/* @__PURE__ */ z.maxLength(20)))),
 });
 
 /**
@@ -315,7 +316,7 @@ export const SignInButtonPayloadSchema: z.ZodMiniObject<{
   storeId: z.ZodMiniString<string>;
   signInScopes: z.ZodMiniOptional<z.ZodMiniArray<typeof ScopeSchema>>;
 }, z.core.$loose> = /* @__PURE__ */ z.looseObject({
-  signInReturnUrl: /* @__PURE__ */ z.url(),
+  signInReturnUrl: /* @__PURE__ */ z.url().check(/* @__PURE__ */ z.regex(/* @__PURE__ */ new RegExp("^[Hh][Tt][Tt][Pp][Ss]?://"))),
   storeId: /* @__PURE__ */ z.string().check(/* @__PURE__ */ z.minLength(1)),
   signInScopes: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.array(ScopeSchema)),
 });
@@ -377,16 +378,22 @@ export const WebCheckoutDetailsSchema: z.ZodMiniObject<{
   checkoutMode: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.nullable(/* @__PURE__ */ z.union([CheckoutModeSchema, /* @__PURE__ */ z.string()]))),
 });
 
-/** URLs of the web checkout flow. All URLs must be HTTPS. */
+/**
+ * URLs of the web checkout flow. Amazon returns buyers only to `https` URLs; plain `http` is for
+ * developing on localhost in Sandbox, and Live takes no localhost URL ("You can develop on your
+ * localhost in Sandbox but not in the Live environment", Amazon's Differences between
+ * environments). The pattern refuses other schemes (`javascript:`, `data:`…); the environment rule
+ * is Amazon's (`400 InvalidParameterValue` in the simulator, its reason code unverified).
+ */
 export const WebCheckoutDetailsInputSchema: z.ZodMiniObject<{
   checkoutReviewReturnUrl: z.ZodMiniOptional<z.ZodMiniURL>;
   checkoutResultReturnUrl: z.ZodMiniOptional<z.ZodMiniURL>;
   checkoutCancelUrl: z.ZodMiniOptional<z.ZodMiniURL>;
   checkoutMode: z.ZodMiniOptional<typeof CheckoutModeSchema>;
 }, z.core.$loose> = /* @__PURE__ */ z.looseObject({
-  checkoutReviewReturnUrl: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.url()),
-  checkoutResultReturnUrl: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.url()),
-  checkoutCancelUrl: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.url()),
+  checkoutReviewReturnUrl: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.url().check(/* @__PURE__ */ z.regex(/* @__PURE__ */ new RegExp("^[Hh][Tt][Tt][Pp][Ss]?://")))),
+  checkoutResultReturnUrl: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.url().check(/* @__PURE__ */ z.regex(/* @__PURE__ */ new RegExp("^[Hh][Tt][Tt][Pp][Ss]?://")))),
+  checkoutCancelUrl: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.url().check(/* @__PURE__ */ z.regex(/* @__PURE__ */ new RegExp("^[Hh][Tt][Tt][Pp][Ss]?://")))),
   checkoutMode: /* @__PURE__ */ z.optional(CheckoutModeSchema),
 });
 
@@ -767,19 +774,19 @@ export const CompleteCheckoutSessionRequestSchema: z.ZodMiniObject<{
  */
 export const FinalizeCheckoutSessionRequestSchema: z.ZodMiniObject<{
   paymentIntent: typeof PaymentIntentSchema;
-  canHandlePendingAuthorization: z.ZodMiniOptional<z.ZodMiniBoolean<boolean>>;
+  canHandlePendingAuthorization: z.ZodMiniOptional<z.ZodMiniUnion<readonly [z.ZodMiniBoolean<boolean>, z.ZodMiniEnum<{ "true": "true"; "false": "false"; }>]>>;
   chargeAmount: z.ZodMiniOptional<typeof PriceInputSchema>;
   totalOrderAmount: z.ZodMiniOptional<typeof PriceInputSchema>;
-  shippingAddress: z.ZodMiniOptional<typeof AddressInputSchema>;
-  billingAddress: z.ZodMiniOptional<typeof AddressInputSchema>;
+  shippingAddress: z.ZodMiniOptional<z.ZodMiniNullable<typeof AddressInputSchema>>;
+  billingAddress: z.ZodMiniOptional<z.ZodMiniNullable<typeof AddressInputSchema>>;
   supplementaryData: z.ZodMiniOptional<z.ZodMiniString<string>>;
 }, z.core.$loose> = /* @__PURE__ */ z.looseObject({
   paymentIntent: PaymentIntentSchema,
-  canHandlePendingAuthorization: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.boolean()),
+  canHandlePendingAuthorization: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.union([/* @__PURE__ */ z.boolean(), /* @__PURE__ */ z.enum(["true", "false"])])),
   chargeAmount: /* @__PURE__ */ z.optional(PriceInputSchema),
   totalOrderAmount: /* @__PURE__ */ z.optional(PriceInputSchema),
-  shippingAddress: /* @__PURE__ */ z.optional(AddressInputSchema),
-  billingAddress: /* @__PURE__ */ z.optional(AddressInputSchema),
+  shippingAddress: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.nullable(AddressInputSchema)),
+  billingAddress: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.nullable(AddressInputSchema)),
   supplementaryData: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.string()),
 });
 
@@ -789,9 +796,9 @@ export const ReviewReturnWebCheckoutDetailsSchema: z.ZodMiniObject<{
   checkoutResultReturnUrl: z.ZodMiniOptional<z.ZodMiniURL>;
   checkoutCancelUrl: z.ZodMiniOptional<z.ZodMiniURL>;
 }, z.core.$loose> = /* @__PURE__ */ z.looseObject({
-  checkoutReviewReturnUrl: /* @__PURE__ */ z.url(),
-  checkoutResultReturnUrl: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.url()),
-  checkoutCancelUrl: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.url()),
+  checkoutReviewReturnUrl: /* @__PURE__ */ z.url().check(/* @__PURE__ */ z.regex(/* @__PURE__ */ new RegExp("^[Hh][Tt][Tt][Pp][Ss]?://"))),
+  checkoutResultReturnUrl: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.url().check(/* @__PURE__ */ z.regex(/* @__PURE__ */ new RegExp("^[Hh][Tt][Tt][Pp][Ss]?://")))),
+  checkoutCancelUrl: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.url().check(/* @__PURE__ */ z.regex(/* @__PURE__ */ new RegExp("^[Hh][Tt][Tt][Pp][Ss]?://")))),
 });
 
 /**
@@ -804,8 +811,8 @@ export const ProcessOrderWebCheckoutDetailsSchema: z.ZodMiniObject<{
   checkoutCancelUrl: z.ZodMiniOptional<z.ZodMiniURL>;
 }, z.core.$loose> = /* @__PURE__ */ z.looseObject({
   checkoutMode: /* @__PURE__ */ z.enum(["ProcessOrder"]),
-  checkoutResultReturnUrl: /* @__PURE__ */ z.url(),
-  checkoutCancelUrl: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.url()),
+  checkoutResultReturnUrl: /* @__PURE__ */ z.url().check(/* @__PURE__ */ z.regex(/* @__PURE__ */ new RegExp("^[Hh][Tt][Tt][Pp][Ss]?://"))),
+  checkoutCancelUrl: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.url().check(/* @__PURE__ */ z.regex(/* @__PURE__ */ new RegExp("^[Hh][Tt][Tt][Pp][Ss]?://")))),
 });
 
 /** What an Additional Payment Button checkout charges; set in the payload, as there is no update step. */
@@ -1040,7 +1047,7 @@ export const ChargeSchema: z.ZodMiniObject<{
 export const ChargeWebCheckoutDetailsInputSchema: z.ZodMiniObject<{
   checkoutResultReturnUrl: z.ZodMiniOptional<z.ZodMiniURL>;
 }, z.core.$loose> = /* @__PURE__ */ z.looseObject({
-  checkoutResultReturnUrl: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.url()),
+  checkoutResultReturnUrl: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.url().check(/* @__PURE__ */ z.regex(/* @__PURE__ */ new RegExp("^[Hh][Tt][Tt][Pp][Ss]?://")))),
 });
 
 /** Authorize (and optionally capture) an amount on a `Chargeable` charge permission. */

@@ -1,8 +1,10 @@
 import { isSignatureAlgorithm, type SignatureAlgorithm, verifyButtonSignature } from '@amazon-pay-ts/signer';
-import { type OperationSchema, operationSchemas } from '@amazon-pay-ts/types';
-import type { Engine } from '../../engine.js';
+import type { CreateCheckoutSessionRequest } from '@amazon-pay-ts/types';
+import { type OperationSchema, operationSchemas } from '@amazon-pay-ts/types/zod';
+import type { Engine, Realm } from '../../engine.js';
 import { ApiError } from '../../errors.js';
 import { checkoutSessionHandlers, signInUrl } from '../../resources/checkout-session.js';
+import { returnUrlProblem } from '../../return-urls.js';
 import type { KeyRing } from '../../signature.js';
 import type { Json } from '../../store.js';
 import { findUnknownField } from '../../unknown-fields.js';
@@ -14,8 +16,12 @@ const ALGORITHM_WHEN_ABSENT: SignatureAlgorithm = 'AMZN-PAY-RSASSA-PSS';
 
 export interface PendingSignIn {
   returnUrl: string;
+  /** Where Cancel leads (signInCancelUrl); absent, the buyer gets a link back to the shop. */
+  cancelUrl: string | null;
   scopes: string[] | null;
   region: 'na' | 'eu' | 'jp';
+  /** The merchant whose key signed the button: the buyer token is that merchant's alone. */
+  merchantId: string;
 }
 
 export type ButtonOutcome =
@@ -42,7 +48,7 @@ async function verify(keys: KeyRing, submission: ButtonSubmission): Promise<stri
   if (loaded.merchantId !== submission.merchantId) {
     throw new ButtonError(
       'InvalidPublicKeyId',
-      `The publicKeyId '${submission.publicKeyId}' does not belong to merchant '${submission.merchantId}'; use the merchantId and public key id of the same Seller Central account.`,
+      `The publicKeyId '${submission.publicKeyId}' does not belong to merchant '${submission.merchantId}': it belongs to merchant '${loaded.merchantId}'. Use the merchantId and public key id of the same Seller Central account.`,
     );
   }
   const result = await verifyButtonSignature(
@@ -76,7 +82,17 @@ function parsePayload(text: string): Json {
   return payload as Json;
 }
 
-const SIGN_IN_FIELDS = new Set(['signInReturnUrl', 'storeId', 'signInScopes']);
+/**
+ * The documented three, plus what Amazon's Magento plugin and OXID's module sign in production:
+ * signInCancelUrl (both) and platformId (OXID).
+ */
+const SIGN_IN_FIELDS = new Set([
+  'signInReturnUrl',
+  'signInCancelUrl',
+  'storeId',
+  'signInScopes',
+  'platformId',
+]);
 const SIGN_IN_SCOPES = new Set([
   'name',
   'email',
@@ -87,18 +103,39 @@ const SIGN_IN_SCOPES = new Set([
   'primeStatus',
 ]);
 
-/** The sign-in payload Amazon's "Amazon Sign-in" page documents: three fields, nothing else. */
-function signInRequest(payload: Json, region: PendingSignIn['region']): PendingSignIn {
+/**
+ * A return URL of the sign-in payload, if present: Amazon sends the buyer only to https URLs (plain
+ * http to localhost in Sandbox), see return-urls.ts.
+ */
+function returnUrl(payload: Json, field: string, env: Realm['env']): string | null {
+  const value = payload[field];
+  if (value === undefined) return null;
+  const problem = returnUrlProblem(value, env);
+  if (problem) {
+    throw new ButtonError(
+      'InvalidParameterValue',
+      `signInConfig.payloadJSON needs ${field}, an absolute URL on your site: ${problem}.`,
+    );
+  }
+  return value as string;
+}
+
+/** The sign-in payload: the fields of Amazon's "Amazon Sign-in" page and those shops sign besides. */
+function signInRequest(payload: Json, realm: Realm, merchantId: string): PendingSignIn {
   const unknown = Object.keys(payload).find((k) => !SIGN_IN_FIELDS.has(k));
   if (unknown) {
     throw new ButtonError('UnrecognizedField', `The field '${unknown}' is invalid in a sign-in payload.`);
   }
-  const returnUrl = payload.signInReturnUrl;
-  if (typeof returnUrl !== 'string' || !URL.canParse(returnUrl)) {
+  const signInReturnUrl = returnUrl(payload, 'signInReturnUrl', realm.env);
+  if (signInReturnUrl === null) {
     throw new ButtonError(
       'InvalidParameterValue',
-      'signInConfig.payloadJSON needs signInReturnUrl, an absolute URL on your site.',
+      'signInConfig.payloadJSON needs signInReturnUrl, an absolute https URL on your site.',
     );
+  }
+  const cancelUrl = returnUrl(payload, 'signInCancelUrl', realm.env);
+  if (payload.platformId !== undefined && typeof payload.platformId !== 'string') {
+    throw new ButtonError('InvalidParameterValue', 'platformId must be a string.');
   }
   if (typeof payload.storeId !== 'string' || payload.storeId === '') {
     throw new ButtonError('MissingParameterValue', 'signInConfig.payloadJSON needs storeId.');
@@ -117,7 +154,7 @@ function signInRequest(payload: Json, region: PendingSignIn['region']): PendingS
       );
     }
   }
-  return { returnUrl, scopes, region };
+  return { returnUrl: signInReturnUrl, cancelUrl, scopes, region: realm.region, merchantId };
 }
 
 /**
@@ -147,7 +184,7 @@ export async function startFromButton(
   const merchantId = await verify(keys, submission);
   const payload = parsePayload(submission.payloadJSON);
   if (submission.productType === 'SignIn')
-    return { kind: 'sign-in', request: signInRequest(payload, realm.region) };
+    return { kind: 'sign-in', request: signInRequest(payload, realm, merchantId) };
 
   const operation = (operationSchemas as unknown as Record<string, OperationSchema>).createCheckoutSession!;
   try {
@@ -162,11 +199,12 @@ export async function startFromButton(
     if (submission.productType === 'PayOnly' && payload.addressDetails === undefined)
       payload.productType ??= 'PayOnly';
     engine.runDue();
-    const created = checkoutSessionHandlers.createCheckoutSession!({
+    const created = checkoutSessionHandlers.createCheckoutSession({
       operationId: 'createCheckoutSession',
       params: {},
       query: new URLSearchParams(),
-      body: payload,
+      // Validated against the Create Checkout Session body schema just above.
+      body: payload as CreateCheckoutSessionRequest,
       headers: {},
       realm,
       simulationCode: null,
@@ -174,7 +212,7 @@ export async function startFromButton(
       merchantId,
       publicKeyId: submission.publicKeyId,
     });
-    const id = (created.body as { checkoutSessionId: string }).checkoutSessionId;
+    const id = created.checkoutSessionId;
     return { kind: 'checkout', checkoutSessionId: id, location: signInUrl(engine, id) };
   } catch (error) {
     if (error instanceof ApiError) throw new ButtonError(error.reasonCode, `payloadJSON: ${error.message}`);

@@ -15,6 +15,9 @@ export const BUTTON_OPTION_VALUES = {
   changeAction: ['changeAddress', 'changePayment'],
 } as const;
 
+/** Options whose absence Amazon's script reports at render ("Missing parameter 'merchantId' in the options object."). */
+export const REQUIRED_BUTTON_OPTIONS = ['merchantId', 'ledgerCurrency', 'placement'] as const;
+
 export const BUTTON_OPTION_DEFAULTS = {
   productType: 'PayAndShip',
   buttonColor: 'Gold',

@@ -1,9 +1,10 @@
-import { BUTTON_OPTION_DEFAULTS, BUTTON_OPTION_VALUES } from './options.js';
+import { BUTTON_OPTION_DEFAULTS, BUTTON_OPTION_VALUES, REQUIRED_BUTTON_OPTIONS } from './options.js';
 
 /**
  * The browser script served at `/checkout.js`: the same global (`amazon.Pay`) as Amazon's, small
- * enough to read. A click submits a plain form to the simulator (top-level navigation, as Amazon's
- * redirect flow does), so the buyer's pages need no script at all.
+ * enough to read. What it does where shops depend on it, with the evidence, is in the simulator
+ * README's checkout.js section. A checkout submits a plain form to the simulator (top-level
+ * navigation, as Amazon's redirect flow does), so the buyer's pages need no script at all.
  */
 export function checkoutScript(baseUrl: string): string {
   return `/* Amazon Pay simulator: a stand-in for https://static-na.payments-amazon.com/checkout.js */
@@ -12,62 +13,75 @@ export function checkoutScript(baseUrl: string): string {
   var BASE = ${JSON.stringify(baseUrl)};
   var VALUES = ${JSON.stringify(BUTTON_OPTION_VALUES)};
   var DEFAULTS = ${JSON.stringify(BUTTON_OPTION_DEFAULTS)};
+  var REQUIRED = ${JSON.stringify(REQUIRED_BUTTON_OPTIONS)};
   var COLORS = { Gold: ['#ffd814', '#0f1111'], LightGray: ['#e3e6e6', '#0f1111'], DarkGray: ['#232f3e', '#ffffff'] };
+  var buttons = typeof WeakMap === 'function' ? new WeakMap() : null;
+  var leaving = false;
 
-  function fail(message) { throw new Error('amazon.Pay: ' + message); }
-
-  function checkValue(field, value, required) {
-    if (value === undefined || value === null || value === '') {
-      if (required) fail("the option '" + field + "' is required");
-      return;
-    }
-    if (VALUES[field].indexOf(value) < 0) {
-      fail("'" + value + "' is not a valid " + field + '; use one of ' + VALUES[field].join(', '));
-    }
+  /* Amazon's script throws errors that print as "AmazonPay:" and one line per problem. */
+  function amazonPayError(lines) {
+    var error = new Error(lines.join('\\n'));
+    error.name = 'AmazonPay';
+    error.toString = function () { return 'AmazonPay:\\n' + this.message; };
+    return error;
   }
-
-  function element(selector) {
-    var el = typeof selector === 'string' ? document.querySelector(selector) : selector;
-    if (!el) fail("no element matches '" + selector + "'");
-    return el;
-  }
+  function fail(lines) { throw amazonPayError(typeof lines === 'string' ? [lines] : lines); }
+  function absent(value) { return value === undefined || value === null || value === ''; }
+  function own(object, key) { return Object.prototype.hasOwnProperty.call(object, key); }
 
   function merge(a, b) {
     var out = {}, k;
-    for (k in a) if (Object.prototype.hasOwnProperty.call(a, k)) out[k] = a[k];
-    for (k in b || {}) if (Object.prototype.hasOwnProperty.call(b, k)) out[k] = b[k];
+    for (k in a) if (own(a, k)) out[k] = a[k];
+    for (k in b || {}) if (own(b, k)) out[k] = b[k];
     return out;
   }
 
-  function checkOptions(options, needConfig) {
-    if (!options || typeof options !== 'object') fail('options are required');
-    if (!options.merchantId) fail("the option 'merchantId' is required");
-    checkValue('ledgerCurrency', options.ledgerCurrency, true);
-    checkValue('placement', options.placement, true);
-    checkValue('productType', options.productType, false);
-    checkValue('buttonColor', options.buttonColor, false);
-    checkValue('checkoutLanguage', options.checkoutLanguage, false);
-    if (options.sandbox !== undefined && typeof options.sandbox !== 'boolean') fail("'sandbox' must be true or false");
-    var amount = options.estimatedOrderAmount;
-    if (amount !== undefined && amount !== null) {
-      if (typeof amount !== 'object' || !/^\\d+(\\.\\d+)?$/.test(String(amount.amount)) || !/^[A-Z]{3}$/.test(String(amount.currencyCode))) {
-        fail("'estimatedOrderAmount' must be { amount: '12.34', currencyCode: 'USD' }");
+  function isSandboxFlag(value) { return value === true || value === 'true' || value === 1 || value === '1'; }
+
+  function publicKeyIdOf(options, config) { return (config && config.publicKeyId) || options.publicKeyId; }
+
+  function isSandbox(options) {
+    var config = options.signInConfig || options.createCheckoutSessionConfig;
+    return isSandboxFlag(options.sandbox) || /^sandbox-/i.test(String(publicKeyIdOf(options, config) || ''));
+  }
+
+  /* { amount, currencyCode } as an object or a JSON string (WooCommerce passes the string); '' or null is none. */
+  function estimateOf(value) {
+    if (absent(value)) return null;
+    var estimate = value;
+    if (typeof value === 'string') {
+      try { estimate = JSON.parse(value); } catch (e) { estimate = null; }
+    }
+    if (!estimate || typeof estimate !== 'object' ||
+        !/^\\d+(\\.\\d+)?$/.test(String(estimate.amount)) || !/^[A-Z]{3}$/.test(String(estimate.currencyCode))) {
+      fail("Invalid value for parameter 'estimatedOrderAmount' in the options object; use { amount: '12.34', currencyCode: 'USD' }.");
+    }
+    return { amount: estimate.amount, currencyCode: estimate.currencyCode };
+  }
+
+  function logEstimate(options, estimate) {
+    if (estimate && isSandbox(options)) console.log('Estimated order amount for sandbox is ' + JSON.stringify(estimate));
+  }
+
+  /* The top-level options, checked as Amazon's script checks them when it renders: every problem listed. */
+  function checkOptions(options) {
+    var problems = [];
+    for (var i = 0; i < REQUIRED.length; i++) {
+      if (absent(options[REQUIRED[i]])) problems.push("Missing parameter '" + REQUIRED[i] + "' in the options object.");
+    }
+    for (var field in VALUES) {
+      if (field === 'changeAction' || absent(options[field])) continue;
+      if (VALUES[field].indexOf(options[field]) < 0) {
+        problems.push("Invalid value '" + options[field] + "' for parameter '" + field + "' in the options object; supported values: " + VALUES[field].join(', ') + '.');
       }
     }
-    var signIn = (options.productType || DEFAULTS.productType) === 'SignIn';
-    var name = signIn ? 'signInConfig' : 'createCheckoutSessionConfig';
-    var config = options[name];
-    if (!config) {
-      if (needConfig) fail("'" + name + "' is required for productType " + (options.productType || DEFAULTS.productType));
-      return;
-    }
-    if (!config.payloadJSON) fail(name + '.payloadJSON is required');
-    if (!config.signature) fail(name + '.signature is required');
-    if (!config.publicKeyId && !options.publicKeyId) fail("'publicKeyId' is required (top level or in " + name + ')');
-    if (config.publicKeyId && options.publicKeyId && config.publicKeyId !== options.publicKeyId) {
-      fail("publicKeyId '" + options.publicKeyId + "' and " + name + ".publicKeyId '" + config.publicKeyId + "' differ");
-    }
+    if (problems.length) fail(problems);
+    return estimateOf(options.estimatedOrderAmount);
   }
+
+  function productTypeOf(options) { return absent(options.productType) ? DEFAULTS.productType : options.productType; }
+  function configNameOf(options) { return productTypeOf(options) === 'SignIn' ? 'signInConfig' : 'createCheckoutSessionConfig'; }
+  function isCoupled(options) { return !!(options[configNameOf(options)] || options.createCheckoutSession); }
 
   function submit(path, fields) {
     var form = document.createElement('form');
@@ -75,7 +89,7 @@ export function checkoutScript(baseUrl: string): string {
     form.action = BASE + path;
     form.style.display = 'none';
     for (var name in fields) {
-      if (fields[name] === undefined || fields[name] === null) continue;
+      if (absent(fields[name])) continue;
       var input = document.createElement('input');
       input.type = 'hidden';
       input.name = name;
@@ -86,58 +100,146 @@ export function checkoutScript(baseUrl: string): string {
     form.submit();
   }
 
+  /* Older integrations name an endpoint of the shop that creates the session and answers its id. */
+  function startFromShopEndpoint(spec) {
+    if (!spec || typeof spec !== 'object' || absent(spec.url)) fail("Missing parameter 'createCheckoutSession.url' in the options object.");
+    var field = spec.extractAmazonCheckoutSessionId || 'checkoutSessionId';
+    var method = String(spec.method || 'POST').toUpperCase();
+    if (leaving) return;
+    leaving = true;
+    return fetch(spec.url, { method: method, credentials: 'same-origin', headers: { accept: 'application/json' } })
+      .then(function (response) {
+        if (!response.ok) throw amazonPayError([spec.url + ' answered ' + response.status + '.']);
+        return response.json();
+      })
+      .then(function (body) {
+        var id = body && body[field];
+        if (typeof id !== 'string' || id === '') throw amazonPayError(['The answer of ' + spec.url + " has no '" + field + "'."]);
+        window.location.assign(BASE + '/checkout/signin?amazonCheckoutSessionId=' + encodeURIComponent(id));
+      })
+      .catch(function (error) { leaving = false; throw error; });
+  }
+
   function start(options) {
-    checkOptions(options, true);
-    var productType = options.productType || DEFAULTS.productType;
-    var config = productType === 'SignIn' ? options.signInConfig : options.createCheckoutSessionConfig;
-    var payload = typeof config.payloadJSON === 'string' ? config.payloadJSON : JSON.stringify(config.payloadJSON);
+    if (!options || typeof options !== 'object') options = {};
+    var estimate = checkOptions(options);
+    var productType = productTypeOf(options);
+    var name = configNameOf(options);
+    var config = options[name];
+    if (!config && productType !== 'SignIn' && options.createCheckoutSession) return startFromShopEndpoint(options.createCheckoutSession);
+    if (!config || typeof config !== 'object') fail("Missing parameter '" + name + "' in the options object.");
+    if (config.publicKeyId && options.publicKeyId && config.publicKeyId !== options.publicKeyId) {
+      fail("The publicKeyId '" + options.publicKeyId + "' and " + name + ".publicKeyId '" + config.publicKeyId + "' differ.");
+    }
+    var payload = typeof config.payloadJSON === 'string' || absent(config.payloadJSON) ? config.payloadJSON : JSON.stringify(config.payloadJSON);
+    // One checkout per click: a second click (or initCheckout) while the page leaves starts nothing.
+    if (leaving) return;
+    leaving = true;
     submit('/checkout/start', {
       merchantId: options.merchantId,
-      publicKeyId: config.publicKeyId || options.publicKeyId,
+      publicKeyId: publicKeyIdOf(options, config),
       ledgerCurrency: options.ledgerCurrency,
       placement: options.placement,
       productType: productType,
       checkoutLanguage: options.checkoutLanguage,
       buttonColor: options.buttonColor,
-      sandbox: options.sandbox === true ? 'true' : 'false',
-      estimatedOrderAmount: options.estimatedOrderAmount ? JSON.stringify(options.estimatedOrderAmount) : undefined,
+      sandbox: isSandboxFlag(options.sandbox) ? 'true' : 'false',
+      estimatedOrderAmount: estimate ? JSON.stringify(estimate) : undefined,
       payloadJSON: payload,
       signature: config.signature,
       algorithm: config.algorithm
     });
   }
 
+  function element(selector, functionName) {
+    var el = typeof selector === 'string' ? document.querySelector(selector) : selector;
+    if (!el || typeof el !== 'object') fail('Can not find element ' + selector + ' for amazon.Pay.' + functionName + '.');
+    return el;
+  }
+
+  /* Amazon's script makes the container itself the button (role, label, size) and draws inside an open shadow root. */
+  function draw(host, state) {
+    var options = state.options;
+    var signIn = productTypeOf(options) === 'SignIn';
+    var label = signIn ? 'Sign in with Amazon'
+      : 'Amazon Pay - ' + (isSandbox(options) ? 'Use your Amazon Pay Sandbox test account' : 'Use your Amazon Pay details to pay');
+    host.setAttribute('role', 'button');
+    host.setAttribute('tabindex', '0');
+    host.setAttribute('aria-label', label);
+    host.setAttribute('title', signIn ? 'Use your Amazon account to sign in' : 'Use the details already saved in your Amazon account to pay');
+    var marker = 'amazonpay-button-parent-container-checkout-' + options.merchantId;
+    if ((' ' + host.className + ' ').indexOf(' ' + marker + ' ') < 0) host.className = (host.className ? host.className + ' ' : '') + marker;
+    host.style.position = 'relative';
+    if (!host.style.width) host.style.width = '200px';
+    if (!host.style.height) host.style.height = '45px';
+    host.style.cursor = 'pointer';
+    var root = host.shadowRoot;
+    if (!root && typeof host.attachShadow === 'function') {
+      try { root = host.attachShadow({ mode: 'open' }); } catch (e) { root = null; }
+    }
+    root = root || host;
+    root.textContent = '';
+    var color = COLORS[options.buttonColor] || COLORS[DEFAULTS.buttonColor];
+    var face = document.createElement('div');
+    face.className = 'amazonpay-button-enabled';
+    face.textContent = signIn ? 'Sign in with Amazon' : 'Amazon Pay';
+    face.style.cssText = 'box-sizing:border-box;width:100%;height:100%;display:flex;align-items:center;justify-content:center;' +
+      'border-radius:8px;border:1px solid #a88734;font:bold 16px system-ui,sans-serif;background:' + color[0] + ';color:' + color[1];
+    root.appendChild(face);
+  }
+
+  function activate(host) {
+    var state = buttons ? buttons.get(host) : host.__amazonPayButton;
+    if (!state) return;
+    if (state.onClick) state.onClick();
+    else start(state.options);
+  }
+
   function renderButton(selector, options) {
-    var container = element(selector);
-    checkOptions(options, false);
-    var productType = options.productType || DEFAULTS.productType;
-    var color = COLORS[options.buttonColor || DEFAULTS.buttonColor];
-    var button = document.createElement('button');
-    button.type = 'button';
-    button.className = 'amazonpay-button-simulated';
-    button.textContent = productType === 'SignIn' ? 'Sign in with Amazon' : 'Amazon Pay';
-    button.setAttribute('aria-label', productType === 'SignIn'
-      ? 'Sign in with Amazon'
-      : 'Amazon Pay - Use your Amazon Pay details to pay');
-    button.style.cssText = 'min-width:150px;height:45px;border-radius:8px;border:1px solid #a88734;font:bold 16px system-ui,sans-serif;cursor:pointer;background:' + color[0] + ';color:' + color[1];
-    var handler = null;
-    var api = {
-      onClick: function (callback) { handler = callback; },
-      initCheckout: function (more) { start(merge(options, more)); }
+    var host = element(selector, 'renderButton');
+    if (!options || typeof options !== 'object') options = {};
+    var estimate = checkOptions(options);
+    var known = buttons ? buttons.get(host) : host.__amazonPayButton;
+    var state = { options: options, onClick: null };
+    if (buttons) buttons.set(host, state); else host.__amazonPayButton = state;
+    draw(host, state);
+    if (!known) {
+      host.addEventListener('click', function () { activate(host); });
+      host.addEventListener('keydown', function (event) {
+        if (event.key === 'Enter' || event.key === ' ') { event.preventDefault(); activate(host); }
+      });
+    }
+    logEstimate(options, estimate);
+    var button = {
+      updateButtonInfo: function (estimatedOrderAmount) {
+        var next = estimateOf(estimatedOrderAmount);
+        state.options = merge(state.options, { estimatedOrderAmount: next });
+        logEstimate(state.options, next);
+      }
     };
-    button.addEventListener('click', function () {
-      if (handler) handler(api); else start(options);
-    });
-    container.textContent = '';
-    container.appendChild(button);
-    return api;
+    // Only a button rendered without its checkout (or sign-in) config hands the click to the shop.
+    if (!isCoupled(options)) {
+      button.onClick = function (callback) { state.onClick = typeof callback === 'function' ? callback : null; };
+      button.initCheckout = function (more) {
+        var merged = merge(state.options, more);
+        if (more && !absent(more.estimatedOrderAmount)) logEstimate(merged, estimateOf(more.estimatedOrderAmount));
+        start(merged);
+      };
+    }
+    return button;
   }
 
   function bindChangeAction(selector, options) {
-    if (!options || !options.amazonCheckoutSessionId) fail("'amazonCheckoutSessionId' is required");
-    checkValue('changeAction', options.changeAction, true);
+    if (!options || typeof options !== 'object') options = {};
+    var problems = [];
+    if (absent(options.amazonCheckoutSessionId)) problems.push("Missing parameter 'amazonCheckoutSessionId' in the options object.");
+    if (absent(options.changeAction)) problems.push("Missing parameter 'changeAction' in the options object.");
+    else if (VALUES.changeAction.indexOf(options.changeAction) < 0) {
+      problems.push("Invalid value '" + options.changeAction + "' for parameter 'changeAction' in the options object; supported values: " + VALUES.changeAction.join(', ') + '.');
+    }
+    if (problems.length) fail(problems);
     var nodes = typeof selector === 'string' ? document.querySelectorAll(selector) : [selector];
-    if (!nodes.length) fail("no element matches '" + selector + "'");
+    if (!nodes.length || !nodes[0]) fail('Can not find element ' + selector + ' for amazon.Pay.bindChangeAction.');
     var target = BASE + '/checkout/signin?amazonCheckoutSessionId=' + encodeURIComponent(options.amazonCheckoutSessionId) +
       '&changeAction=' + encodeURIComponent(options.changeAction);
     for (var i = 0; i < nodes.length; i++) {
@@ -149,9 +251,15 @@ export function checkoutScript(baseUrl: string): string {
   }
 
   function signout() {
-    // Ends the simulated Amazon session (a cookie on the simulator's host), like Amazon's sign-out.
+    // Ends the simulated Amazon session (a cookie on the simulator's host); keepalive lets a page
+    // navigate away right after calling it, as shops do.
     return fetch(BASE + '/checkout/signout', { method: 'POST', mode: 'no-cors', credentials: 'include', keepalive: true })
-      .then(function () { return undefined; });
+      .then(function () { return undefined; }, function () { return undefined; });
+  }
+
+  if (typeof window.addEventListener === 'function') {
+    // Back from Amazon through the browser's history: the buttons work again.
+    window.addEventListener('pageshow', function () { leaving = false; });
   }
 
   window.amazon = window.amazon || {};

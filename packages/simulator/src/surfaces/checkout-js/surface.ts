@@ -72,7 +72,11 @@ function consent(engine: Engine, res: ServerResponse, url: URL, body: string): v
   }
   pending.delete(id);
   if (new URLSearchParams(body).get('action') === 'cancel') {
-    // The sign-in payload has no cancel URL: the buyer goes back to the shop's site.
+    if (request.cancelUrl) {
+      redirect(res, request.cancelUrl);
+      return;
+    }
+    // Without signInCancelUrl the buyer gets a link back to the shop's site.
     const shop = new URL(request.returnUrl).origin;
     sendPage(
       res,
@@ -82,7 +86,7 @@ function consent(engine: Engine, res: ServerResponse, url: URL, body: string): v
     );
     return;
   }
-  const token = issueBuyerToken(engine, {
+  const token = issueBuyerToken(engine, request.merchantId, {
     region: request.region,
     ...(request.scopes ? { scopes: request.scopes } : {}),
   });
