@@ -4,6 +4,12 @@ export interface RunResult {
   opsPerSecond: number;
   /** p99 event-loop delay during the run, milliseconds. */
   p99DelayMs: number;
+  /**
+   * CPU time of the whole process (every thread: the event loop, the thread pool's signatures, a
+   * worker's server) per operation, microseconds. Steadier than throughput on a shared machine,
+   * where other jobs take the CPUs away: it counts work done, not time waited.
+   */
+  cpuUsPerOp: number;
 }
 
 const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
@@ -19,10 +25,16 @@ export async function measure(inFlight: number, op: () => unknown, seconds: numb
   const histogram = monitorEventLoopDelay({ resolution: 1 });
   histogram.enable();
   const started = performance.now();
+  const cpuBefore = process.cpuUsage();
   const count = await loop(inFlight, op, seconds);
+  const cpu = process.cpuUsage(cpuBefore);
   const elapsed = (performance.now() - started) / 1000;
   histogram.disable();
-  return { opsPerSecond: count / elapsed, p99DelayMs: histogram.percentile(99) / 1e6 };
+  return {
+    opsPerSecond: count / elapsed,
+    p99DelayMs: histogram.percentile(99) / 1e6,
+    cpuUsPerOp: (cpu.user + cpu.system) / count,
+  };
 }
 
 async function loop(inFlight: number, op: () => unknown, seconds: number): Promise<number> {

@@ -1,6 +1,6 @@
 // `reportId`: a settlement report Amazon has finished (COMPLETED, with a document to download),
 // covering a day with one captured charge.
-import { formatAmazonTimestamp as readmeTimestamp } from '@amazon-pay-ts/client';
+import { formatAmazonTimestamp as readmeTimestamp } from '@amazon-pay-ts/client/fetch';
 import { completedCheckout as readmeCompletedCheckout } from '../src/completed-checkout.js';
 import { world as readmeWorld } from '../src/world.js';
 

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import {
   clientOperations,
   emitClientMethodsModule,
+  emitClientResultsModule,
   emitClientRoutesModule,
 } from './client-methods-module.js';
 import type { OpenApiDocument, ParameterObject } from './document.js';
@@ -147,5 +148,44 @@ describe('emitted client modules', () => {
     );
     expect(routes).toContain("pathParams: ['shopId', 'widgetId'],");
     expect(emitClientRoutesModule(widgets)).toBe(routes);
+  });
+});
+
+describe('emitted result types', () => {
+  const widget = { $ref: '#/components/schemas/Widget' };
+  const json = (schema: unknown) => ({ content: { 'application/json': { schema } } });
+  const results = spec({
+    '/v2/widgets': {
+      post: {
+        operationId: 'createWidget',
+        responses: { '201': json(widget), '400': json({ type: 'object' }) },
+      },
+      get: { operationId: 'listWidgets', responses: { '200': json({ type: 'object' }) } },
+    },
+    '/v2/widgets/{widgetId}': {
+      parameters: [idParam('widgetId')],
+      get: {
+        operationId: 'getWidget',
+        'x-unwrap-single': 'widgets',
+        responses: { '200': json({ anyOf: [widget, { $ref: '#/components/schemas/WidgetList' }] }) },
+      },
+      delete: { operationId: 'deleteWidget', responses: { '204': { description: 'gone' } } },
+    },
+  });
+  results.components = {
+    schemas: {
+      Widget: { type: 'object', description: 'A widget.\nIt has parts.' },
+      WidgetList: { type: 'object' },
+    },
+  };
+
+  it('names each component schema a method returns after its first operation, with who returns it', () => {
+    const source = emitClientResultsModule(results);
+    expect(source).toContain("import type { ResponseBody } from '../types.js';");
+    expect(source).toContain(
+      "/**\n * A widget.\n * It has parts.\n * Returned by `createWidget`, `getWidget`.\n */\nexport type Widget = ResponseBody<'createWidget'>;",
+    );
+    // Inline successes, successes without content and error bodies name nothing.
+    expect(source.match(/export type/g)).toHaveLength(1);
   });
 });

@@ -7,10 +7,13 @@ import { dateTimePaths, isDateTimeParameter } from './date-times.js';
 import {
   deref,
   isSchemaObject,
+  type JsonSchema,
   listOperations,
   type OpenApiDocument,
   type OperationEntry,
   type ParameterObject,
+  resolvePointer,
+  schemaRefName,
 } from './document.js';
 import { generatedHeader } from './header.js';
 
@@ -263,11 +266,72 @@ ${classSources.join('\n\n')}
 `;
 }
 
+/**
+ * The component schema an operation's success answers with, by name: a `$ref` to it, or — where
+ * Amazon may wrap the one result (`x-unwrap-single`) — the first `$ref` of the union, the entry the
+ * client hands back. Undefined for a success without content or an inline schema.
+ */
+function resultSchemaName(document: OpenApiDocument, entry: OperationEntry): string | undefined {
+  for (const [status, raw] of Object.entries(entry.operation.responses ?? {})) {
+    if (!/^2\d\d$/.test(status)) continue;
+    const schema = deref(document, raw).content?.['application/json']?.schema;
+    if (!isSchemaObject(schema)) continue;
+    if (schema.$ref !== undefined) return schemaRefName(schema.$ref);
+    const union = (schema.anyOf ?? schema.oneOf ?? []).find(
+      (member): member is { $ref: string } => isSchemaObject(member) && member.$ref !== undefined,
+    );
+    if (
+      union !== undefined &&
+      (entry.operation as Record<string, unknown>)['x-unwrap-single'] !== undefined
+    ) {
+      return schemaRefName(union.$ref);
+    }
+  }
+  return undefined;
+}
+
+function resultDocComment(schema: JsonSchema | undefined, operationIds: readonly string[]): string {
+  const description =
+    isSchemaObject(schema) && typeof schema.description === 'string' ? schema.description : '';
+  const returnedBy = `Returned by ${operationIds.map((id) => `\`${id}\``).join(', ')}.`;
+  const lines = [
+    ...description
+      .trim()
+      .replaceAll('*/', '*\\/')
+      .split('\n')
+      .filter((line) => line !== ''),
+    returnedBy,
+  ];
+  return `/**\n${lines.map((line) => ` * ${line}`).join('\n')}\n */\n`;
+}
+
+/**
+ * `operation-results.ts`: every component schema a method resolves to, under its schema name, as the
+ * method resolves to it (`ResponseBody`: decoded, unwrapped), so a merchant names results without
+ * importing `@amazon-pay-ts/types`.
+ */
+export function emitClientResultsModule(document: OpenApiDocument): string {
+  const byName = new Map<string, string[]>();
+  for (const entry of listOperations(document)) {
+    const name = resultSchemaName(document, entry);
+    const operationId = entry.operation.operationId;
+    if (name === undefined || operationId === undefined) continue;
+    byName.set(name, [...(byName.get(name) ?? []), operationId]);
+  }
+  const blocks = [...byName].map(([name, operationIds]) => {
+    const schema = resolvePointer(document, `#/components/schemas/${encodeURIComponent(name)}`) as JsonSchema;
+    if (!identifier.test(name)) throw new Error(`result schema ${name} is not a type name`);
+    return `${resultDocComment(schema, operationIds)}export type ${name} = ResponseBody<'${operationIds[0]}'>;`;
+  });
+  return `${generatedHeader}import type { ResponseBody } from '../types.js';\n\n${blocks.join('\n')}\n`;
+}
+
 /** File name -> contents of packages/client/src/generated/. */
 export function emitClientModules(document: OpenApiDocument): Record<string, string> {
   return {
     'operation-routes.ts': emitClientRoutesModule(document),
     'operation-methods.ts': emitClientMethodsModule(document),
+    'operation-results.ts': emitClientResultsModule(document),
     'operation-validators.ts': emitClientValidatorsModule(document),
   };
 }

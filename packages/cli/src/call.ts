@@ -4,8 +4,8 @@ import {
   AmazonPayError,
   AmazonPayRequestValidationError,
   type CallOptions,
-  OPERATION_ROUTES,
 } from '@amazon-pay-ts/client';
+import { OPERATION_ROUTES } from '@amazon-pay-ts/client/fetch';
 import {
   clientConfig,
   endpointHelp,

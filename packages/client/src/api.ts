@@ -1,6 +1,8 @@
 import type { paths } from '@amazon-pay-ts/types';
-import type { Client } from 'openapi-fetch';
+import type { Client, Middleware } from 'openapi-fetch';
 import type { IDEMPOTENCY_HEADER } from './idempotency.js';
+import type { Pipeline } from './pipeline.js';
+import type { CallInit } from './prepare-call.js';
 
 /** `x-amz-pay-idempotency-key`. @inline */
 type IdempotencyHeader = typeof IDEMPOTENCY_HEADER;
@@ -45,5 +47,27 @@ export type ApiPaths = {
     : paths[Path];
 };
 
-/** `client.api`: the raw openapi-fetch client over {@link ApiPaths}. */
+/**
+ * `client.api`: an openapi-fetch client over {@link ApiPaths}, through the client's one pipeline (the
+ * same checks, signing, retries and result rules as the typed methods). It resolves only with a 2xx
+ * result, `{ data, response }` (`data` decoded as the methods return it); every failure is thrown as
+ * the typed error the methods throw, so `error` is never set. `use()` adds middleware that runs
+ * before the signer, so what it changes is signed.
+ */
 export type ApiClient = Client<ApiPaths>;
+
+const VERBS = ['GET', 'PUT', 'POST', 'DELETE', 'OPTIONS', 'HEAD', 'PATCH', 'TRACE'] as const;
+
+/** `client.api` over a pipeline: every verb one call into {@link Pipeline.send}. */
+export function createApiClient(pipeline: Pipeline): ApiClient {
+  const call = (method: string, path: string, init?: CallInit) =>
+    pipeline.send(method, path, init).then(({ data, response }) => ({ data, response }));
+  const api: Record<string, unknown> = {
+    request: (method: string, path: string, init?: CallInit) =>
+      call(String(method).toUpperCase(), path, init),
+    use: (...middleware: Middleware[]) => pipeline.use(...middleware),
+    eject: (...middleware: Middleware[]) => pipeline.eject(...middleware),
+  };
+  for (const verb of VERBS) api[verb] = (path: string, init?: CallInit) => call(verb, path, init);
+  return api as unknown as ApiClient;
+}

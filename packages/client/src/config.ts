@@ -9,7 +9,8 @@ import {
 } from './endpoint.js';
 import { AmazonPayConfigError } from './errors.js';
 import type { FetchLike } from './fetch-like.js';
-import { checkRetryOptions, RETRY_DEFAULTS, type RetryOptions } from './retry.js';
+import { RETRY_DEFAULTS } from './retry-decision.js';
+import { checkRetryOptions, type RetryOptions } from './retry-options.js';
 
 /** The request signing scheme: `AMZN-PAY-RSASSA-PSS-V2` (default, salt 32) or the older `AMZN-PAY-RSASSA-PSS` (salt 20). */
 export type SignatureAlgorithm = 'AMZN-PAY-RSASSA-PSS' | 'AMZN-PAY-RSASSA-PSS-V2';
@@ -90,64 +91,74 @@ export const DEFAULT_MAX_RETRIES = RETRY_DEFAULTS.maxRetries;
 /** Checks everything but the key itself (the signer checks that) and derives the base URL. */
 export function resolveConfig(config: ClientConfig): ResolvedConfig {
   if (!config || typeof config !== 'object') {
-    throw new AmazonPayConfigError('config', 'expected a configuration object');
+    throw new AmazonPayConfigError({ field: 'config', message: 'expected a configuration object' });
   }
   const region = normalizeRegion(config.region);
   if (!region) {
-    throw new AmazonPayConfigError(
-      'region',
-      `unknown region ${JSON.stringify(config.region)}: use 'na', 'eu' or 'jp' (aliases 'us', 'de', 'uk')`,
-    );
+    throw new AmazonPayConfigError({
+      field: 'region',
+      message: `unknown region ${JSON.stringify(config.region)}: use 'na', 'eu' or 'jp' (aliases 'us', 'de', 'uk')`,
+    });
   }
   const { publicKeyId } = config;
   if (typeof publicKeyId !== 'string' || publicKeyId.trim() === '') {
-    throw new AmazonPayConfigError(
-      'publicKeyId',
-      'publicKeyId is required (the Public Key ID from Seller Central)',
-    );
+    throw new AmazonPayConfigError({
+      field: 'publicKeyId',
+      message: 'publicKeyId is required (the Public Key ID from Seller Central)',
+    });
   }
-  if (/[\s,]/.test(publicKeyId)) {
-    throw new AmazonPayConfigError('publicKeyId', 'publicKeyId must not contain spaces or commas');
+  // The signer's own rule, checked here so that what the signer refuses later is only ever the key.
+  if (!/^[A-Za-z0-9._-]+$/.test(publicKeyId)) {
+    throw new AmazonPayConfigError({
+      field: 'publicKeyId',
+      message: 'publicKeyId must be letters, digits, ".", "_" or "-" (the Public Key ID from Seller Central)',
+    });
   }
   let environment: Environment | undefined;
   if (config.environment !== undefined) {
     environment = normalizeEnvironment(config.environment);
     if (!environment) {
-      throw new AmazonPayConfigError(
-        'environment',
-        `unknown environment ${JSON.stringify(config.environment)}: use 'live' or 'sandbox'`,
-      );
+      throw new AmazonPayConfigError({
+        field: 'environment',
+        message: `unknown environment ${JSON.stringify(config.environment)}: use 'live' or 'sandbox'`,
+      });
     }
   }
   const fromKey = keyEnvironment(publicKeyId);
   if (fromKey && environment && fromKey !== environment) {
-    throw new AmazonPayConfigError(
-      'environment',
-      `environment '${environment}' contradicts the key id, which is a ${fromKey} key`,
-    );
+    throw new AmazonPayConfigError({
+      field: 'environment',
+      message: `environment '${environment}' contradicts the key id, which is a ${fromKey} key`,
+    });
   }
   if (!fromKey && !environment && config.baseUrl === undefined) {
-    throw new AmazonPayConfigError(
-      'environment',
-      "environment ('live' or 'sandbox') is required for a key id without a LIVE-/SANDBOX- prefix",
-    );
+    throw new AmazonPayConfigError({
+      field: 'environment',
+      message: "environment ('live' or 'sandbox') is required for a key id without a LIVE-/SANDBOX- prefix",
+    });
   }
   const algorithm = config.algorithm ?? 'AMZN-PAY-RSASSA-PSS-V2';
   if (!ALGORITHMS.includes(algorithm)) {
-    throw new AmazonPayConfigError(
-      'algorithm',
-      `unknown algorithm ${JSON.stringify(algorithm)}: use ${ALGORITHMS.map((a) => `'${a}'`).join(' or ')}`,
-    );
+    throw new AmazonPayConfigError({
+      field: 'algorithm',
+      message: `unknown algorithm ${JSON.stringify(algorithm)}: use ${ALGORITHMS.map((a) => `'${a}'`).join(' or ')}`,
+    });
   }
   if (config.allowInsecureHttp !== undefined && typeof config.allowInsecureHttp !== 'boolean') {
-    throw new AmazonPayConfigError('allowInsecureHttp', 'allowInsecureHttp must be true or false');
+    throw new AmazonPayConfigError({
+      field: 'allowInsecureHttp',
+      message: 'allowInsecureHttp must be true or false',
+    });
   }
   if (config.baseUrl !== undefined) checkBaseUrl(config.baseUrl, config.allowInsecureHttp === true);
   if (config.fetch !== undefined && typeof config.fetch !== 'function') {
-    throw new AmazonPayConfigError('fetch', 'fetch must be a function');
+    throw new AmazonPayConfigError({ field: 'fetch', message: 'fetch must be a function' });
   }
   if (config.retry !== undefined && (config.retry === null || typeof config.retry !== 'object')) {
-    throw new AmazonPayConfigError('retry', 'retry must be an object of backoff settings');
+    throw new AmazonPayConfigError({
+      field: 'retry',
+      message: 'retry must be an object of backoff settings',
+    });
   }
   const { timeoutMs, attemptTimeoutMs, maxRetries } = config;
   checkRetryOptions({ ...config.retry, timeoutMs, attemptTimeoutMs, maxRetries });
@@ -156,17 +167,23 @@ export function resolveConfig(config: ClientConfig): ResolvedConfig {
     userAgentSuffix !== undefined &&
     (typeof userAgentSuffix !== 'string' || /[\r\n]/.test(userAgentSuffix))
   ) {
-    throw new AmazonPayConfigError('userAgentSuffix', 'userAgentSuffix must be a single-line string');
+    throw new AmazonPayConfigError({
+      field: 'userAgentSuffix',
+      message: 'userAgentSuffix must be a single-line string',
+    });
   }
   const validateResponses = config.validateResponses ?? 'warn';
   if (!VALIDATION_MODES.includes(validateResponses)) {
-    throw new AmazonPayConfigError(
-      'validateResponses',
-      `validateResponses must be 'strict', 'warn' or 'off', not ${JSON.stringify(validateResponses)}`,
-    );
+    throw new AmazonPayConfigError({
+      field: 'validateResponses',
+      message: `validateResponses must be 'strict', 'warn' or 'off', not ${JSON.stringify(validateResponses)}`,
+    });
   }
   if (config.logger !== undefined && typeof config.logger?.warn !== 'function') {
-    throw new AmazonPayConfigError('logger', 'logger must have a warn(message, details) method');
+    throw new AmazonPayConfigError({
+      field: 'logger',
+      message: 'logger must have a warn(message, details) method',
+    });
   }
   return {
     region,
@@ -190,23 +207,24 @@ function checkBaseUrl(baseUrl: unknown, allowInsecureHttp: boolean): void {
     url = undefined;
   }
   if (!url || (url.protocol !== 'http:' && url.protocol !== 'https:') || url.search || url.hash) {
-    throw new AmazonPayConfigError(
-      'baseUrl',
-      `baseUrl must be an http(s) URL without query or fragment, e.g. 'http://127.0.0.1:4010'`,
-    );
+    throw new AmazonPayConfigError({
+      field: 'baseUrl',
+      message: `baseUrl must be an http(s) URL without query or fragment, e.g. 'http://127.0.0.1:4010'`,
+    });
   }
   // Never echo the URL itself: it may hold the very credentials refused here.
   if (url.username || url.password) {
-    throw new AmazonPayConfigError(
-      'baseUrl',
-      'baseUrl must not contain user info (user:password@): requests are authenticated by signature only',
-    );
+    throw new AmazonPayConfigError({
+      field: 'baseUrl',
+      message:
+        'baseUrl must not contain user info (user:password@): requests are authenticated by signature only',
+    });
   }
   if (url.protocol === 'http:' && !isLoopback(url.hostname) && !allowInsecureHttp) {
-    throw new AmazonPayConfigError(
-      'baseUrl',
-      `baseUrl uses plain http: to ${url.hostname}; use https:, or http: to a loopback host (127.0.0.1, ::1, localhost) such as the simulator, or set allowInsecureHttp: true for a test network`,
-    );
+    throw new AmazonPayConfigError({
+      field: 'baseUrl',
+      message: `baseUrl uses plain http: to ${url.hostname}; use https:, or http: to a loopback host (127.0.0.1, ::1, localhost) such as the simulator, or set allowInsecureHttp: true for a test network`,
+    });
   }
 }
 

@@ -5,18 +5,6 @@ export interface FieldIssue {
   readonly message: string;
 }
 
-/** What every response-derived error carries (see `ResponseMetadata`). */
-export interface ErrorResponseInfo {
-  readonly status: number;
-  readonly headers: Headers;
-  readonly requestId: string | undefined;
-  readonly rawBody: string;
-  readonly retries: number;
-  readonly durationMs: number;
-  /** The request it answered. */
-  readonly context?: RequestContext;
-}
-
 /**
  * Where an error happened, on every error raised after a request left: enough to retry safely
  * (`idempotencyKey`) and to find the call in logs. `url` never holds credentials.
@@ -28,57 +16,118 @@ export interface RequestContext {
   readonly idempotencyKey?: string | undefined;
 }
 
+/**
+ * What every error class of this package is built from (one shape for all, as stripe-node's errors
+ * take one raw object): the request it belongs to, what came back, and the class's own fields. Every
+ * field is optional; each class fills in its message and `code` when they are not given.
+ */
+export interface AmazonPayErrorInit extends RequestContext {
+  /** Replaces the message the class would write. */
+  readonly message?: string | undefined;
+  /** Replaces the class's code (configuration errors carry the signer's code, e.g. `KEY_FILE_NOT_FOUND`). */
+  readonly code?: string | undefined;
+  readonly cause?: unknown;
+  /** See {@link AmazonPayError.mayHaveSucceeded}; each class has its default. */
+  readonly mayHaveSucceeded?: boolean | undefined;
+  /** HTTP status of the answer. */
+  readonly status?: number | undefined;
+  /** Amazon's `reasonCode`. */
+  readonly reasonCode?: string | undefined;
+  /** `x-amz-pay-request-id` of the answer. */
+  readonly requestId?: string | undefined;
+  readonly headers?: Headers | undefined;
+  /** The answer's body as received. */
+  readonly rawBody?: string | undefined;
+  /** Retries made before this error (0 = first attempt). */
+  readonly retries?: number | undefined;
+  /** Wall time of the whole call. */
+  readonly durationMs?: number | undefined;
+  /** The configuration field at fault. */
+  readonly field?: string | undefined;
+  /** What is wrong with a request or response body. */
+  readonly issues?: readonly FieldIssue[] | undefined;
+  /** The decoded 2xx body a response validation error refers to. */
+  readonly data?: unknown;
+  /** A redirect's `Location`. */
+  readonly location?: string | undefined;
+  /** The deadline that passed. */
+  readonly timeoutMs?: number | undefined;
+}
+
 /** Base class of every error this package throws; `instanceof AmazonPayError` catches them all. */
 export class AmazonPayError extends Error {
+  /** The `code` an error of this class carries unless its init names another. */
+  static readonly code: string = 'AMAZON_PAY_ERROR';
   override readonly name: string = 'AmazonPayError';
+  /**
+   * What kind of error this is, stable across releases (branch on it where `instanceof` cannot
+   * work, e.g. an error from the other of the ESM and CommonJS copies): `INVALID_CONFIG` or the
+   * signer's code for configuration errors, `REQUEST_VALIDATION`, `RESPONSE_VALIDATION`,
+   * `MALFORMED_RESPONSE`, `REDIRECT`, `API_ERROR` and its subclasses' codes (`INVALID_REQUEST`,
+   * `DUPLICATE_IDEMPOTENCY_KEY`, `AUTHENTICATION`, `NOT_FOUND`, `CONFLICT`, `UNPROCESSABLE`,
+   * `RATE_LIMITED`, `SERVICE_ERROR`), `NETWORK`, `TIMEOUT`, `ABORTED`.
+   */
+  readonly code: string;
   /** The operation, when the error belongs to one (undefined for configuration errors). */
-  operationId: string | undefined;
+  readonly operationId: string | undefined;
   /** HTTP method of the request that left, if one did. */
-  method: string | undefined;
+  readonly method: string | undefined;
   /** URL of that request, without user info or delegated tokens. */
-  url: string | undefined;
+  readonly url: string | undefined;
   /**
    * `x-amz-pay-idempotency-key` the request carried. Call again with `{ idempotencyKey: err.idempotencyKey }`
    * and the same arguments: Amazon replays the first result instead of acting twice.
    */
-  idempotencyKey: string | undefined;
+  readonly idempotencyKey: string | undefined;
   /**
    * Whether the effect (charge, capture, refund…) may have happened although this error was raised.
    * `false`: nothing happened (refused before sending, or refused by Amazon). `true`: unknown; call
    * again with the same `idempotencyKey` (or read the object) to learn the outcome without acting twice.
    */
-  mayHaveSucceeded = false;
+  readonly mayHaveSucceeded: boolean;
 
-  /** Fills the request context where it is still missing; returns the error. */
-  withContext(context: RequestContext): this {
-    this.operationId ??= context.operationId;
-    this.method ??= context.method;
-    this.url ??= context.url;
-    this.idempotencyKey ??= context.idempotencyKey;
-    return this;
+  /** Builds the error from {@link AmazonPayErrorInit}. */
+  constructor(init: AmazonPayErrorInit = {}) {
+    super(
+      init.message ?? 'Amazon Pay client error',
+      init.cause === undefined ? undefined : { cause: init.cause },
+    );
+    this.code = init.code ?? (new.target as typeof AmazonPayError).code;
+    this.operationId = init.operationId;
+    this.method = init.method;
+    this.url = init.url;
+    this.idempotencyKey = init.idempotencyKey;
+    this.mayHaveSucceeded = init.mayHaveSucceeded ?? false;
   }
 }
 
 /** The client configuration is unusable (unknown region, missing key id, bad key…). Thrown by the constructor. */
 export class AmazonPayConfigError extends AmazonPayError {
+  static override readonly code: string = 'INVALID_CONFIG';
   override readonly name = 'AmazonPayConfigError';
   /** The configuration field at fault, e.g. `region` or `privateKey`. */
   readonly field: string;
-  /** Names the field at fault and what is wrong with it. */
-  constructor(field: string, message: string, options?: { cause?: unknown }) {
-    super(message, options);
+  /** Names the field at fault (`field`) and what is wrong with it (`message`). */
+  constructor(init: AmazonPayErrorInit) {
+    const field = init.field ?? 'config';
+    super({ ...init, message: init.message ?? `${field} is invalid` });
     this.field = field;
   }
 }
 
 /** A call's input was rejected before anything was sent: bad id, missing or malformed body field, bad option. */
 export class AmazonPayRequestValidationError extends AmazonPayError {
+  static override readonly code: string = 'REQUEST_VALIDATION';
   override readonly name = 'AmazonPayRequestValidationError';
   readonly issues: readonly FieldIssue[];
-  /** Lists what is wrong with the request of `operationId`. */
-  constructor(operationId: string, issues: readonly FieldIssue[]) {
-    super(`${operationId}: invalid request: ${formatIssues(issues)}`);
-    this.operationId = operationId;
+  /** Lists what is wrong with the request of `operationId` (`issues`). */
+  constructor(init: AmazonPayErrorInit) {
+    const issues = init.issues ?? [];
+    super({
+      ...init,
+      message: init.message ?? `${init.operationId ?? 'request'}: invalid request: ${formatIssues(issues)}`,
+      mayHaveSucceeded: false,
+    });
     this.issues = issues;
   }
 }
@@ -88,6 +137,7 @@ export class AmazonPayRequestValidationError extends AmazonPayError {
  * The call did reach Amazon and may have had its effect: `data` and `rawBody` hold what came back.
  */
 export class AmazonPayResponseValidationError extends AmazonPayError {
+  static override readonly code: string = 'RESPONSE_VALIDATION';
   override readonly name: string = 'AmazonPayResponseValidationError';
   readonly issues: readonly FieldIssue[];
   readonly data: unknown;
@@ -95,19 +145,22 @@ export class AmazonPayResponseValidationError extends AmazonPayError {
   readonly requestId: string | undefined;
   readonly rawBody: string;
   readonly retries: number;
-  /** Lists where the decoded body of `operationId`'s response differs from the spec. */
-  constructor(operationId: string, issues: readonly FieldIssue[], data: unknown, info: ErrorResponseInfo) {
-    super(`${operationId}: unexpected response: ${formatIssues(issues)}`);
-    this.operationId = operationId;
+  /** Lists where the body of `operationId`'s 2xx answer differs from the spec (`issues`). */
+  constructor(init: AmazonPayErrorInit) {
+    const issues = init.issues ?? [];
+    super({
+      // A 2xx came back: Amazon acted.
+      mayHaveSucceeded: true,
+      ...init,
+      message:
+        init.message ?? `${init.operationId ?? 'response'}: unexpected response: ${formatIssues(issues)}`,
+    });
     this.issues = issues;
-    this.data = data;
-    this.status = info.status;
-    this.requestId = info.requestId;
-    this.rawBody = info.rawBody;
-    this.retries = info.retries;
-    // A 2xx came back: Amazon acted.
-    this.mayHaveSucceeded = true;
-    if (info.context) this.withContext(info.context);
+    this.data = init.data;
+    this.status = init.status ?? 0;
+    this.requestId = init.requestId;
+    this.rawBody = init.rawBody ?? '';
+    this.retries = init.retries ?? 0;
   }
 }
 
@@ -117,6 +170,7 @@ export class AmazonPayResponseValidationError extends AmazonPayError {
  * call again with `idempotencyKey` to get the real result.
  */
 export class AmazonPayMalformedResponseError extends AmazonPayResponseValidationError {
+  static override readonly code: string = 'MALFORMED_RESPONSE';
   override readonly name = 'AmazonPayMalformedResponseError';
 }
 
@@ -125,26 +179,30 @@ export class AmazonPayMalformedResponseError extends AmazonPayResponseValidation
  * another host (which would also receive the signed headers). `location` names where it pointed.
  */
 export class AmazonPayRedirectError extends AmazonPayError {
+  static override readonly code: string = 'REDIRECT';
   override readonly name = 'AmazonPayRedirectError';
   readonly status: number;
   /** The `Location` header, or undefined when absent. */
   readonly location: string | undefined;
   readonly retries: number;
-  /** Describes the redirect that was not followed. */
-  constructor(status: number, location: string | undefined, retries: number, context: RequestContext) {
-    super(
-      `${context.operationId ?? context.method ?? 'request'}: HTTP ${status} redirect to ${location ?? '(no location)'} not followed; check baseUrl`,
-    );
-    this.status = status;
-    this.location = location;
-    this.retries = retries;
-    this.mayHaveSucceeded = true;
-    this.withContext(context);
+  /** Describes the redirect (`status`, `location`) that was not followed. */
+  constructor(init: AmazonPayErrorInit) {
+    super({
+      mayHaveSucceeded: true,
+      ...init,
+      message:
+        init.message ??
+        `${init.operationId ?? init.method ?? 'request'}: HTTP ${init.status} redirect to ${init.location ?? '(no location)'} not followed; check baseUrl`,
+    });
+    this.status = init.status ?? 0;
+    this.location = init.location;
+    this.retries = init.retries ?? 0;
   }
 }
 
 /** Amazon answered with a non-2xx status. Subclasses narrow it by status; `reasonCode` is Amazon's. */
 export class AmazonPayApiError extends AmazonPayError {
+  static override readonly code: string = 'API_ERROR';
   override readonly name: string = 'AmazonPayApiError';
   readonly status: number;
   /** Amazon's `reasonCode` (e.g. `InvalidParameterValue`), or `undefined` when the body has none. */
@@ -155,25 +213,30 @@ export class AmazonPayApiError extends AmazonPayError {
   /** How many times the call was retried before this answer (0 = first attempt). */
   readonly retries: number;
   readonly durationMs: number;
-  /** Builds the error from Amazon's answer: status, reason code and message. */
-  constructor(operationId: string, info: ErrorResponseInfo, reasonCode: string | undefined, message: string) {
-    super(`${operationId}: HTTP ${info.status}${reasonCode ? ` ${reasonCode}` : ''}: ${message}`);
-    this.operationId = operationId;
-    this.status = info.status;
-    this.reasonCode = reasonCode;
-    this.requestId = info.requestId;
-    this.rawBody = info.rawBody;
-    this.headers = info.headers;
-    this.retries = info.retries;
-    this.durationMs = info.durationMs;
-    // 4xx: Amazon refused, nothing happened. 5xx: the outcome is unknown.
-    this.mayHaveSucceeded = info.status >= 500;
-    if (info.context) this.withContext(info.context);
+  /** Builds the error from Amazon's answer (`status`, `reasonCode`, `rawBody`…); see {@link apiErrorFromResponse}. */
+  constructor(init: AmazonPayErrorInit) {
+    const status = init.status ?? 0;
+    super({
+      // 4xx: Amazon refused, nothing happened. 5xx: the outcome is unknown.
+      mayHaveSucceeded: status >= 500,
+      ...init,
+      message:
+        init.message ??
+        `${init.operationId ?? 'request'}: HTTP ${status}${init.reasonCode ? ` ${init.reasonCode}` : ''}`,
+    });
+    this.status = status;
+    this.reasonCode = init.reasonCode;
+    this.requestId = init.requestId;
+    this.rawBody = init.rawBody ?? '';
+    this.headers = init.headers ?? new Headers();
+    this.retries = init.retries ?? 0;
+    this.durationMs = init.durationMs ?? 0;
   }
 }
 
 /** 400: Amazon rejected the request (invalid parameter, missing header, amount or count limit exceeded…). */
 export class AmazonPayInvalidRequestError extends AmazonPayApiError {
+  static override readonly code: string = 'INVALID_REQUEST';
   override readonly name: string = 'AmazonPayInvalidRequestError';
 }
 /**
@@ -181,14 +244,17 @@ export class AmazonPayInvalidRequestError extends AmazonPayApiError {
  * body differ). The first request's effect stands; use a new key for a new request.
  */
 export class AmazonPayDuplicateIdempotencyKeyError extends AmazonPayInvalidRequestError {
+  static override readonly code: string = 'DUPLICATE_IDEMPOTENCY_KEY';
   override readonly name = 'AmazonPayDuplicateIdempotencyKeyError';
 }
 /** 401 or 403: signature, key id or delegated auth token not accepted. */
 export class AmazonPayAuthenticationError extends AmazonPayApiError {
+  static override readonly code: string = 'AUTHENTICATION';
   override readonly name = 'AmazonPayAuthenticationError';
 }
 /** 404: no such checkout session, charge, refund… */
 export class AmazonPayNotFoundError extends AmazonPayApiError {
+  static override readonly code: string = 'NOT_FOUND';
   override readonly name = 'AmazonPayNotFoundError';
 }
 /**
@@ -197,6 +263,7 @@ export class AmazonPayNotFoundError extends AmazonPayApiError {
  * undocumented 409 still gets its own class.
  */
 export class AmazonPayConflictError extends AmazonPayApiError {
+  static override readonly code: string = 'CONFLICT';
   override readonly name = 'AmazonPayConflictError';
 }
 /**
@@ -205,14 +272,17 @@ export class AmazonPayConflictError extends AmazonPayApiError {
  * `AmazonRejected`, `TransactionTimedOut`). Branch on `reasonCode`.
  */
 export class AmazonPayUnprocessableError extends AmazonPayApiError {
+  static override readonly code: string = 'UNPROCESSABLE';
   override readonly name = 'AmazonPayUnprocessableError';
 }
 /** 429: throttled, still after every retry. */
 export class AmazonPayRateLimitError extends AmazonPayApiError {
+  static override readonly code: string = 'RATE_LIMITED';
   override readonly name = 'AmazonPayRateLimitError';
 }
 /** 5xx: Amazon's side failed, still after every retry. */
 export class AmazonPayServiceError extends AmazonPayApiError {
+  static override readonly code: string = 'SERVICE_ERROR';
   override readonly name = 'AmazonPayServiceError';
 }
 
@@ -222,18 +292,13 @@ export class AmazonPayServiceError extends AmazonPayApiError {
  * have reached the server.
  */
 export class AmazonPayNetworkError extends AmazonPayError {
+  static override readonly code: string = 'NETWORK';
   override readonly name = 'AmazonPayNetworkError';
   readonly retries: number;
   /** Wraps the fetch error (`cause`) of the last attempt. */
-  constructor(
-    message: string,
-    retries: number,
-    options: { cause: unknown; mayHaveSucceeded?: boolean; context?: RequestContext },
-  ) {
-    super(message, { cause: options.cause });
-    this.retries = retries;
-    this.mayHaveSucceeded = options.mayHaveSucceeded ?? true;
-    if (options.context) this.withContext(options.context);
+  constructor(init: AmazonPayErrorInit) {
+    super({ mayHaveSucceeded: true, ...init, message: init.message ?? 'network failure' });
+    this.retries = init.retries ?? 0;
   }
 }
 
@@ -242,40 +307,44 @@ export class AmazonPayNetworkError extends AmazonPayError {
  * exceeded `attemptTimeoutMs`. The request may have reached Amazon.
  */
 export class AmazonPayTimeoutError extends AmazonPayError {
+  static override readonly code: string = 'TIMEOUT';
   override readonly name = 'AmazonPayTimeoutError';
   readonly timeoutMs: number;
   readonly retries: number;
-  /** Names the deadline that passed and the retries made before it. */
-  constructor(
-    timeoutMs: number,
-    retries: number,
-    options?: { cause?: unknown; context?: RequestContext; what?: string },
-  ) {
-    super(
-      `${options?.what ?? 'no answer'} within ${timeoutMs} ms (after ${retries} ${retries === 1 ? 'retry' : 'retries'})`,
-      { cause: options?.cause },
-    );
-    this.timeoutMs = timeoutMs;
+  /** Names the deadline that passed (`timeoutMs`) and the retries made before it. */
+  constructor(init: AmazonPayErrorInit) {
+    const retries = init.retries ?? 0;
+    super({
+      mayHaveSucceeded: true,
+      ...init,
+      message:
+        init.message ??
+        `no answer within ${init.timeoutMs} ms (after ${retries} ${retries === 1 ? 'retry' : 'retries'})`,
+    });
+    this.timeoutMs = init.timeoutMs ?? 0;
     this.retries = retries;
-    this.mayHaveSucceeded = true;
-    if (options?.context) this.withContext(options.context);
   }
 }
 
 /** The caller's `AbortSignal` fired. `cause` is the signal's reason. */
 export class AmazonPayAbortError extends AmazonPayError {
+  static override readonly code: string = 'ABORTED';
   override readonly name = 'AmazonPayAbortError';
   readonly retries: number;
-  /** Carries the signal's reason as `cause`; `sent` says whether a request had left. */
-  constructor(retries: number, options?: { cause?: unknown; context?: RequestContext; sent?: boolean }) {
-    super('the call was aborted by its AbortSignal', { cause: options?.cause });
-    this.retries = retries;
-    this.mayHaveSucceeded = options?.sent ?? true;
-    if (options?.context) this.withContext(options.context);
+  /** Carries the signal's reason as `cause`; `mayHaveSucceeded` says whether a request had left. */
+  constructor(init: AmazonPayErrorInit = {}) {
+    super({
+      mayHaveSucceeded: true,
+      ...init,
+      message: init.message ?? 'the call was aborted by its AbortSignal',
+    });
+    this.retries = init.retries ?? 0;
   }
 }
 
-const API_ERROR_BY_STATUS: Readonly<Record<number, typeof AmazonPayApiError>> = {
+type ApiErrorClass = new (init: AmazonPayErrorInit) => AmazonPayApiError;
+
+const API_ERROR_BY_STATUS: Readonly<Record<number, ApiErrorClass>> = {
   400: AmazonPayInvalidRequestError,
   401: AmazonPayAuthenticationError,
   403: AmazonPayAuthenticationError,
@@ -285,12 +354,17 @@ const API_ERROR_BY_STATUS: Readonly<Record<number, typeof AmazonPayApiError>> = 
   429: AmazonPayRateLimitError,
 };
 
-/** Builds the typed error for a non-2xx answer from its status and Amazon's `{ reasonCode, message }` body. */
-export function apiErrorFromResponse(operationId: string, info: ErrorResponseInfo): AmazonPayApiError {
+/**
+ * The typed error for a non-2xx answer (the one factory that picks the class): by `status`, and
+ * Amazon's `{ reasonCode, message }` read from `rawBody`. The rest of `init` is passed through.
+ */
+export function apiErrorFromResponse(
+  init: AmazonPayErrorInit & { status: number; rawBody: string },
+): AmazonPayApiError {
   let reasonCode: string | undefined;
   let message: string | undefined;
   try {
-    const parsed: unknown = JSON.parse(info.rawBody);
+    const parsed: unknown = JSON.parse(init.rawBody);
     if (parsed && typeof parsed === 'object') {
       const body = parsed as { reasonCode?: unknown; message?: unknown };
       if (typeof body.reasonCode === 'string') reasonCode = body.reasonCode;
@@ -299,14 +373,20 @@ export function apiErrorFromResponse(operationId: string, info: ErrorResponseInf
   } catch {
     // Not JSON (a proxy's HTML page, an empty body): the raw body stays available on the error.
   }
+  const { status } = init;
   const ErrorClass =
-    info.status === 400 && reasonCode === 'DuplicateIdempotencyKey'
+    status === 400 && reasonCode === 'DuplicateIdempotencyKey'
       ? AmazonPayDuplicateIdempotencyKeyError
-      : (API_ERROR_BY_STATUS[info.status] ??
-        (info.status >= 500 ? AmazonPayServiceError : AmazonPayApiError));
-  return new ErrorClass(operationId, info, reasonCode, message ?? (info.rawBody.slice(0, 200) || 'no body'));
+      : (API_ERROR_BY_STATUS[status] ?? (status >= 500 ? AmazonPayServiceError : AmazonPayApiError));
+  const what = message ?? (init.rawBody.slice(0, 200) || 'no body');
+  return new ErrorClass({
+    ...init,
+    reasonCode,
+    message: `${init.operationId ?? 'request'}: HTTP ${status}${reasonCode ? ` ${reasonCode}` : ''}: ${what}`,
+  });
 }
 
+/** `path: message; path: message`, as error messages list issues. */
 export function formatIssues(issues: readonly FieldIssue[]): string {
   return issues.map((issue) => `${issue.path}: ${issue.message}`).join('; ');
 }

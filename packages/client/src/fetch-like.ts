@@ -5,10 +5,13 @@
 export interface FetchLikeResponse {
   readonly status: number;
   readonly ok: boolean;
+  readonly statusText?: string;
   /** The response headers. */
   readonly headers: {
     /** A header's value by name (any case), or null. */
     get(name: string): string | null;
+    /** Calls `callback` for every header (to copy an error answer for openapi-fetch's middleware). */
+    forEach(callback: (value: string, name: string) => void): void;
   };
   /** The whole body as text. */
   text(): Promise<string>;
@@ -17,9 +20,9 @@ export interface FetchLikeResponse {
 /**
  * Any fetch-compatible function: the global `fetch`, undici's `fetch` (with a `ProxyAgent`
  * dispatcher, say), a test double — no cast needed. The client calls it with a URL string and an
- * init whose body is a string (or bytes); the parameters are `any` because undici's `RequestInit`
- * and the DOM's are different types for the same thing, and a wrapper should be free to spread one
- * into the other.
+ * init whose body is a string (or bytes) and whose headers are a plain object; the parameters are
+ * `any` because undici's `RequestInit` and the DOM's are different types for the same thing, and a
+ * wrapper should be free to spread one into the other.
  */
 // biome-ignore lint/suspicious/noExplicitAny: parameter types of fetch implementations differ (DOM vs undici); see above
 export type FetchLike = (input: any, init?: any) => Promise<FetchLikeResponse>;

@@ -1,36 +1,16 @@
-export { METHOD_ALIASES } from './aliases.js';
-export {
-  CURRENCY_RULES,
-  type CurrencyRule,
-  checkAmounts,
-  checkPrice,
-  POSITIVE_AMOUNT_FIELDS,
-} from './amount-rules.js';
+/**
+ * The typed Amazon Pay API v2 client: the clients, their errors, configuration and result types.
+ * The pipeline's building blocks (middleware, the retrying fetch, request checks, the operation
+ * table) are on `@amazon-pay-ts/client/fetch`.
+ *
+ * @module @amazon-pay-ts/client
+ */
 export type { ApiClient, ApiPaths, Flatten, RelaxedHeader, RelaxedParameters, RelaxedPost } from './api.js';
-export { type ButtonKind, type ButtonPayload, buttonKind, checkButtonPayload } from './button-payload.js';
+export type { ButtonPayload } from './button-payload.js';
 export { AmazonPayClient, InStoreClient, WebStoreClient } from './client.js';
-export {
-  type ClientConfig,
-  DEFAULT_MAX_RETRIES,
-  isLoopback,
-  type Logger,
-  type ResolvedConfig,
-  resolveConfig,
-  type SignatureAlgorithm,
-  type ValidationMode,
-} from './config.js';
-export { ClientBase } from './core.js';
-export { datesToWire } from './dates.js';
-export { decodeShippingAddressList } from './decode.js';
-export {
-  type Environment,
-  keyEnvironment,
-  normalizeEnvironment,
-  normalizeRegion,
-  type Region,
-  type RegionInput,
-  resolveBaseUrl,
-} from './endpoint.js';
+export type { ClientConfig, Logger, SignatureAlgorithm, ValidationMode } from './config.js';
+export type { ClientBase } from './core.js';
+export type { Environment, Region, RegionInput } from './endpoint.js';
 export {
   AmazonPayAbortError,
   AmazonPayApiError,
@@ -39,6 +19,7 @@ export {
   AmazonPayConflictError,
   AmazonPayDuplicateIdempotencyKeyError,
   AmazonPayError,
+  type AmazonPayErrorInit,
   AmazonPayInvalidRequestError,
   AmazonPayMalformedResponseError,
   AmazonPayNetworkError,
@@ -50,15 +31,16 @@ export {
   AmazonPayServiceError,
   AmazonPayTimeoutError,
   AmazonPayUnprocessableError,
-  apiErrorFromResponse,
-  type ErrorResponseInfo,
   type FieldIssue,
   type RequestContext,
 } from './errors.js';
 export type { FetchLike, FetchLikeResponse } from './fetch-like.js';
-export { CommonOperations, InStoreOperations, WebStoreOperations } from './generated/operation-methods.js';
-export { IDEMPOTENCY_HEADER, idempotencyMiddleware, newIdempotencyKey } from './idempotency.js';
-export { checkId } from './ids.js';
+export type {
+  CommonOperations,
+  InStoreOperations,
+  WebStoreOperations,
+} from './generated/operation-methods.js';
+export type * from './generated/operation-results.js';
 export type {
   AmazonPayWithResponse,
   ChannelOperation,
@@ -72,36 +54,8 @@ export type {
   WebStoreWithResponse,
   WithResponseMethods,
 } from './methods.js';
-export {
-  type Channel as OperationChannel,
-  type ClientOperationId,
-  OPERATION_ROUTES,
-  type OperationRoute,
-} from './operations.js';
-export { serializePath } from './path.js';
-export {
-  formatAmazonTimestamp,
-  type NormalizedQueryValue,
-  normalizeQuery,
-  type QueryValue,
-  serializeQuery,
-  toWireQuery,
-} from './query.js';
-export {
-  backoffDelay,
-  checkRetryOptions,
-  createRetryingFetch,
-  earlierAttemptMayHaveActed,
-  type FetchFunction,
-  parseRetryAfter,
-  RETRIABLE_STATUSES,
-  RETRY_DEFAULTS,
-  type RetryEvent,
-  type RetryOptions,
-  retriesOf,
-} from './retry.js';
-export { safeUrl } from './safe-url.js';
-export { createSigningFetch, type RequestSigner } from './signing-fetch.js';
+export type { ClientOperationId } from './operations.js';
+export type { RetryEvent, RetryOptions } from './retry-options.js';
 export type {
   AcceptDates,
   CallOptions,
@@ -123,11 +77,3 @@ export type {
   WithMetadata,
   WithResponse,
 } from './types.js';
-export { userAgent, userAgentMiddleware } from './user-agent.js';
-export {
-  checkRequestBody,
-  checkResponseBody,
-  type ValidationMiddlewareOptions,
-  validationMiddleware,
-} from './validation.js';
-export { VERSION } from './version.js';

@@ -1,4 +1,4 @@
-import type { METHOD_ALIASES } from './aliases.js';
+import type { AliasesOf, AliasName, AliasOperation, METHOD_ALIASES } from './aliases.js';
 import type { OperationArguments } from './generated/operation-methods.js';
 import type { ClientOperationId, OPERATION_ROUTES } from './operations.js';
 import type { ResponseBody, WithMetadata } from './types.js';
@@ -11,20 +11,11 @@ export type OperationAliases = {
   -readonly [Alias in keyof typeof METHOD_ALIASES]: (typeof METHOD_ALIASES)[Alias]['operationId'];
 };
 
-/** The web store aliases (on `WebStoreClient` and `AmazonPayClient`). */
-type WebStoreAlias =
-  | 'deliveryTracker'
-  | 'createMerchantAccount'
-  | 'updateMerchantAccount'
-  | 'merchantAccountClaim';
-
 /** A method name on some client: an operationId or an alias. */
-export type MethodName = ClientOperationId | keyof OperationAliases;
+export type MethodName = ClientOperationId | AliasName;
 
 /** The operationId a method name runs: itself, or the operation of an alias. */
-export type OperationOf<Name extends MethodName> = Name extends keyof OperationAliases
-  ? OperationAliases[Name]
-  : Name;
+export type OperationOf<Name extends MethodName> = Name extends AliasName ? AliasOperation<Name> : Name;
 
 /** Operations the operation table assigns to one or more channels. */
 export type ChannelOperation<Channel extends (typeof OPERATION_ROUTES)[ClientOperationId]['channel']> = {
@@ -46,27 +37,18 @@ export type WithResponseMethods<Name extends MethodName> = {
   ) => Promise<WithMetadata<ResponseBody<OperationOf<N>>>>;
 };
 
-/** `withResponse` of every client: the operations all of them share. */
+/** `withResponse` of every client: the operations all of them share, and their aliases. */
 export interface CommonWithResponse
-  extends WithResponseMethods<ChannelOperation<'common'> | 'sendDeliveryTrackingInformation'> {}
+  extends WithResponseMethods<ChannelOperation<'common'> | AliasesOf<'common'>> {}
 
 /** `WebStoreClient#withResponse`. */
 export interface WebStoreWithResponse
-  extends WithResponseMethods<
-    ChannelOperation<'common' | 'webStore'> | 'sendDeliveryTrackingInformation' | WebStoreAlias
-  > {}
+  extends WithResponseMethods<ChannelOperation<'common' | 'webStore'> | AliasesOf<'common' | 'webStore'>> {}
 
 /** `InStoreClient#withResponse`. */
 export interface InStoreWithResponse
-  extends WithResponseMethods<
-    | ChannelOperation<'common' | 'inStore'>
-    | 'sendDeliveryTrackingInformation'
-    | 'deliveryTracker'
-    | 'merchantScan'
-    | 'charge'
-    | 'refund'
-  > {}
+  extends WithResponseMethods<ChannelOperation<'common' | 'inStore'> | AliasesOf<'common' | 'inStore'>> {}
 
-/** `AmazonPayClient#withResponse`: every operation. */
+/** `AmazonPayClient#withResponse`: every operation, and the aliases of `WebStoreClient`. */
 export interface AmazonPayWithResponse
-  extends WithResponseMethods<ClientOperationId | 'sendDeliveryTrackingInformation' | WebStoreAlias> {}
+  extends WithResponseMethods<ClientOperationId | AliasesOf<'common' | 'webStore'>> {}

@@ -17,9 +17,12 @@ export function serializePath(template: string, params: Record<string, unknown> 
     if (value === undefined || value === null) return placeholder;
     const id = String(value);
     if (id === '' || id === '.' || id === '..') {
-      throw new AmazonPayRequestValidationError(template, [
-        { path: name, message: id === '' ? 'must not be empty' : `${JSON.stringify(id)} is not an id` },
-      ]);
+      throw new AmazonPayRequestValidationError({
+        operationId: template,
+        issues: [
+          { path: name, message: id === '' ? 'must not be empty' : `${JSON.stringify(id)} is not an id` },
+        ],
+      });
     }
     return encodeRfc3986(id);
   });

@@ -1,3 +1,4 @@
+import { encodeRfc3986 } from '@amazon-pay-ts/signer';
 import type { FieldIssue } from './errors.js';
 
 /** A query value the helpers accept: lists become comma-separated, Dates become Amazon timestamps. */
@@ -66,21 +67,18 @@ export function toWireQuery(values: Readonly<Record<string, NormalizedQueryValue
   return out;
 }
 
-/** The query string as openapi-fetch's form serializer writes it, `?` included, or `''`. */
-export function queryString(query: Readonly<Record<string, string>> | undefined): string {
+/**
+ * openapi-fetch's `querySerializer` for the client: the wire query (lists joined with commas, Dates
+ * as Amazon timestamps) as `name=value&…`, each name and value RFC 3986 percent-encoded, in the order
+ * given — the form the signer signs as it is (its canonical form keeps that order), so no URL is
+ * rewritten to be signed.
+ */
+export function serializeWireQuery(query: Readonly<Record<string, unknown>>): string {
   let search = '';
-  if (query === undefined) return search;
   for (const name in query) {
-    search += `${search === '' ? '?' : '&'}${name}=${encodeURIComponent(query[name] as string)}`;
+    const value = query[name];
+    if (value === undefined || value === null) continue;
+    search += `${search === '' ? '' : '&'}${encodeRfc3986(name)}=${encodeRfc3986(String(value))}`;
   }
   return search;
-}
-
-/** `normalizeQuery` then `toWireQuery`. */
-export function serializeQuery(query: Readonly<Record<string, QueryValue>> | undefined): {
-  query: Record<string, string>;
-  issues: FieldIssue[];
-} {
-  const { values, issues } = normalizeQuery(query);
-  return { query: toWireQuery(values), issues };
 }

@@ -95,9 +95,9 @@ export interface CallOptions {
 }
 
 /**
- * The request behind a result, as the .NET SDK's `RawRequest` but complete: method, URL and headers
- * as built before signing (so no `authorization`; a delegated `x-amz-pay-authtoken` is left out
- * too, and user info is never in the URL), and the JSON body sent.
+ * The request behind a result, as the .NET SDK's `RawRequest` but complete: method, URL, headers and
+ * JSON body as the last attempt sent them, without credentials (no `authorization`, no delegated
+ * `x-amz-pay-authtoken`; user info is never in the URL).
  */
 export interface RawRequest {
   readonly method: string;

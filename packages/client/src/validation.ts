@@ -1,12 +1,6 @@
 import type { OperationId } from '@amazon-pay-ts/types';
-import type { Logger, ValidationMode } from './config.js';
-import {
-  AmazonPayRequestValidationError,
-  AmazonPayResponseValidationError,
-  type FieldIssue,
-} from './errors.js';
+import type { FieldIssue } from './errors.js';
 import { OPERATION_VALIDATORS, SCHEMA_NODES } from './generated/operation-validators.js';
-import { OPERATION_ROUTES } from './operations.js';
 import { checkSchema, type SchemaNode } from './schema-table.js';
 
 /**
@@ -84,84 +78,4 @@ export function answersWithoutBody(operationId: OperationId): boolean {
 /** Issues with a parsed success body against the operation's response schema. */
 export function checkResponseBody(operationId: OperationId, data: unknown): FieldIssue[] {
   return schemaIssues(OPERATION_VALIDATORS[operationId].response, data);
-}
-
-const byRoute = new Map<string, OperationId>(
-  Object.entries(OPERATION_ROUTES).map(([operationId, route]) => [
-    `${route.method} ${route.path}`,
-    operationId as OperationId,
-  ]),
-);
-
-/** Options of {@link validationMiddleware}: what to check and where warnings go. */
-export interface ValidationMiddlewareOptions {
-  /** Check JSON request bodies before sending (throws `AmazonPayRequestValidationError`). Default true. */
-  requests?: boolean;
-  /** What a 2xx body that does not match does. Default `'warn'`. */
-  responses?: ValidationMode;
-  /** Receives `warn` mode mismatches; without one they are dropped (nothing is printed). */
-  logger?: Logger;
-}
-
-/**
- * openapi-fetch middleware validating request and response bodies against the spec's schemas,
- * for a client built directly on `@amazon-pay-ts/types`' `paths`. (The typed methods of
- * `AmazonPayClient` validate on their own, on the objects, without re-reading bodies.)
- */
-export function validationMiddleware(options: ValidationMiddlewareOptions = {}) {
-  const { requests = true, responses = 'warn' } = options;
-  const { logger } = options;
-  return {
-    /** Checks the JSON body of a request against its operation's schema. */
-    async onRequest({ request, schemaPath }: { request: Request; schemaPath: string }) {
-      const operationId = byRoute.get(`${request.method} ${schemaPath}`);
-      if (!requests || !operationId || request.body === null) return undefined;
-      const text = await request.clone().text();
-      let body: unknown;
-      try {
-        body = text === '' ? undefined : JSON.parse(text);
-      } catch {
-        throw new AmazonPayRequestValidationError(operationId, [{ path: '(body)', message: 'is not JSON' }]);
-      }
-      const issues = checkRequestBody(operationId, body);
-      if (issues.length) throw new AmazonPayRequestValidationError(operationId, issues);
-      return undefined;
-    },
-    /** Checks a 2xx JSON body against its operation's response schema, as `responses` says. */
-    async onResponse({
-      request,
-      response,
-      schemaPath,
-    }: {
-      request: Request;
-      response: Response;
-      schemaPath: string;
-    }) {
-      const operationId = byRoute.get(`${request.method} ${schemaPath}`);
-      if (responses === 'off' || !operationId || !response.ok) return undefined;
-      const rawBody = await response.clone().text();
-      let data: unknown;
-      let issues: FieldIssue[];
-      try {
-        data = rawBody === '' ? undefined : JSON.parse(rawBody);
-        issues = data === undefined ? [] : checkResponseBody(operationId, data);
-      } catch {
-        issues = [{ path: '(body)', message: 'is not JSON' }];
-      }
-      if (issues.length === 0) return undefined;
-      const requestId = response.headers.get('x-amz-pay-request-id') ?? undefined;
-      if (responses === 'strict') {
-        throw new AmazonPayResponseValidationError(operationId, issues, data, {
-          status: response.status,
-          headers: response.headers,
-          requestId,
-          rawBody,
-          retries: 0,
-          durationMs: 0,
-        });
-      }
-      logger?.warn(`${operationId}: response does not match the spec`, { operationId, requestId, issues });
-      return undefined;
-    },
-  };
 }

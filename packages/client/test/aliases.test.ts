@@ -1,24 +1,11 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import {
-  AmazonPayClient,
-  type ClientConfig,
-  InStoreClient,
-  METHOD_ALIASES,
-  OPERATION_ROUTES,
-  WebStoreClient,
-} from '../src/index.js';
+import { describe, expect, it } from 'vitest';
+import { METHOD_ALIASES, OPERATION_ROUTES } from '../src/fetch.js';
+import { AmazonPayClient, type ClientConfig, InStoreClient, WebStoreClient } from '../src/index.js';
 import { validBodies } from './support/bodies.js';
 import { testKeys } from './support/client.js';
-import { startTestServer, type TestServer } from './support/server.js';
+import { useTestServer } from './support/server.js';
 
-let server: TestServer;
-beforeAll(async () => {
-  server = await startTestServer();
-});
-afterAll(() => server.close());
-beforeEach(() => {
-  server.requests.length = 0;
-});
+const server = useTestServer();
 
 async function config(): Promise<ClientConfig> {
   const { privateKeyPem } = await testKeys();

@@ -1,12 +1,7 @@
 import { type SignatureAlgorithm, verifyButtonSignature } from '@amazon-pay-ts/signer';
 import { describe, expect, expectTypeOf, it } from 'vitest';
-import {
-  AmazonPayRequestValidationError,
-  type ButtonPayload,
-  buttonKind,
-  checkButtonPayload,
-  WebStoreClient,
-} from '../src/index.js';
+import { buttonKind, checkButtonPayload } from '../src/fetch.js';
+import { AmazonPayRequestValidationError, type ButtonPayload, WebStoreClient } from '../src/index.js';
 import { buttonPayloads as payloads, review, storeId } from './support/button-payloads.js';
 import { testClient, testKeys } from './support/client.js';
 

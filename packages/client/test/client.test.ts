@@ -1,6 +1,6 @@
 import { inspect } from 'node:util';
 import { verifyButtonSignature, verifyRequest } from '@amazon-pay-ts/signer';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import {
   AmazonPayAbortError,
   AmazonPayApiError,
@@ -26,17 +26,9 @@ import {
   checkoutSessionPayload,
   multiAddressCheckoutSessionPayload,
 } from './support/payloads.js';
-import { headerRecord, startTestServer, type TestServer } from './support/server.js';
+import { headerRecord, useTestServer } from './support/server.js';
 
-let server: TestServer;
-beforeAll(async () => {
-  server = await startTestServer();
-});
-afterAll(() => server.close());
-beforeEach(() => {
-  server.requests.length = 0;
-  server.fallback = () => ({ status: 200, body: {} });
-});
+const server = useTestServer();
 
 const amazonError = (status: number, reasonCode: string, message: string) => ({
   status,

@@ -1,4 +1,6 @@
+import { generateKeyPairPem, SignerError } from '@amazon-pay-ts/signer';
 import { describe, expect, it } from 'vitest';
+import { WebStoreClient } from '../src/client.js';
 import { type ClientConfig, resolveConfig } from '../src/config.js';
 import { keyEnvironment, normalizeRegion, resolveBaseUrl } from '../src/endpoint.js';
 import { AmazonPayConfigError } from '../src/errors.js';
@@ -124,5 +126,46 @@ describe('resolveConfig', () => {
 
   it('accepts case variants of environment', () => {
     expect(resolveConfig({ ...base, environment: 'SANDBOX' }).environment).toBe('sandbox');
+  });
+});
+
+describe('signer errors become config errors by their code', () => {
+  const base = { region: 'eu', publicKeyId: 'SANDBOX-AKEYID0001' } as const;
+  const configError = (privateKey: string) => {
+    try {
+      new WebStoreClient({ ...base, privateKey });
+    } catch (error) {
+      return error as AmazonPayConfigError;
+    }
+    throw new Error('expected the constructor to throw');
+  };
+
+  it('a key path that cannot be read is named as given, once prefixed, with the signer code', () => {
+    const error = configError('./keys/nope.pem');
+    expect(error).toBeInstanceOf(AmazonPayConfigError);
+    expect(error).toMatchObject({ field: 'privateKey', code: 'KEY_FILE_NOT_FOUND' });
+    // A path is not a secret: the message names it, so the merchant can see which file is missing.
+    expect(error.message).toContain('"./keys/nope.pem"');
+    expect(error.message).toContain('ENOENT');
+    expect(error.message).not.toContain('[private key]');
+    expect(error.message).not.toMatch(/privateKey: privateKey/);
+    expect(error.cause).toBeInstanceOf(SignerError);
+  });
+
+  it('key problems keep the signer code; messages never hold key material', async () => {
+    const { privateKeyPem } = await generateKeyPairPem(2048);
+    const broken = privateKeyPem.replace(/\n[A-Za-z0-9+/=]{10}/, '\n!!!!!!!!!!');
+    const error = configError(broken);
+    expect(error.field).toBe('privateKey');
+    expect(error.code).toMatch(/^(NOT_PEM|INVALID_KEY)$/);
+    const keyLine = privateKeyPem.split('\n')[2] ?? '';
+    expect(keyLine.length).toBeGreaterThan(20);
+    expect(error.message).not.toContain(keyLine.slice(0, 20));
+  });
+
+  it('a key id the signer would refuse is a publicKeyId error, before any key is read', () => {
+    expect(
+      () => new WebStoreClient({ ...base, publicKeyId: 'SANDBOX-A/B', privateKey: './nope.pem' }),
+    ).toThrow(expect.objectContaining({ name: 'AmazonPayConfigError', field: 'publicKeyId' }));
   });
 });

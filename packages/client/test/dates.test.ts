@@ -1,12 +1,12 @@
 import { DateTimeInputSchema, operationSchemas } from '@amazon-pay-ts/types/zod';
 import { afterAll, beforeAll, beforeEach, describe, expect, expectTypeOf, it } from 'vitest';
 import type * as z from 'zod/mini';
+import { datesToWire } from '../src/dates.js';
+import { OPERATION_ROUTES } from '../src/fetch.js';
 import {
   type AmazonPayClient,
   AmazonPayRequestValidationError,
   type ClientOperationId,
-  datesToWire,
-  OPERATION_ROUTES,
   type RequestInput,
 } from '../src/index.js';
 import { validBodies } from './support/bodies.js';

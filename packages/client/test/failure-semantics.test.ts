@@ -1,4 +1,6 @@
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { resolveConfig } from '../src/config.js';
+import { CURRENCY_RULES, checkAmounts } from '../src/fetch.js';
 import {
   AmazonPayConfigError,
   AmazonPayDuplicateIdempotencyKeyError,
@@ -8,23 +10,12 @@ import {
   AmazonPayRedirectError,
   AmazonPayRequestValidationError,
   AmazonPayUnprocessableError,
-  CURRENCY_RULES,
-  checkAmounts,
-  resolveConfig,
 } from '../src/index.js';
 import { testClient } from './support/client.js';
 import { chargePayload } from './support/payloads.js';
-import { startTestServer, type TestServer } from './support/server.js';
+import { startTestServer, useTestServer } from './support/server.js';
 
-let server: TestServer;
-beforeAll(async () => {
-  server = await startTestServer();
-});
-afterAll(() => server.close());
-beforeEach(() => {
-  server.requests.length = 0;
-  server.fallback = () => ({ status: 200, body: chargePayload });
-});
+const server = useTestServer(() => ({ status: 200, body: chargePayload }));
 
 const refund = {
   chargeId: 'S01-1111111-2222222-C000001',

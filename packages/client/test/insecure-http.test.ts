@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { AmazonPayConfigError, resolveConfig } from '../src/index.js';
+import { resolveConfig } from '../src/config.js';
+import { AmazonPayConfigError } from '../src/index.js';
 
 // Issue 21, found 2: a simulator in another container (`http://simulator:4010`) could not be used at
 // all, because plain http is refused to any host but loopback. Now it can, when the merchant says so.

@@ -1,13 +1,12 @@
 import { verifyRequest } from '@amazon-pay-ts/signer';
 import { operationSchemas } from '@amazon-pay-ts/types/zod';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { OPERATION_ROUTES, VERSION } from '../src/fetch.js';
 import {
   AmazonPayClient,
   AmazonPayRequestValidationError,
   type ClientOperationId,
   InStoreClient,
-  OPERATION_ROUTES,
-  VERSION,
   WebStoreClient,
 } from '../src/index.js';
 import { validBodies } from './support/bodies.js';

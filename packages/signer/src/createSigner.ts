@@ -1,6 +1,7 @@
 import { DEFAULT_ALGORITHM, isSignatureAlgorithm, type SignatureAlgorithm, saltLength } from './algorithm.js';
 import { amzDate } from './amzDate.js';
 import { formatAuthorization } from './authorization.js';
+import { BufferedRequest } from './bufferedRequest.js';
 import { canonicalHeaderValue } from './canonicalHeaders.js';
 import { encodedQueryPairs, joinQuery, sortedQuery } from './canonicalQuery.js';
 import { canonicalRequest } from './canonicalRequest.js';
@@ -56,12 +57,16 @@ export interface Signer {
   /** The signature scheme. */
   readonly algorithm: SignatureAlgorithm;
   /**
-   * Returns a new `Request` carrying `accept`, `content-type`, `x-amz-pay-date`, `x-amz-pay-host`,
-   * `x-amz-pay-region` and `authorization`, with the same body bytes. The URL's path and query and
-   * the signed header values are rewritten into their canonical form when they are not already, so
-   * what is sent is byte for byte what was signed; the path keeps its segments (an encoded `/` stays
-   * encoded, nothing is collapsed or resolved), so it addresses the same resource. The input
-   * request's body is consumed.
+   * Returns the request signed: carrying `accept`, `content-type`, `x-amz-pay-date`,
+   * `x-amz-pay-host`, `x-amz-pay-region` and `authorization`, with the same body bytes. The URL's path
+   * and query and the signed header values are rewritten into their canonical form when they are not
+   * already, so what is sent is byte for byte what was signed; the path keeps its segments (an
+   * encoded `/` stays encoded, nothing is collapsed or resolved), so it addresses the same resource.
+   *
+   * A {@link BufferedRequest} whose body is in memory (`bodySource`) and whose URL is already
+   * canonical is signed in place: those bytes are hashed, the headers are set on it and the same
+   * request is returned, without reading its body stream or building another `Request`. Any other
+   * request's body is read (consumed) and a new `Request` carrying it is returned.
    */
   sign(request: Request): Promise<Request>;
   /**
@@ -178,22 +183,27 @@ export function createSigner(config: SignerConfig): Signer {
    * Completes and canonicalises `headers` (lower-case names, values as `Headers` holds them) in place,
    * signs, and sets `authorization`. Returns the canonical URL when it differs from `url`, else
    * `undefined`. A `Map` rather than `Headers`: every call makes one, and `Headers` validates and
-   * re-sorts on each access.
+   * re-sorts on each access. The names it sets go to `changed`, when given.
    */
   async function signParts(
     method: string,
     url: URL,
     headers: Map<string, string>,
     body: string | Uint8Array | null,
+    changed?: string[],
   ): Promise<URL | undefined> {
+    const set = (name: string, value: string) => {
+      headers.set(name, value);
+      changed?.push(name);
+    };
     headers.delete('authorization');
-    if (!headers.has('accept')) headers.set('accept', JSON_TYPE);
+    if (!headers.has('accept')) set('accept', JSON_TYPE);
     const contentType = headers.get('content-type');
     if (contentType === undefined || FETCH_DEFAULT_CONTENT_TYPE.test(contentType))
-      headers.set('content-type', JSON_TYPE);
-    headers.set('x-amz-pay-date', currentAmzDate());
-    headers.set('x-amz-pay-host', url.host);
-    headers.set('x-amz-pay-region', region);
+      set('content-type', JSON_TYPE);
+    set('x-amz-pay-date', currentAmzDate());
+    set('x-amz-pay-host', url.host);
+    set('x-amz-pay-region', region);
 
     // Canonical order: lower-case names sorted by code unit, as `Headers` iterates them.
     let headerBlock = '';
@@ -202,7 +212,7 @@ export function createSigner(config: SignerConfig): Signer {
       if (!isSignableHeader(name)) continue;
       const value = headers.get(name) as string;
       const canonical = canonicalHeaderValue(value);
-      if (canonical !== value) headers.set(name, canonical);
+      if (canonical !== value) set(name, canonical);
       headerBlock += name + ':' + canonical + '\n';
       signedHeaders += (signedHeaders === '' ? '' : ';') + name;
     }
@@ -234,7 +244,7 @@ export function createSigner(config: SignerConfig): Signer {
       payloadHash,
     });
     const signature = await signString(stringToSignPrefix + sha256HexNow(canonical));
-    headers.set('authorization', formatAuthorization(algorithm, publicKeyId, signedHeaders, signature));
+    set('authorization', formatAuthorization(algorithm, publicKeyId, signedHeaders, signature));
     return urlChanged ? url : undefined;
   }
 
@@ -242,16 +252,30 @@ export function createSigner(config: SignerConfig): Signer {
     if (!(request instanceof Request))
       throw new SignerError('INVALID_REQUEST', 'sign() takes a Fetch API Request');
     if (request.bodyUsed) throw new SignerError('INVALID_REQUEST', 'the request body has already been read');
-    // Read once: these bytes are hashed and become the new request's body.
-    const body = request.body === null ? null : new Uint8Array(await request.arrayBuffer());
-    const headers = new Map(request.headers);
-    const canonicalUrl = await signParts(request.method, new URL(request.url), headers, body);
+    const buffered = request instanceof BufferedRequest ? request.bodySource : undefined;
+    // Read once otherwise: these bytes are hashed and become the new request's body.
+    const body =
+      buffered !== undefined
+        ? buffered
+        : request.body === null
+          ? null
+          : new Uint8Array(await request.arrayBuffer());
+    const headers = headerMap(request.headers);
+    const changed: string[] = [];
+    const canonicalUrl = await signParts(request.method, new URL(request.url), headers, body, changed);
 
-    if (canonicalUrl === undefined) return new Request(request, { headers: [...headers], body });
-    return new Request(canonicalUrl, {
+    if (canonicalUrl === undefined) {
+      if (buffered === undefined)
+        return new Request(request, { headers: [...headers], body: body as BodyInit | null });
+      // In place: only what signing added or canonicalised changes.
+      for (const name of changed) request.headers.set(name, headers.get(name) as string);
+      return request;
+    }
+    const RequestClass = buffered === undefined ? Request : BufferedRequest;
+    return new RequestClass(canonicalUrl, {
       method: request.method,
       headers: [...headers],
-      body,
+      body: body as BodyInit | null,
       signal: request.signal,
       redirect: request.redirect,
       credentials: request.credentials,
@@ -321,7 +345,12 @@ const STORED_VALUE = /^(?:[\x21-\x7e\x80-\xff](?:[\t\x20-\x7e\x80-\xff]*[\x21-\x
 function headerMap(input: HeadersInit | undefined): Map<string, string> {
   const map = new Map<string, string>();
   if (input === undefined || input === null) return map;
-  if (!(input instanceof Headers) && !Array.isArray(input) && typeof input === 'object') {
+  // A Headers holds its entries in that form already.
+  if (input instanceof Headers) {
+    for (const [name, value] of input) map.set(name, value);
+    return map;
+  }
+  if (!Array.isArray(input) && typeof input === 'object') {
     let stored = true;
     for (const name in input) {
       const value = (input as Record<string, unknown>)[name];

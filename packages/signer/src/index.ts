@@ -7,6 +7,7 @@
 export { DEFAULT_ALGORITHM, isSignatureAlgorithm, type SignatureAlgorithm, saltLength } from './algorithm.js';
 export { amzDate, parseAmzDate } from './amzDate.js';
 export { formatAuthorization, type ParsedAuthorization, parseAuthorizationHeader } from './authorization.js';
+export { BufferedRequest } from './bufferedRequest.js';
 export {
   canonicalHeaders,
   canonicalHeaderValue,

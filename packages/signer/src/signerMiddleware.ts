@@ -6,7 +6,11 @@ export interface SignerMiddleware {
   onRequest(options: { request: Request }): Promise<Request>;
 }
 
-/** An openapi-fetch middleware that signs every request with the signer. */
+/**
+ * An openapi-fetch middleware that signs every request with `signer.sign()`. Give openapi-fetch
+ * `Request: BufferedRequest` (`createClient({ Request: BufferedRequest, … })`) and its JSON requests
+ * are signed in place: no body stream is read and no `Request` is copied (see {@link Signer.sign}).
+ */
 export function signerMiddleware(signer: Signer): SignerMiddleware {
   return {
     onRequest: ({ request }) => signer.sign(request),

@@ -1,6 +1,7 @@
 import { inspect } from 'node:util';
 import { afterEach, describe, expect, expectTypeOf, it, vi } from 'vitest';
 import {
+  BufferedRequest,
   canonicalQuery,
   canonicalRequest,
   canonicalUri,
@@ -276,6 +277,42 @@ describe('signerMiddleware', () => {
     const middleware = signerMiddleware(createSigner({ ...base, clock: fixedClock }));
     const signed = await middleware.onRequest({ request: new Request('https://pay-api.amazon.eu/v2/x') });
     expect((await verifyRequest(signed, publicKeyPem, { now })).ok).toBe(true);
+  });
+
+  it('signs a BufferedRequest in place: same request, body stream never read', async () => {
+    const middleware = signerMiddleware(createSigner({ ...base, clock: fixedClock }));
+    const body = JSON.stringify({ chargeId: 'S01-1', refundAmount: { amount: '1.00', currencyCode: 'EUR' } });
+    const request = new BufferedRequest('https://pay-api.amazon.eu/v2/refunds?b=2&a=1', {
+      method: 'POST',
+      body,
+      headers: {
+        'Content-Type': 'application/json',
+        'x-amz-pay-idempotency-key': 'k1',
+        'x-extra': ' a   b ',
+      },
+    });
+    const signed = await middleware.onRequest({ request });
+    expect(signed).toBe(request);
+    expect(request.bodyUsed).toBe(false);
+    expect(request.headers.get('x-amz-pay-date')).toBe('20261127T222451Z');
+    expect(request.headers.get('x-extra')).toBe('a b');
+    expect(await verifyRequest(request, publicKeyPem, { now })).toMatchObject({ ok: true });
+  });
+});
+
+describe('sign() of a BufferedRequest whose URL is not canonical', () => {
+  it('returns a new BufferedRequest at the canonical URL, carrying the same bytes', async () => {
+    const signer = createSigner({ ...base, clock: fixedClock });
+    const request = new BufferedRequest("https://pay-api.amazon.eu/v2/buyers/a!b'c?x=(1)", {
+      method: 'POST',
+      body: '{"a":1}',
+    });
+    const signed = await signer.sign(request);
+    expect(signed).not.toBe(request);
+    expect(signed).toBeInstanceOf(BufferedRequest);
+    expect(signed.url).toBe('https://pay-api.amazon.eu/v2/buyers/a%21b%27c?x=%281%29');
+    expect((signed as BufferedRequest).bodySource).toBe('{"a":1}');
+    expect(await verifyRequest(signed, publicKeyPem, { now })).toMatchObject({ ok: true });
   });
 });
 

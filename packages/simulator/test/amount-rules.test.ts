@@ -1,4 +1,4 @@
-import { CURRENCY_RULES, checkPrice } from '@amazon-pay-ts/client';
+import { CURRENCY_RULES, checkPrice } from '@amazon-pay-ts/client/fetch';
 import { describe, expect, it } from 'vitest';
 import { ApiError } from '../src/errors.js';
 import { CURRENCY_DECIMALS, parsePrice } from '../src/money.js';

@@ -1,5 +1,6 @@
 import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { afterAll, beforeAll, beforeEach } from 'vitest';
 
 /** One request as the test server saw it on the wire. */
 export interface RecordedRequest {
@@ -109,4 +110,40 @@ export function headerRecord(headers: IncomingHttpHeaders): Record<string, strin
     if (value !== undefined) out[name] = Array.isArray(value) ? value.join(', ') : value;
   }
   return out;
+}
+
+/**
+ * One test server for the test file: started before its tests and closed after them; before each
+ * test its record is emptied and `fallback` (default: 200 `{}`) answers again.
+ */
+export function useTestServer(fallback: Responder = () => ({ status: 200, body: {} })): TestServer {
+  let server: TestServer | undefined;
+  const current = (): TestServer => {
+    if (!server) throw new Error('the test server starts in beforeAll');
+    return server;
+  };
+  beforeAll(async () => {
+    server = await startTestServer();
+  });
+  afterAll(() => server?.close());
+  beforeEach(() => {
+    current().requests.length = 0;
+    current().fallback = fallback;
+  });
+  return {
+    get url() {
+      return current().url;
+    },
+    get requests() {
+      return current().requests;
+    },
+    enqueue: (...responses) => current().enqueue(...responses),
+    get fallback() {
+      return current().fallback;
+    },
+    set fallback(responder) {
+      current().fallback = responder;
+    },
+    close: () => current().close(),
+  };
 }

@@ -1,9 +1,10 @@
-import type { CallOptions, WebStoreClient } from '@amazon-pay-ts/client';
+import type { WebStoreClient } from '@amazon-pay-ts/client';
 import type { Simulator, SimulatorState } from '@amazon-pay-ts/simulator';
+import type { MoneyCall } from './doors.js';
 
-/** One prepared money-moving call: run it through any client, and count its effect on the simulator. */
+/** One prepared money-moving call: run it through any door of any client, and count its effect. */
 export interface PreparedCall {
-  call(client: WebStoreClient, options?: CallOptions): Promise<unknown>;
+  readonly call: MoneyCall;
   /** How many times the effect happened (0 before the call, 1 after it; 2 would be a doubled effect). */
   effects(state: SimulatorState): number;
 }
@@ -71,11 +72,11 @@ export const MONEY_OPERATIONS: readonly MoneyOperation[] = [
     async prepare(setup, sim) {
       const { chargePermissionId } = await completed(setup, sim, 'Confirm');
       return {
-        call: (client, options) =>
-          client.createCharge(
-            { chargePermissionId: chargePermissionId!, chargeAmount: usd('10.00'), captureNow: false },
-            options,
-          ),
+        call: {
+          operationId: 'createCharge',
+          ids: [],
+          body: { chargePermissionId: chargePermissionId!, chargeAmount: usd('10.00'), captureNow: false },
+        },
         effects: (state) => chargesOf(state, chargePermissionId),
       };
     },
@@ -86,7 +87,7 @@ export const MONEY_OPERATIONS: readonly MoneyOperation[] = [
     async prepare(setup, sim) {
       const { chargeId } = await completed(setup, sim, 'Authorize');
       return {
-        call: (client, options) => client.captureCharge(chargeId!, { captureAmount: usd('100.00') }, options),
+        call: { operationId: 'captureCharge', ids: [chargeId!], body: { captureAmount: usd('100.00') } },
         effects: (state) => (state.charges[chargeId!]?.statusDetails.state === 'Captured' ? 1 : 0),
       };
     },
@@ -97,8 +98,11 @@ export const MONEY_OPERATIONS: readonly MoneyOperation[] = [
     async prepare(setup, sim) {
       const { chargeId } = await completed(setup, sim, 'AuthorizeWithCapture');
       return {
-        call: (client, options) =>
-          client.createRefund({ chargeId: chargeId!, refundAmount: usd('40.00') }, options),
+        call: {
+          operationId: 'createRefund',
+          ids: [],
+          body: { chargeId: chargeId!, refundAmount: usd('40.00') },
+        },
         effects: (state) => Object.values(state.refunds).filter((r) => r.chargeId === chargeId).length,
       };
     },
@@ -109,8 +113,7 @@ export const MONEY_OPERATIONS: readonly MoneyOperation[] = [
     async prepare(setup, sim) {
       const id = await confirmedSession(setup, sim, 'Authorize');
       return {
-        call: (client, options) =>
-          client.completeCheckoutSession(id, { chargeAmount: usd('100.00') }, options),
+        call: { operationId: 'completeCheckoutSession', ids: [id], body: { chargeAmount: usd('100.00') } },
         effects: (state) => chargesOf(state, state.checkoutSessions[id]?.chargePermissionId),
       };
     },
@@ -126,12 +129,11 @@ export const MONEY_OPERATIONS: readonly MoneyOperation[] = [
       // Finalize carries the shipping address Amazon shared with the merchant (PayAndShip).
       const shippingAddress = sim.approve(id).shippingAddress as FinalizeBody['shippingAddress'];
       return {
-        call: (client, options) =>
-          client.finalizeCheckoutSession(
-            id,
-            { paymentIntent: 'Authorize', chargeAmount: usd('8.00'), shippingAddress },
-            options,
-          ),
+        call: {
+          operationId: 'finalizeCheckoutSession',
+          ids: [id],
+          body: { paymentIntent: 'Authorize', chargeAmount: usd('8.00'), shippingAddress },
+        },
         effects: (state) => chargesOf(state, state.checkoutSessions[id]?.chargePermissionId),
       };
     },
@@ -142,8 +144,11 @@ export const MONEY_OPERATIONS: readonly MoneyOperation[] = [
     async prepare(setup, sim) {
       const { chargeId } = await completed(setup, sim, 'Authorize');
       return {
-        call: (client, options) =>
-          client.cancelCharge(chargeId!, { cancellationReason: 'Buyer cancelled' }, options),
+        call: {
+          operationId: 'cancelCharge',
+          ids: [chargeId!],
+          body: { cancellationReason: 'Buyer cancelled' },
+        },
         effects: (state) => (state.charges[chargeId!]?.statusDetails.state === 'Canceled' ? 1 : 0),
       };
     },
@@ -154,12 +159,11 @@ export const MONEY_OPERATIONS: readonly MoneyOperation[] = [
     async prepare(setup, sim) {
       const { chargePermissionId } = await completed(setup, sim, 'Confirm');
       return {
-        call: (client, options) =>
-          client.closeChargePermission(
-            chargePermissionId!,
-            { closureReason: 'No more charges', cancelPendingCharges: false },
-            options,
-          ),
+        call: {
+          operationId: 'closeChargePermission',
+          ids: [chargePermissionId!],
+          body: { closureReason: 'No more charges', cancelPendingCharges: false },
+        },
         effects: (state) =>
           state.chargePermissions[chargePermissionId!]?.statusDetails.state === 'Closed' ? 1 : 0,
       };
@@ -171,12 +175,11 @@ export const MONEY_OPERATIONS: readonly MoneyOperation[] = [
     async prepare(setup, sim) {
       const id = await signedInSession(setup, sim);
       return {
-        call: (client, options) =>
-          client.updateCheckoutSession(
-            id,
-            { paymentDetails: { paymentIntent: 'Authorize', chargeAmount: usd('77.77') } },
-            options,
-          ),
+        call: {
+          operationId: 'updateCheckoutSession',
+          ids: [id],
+          body: { paymentDetails: { paymentIntent: 'Authorize', chargeAmount: usd('77.77') } },
+        },
         effects: (state) => {
           const details = state.checkoutSessions[id]?.paymentDetails as
             | { chargeAmount?: { amount?: string } | null }

@@ -1,23 +1,9 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { AmazonPayAbortError, AmazonPayNetworkError, AmazonPayTimeoutError } from '../src/errors.js';
-import {
-  backoffDelay,
-  createRetryingFetch,
-  createRetryingSend,
-  parseRetryAfter,
-  retriesOf,
-} from '../src/retry.js';
-import { startTestServer, type TestServer } from './support/server.js';
+import { createRetryingFetch } from '../src/retrying-fetch.js';
+import { useTestServer } from './support/server.js';
 
-let server: TestServer;
-beforeAll(async () => {
-  server = await startTestServer();
-});
-afterAll(() => server.close());
-beforeEach(() => {
-  server.requests.length = 0;
-  server.fallback = () => ({ status: 200, body: {} });
-});
+const server = useTestServer();
 
 const waits: number[] = [];
 const instantSleep = async (ms: number) => {
@@ -30,7 +16,12 @@ beforeEach(() => {
 describe('createRetryingFetch', () => {
   it('retries 500, 500 then returns the 200, re-sending the same body and headers', async () => {
     server.enqueue({ status: 500 }, { status: 500 }, { status: 200, body: { ok: true } });
-    const retryingFetch = createRetryingFetch({ maxRetries: 2, sleep: instantSleep });
+    const retries: number[] = [];
+    const retryingFetch = createRetryingFetch({
+      maxRetries: 2,
+      sleep: instantSleep,
+      onRetry: (event) => retries.push(event.retry),
+    });
     const response = await retryingFetch(`${server.url}/v2/charges`, {
       method: 'POST',
       headers: { 'x-amz-pay-idempotency-key': 'k1', 'content-type': 'application/json' },
@@ -38,7 +29,7 @@ describe('createRetryingFetch', () => {
     });
     expect(response.status).toBe(200);
     expect(await response.json()).toEqual({ ok: true });
-    expect(retriesOf(response)).toBe(2);
+    expect(retries).toEqual([1, 2]);
     expect(server.requests).toHaveLength(3);
     expect(server.requests.map((r) => r.body)).toEqual(['{"a":1}', '{"a":1}', '{"a":1}']);
     expect(new Set(server.requests.map((r) => r.headers['x-amz-pay-idempotency-key']))).toEqual(
@@ -84,9 +75,14 @@ describe('createRetryingFetch', () => {
 
   it('gives up after maxRetries + 1 attempts and returns the last answer', async () => {
     server.fallback = () => ({ status: 503 });
-    const response = await createRetryingFetch({ maxRetries: 3, sleep: instantSleep })(`${server.url}/x`);
+    const retries: number[] = [];
+    const response = await createRetryingFetch({
+      maxRetries: 3,
+      sleep: instantSleep,
+      onRetry: (event) => retries.push(event.retry),
+    })(`${server.url}/x`);
     expect(response.status).toBe(503);
-    expect(retriesOf(response)).toBe(3);
+    expect(retries).toEqual([1, 2, 3]);
     expect(server.requests).toHaveLength(4);
   });
 
@@ -153,14 +149,18 @@ describe('createRetryingFetch', () => {
   it('does not start a wait that would end past the deadline: the answer comes back at once', async () => {
     server.fallback = () => ({ status: 503 });
     const started = Date.now();
+    let retried = false;
     const response = await createRetryingFetch({
       timeoutMs: 100,
       baseDelayMs: 60_000,
       maxDelayMs: 60_000,
       random: () => 0.99,
+      onRetry: () => {
+        retried = true;
+      },
     })(`${server.url}/x`);
     expect(response.status).toBe(503);
-    expect(retriesOf(response)).toBe(0);
+    expect(retried).toBe(false);
     expect(Date.now() - started).toBeLessThan(1000);
   });
 
@@ -200,67 +200,5 @@ describe('createRetryingFetch', () => {
       },
     })(`${server.url}/x`).catch((e: unknown) => e);
     expect(error).toBe(boom);
-  });
-});
-
-describe("createRetryingSend (the operation methods' plain requests)", () => {
-  it('re-sends the same string body and headers, reads the answer as text, and says an earlier attempt may have acted', async () => {
-    server.enqueue({ status: 503 }, { status: 200, body: { ok: true } });
-    const seen: { input: unknown; body: unknown }[] = [];
-    const events: { method: string; url: string }[] = [];
-    const send = createRetryingSend({
-      sleep: instantSleep,
-      fetch: (input, init) => {
-        seen.push({ input, body: init?.body });
-        return fetch(input, init);
-      },
-      onRetry: (e) => events.push({ method: e.request.method, url: e.request.url }),
-    });
-    const reply = await send({
-      method: 'POST',
-      url: `${server.url}/v2/charges`,
-      headers: { 'x-amz-pay-idempotency-key': 'k2', 'content-type': 'application/json' },
-      body: '{"a":2}',
-    });
-    expect(reply.response.status).toBe(200);
-    expect(JSON.parse(reply.body)).toEqual({ ok: true });
-    expect(reply.retries).toBe(1);
-    expect(reply.uncertain).toBe(true);
-    expect(seen).toEqual([
-      { input: `${server.url}/v2/charges`, body: '{"a":2}' },
-      { input: `${server.url}/v2/charges`, body: '{"a":2}' },
-    ]);
-    expect(server.requests.map((r) => r.headers['x-amz-pay-idempotency-key'])).toEqual(['k2', 'k2']);
-    expect(events).toEqual([{ method: 'POST', url: `${server.url}/v2/charges` }]);
-  });
-
-  it("stops at the caller's abort and at the deadline with the typed errors", async () => {
-    server.fallback = () => ({ status: 200, delayMs: 2000 });
-    const send = createRetryingSend({ timeoutMs: 100 });
-    const request = { method: 'GET', url: `${server.url}/x`, headers: {}, body: null };
-    const timedOut = await send(request).catch((e: unknown) => e);
-    expect(timedOut).toBeInstanceOf(AmazonPayTimeoutError);
-    expect((timedOut as AmazonPayTimeoutError).url).toBe(`${server.url}/x`);
-    const aborted = await send({ ...request, signal: AbortSignal.abort() }).catch((e: unknown) => e);
-    expect(aborted).toBeInstanceOf(AmazonPayAbortError);
-    expect((aborted as AmazonPayAbortError).mayHaveSucceeded).toBe(false);
-  });
-});
-
-describe('backoff', () => {
-  it('is full jitter under an exponential, capped ceiling', () => {
-    expect(backoffDelay(0, 500, 8000, () => 0.999)).toBe(499);
-    expect(backoffDelay(3, 500, 8000, () => 0.5)).toBe(2000);
-    expect(backoffDelay(10, 500, 8000, () => 0.5)).toBe(4000);
-    expect(backoffDelay(2, 500, 8000, () => 0)).toBe(0);
-  });
-
-  it('reads Retry-After as seconds or an HTTP date', () => {
-    const now = Date.parse('2026-01-01T00:00:00Z');
-    expect(parseRetryAfter('2', now)).toBe(2000);
-    expect(parseRetryAfter('Thu, 01 Jan 2026 00:00:05 GMT', now)).toBe(5000);
-    expect(parseRetryAfter('Wed, 31 Dec 2025 00:00:05 GMT', now)).toBe(0);
-    expect(parseRetryAfter('soon', now)).toBeUndefined();
-    expect(parseRetryAfter(null, now)).toBeUndefined();
   });
 });

@@ -1,0 +1,285 @@
+import { BufferedRequest, type Signer, SignerError, signerMiddleware } from '@amazon-pay-ts/signer';
+import type { OperationId } from '@amazon-pay-ts/types';
+import createClient, { type Middleware } from 'openapi-fetch';
+import type { ApiPaths } from './api.js';
+import type { Logger, ValidationMode } from './config.js';
+import {
+  AmazonPayAbortError,
+  AmazonPayError,
+  AmazonPayTimeoutError,
+  type FieldIssue,
+  type RequestContext,
+} from './errors.js';
+import type { FetchLike, FetchLikeResponse } from './fetch-like.js';
+import { serializePath } from './path.js';
+import { type CallInit, type PreparedCall, prepareCall } from './prepare-call.js';
+import { serializeWireQuery } from './query.js';
+import { type RawRequest, rawRequest } from './raw-request.js';
+import { resultOf } from './response.js';
+import { type AttemptProgress, type CallOutcome, RetriedCall } from './retried-call.js';
+import type { RetrySettings } from './retry-options.js';
+import { safeUrl } from './safe-url.js';
+import { configErrorFromSigner } from './signer-error.js';
+import { createTransport, type Transport } from './transport.js';
+import type { ResponseMetadata } from './types.js';
+import { userAgent } from './user-agent.js';
+
+/** What a pipeline is built from: the resolved client configuration and its signer. */
+export interface PipelineSettings {
+  readonly baseUrl: string;
+  readonly signer: Signer;
+  readonly fetch: FetchLike | undefined;
+  readonly userAgentSuffix: string | undefined;
+  readonly validateResponses: ValidationMode;
+  readonly logger: Logger | undefined;
+  readonly retry: RetrySettings;
+}
+
+/** What one call through the pipeline resolves to. */
+export interface PipelineResult {
+  /** The decoded result (undefined for a success without content). */
+  readonly data: unknown;
+  /** The answer (its body already read). */
+  readonly response: Response;
+  /** The exchange behind the result; built only when asked for (`withResponse`). */
+  metadata(): ResponseMetadata;
+}
+
+/** One attempt's answer: the response openapi-fetch ended with, and its body. */
+interface Answer {
+  readonly response: FetchLikeResponse;
+  readonly text: string;
+}
+
+type LooseRequest = (
+  method: string,
+  path: string,
+  init: Record<string, unknown>,
+) => Promise<{ readonly error?: unknown; readonly response: FetchLikeResponse }>;
+
+/** Statuses whose Response must have a null body. */
+const NULL_BODY = new Set([204, 205, 304]);
+
+/**
+ * The one request pipeline behind every door of the client: the typed methods, `withResponse` and
+ * `client.api` all call {@link Pipeline.send}. A call flows:
+ *
+ * 1. `prepareCall`: the request rules (operation, ids, query, body with its dates and amounts,
+ *    headers), and the idempotency key of a POST — once per call.
+ * 2. `RetriedCall`: attempts, deadlines and waits as `decideRetry` says; each attempt is:
+ * 3. one openapi-fetch call — its `Request` (a `BufferedRequest`, with the user agent), then the
+ *    middleware: the caller's own (`client.api.use`), and last the signer's `signerMiddleware`, so
+ *    each attempt is signed afresh — then the transport (`redirect: 'manual'`), and the answer read
+ *    whole.
+ * 4. `resultOf`: the response rules (redirect, typed API error, malformed 2xx, validation,
+ *    decoding, unwrapping), once, on the answer that ended the call.
+ *
+ * Per-call settings (today: the caller's signal) travel in `CallInit`; that is where per-call
+ * options would plug in, and the stages above are where hooks would observe a call.
+ */
+export class Pipeline {
+  readonly #settings: PipelineSettings;
+  readonly #core: ReturnType<typeof createClient<ApiPaths>>;
+  readonly #signing: Middleware;
+  readonly #transport: Transport;
+  readonly #baseUrl: string;
+
+  /** Builds the openapi-fetch client and its middleware. */
+  constructor(settings: PipelineSettings) {
+    this.#settings = settings;
+    this.#baseUrl = settings.baseUrl.replace(/\/+$/, '');
+    this.#transport = createTransport(settings.fetch);
+    this.#core = createClient<ApiPaths>({
+      baseUrl: settings.baseUrl,
+      // Its JSON bodies stay in memory, so the signer signs them in place and the transport sends them.
+      Request: BufferedRequest,
+      redirect: 'manual',
+      querySerializer: serializeWireQuery,
+      pathSerializer: serializePath,
+      // Every request's user agent, set as the Request is built (a middleware would set it again).
+      headers: { 'user-agent': userAgent(settings.userAgentSuffix) },
+    });
+    this.#signing = signerMiddleware(settings.signer) as Middleware;
+    this.#core.use(this.#signing);
+  }
+
+  /** Adds middleware before the signer, so whatever it changes is signed. */
+  use(...middleware: Middleware[]): void {
+    this.#core.eject(this.#signing);
+    this.#core.use(...middleware, this.#signing);
+  }
+
+  /** Removes middleware added with {@link Pipeline.use}. */
+  eject(...middleware: Middleware[]): void {
+    this.#core.eject(...middleware.filter((item) => item !== this.#signing));
+  }
+
+  /** Runs one call: `method` and `path` (the spec's template) name the operation. */
+  async send(method: string, path: string, init: CallInit | undefined): Promise<PipelineResult> {
+    const call = prepareCall(method, path, init);
+    const started = performance.now();
+    // The request the last attempt handed to fetch (after the middleware: what went on the wire).
+    const last: { request?: Request } = {};
+    const context = (): RequestContext => ({
+      operationId: call.operationId,
+      method: call.route.method,
+      url: safeUrl(last.request?.url ?? this.#urlOf(call)),
+      idempotencyKey: call.idempotencyKey,
+    });
+    let outcome: CallOutcome<Answer>;
+    try {
+      outcome = await new RetriedCall<Answer>(this.#settings.retry, {
+        signal: call.signal,
+        replaySafe: call.replaySafe,
+        describe: context,
+      }).run((signal, progress) => this.#attempt(call, signal, progress, last));
+    } catch (error) {
+      throw asAmazonPayError(error, context);
+    }
+    const { answer, retries, uncertain } = outcome;
+    const { response, text } = answer;
+    const durationMs = performance.now() - started;
+    const headers = response.headers as Headers;
+    const { data, issues } = resultOf(
+      {
+        operationId: call.operationId,
+        status: response.status,
+        headers,
+        rawBody: text,
+        retries,
+        uncertain,
+        durationMs,
+        context,
+      },
+      this.#settings.validateResponses,
+    );
+    if (issues.length > 0) this.#warn(call.operationId, headers, issues);
+    return {
+      data,
+      response: response as Response,
+      metadata: () => {
+        const url = safeUrl(last.request?.url ?? this.#urlOf(call));
+        return {
+          operationId: call.operationId,
+          method: call.route.method,
+          url,
+          request: sentRequest(call.route.method, url, last.request),
+          status: response.status,
+          headers,
+          requestId: headers.get('x-amz-pay-request-id') ?? undefined,
+          rawBody: text,
+          retries,
+          durationMs,
+          idempotencyKey: call.idempotencyKey,
+          validationIssues: issues,
+        };
+      },
+    };
+  }
+
+  /** One attempt: openapi-fetch with the middleware, then the answer's body read whole. */
+  async #attempt(
+    call: PreparedCall,
+    signal: AbortSignal,
+    progress: AttemptProgress,
+    last: { request?: Request },
+  ): Promise<Answer> {
+    let errorAnswer: { response: FetchLikeResponse; text: string } | undefined;
+    const fetch = async (built: Request): Promise<FetchLikeResponse> => {
+      last.request = built;
+      progress.phase = 'sent';
+      const response = await this.#transport(built, signal);
+      progress.phase = 'answered';
+      if (response.ok) return response;
+      // Not a 2xx: its (small) body is read now, exactly as received, and openapi-fetch and the
+      // middleware get a copy they can read again.
+      const text = await response.text();
+      const copy = new Response(NULL_BODY.has(response.status) ? null : text, {
+        status: response.status,
+        statusText: response.statusText,
+        headers: copyHeaders(response.headers),
+      });
+      errorAnswer = { response: copy, text };
+      return copy;
+    };
+    const core = this.#core.request as unknown as LooseRequest;
+    // parseAs 'stream': openapi-fetch leaves a 2xx body unread; it is read below, once, as text.
+    const { params, body, headers } = call.init;
+    const { response, error } = await core(call.route.method, call.route.path, {
+      params,
+      body,
+      headers,
+      parseAs: 'stream',
+      fetch,
+    });
+    if (response.ok) {
+      progress.phase = 'answered';
+      // A body a middleware consumed is a mistake in that middleware, not a reply cut off: not retried.
+      if ((response as Response).bodyUsed) {
+        throw new Error('a middleware read the response body; read a response.clone() instead');
+      }
+      return { response, text: await response.text() };
+    }
+    const text =
+      errorAnswer?.response === response
+        ? errorAnswer.text
+        : typeof error === 'string'
+          ? error
+          : JSON.stringify(error ?? '');
+    return { response, text };
+  }
+
+  #warn(operationId: OperationId, headers: Headers, issues: readonly FieldIssue[]): void {
+    this.#settings.logger?.warn(`${operationId}: response does not match the spec`, {
+      operationId,
+      requestId: headers.get('x-amz-pay-request-id') ?? undefined,
+      issues,
+    });
+  }
+
+  /** The URL of a call that has not left yet, for an error that comes first. */
+  #urlOf(call: PreparedCall): string {
+    const { path, query } = call.init.params;
+    const search = query === undefined ? '' : serializeWireQuery(query);
+    return this.#baseUrl + serializePath(call.route.path, path) + (search === '' ? '' : `?${search}`);
+  }
+}
+
+/**
+ * What else can escape an attempt, as the client's errors: a signer error (the key refused at its
+ * first use) as `AmazonPayConfigError`; an abort or timeout a custom `fetch` raised on its own as
+ * `AmazonPayAbortError` / `AmazonPayTimeoutError`. Anything else (a bug in a caller's middleware)
+ * goes through as it is.
+ */
+function asAmazonPayError(error: unknown, context: () => RequestContext): unknown {
+  if (error instanceof AmazonPayError) return error;
+  if (error instanceof SignerError) return configErrorFromSigner(error);
+  const name = (error as { name?: unknown } | null)?.name;
+  if (name === 'AbortError') return new AmazonPayAbortError({ ...context(), cause: error });
+  if (name === 'TimeoutError') {
+    return new AmazonPayTimeoutError({
+      ...context(),
+      cause: error,
+      message: 'the fetch timed out on its own',
+    });
+  }
+  return error;
+}
+
+function copyHeaders(headers: FetchLikeResponse['headers']): Headers {
+  const copy = new Headers();
+  headers.forEach((value, name) => {
+    copy.append(name, value);
+  });
+  return copy;
+}
+
+/** `metadata.request`: the request as the last attempt sent it, without its credentials. */
+function sentRequest(method: string, url: string, request: Request | undefined): RawRequest {
+  return rawRequest(
+    method,
+    url,
+    request?.headers,
+    request instanceof BufferedRequest ? request.bodySource : undefined,
+  );
+}
