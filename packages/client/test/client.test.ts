@@ -372,16 +372,44 @@ describe('bad input never reaches the network', () => {
     await rejects(() => client.createCharge(undefined as never), '(body)', /a request body is required/);
   });
 
-  it('explains a float amount with more than 2 decimals', async () => {
-    const error = await rejects(
-      () =>
-        client.createCharge({
-          ...validBodies.createCharge,
-          chargeAmount: { amount: 12.345, currencyCode: 'USD' },
-        }),
-      'chargeAmount.amount',
-    );
-    expect(error.issues[0]?.message).toMatch(/12\.345 has more than 2 decimal places.*"12\.35"/);
+  it.each([12.345, '12.345'])(
+    'explains an amount with more than 2 decimals the same way, number or string (%j)',
+    async (amount) => {
+      const error = await rejects(
+        () =>
+          client.createCharge({
+            ...validBodies.createCharge,
+            chargeAmount: { amount, currencyCode: 'USD' },
+          }),
+        'chargeAmount.amount',
+      );
+      expect(error.issues).toEqual([
+        {
+          path: 'chargeAmount.amount',
+          message:
+            '12.345 has more than 2 decimal places; Amazon takes amounts with at most 2 (none for JPY). ' +
+            'Round it as your business rules require and pass a string such as "12.35".',
+        },
+      ]);
+      expect(server.requests).toHaveLength(0);
+    },
+  );
+
+  it('rounds the suggestion in decimal, not in binary floating point', async () => {
+    for (const [amount, suggested] of [
+      [1.005, '1.01'],
+      ['1.005', '1.01'],
+      ['0.999', '1.00'],
+      ['19.9949', '19.99'],
+    ] as const) {
+      const error = await rejects(
+        () =>
+          client.createCharge({ ...validBodies.createCharge, chargeAmount: { amount, currencyCode: 'EUR' } }),
+        'chargeAmount.amount',
+      );
+      expect(error.issues[0]?.message).toContain(`${amount} has more than 2 decimal places`);
+      expect(error.issues[0]?.message).toContain(`such as "${suggested}"`);
+    }
   });
 
   it('accepts numeric amounts with at most 2 decimals and sends them as given', async () => {
