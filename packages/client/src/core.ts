@@ -8,6 +8,7 @@ import type { Environment, Region } from './endpoint.js';
 import { AmazonPayConfigError, AmazonPayRequestValidationError } from './errors.js';
 import type { CommonWithResponse } from './methods.js';
 import { OPERATION_ROUTES } from './operations.js';
+import { type PagedOperationId, type Paginator, paginate } from './paginate.js';
 import { Pipeline } from './pipeline.js';
 import { retrySettings } from './retry-options.js';
 import { configErrorFromSigner } from './signer-error.js';
@@ -15,6 +16,8 @@ import type { CallOptions } from './types.js';
 
 /** Internal entry point of every operation method; `withResponse` swaps it for the metadata variant. */
 export const CALL = Symbol('amazonPay.call');
+/** Internal entry point of `client.paginate`'s methods. */
+export const PAGES = Symbol('amazonPay.pages');
 
 type Call = (
   operationId: OperationId,
@@ -161,6 +164,19 @@ export abstract class ClientBase {
     options: CallOptions | undefined,
   ): Promise<unknown> {
     return this.#send(operationId, ids, input, options).then((result) => result.data);
+  }
+
+  /** Walks a paged list (`client.paginate`): each page is one call of the operation's typed method. */
+  protected [PAGES](
+    operationId: PagedOperationId,
+    ids: readonly unknown[],
+    input: unknown,
+    options: CallOptions | undefined,
+  ): Paginator<PagedOperationId> {
+    const route = OPERATION_ROUTES[operationId];
+    return paginate(operationId, route, input as Record<string, unknown> | undefined, (query) =>
+      this.#send(operationId, ids, query, options),
+    );
   }
 
   /** A method's arguments as `client.api` would send them, through the same pipeline. */

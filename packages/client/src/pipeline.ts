@@ -17,7 +17,7 @@ import { serializeWireQuery } from './query.js';
 import { type RawRequest, rawRequest } from './raw-request.js';
 import { resultOf } from './response.js';
 import { type AttemptProgress, type CallOutcome, RetriedCall } from './retried-call.js';
-import type { RetrySettings } from './retry-options.js';
+import { type RetrySettings, withCallLimits } from './retry-options.js';
 import { safeUrl } from './safe-url.js';
 import { configErrorFromSigner } from './signer-error.js';
 import { createTransport, type Transport } from './transport.js';
@@ -74,8 +74,8 @@ const NULL_BODY = new Set([204, 205, 304]);
  * 4. `resultOf`: the response rules (redirect, typed API error, malformed 2xx, validation,
  *    decoding, unwrapping), once, on the answer that ended the call.
  *
- * Per-call settings (today: the caller's signal) travel in `CallInit`; that is where per-call
- * options would plug in, and the stages above are where hooks would observe a call.
+ * Per-call settings (the caller's signal, `timeoutMs`, `maxRetries`) travel in `CallInit` and are
+ * checked by `prepareCall` with the rest of the request.
  */
 export class Pipeline {
   readonly #settings: PipelineSettings;
@@ -128,7 +128,11 @@ export class Pipeline {
     });
     let outcome: CallOutcome<Answer>;
     try {
-      outcome = await new RetriedCall<Answer>(this.#settings.retry, {
+      const retry =
+        call.timeoutMs === undefined && call.maxRetries === undefined
+          ? this.#settings.retry
+          : withCallLimits(this.#settings.retry, call.timeoutMs, call.maxRetries);
+      outcome = await new RetriedCall<Answer>(retry, {
         signal: call.signal,
         replaySafe: call.replaySafe,
         describe: context,
