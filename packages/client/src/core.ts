@@ -6,6 +6,7 @@ import { methodInit } from './call-options.js';
 import { type ClientConfig, type ResolvedConfig, resolveConfig, type SignatureAlgorithm } from './config.js';
 import type { Environment, Region } from './endpoint.js';
 import { AmazonPayConfigError, AmazonPayRequestValidationError } from './errors.js';
+import { hookListeners } from './hooks.js';
 import type { CommonWithResponse } from './methods.js';
 import { OPERATION_ROUTES } from './operations.js';
 import { type PagedOperationId, type Paginator, paginate } from './paginate.js';
@@ -66,19 +67,16 @@ export abstract class ClientBase {
       userAgentSuffix: resolved.userAgentSuffix,
       validateResponses: resolved.validateResponses,
       logger,
+      // Retry notices go to the logger, `retry.onRetry` and the hooks, through the pipeline.
       retry: retrySettings({
         ...config.retry,
         maxRetries: resolved.maxRetries,
         timeoutMs: resolved.timeoutMs,
         attemptTimeoutMs: resolved.attemptTimeoutMs,
-        onRetry: (event) =>
-          logger?.debug?.(`retrying ${event.context.method} ${event.context.operationId}`, {
-            retry: event.retry,
-            delayMs: event.delayMs,
-            status: event.status,
-            idempotencyKey: event.context.idempotencyKey,
-          }),
+        onRetry: undefined,
       }),
+      onRetry: config.retry?.onRetry,
+      hooks: hookListeners(config.hooks),
     });
     this.api = createApiClient(this.#pipeline);
   }
@@ -182,15 +180,9 @@ export abstract class ClientBase {
   /** A method's arguments as `client.api` would send them, through the same pipeline. */
   #send(operationId: OperationId, ids: readonly unknown[], input: unknown, options: CallOptions | undefined) {
     const route = OPERATION_ROUTES[operationId as keyof typeof OPERATION_ROUTES];
-    try {
-      return this.#pipeline.send(
-        route.method,
-        route.path,
-        methodInit(operationId, route, ids, input, options),
-      );
-    } catch (error) {
-      return Promise.reject(error);
-    }
+    return this.#pipeline.send(route.method, route.path, () =>
+      methodInit(operationId, route, ids, input, options),
+    );
   }
 }
 

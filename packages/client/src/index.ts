@@ -43,6 +43,15 @@ export type {
 export type { PaginatedOperations } from './generated/operation-pages.js';
 export type * from './generated/operation-results.js';
 export type {
+  CallEvent,
+  CallRetryEvent,
+  ClientHooks,
+  ErrorEvent,
+  RequestEvent,
+  ResponseEvent,
+  SuccessEvent,
+} from './hooks.js';
+export type {
   AmazonPayWithResponse,
   ChannelOperation,
   CommonWithResponse,

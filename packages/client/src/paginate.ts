@@ -9,18 +9,14 @@ export type PagedOperationId = {
   [K in ClientOperationId]: (typeof OPERATION_ROUTES)[K] extends { pagination: object } ? K : never;
 }[ClientOperationId];
 
-/** The array property of a page that lists the items (`reports`, `disbursements`), from the spec. @inline */
-type ItemsKey<K extends PagedOperationId> = (typeof OPERATION_ROUTES)[K] extends {
+/** One item of a paged list (of the page's array the spec names): `PageItem<'getReports'>` is a `Report`. */
+export type PageItem<K extends PagedOperationId> = (typeof OPERATION_ROUTES)[K] extends {
   pagination: { items: infer Key extends string };
 }
-  ? Key
-  : never;
-
-/** One item of a paged list: `PageItem<'getReports'>` is a `Report`. */
-export type PageItem<K extends PagedOperationId> =
-  NonNullable<ResponseBody<K>[ItemsKey<K> & keyof ResponseBody<K>]> extends readonly (infer Item)[]
+  ? NonNullable<ResponseBody<K>[Key & keyof ResponseBody<K>]> extends readonly (infer Item)[]
     ? Item
-    : never;
+    : never
+  : never;
 
 /**
  * A walk over every page of a list: `for await (const item of paginator)` yields the items, page

@@ -5,12 +5,17 @@ import { RETRY_DEFAULTS, type RetryPolicy } from './retry-decision.js';
 export interface RetryEvent {
   /** 1 for the first retry. */
   readonly retry: number;
+  /** The attempt that is repeated (1 for the first attempt). */
+  readonly attempt: number;
+  /** The wait before the next attempt. */
   readonly delayMs: number;
   /** The status that is retried, or undefined after a lost reply. */
   readonly status: number | undefined;
+  /** `x-amz-pay-request-id` of the answer that is retried, when one came. */
+  readonly requestId: string | undefined;
   /** The failure that is retried, or undefined after a retriable status. */
   readonly error: unknown;
-  /** The request that is repeated. */
+  /** The request that is repeated: operation, method, URL (without credentials) and idempotency key. */
   readonly context: RequestContext;
 }
 
@@ -35,7 +40,7 @@ export interface RetryOptions {
   random?: () => number;
   /** How to wait; must reject when `signal` aborts. Tests inject an instant one. */
   sleep?: (ms: number, signal: AbortSignal) => Promise<void>;
-  /** Called before each wait. */
+  /** Called before each wait; what it throws is ignored (it cannot change the call). */
   onRetry?: (event: RetryEvent) => void;
 }
 

@@ -83,12 +83,13 @@ export type QueryParams<K extends OperationId> = {
  * an operation without simulations.
  */
 export type SimulationCodeOf<K extends OperationId> = K extends OperationId
-  ? SimulationHeader<NonNullable<operations[K]['parameters']['header']>>
-  : never;
-
-/** The simulation code header's values in an operation's header parameters (`never` without it). @inline */
-type SimulationHeader<Header> = 'x-amz-pay-simulation-code' extends keyof Header
-  ? Exclude<Header['x-amz-pay-simulation-code' & keyof Header], undefined>
+  ? 'x-amz-pay-simulation-code' extends keyof NonNullable<operations[K]['parameters']['header']>
+    ? Exclude<
+        NonNullable<operations[K]['parameters']['header']>['x-amz-pay-simulation-code' &
+          keyof NonNullable<operations[K]['parameters']['header']>],
+        undefined
+      >
+    : never
   : never;
 
 /** Every sandbox simulation code the spec declares, on any operation. */

@@ -173,18 +173,14 @@ describe('retries through the client', () => {
   it('an abort during the backoff wait stops at once', async () => {
     const controller = new AbortController();
     let waitStarted = 0;
-    // The client logs each retry just before its wait: abort 20 ms into that (60 s) wait, however
-    // long the first attempt took on a loaded machine.
-    const logger = {
-      warn: () => {},
-      debug: () => {
-        waitStarted = Date.now();
-        setTimeout(() => controller.abort(), 20);
-      },
+    // retry.onRetry runs just before the wait: abort 20 ms into that (60 s) wait, however long the
+    // first attempt took on a loaded machine.
+    const onRetry = () => {
+      waitStarted = Date.now();
+      setTimeout(() => controller.abort(), 20);
     };
     const client = await testClient(server.url, {
-      logger,
-      retry: { baseDelayMs: 60_000, maxDelayMs: 60_000, random: () => 0.99 },
+      retry: { baseDelayMs: 60_000, maxDelayMs: 60_000, random: () => 0.99, onRetry },
     });
     server.fallback = () => ({ status: 500 });
     const error = await client.getCharge('C1', { signal: controller.signal }).catch((e: unknown) => e);
