@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import {
   clientOperations,
   emitClientMethodsModule,
+  emitClientPagesModule,
   emitClientResultsModule,
   emitClientRoutesModule,
 } from './client-methods-module.js';
@@ -111,6 +112,79 @@ describe('clientOperations', () => {
   });
 });
 
+describe('simulation codes and pages from the spec', () => {
+  const page = {
+    type: 'object',
+    required: ['widgets'],
+    properties: {
+      widgets: { type: 'array', items: { type: 'object' } },
+      nextToken: { type: ['string', 'null'] },
+      total: { type: 'integer' },
+    },
+  };
+  const json = (schema: unknown) => ({
+    '200': { description: 'OK', content: { 'application/json': { schema } } },
+  });
+  const token = { name: 'nextToken', in: 'query', schema: { type: 'string' } };
+  const listed = (operation: Record<string, unknown>) =>
+    spec({ '/v2/widgets': { get: { operationId: 'listWidgets', responses: json(page), ...operation } } });
+
+  it('reads the closed enum of x-amz-pay-simulation-code, through refs', () => {
+    const document = listed({
+      parameters: [{ $ref: '#/components/parameters/Simulation' }],
+    });
+    document.components = {
+      parameters: {
+        Simulation: {
+          name: 'x-amz-pay-simulation-code',
+          in: 'header',
+          schema: { $ref: '#/components/schemas/Codes' },
+        },
+      },
+      schemas: { Codes: { type: 'string', enum: ['Declined', 'Expired'] } },
+    };
+    expect(clientOperations(document)[0]?.simulationCodes).toEqual(['Declined', 'Expired']);
+    expect(emitClientRoutesModule(document)).toContain("    simulationCodes: ['Declined', 'Expired'],\n");
+    const open = listed({
+      parameters: [{ name: 'x-amz-pay-simulation-code', in: 'header', schema: { type: 'string' } }],
+    });
+    expect(() => clientOperations(open)).toThrow(/must be a closed enum/);
+    expect(clientOperations(listed({}))[0]?.simulationCodes).toEqual([]);
+    expect(emitClientRoutesModule(listed({}))).not.toContain('simulationCodes');
+  });
+
+  it('finds the paged lists: a nextToken parameter, a nextToken and one required array in the answer', () => {
+    const paged = listed({ parameters: [token], 'x-next-token-only': true });
+    expect(clientOperations(paged)[0]?.pagination).toEqual({ items: 'widgets', tokenOnly: true });
+    expect(clientOperations(listed({ parameters: [token] }))[0]?.pagination).toEqual({
+      items: 'widgets',
+      tokenOnly: false,
+    });
+    expect(clientOperations(listed({}))[0]?.pagination).toBeUndefined();
+    expect(emitClientRoutesModule(paged)).toContain(
+      "    pagination: { items: 'widgets', tokenOnly: true },\n",
+    );
+    expect(() => clientOperations(listed({ 'x-next-token-only': true }))).toThrow(/without a nextToken/);
+    const noList = spec({
+      '/v2/widgets': {
+        get: { operationId: 'listWidgets', parameters: [token], responses: json({ type: 'object' }) },
+      },
+    });
+    expect(() => clientOperations(noList)).toThrow(/exactly one required array/);
+  });
+
+  it('writes one paginate method per paged list, typed by its operation', () => {
+    const pages = emitClientPagesModule(listed({ parameters: [token] }));
+    expect(pages).toContain(
+      "  listWidgets(query?: QueryParams<'listWidgets'>, options?: CallOptions<'listWidgets'>): Paginator<'listWidgets'> {\n" +
+        "    return this.#walk('listWidgets', [], query, options) as Paginator<'listWidgets'>;",
+    );
+    expect(pages).toContain('iterates the `widgets`');
+    const inStore = listed({ parameters: [token], tags: ['InStore'] });
+    expect(() => emitClientPagesModule(inStore)).toThrow(/only web store clients have `paginate`/);
+  });
+});
+
 describe('emitted client modules', () => {
   const methods = emitClientMethodsModule(widgets);
 
@@ -118,19 +192,21 @@ describe('emitted client modules', () => {
     expect(methods).toContain(
       '  /** GET /v2/tokens/{token}: Exchange a token. */\n' +
         "  getToken(token: string, merchantId: string, kind: QueryParams<'getToken'>['kind'], " +
-        "query?: Omit<QueryParams<'getToken'>, 'merchantId' | 'kind'>, options?: CallOptions): " +
+        "query?: Omit<QueryParams<'getToken'>, 'merchantId' | 'kind'>, options?: CallOptions<'getToken'>): " +
         "Promise<ResponseBody<'getToken'>> {\n" +
         "    return this[CALL]('getToken', [token], { merchantId, kind, ...query }, options) as " +
         "Promise<ResponseBody<'getToken'>>;",
     );
-    expect(methods).toContain("listWidgets(query?: QueryParams<'listWidgets'>, options?: CallOptions)");
+    expect(methods).toContain(
+      "listWidgets(query?: QueryParams<'listWidgets'>, options?: CallOptions<'listWidgets'>)",
+    );
     expect(methods).toContain("this[CALL]('listWidgets', [], query, options)");
     expect(methods).toContain('/** POST /v2/widgets: Create a widget (*\\/ is escaped). */');
     expect(methods).toContain(
-      "updateWidget(shopId: string, widgetId: string, body?: RequestInput<'updateWidget'>, options?: CallOptions)",
+      "updateWidget(shopId: string, widgetId: string, body?: RequestInput<'updateWidget'>, options?: CallOptions<'updateWidget'>)",
     );
     expect(methods).toContain(
-      "  updateWidget: [shopId: string, widgetId: string, body?: RequestInput<'updateWidget'>, options?: CallOptions];",
+      "  updateWidget: [shopId: string, widgetId: string, body?: RequestInput<'updateWidget'>, options?: CallOptions<'updateWidget'>];",
     );
     const classBody = (name: string) => methods.slice(methods.indexOf(`class ${name} `)).split('\n}\n')[0];
     expect(classBody('CommonOperations')).toContain('getToken(');

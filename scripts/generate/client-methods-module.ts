@@ -56,6 +56,14 @@ export interface ClientOperation {
   unwrapSingle?: string;
   /** Date-time fields of the input (dotted body paths, or query names): the client takes a `Date` there. */
   dateTimes: string[];
+  /** The `x-amz-pay-simulation-code` values the spec declares for the operation (none: it has no simulations). */
+  simulationCodes: string[];
+  /**
+   * A list read page by page: the operation takes a `nextToken` query parameter and answers with a
+   * `nextToken` beside one required array, `items`. `tokenOnly` (`x-next-token-only` in the spec): later
+   * pages send the token alone, else the first page's query with the token.
+   */
+  pagination?: { items: string; tokenOnly: boolean };
 }
 
 const identifier = /^[A-Za-z_$][A-Za-z0-9_$]*$/;
@@ -127,6 +135,8 @@ export function clientOperations(document: OpenApiDocument): ClientOperation[] {
       : query
           .filter((parameter) => isDateTimeParameter(document, parameter.schema))
           .map((parameter) => parameter.name);
+    const simulationCodes = simulationCodesOf(document, parameters, operationId);
+    const pagination = paginationOf(document, entry, query);
     return {
       operationId,
       method: method.toUpperCase(),
@@ -140,8 +150,77 @@ export function clientOperations(document: OpenApiDocument): ClientOperation[] {
       bodyRequired: requestBody?.required === true,
       ...(unwrapSingle === undefined ? {} : { unwrapSingle }),
       dateTimes,
+      simulationCodes,
+      ...(pagination === undefined ? {} : { pagination }),
     };
   });
+}
+
+/** The closed enum of the operation's `x-amz-pay-simulation-code` header, or [] without one. */
+function simulationCodesOf(
+  document: OpenApiDocument,
+  parameters: readonly ParameterObject[],
+  operationId: string,
+): string[] {
+  const parameter = parameters.find(
+    (candidate) => candidate.in === 'header' && candidate.name === 'x-amz-pay-simulation-code',
+  );
+  if (parameter === undefined) return [];
+  const schema = resolveSchema(document, parameter.schema);
+  const codes = isSchemaObject(schema) && Array.isArray(schema.enum) ? schema.enum : undefined;
+  if (codes === undefined || codes.length === 0 || !codes.every((code) => typeof code === 'string')) {
+    throw new Error(`${operationId}: x-amz-pay-simulation-code must be a closed enum of strings`);
+  }
+  return codes as string[];
+}
+
+/**
+ * How a list operation pages, derived from the spec: a `nextToken` query parameter, and a success
+ * object with a `nextToken` and exactly one required array (the items). Undefined for other operations.
+ */
+function paginationOf(
+  document: OpenApiDocument,
+  entry: OperationEntry,
+  query: readonly ParameterObject[],
+): ClientOperation['pagination'] {
+  const { operation } = entry;
+  const tokenOnly = (operation as { 'x-next-token-only'?: unknown })['x-next-token-only'];
+  const where = operation.operationId ?? entry.path;
+  if (!query.some((parameter) => parameter.name === 'nextToken')) {
+    if (tokenOnly !== undefined) throw new Error(`${where}: x-next-token-only without a nextToken parameter`);
+    return undefined;
+  }
+  if (tokenOnly !== undefined && typeof tokenOnly !== 'boolean') {
+    throw new Error(`${where}: x-next-token-only must be true or false`);
+  }
+  const success = Object.entries(operation.responses ?? {}).find(([status]) => /^2\d\d$/.test(status));
+  const schema = resolveSchema(
+    document,
+    success === undefined ? undefined : deref(document, success[1]).content?.['application/json']?.schema,
+  );
+  const properties = isSchemaObject(schema) ? (schema.properties ?? {}) : {};
+  const arrays = (isSchemaObject(schema) ? (schema.required ?? []) : []).filter((name) => {
+    const property = resolveSchema(document, properties[name]);
+    return isSchemaObject(property) && property.type === 'array';
+  });
+  if (!('nextToken' in properties) || arrays.length !== 1) {
+    throw new Error(
+      `${where}: takes nextToken, so its answer needs a nextToken and exactly one required array`,
+    );
+  }
+  return { items: arrays[0]!, tokenOnly: tokenOnly === true };
+}
+
+/** A schema with its `$ref` chain followed. */
+function resolveSchema(document: OpenApiDocument, schema: JsonSchema | undefined): JsonSchema | undefined {
+  let current = schema;
+  const seen = new Set<string>();
+  while (isSchemaObject(current) && current.$ref !== undefined) {
+    if (seen.has(current.$ref)) throw new Error(`Reference cycle at ${current.$ref}`);
+    seen.add(current.$ref);
+    current = resolvePointer(document, current.$ref) as JsonSchema;
+  }
+  return current;
 }
 
 /** The method's parameters, as written in both the class and the arguments table. */
@@ -159,7 +238,7 @@ function parameterList(op: ClientOperation): string[] {
         : `Omit<QueryParams<${id}>, ${op.queryArgs.map(({ name }) => `'${name}'`).join(' | ')}>`;
     params.push(`query?: ${type}`);
   }
-  params.push('options?: CallOptions');
+  params.push(`options?: CallOptions<${id}>`);
   return params;
 }
 
@@ -221,6 +300,12 @@ export function emitClientRoutesModule(document: OpenApiDocument): string {
       `    dateTimes: [${op.dateTimes.map((path) => `'${path}'`).join(', ')}],`,
       `    channel: '${op.channel}',`,
       ...(op.unwrapSingle === undefined ? [] : [`    unwrapSingle: '${op.unwrapSingle}',`]),
+      ...(op.simulationCodes.length === 0
+        ? []
+        : [`    simulationCodes: [${op.simulationCodes.map((code) => `'${code}'`).join(', ')}],`]),
+      ...(op.pagination === undefined
+        ? []
+        : [`    pagination: { items: '${op.pagination.items}', tokenOnly: ${op.pagination.tokenOnly} },`]),
       '  },',
     ].join('\n'),
   );
@@ -290,10 +375,13 @@ function resultSchemaName(document: OpenApiDocument, entry: OperationEntry): str
   return undefined;
 }
 
-function resultDocComment(schema: JsonSchema | undefined, operationIds: readonly string[]): string {
+function resultDocComment(
+  schema: JsonSchema | undefined,
+  operationIds: readonly string[],
+  returnedBy = `Returned by ${operationIds.map((id) => `\`${id}\``).join(', ')}.`,
+): string {
   const description =
     isSchemaObject(schema) && typeof schema.description === 'string' ? schema.description : '';
-  const returnedBy = `Returned by ${operationIds.map((id) => `\`${id}\``).join(', ')}.`;
   const lines = [
     ...description
       .trim()
@@ -323,7 +411,95 @@ export function emitClientResultsModule(document: OpenApiDocument): string {
     if (!identifier.test(name)) throw new Error(`result schema ${name} is not a type name`);
     return `${resultDocComment(schema, operationIds)}export type ${name} = ResponseBody<'${operationIds[0]}'>;`;
   });
-  return `${generatedHeader}import type { ResponseBody } from '../types.js';\n\n${blocks.join('\n')}\n`;
+  // The items of the paged lists, under their schema names too (`client.paginate` yields them).
+  const items = new Map<string, string[]>();
+  for (const op of clientOperations(document)) {
+    const name = op.pagination === undefined ? undefined : itemSchemaName(document, op);
+    if (name === undefined || byName.has(name)) continue;
+    items.set(name, [...(items.get(name) ?? []), op.operationId]);
+  }
+  for (const [name, operationIds] of items) {
+    const schema = resolvePointer(document, `#/components/schemas/${encodeURIComponent(name)}`) as JsonSchema;
+    const listedBy = operationIds.map((id) => `\`client.paginate.${id}\``).join(', ');
+    blocks.push(
+      `${resultDocComment(schema, [], `Listed by ${operationIds.map((id) => `\`${id}\``).join(', ')}; ${listedBy} yields them.`)}` +
+        `export type ${name} = PageItem<'${operationIds[0]}'>;`,
+    );
+  }
+  const imports = [
+    ...(items.size > 0 ? ["import type { PageItem } from '../paginate.js';"] : []),
+    "import type { ResponseBody } from '../types.js';",
+  ];
+  return `${generatedHeader}${imports.join('\n')}\n\n${blocks.join('\n')}\n`;
+}
+
+/**
+ * `operation-pages.ts`: one method per list the spec pages (`pagination`), each a typed walk over
+ * every page. `client.paginate` is an instance; the walk itself is `paginate.ts`.
+ */
+export function emitClientPagesModule(document: OpenApiDocument): string {
+  const paged = clientOperations(document).filter((op) => op.pagination !== undefined);
+  for (const op of paged) {
+    if (op.channel === 'inStore') {
+      throw new Error(`${op.operationId} pages, but only web store clients have \`paginate\``);
+    }
+  }
+  const methods = paged.map((op) => {
+    const id = `'${op.operationId}'`;
+    const items = op.pagination!.items;
+    const summary = op.summary
+      .replace(/\s+/g, ' ')
+      .replace(/[.!?]$/, '')
+      .replaceAll('*/', '*\\/');
+    return [
+      `  /** ${op.method} ${op.path}${summary ? `: ${summary}` : ''}, every page: iterates the \`${items}\`, \`.pages()\` the pages. */`,
+      `  ${op.operationId}(${parameterList(op).join(', ')}): Paginator<${id}> {`,
+      `    return this.#walk(${id}, [${op.pathParams.join(', ')}], ${callInput(op)}, options) as Paginator<${id}>;`,
+      '  }',
+    ].join('\n');
+  });
+  const typeImports = [
+    'CallOptions',
+    ...(paged.some((op) => op.input === 'query') ? ['QueryParams'] : []),
+    ...(paged.some((op) => op.input === 'body') ? ['RequestInput'] : []),
+  ];
+  return `${generatedHeader}import type { PageWalk, Paginator } from '../paginate.js';
+import type { ${typeImports.join(', ')} } from '../types.js';
+
+/**
+ * The lists Amazon answers page by page (a \`nextToken\` in the spec), each walked from the first page
+ * to the last: \`for await (const report of client.paginate.getReports(query))\`. A page is requested
+ * only when the items before it are used up, so a \`break\` sends nothing more; the call options
+ * (signal, deadline, retries) apply to every page.
+ */
+export class PaginatedOperations {
+  readonly #walk: PageWalk;
+
+  /** @internal The client builds it (\`client.paginate\`). */
+  constructor(walk: PageWalk) {
+    this.#walk = walk;
+  }
+
+${methods.join('\n')}
+}
+`;
+}
+
+/** The component schema of the items of a paged list (`pagination.items`), by name. */
+function itemSchemaName(document: OpenApiDocument, op: ClientOperation): string | undefined {
+  const entry = listOperations(document).find(
+    (candidate) => candidate.operation.operationId === op.operationId,
+  );
+  const success = Object.entries(entry?.operation.responses ?? {}).find(([status]) => /^2\d\d$/.test(status));
+  const page = resolveSchema(
+    document,
+    success === undefined ? undefined : deref(document, success[1]).content?.['application/json']?.schema,
+  );
+  const list = isSchemaObject(page)
+    ? resolveSchema(document, page.properties?.[op.pagination!.items])
+    : undefined;
+  const item = isSchemaObject(list) ? list.items : undefined;
+  return isSchemaObject(item) && item.$ref !== undefined ? schemaRefName(item.$ref) : undefined;
 }
 
 /** File name -> contents of packages/client/src/generated/. */
@@ -331,6 +507,7 @@ export function emitClientModules(document: OpenApiDocument): Record<string, str
   return {
     'operation-routes.ts': emitClientRoutesModule(document),
     'operation-methods.ts': emitClientMethodsModule(document),
+    'operation-pages.ts': emitClientPagesModule(document),
     'operation-results.ts': emitClientResultsModule(document),
     'operation-validators.ts': emitClientValidatorsModule(document),
   };

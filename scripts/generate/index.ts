@@ -62,7 +62,7 @@ if (process.argv[1] !== undefined && resolve(process.argv[1]) === fileURLToPath(
   });
   console.log(`generated ${readdirSync(outDir).sort().join(', ')} in packages/types/src/generated`);
   console.log(
-    'generated operation-methods.ts, operation-results.ts, operation-routes.ts, operation-validators.ts in packages/client/src/generated',
+    'generated operation-methods.ts, operation-pages.ts, operation-results.ts, operation-routes.ts, operation-validators.ts in packages/client/src/generated',
   );
   const controlOutDir = join(repoRoot, 'packages/simulator/src/generated/control-plane');
   const control = bundleSpec(

@@ -7,9 +7,11 @@
 //  3. publint (strict) and @arethetypeswrong/cli (every resolution mode) on each tarball;
 //  4. installs the tarballs with npm into a scratch project outside the repo and runs the smoke test
 //     (smoke/): ESM and CommonJS programs, and TypeScript consumers under node16 (.mts and .cts) and
-//     bundler resolution, with skipLibCheck off;
-//  5. installs the client alone (client, signer, types): no zod in node_modules, and a program and a
-//     TypeScript consumer (skipLibCheck off) that use the client and the types' root entry;
+//     bundler resolution, with skipLibCheck off; with @opentelemetry/api installed, the client's
+//     opentelemetry entry point too (spans read back from the SDK);
+//  5. installs the client alone (client, signer, types): no zod and no @opentelemetry in
+//     node_modules (optional peers), and a program and a TypeScript consumer (skipLibCheck off) that
+//     use the client, its hooks and the types' root entry;
 //  6. runs the ESM and CommonJS programs again on the oldest Node that `engines` allows, a binary
 //     from the npm registry's node-<platform>-<arch> package (cached under node_modules/.cache).
 // Options: --no-build (pack the existing dist/, prepack skipped), --keep (leave the scratch
@@ -101,9 +103,15 @@ try {
     filter: (path) => !path.includes('client-alone'),
   });
   const typesNode = readJson(join(repoRoot, 'package.json')).devDependencies['@types/node'];
+  // The client's optional peer, for its opentelemetry entry point (the client-alone project below
+  // has none), with the SDK the scenario reads the spans from.
+  const clientDev = readJson(join(repoRoot, 'packages', 'client', 'package.json')).devDependencies;
+  const openTelemetry = Object.fromEntries(
+    ['@opentelemetry/api', '@opentelemetry/sdk-trace-base'].map((name) => [name, clientDev[name]]),
+  );
   writeFileSync(
     join(consumer, 'package.json'),
-    `${JSON.stringify({ name: 'consumer', private: true, dependencies: Object.fromEntries([...tarballs].map(([name, file]) => [name, `file:${relative(consumer, file)}`])), devDependencies: { '@types/node': typesNode } }, null, 2)}\n`,
+    `${JSON.stringify({ name: 'consumer', private: true, dependencies: Object.fromEntries([...tarballs].map(([name, file]) => [name, `file:${relative(consumer, file)}`])), devDependencies: { '@types/node': typesNode, ...openTelemetry } }, null, 2)}\n`,
   );
   // Every package, named generically, so a package added later is type-checked too.
   const imports = [...tarballs.keys()].map((name, i) => `import * as package${i} from '${name}';`).join('\n');
@@ -119,7 +127,10 @@ try {
     if (esm !== cjs) throw new Error(`ESM and CommonJS disagree:\n${esm}\n${cjs}`);
     const result = JSON.parse(esm);
     const counts = Object.entries(result.exports).map(([name, keys]) => `${name} ${keys.length}`);
-    return `same exports from import and require (${counts.join(', ')}); checkout: ${JSON.stringify(result.checkout)}`;
+    const spans = result.spans ? `; spans: ${JSON.stringify(result.spans)}` : '';
+    if (result.spans && result.spans.length < 4)
+      throw new Error(`too few spans: ${JSON.stringify(result.spans)}`);
+    return `same exports from import and require (${counts.join(', ')}); checkout: ${JSON.stringify(result.checkout)}${spans}`;
   };
   try {
     console.log(smoke(process.execPath));
@@ -164,11 +175,16 @@ try {
   try {
     run('npm', ['install', '--no-audit', '--no-fund', '--loglevel=error'], { cwd: alone });
     if (existsSync(join(alone, 'node_modules', 'zod'))) throw new Error('zod was installed with the client');
+    if (existsSync(join(alone, 'node_modules', '@opentelemetry'))) {
+      throw new Error('@opentelemetry was installed with the client (an optional peer)');
+    }
     const esm = run(process.execPath, ['program.mjs'], { cwd: alone });
     const cjs = run(process.execPath, ['program.cjs'], { cwd: alone });
     if (esm !== cjs) throw new Error(`ESM and CommonJS disagree:\n${esm}\n${cjs}`);
     run(process.execPath, [require.resolve('typescript/bin/tsc'), '-p', 'tsconfig.json'], { cwd: alone });
-    console.log(`no zod in node_modules; programs (ESM = CommonJS): ${esm.trim()}; TypeScript consumer: ok`);
+    console.log(
+      `no zod and no @opentelemetry in node_modules; programs (ESM = CommonJS): ${esm.trim()}; TypeScript consumer: ok`,
+    );
   } catch (error) {
     console.log(String(error.stdout ?? ''), String(error.stderr ?? ''), String(error.message));
     failures.push('the client alone failed (see above)');

@@ -29,7 +29,7 @@ is sent.
   --body FILE           JSON request body, for operations that take one
   --query NAME=VALUE    optional query parameter (repeatable), for operations that take a query
   --idempotency-key K   key to send (default: a fresh one per call, reused on retries)
-  --simulation-code C   x-amz-pay-simulation-code, a sandbox simulation such as HardDeclined
+  --simulation-code C   x-amz-pay-simulation-code, a sandbox simulation of the operation (HardDeclined…)
   --header 'NAME: V'    another header to send, signed (repeatable), e.g. 'x-amz-pay-authtoken: …'
 ${keyHelp}
 ${endpointHelp}
@@ -86,7 +86,10 @@ export async function callCommand(args: string[], io: CliIo, env: NodeJS.Process
         : [];
   const options: CallOptions = {
     ...(values['idempotency-key'] ? { idempotencyKey: values['idempotency-key'] } : {}),
-    ...(values['simulation-code'] ? { simulationCode: values['simulation-code'] } : {}),
+    // Any text here: the client refuses a code the spec does not declare for the operation (exit 2).
+    ...(values['simulation-code']
+      ? { simulationCode: values['simulation-code'] as CallOptions['simulationCode'] }
+      : {}),
     ...(values.header ? { headers: headerObject(values.header) } : {}),
   };
   const client = newClient({

@@ -320,14 +320,21 @@ describe('amazon-pay call', () => {
     expect(sim.requests?.length).toBe(before);
   });
 
-  it('sends --simulation-code: the simulator refuses a code the operation does not know', async () => {
+  it('refuses a --simulation-code the operation does not have before sending (exit 2)', async () => {
     const created = JSON.parse(
       (await cli('call', 'createCheckoutSession', '--body', join(dir, 'create.json'), '--json')).out,
     );
     const id = created.body.checkoutSessionId as string;
+    const before = sim.requests?.length;
     const result = await cli('call', 'getCheckoutSession', id, '--simulation-code', 'HardDeclined', '--json');
-    expect(result.code).toBe(1);
-    expect(JSON.parse(result.out).reasonCode).toBe('InvalidSandboxSimulationSpecified');
+    expect(result.code).toBe(2);
+    expect(result.err).toContain('getCheckoutSession has no sandbox simulations');
+    const typo = await cli('call', 'getCharge', 'S01-x', '--simulation-code', 'ExpiredUnusedd', '--json');
+    expect(typo.code).toBe(2);
+    expect(typo.err).toContain(
+      'is not a simulation code of getCharge; use one of ExpiredUnused, AmazonCanceled',
+    );
+    expect(sim.requests?.length).toBe(before);
   });
 
   it('sends --header and --simulation-code, signed, and refuses a malformed --header before sending', async () => {
@@ -340,7 +347,7 @@ describe('amazon-pay call', () => {
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
     try {
       const baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-      const call = ['call', 'getCheckoutSession', 'S01-x', '--base-url', baseUrl];
+      const call = ['call', 'getCharge', 'S01-x', '--base-url', baseUrl];
       const result = await cli(
         ...call,
         '--header',

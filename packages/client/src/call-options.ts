@@ -1,10 +1,18 @@
 import { AmazonPayRequestValidationError, type FieldIssue } from './errors.js';
 import { IDEMPOTENCY_HEADER, idempotencyKeyIssue } from './idempotency.js';
 import type { OperationRoute } from './operations.js';
-import type { CallInit } from './prepare-call.js';
+import { type CallInit, simulationCodeIssue } from './prepare-call.js';
 import type { CallOptions } from './types.js';
 
-const CALL_OPTION_KEYS = new Set(['idempotencyKey', 'authToken', 'simulationCode', 'signal', 'headers']);
+const CALL_OPTION_KEYS = new Set([
+  'idempotencyKey',
+  'authToken',
+  'simulationCode',
+  'signal',
+  'headers',
+  'timeoutMs',
+  'maxRetries',
+]);
 
 /**
  * A typed method's arguments as the openapi-fetch options `client.api` takes: the ids as path
@@ -24,7 +32,7 @@ export function methodInit(
     path[name] = ids[index];
   });
   const issues: FieldIssue[] = [];
-  const headers = options === undefined ? undefined : optionHeaders(options, issues);
+  const headers = options === undefined ? undefined : optionHeaders(operationId, route, options, issues);
   if (issues.length > 0)
     throw new AmazonPayRequestValidationError({ operationId, method: route.method, issues });
   return {
@@ -34,11 +42,19 @@ export function methodInit(
         : { path, header: headers },
     body: route.input === 'body' ? input : undefined,
     signal: options?.signal,
+    // Checked with client.api's own options, by prepareCall.
+    timeoutMs: options?.timeoutMs,
+    maxRetries: options?.maxRetries,
   };
 }
 
 /** The headers {@link CallOptions} stand for; what is wrong with them goes to `issues`. */
-function optionHeaders(options: CallOptions, issues: FieldIssue[]): Record<string, unknown> {
+function optionHeaders(
+  operationId: string,
+  route: OperationRoute,
+  options: CallOptions,
+  issues: FieldIssue[],
+): Record<string, unknown> {
   if (options === null || typeof options !== 'object') {
     issues.push({ path: '(options)', message: 'expected an options object' });
     return {};
@@ -63,9 +79,12 @@ function optionHeaders(options: CallOptions, issues: FieldIssue[]): Record<strin
     } else headers['x-amz-pay-authtoken'] = authToken;
   }
   if (simulationCode !== undefined) {
-    if (typeof simulationCode !== 'string' || simulationCode === '') {
-      issues.push({ path: 'options.simulationCode', message: 'must be a non-empty string' });
-    } else headers['x-amz-pay-simulation-code'] = simulationCode;
+    const issue =
+      typeof simulationCode !== 'string' || (simulationCode as string) === ''
+        ? 'must be a non-empty string'
+        : simulationCodeIssue(operationId, route, simulationCode);
+    if (issue) issues.push({ path: 'options.simulationCode', message: issue });
+    else headers['x-amz-pay-simulation-code'] = simulationCode;
   }
   if (signal !== undefined && !(signal instanceof AbortSignal)) {
     issues.push({ path: 'options.signal', message: 'must be an AbortSignal' });

@@ -1,5 +1,7 @@
 import { type AliasesOf, type AliasMethods, installAliases } from './aliases.js';
+import { PAGES } from './core.js';
 import { InStoreOperations, WebStoreOperations } from './generated/operation-methods.js';
+import { PaginatedOperations } from './generated/operation-pages.js';
 import type {
   AmazonPayWithResponse,
   ChannelOperation,
@@ -19,9 +21,22 @@ export interface WebStoreClient extends AliasMethods<AliasesOf<'common' | 'webSt
  */
 // biome-ignore lint/suspicious/noUnsafeDeclarationMerging: the interface's alias methods are installed right below
 export class WebStoreClient extends WebStoreOperations {
+  #paginate: PaginatedOperations | undefined;
+
   /** The same operations resolving to `{ data, metadata }`; see {@link ClientBase.withResponse}. */
   override get withResponse(): WebStoreWithResponse {
     return super.withResponse as WebStoreWithResponse;
+  }
+
+  /**
+   * The lists Amazon answers page by page, walked to the end, each item typed from the spec:
+   * `for await (const report of client.paginate.getReports({ pageSize: 100 }))`. See {@link Paginator}.
+   */
+  get paginate(): PaginatedOperations {
+    this.#paginate ??= new PaginatedOperations((operationId, ids, input, options) =>
+      this[PAGES](operationId, ids, input, options),
+    );
+    return this.#paginate;
   }
 }
 installAliases(WebStoreClient.prototype, ['common', 'webStore']);

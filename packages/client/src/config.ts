@@ -9,6 +9,7 @@ import {
 } from './endpoint.js';
 import { AmazonPayConfigError } from './errors.js';
 import type { FetchLike } from './fetch-like.js';
+import type { ClientHooks } from './hooks.js';
 import { RETRY_DEFAULTS } from './retry-decision.js';
 import { checkRetryOptions, type RetryOptions } from './retry-options.js';
 
@@ -17,11 +18,19 @@ export type SignatureAlgorithm = 'AMZN-PAY-RSASSA-PSS' | 'AMZN-PAY-RSASSA-PSS-V2
 /** What a 2xx body that does not match the spec does: throw (`strict`), warn and return it (`warn`), or nothing (`off`). */
 export type ValidationMode = 'strict' | 'warn' | 'off';
 
-/** Where the client reports what it does not throw for: response validation warnings, retries. */
+/**
+ * Where the client reports what it does not throw for. What a logger throws is dropped: it never
+ * changes a call's outcome.
+ */
 export interface Logger {
-  /** Called for what deserves attention: a response that does not match the spec, a retry. */
+  /**
+   * Called for what deserves attention: a response that does not match the spec (with
+   * `operationId`, `requestId`, `issues`), each retry (with `operationId`, `method`, `url`,
+   * `idempotencyKey`, `retry`, `attempt`, `delayMs`, `status`, `requestId`, `error`), and a hook
+   * that threw (`hook`, `callId`, `operationId`, `error`). Never a credential or key material.
+   */
   warn(message: string, details?: Record<string, unknown>): void;
-  /** Called, when present, for routine detail. */
+  /** Accepted for loggers that have it; the client reports nothing at debug level. */
   debug?(message: string, details?: Record<string, unknown>): void;
 }
 
@@ -55,8 +64,14 @@ export interface ClientConfig {
   fetch?: FetchLike;
   /** Retries after the first attempt on 408/425/429/5xx and lost replies. Default 3; 0 disables. */
   maxRetries?: number;
-  /** Backoff tuning: first and largest ceiling of the jittered wait, longest `Retry-After` honoured; `sleep`/`random` let tests run instantly. */
-  retry?: Pick<RetryOptions, 'baseDelayMs' | 'maxDelayMs' | 'maxRetryAfterMs' | 'random' | 'sleep'>;
+  /**
+   * Backoff tuning: first and largest ceiling of the jittered wait, longest `Retry-After` honoured;
+   * `sleep`/`random` let tests run instantly; `onRetry` hears of each retry (as `hooks.onRetry`).
+   */
+  retry?: Pick<
+    RetryOptions,
+    'baseDelayMs' | 'maxDelayMs' | 'maxRetryAfterMs' | 'random' | 'sleep' | 'onRetry'
+  >;
   /** Deadline for a whole call: every attempt, body read and wait between attempts. Default 60 000 ms. */
   timeoutMs?: number;
   /** Deadline of one attempt, from sending until the last body byte. Default 20 000 ms. */
@@ -67,6 +82,12 @@ export interface ClientConfig {
   validateResponses?: ValidationMode;
   /** Receives validation warnings and retry notices. Default: none (the client prints nothing). */
   logger?: Logger;
+  /**
+   * Observers of every call on every door: `onRequest`, `onResponse` (per attempt), `onRetry`,
+   * `onSuccess`, `onError` (per call) — one set, or a list (yours beside `openTelemetryHooks()` of
+   * `@amazon-pay-ts/client/opentelemetry`). See {@link ClientHooks}.
+   */
+  hooks?: ClientHooks | readonly ClientHooks[];
 }
 
 /** The configuration after checks, without the private key (which lives only in the signer). */

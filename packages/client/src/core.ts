@@ -6,8 +6,10 @@ import { methodInit } from './call-options.js';
 import { type ClientConfig, type ResolvedConfig, resolveConfig, type SignatureAlgorithm } from './config.js';
 import type { Environment, Region } from './endpoint.js';
 import { AmazonPayConfigError, AmazonPayRequestValidationError } from './errors.js';
+import { hookListeners } from './hooks.js';
 import type { CommonWithResponse } from './methods.js';
 import { OPERATION_ROUTES } from './operations.js';
+import { type PagedOperationId, type Paginator, paginate } from './paginate.js';
 import { Pipeline } from './pipeline.js';
 import { retrySettings } from './retry-options.js';
 import { configErrorFromSigner } from './signer-error.js';
@@ -15,6 +17,8 @@ import type { CallOptions } from './types.js';
 
 /** Internal entry point of every operation method; `withResponse` swaps it for the metadata variant. */
 export const CALL = Symbol('amazonPay.call');
+/** Internal entry point of `client.paginate`'s methods. */
+export const PAGES = Symbol('amazonPay.pages');
 
 type Call = (
   operationId: OperationId,
@@ -63,19 +67,16 @@ export abstract class ClientBase {
       userAgentSuffix: resolved.userAgentSuffix,
       validateResponses: resolved.validateResponses,
       logger,
+      // Retry notices go to the logger, `retry.onRetry` and the hooks, through the pipeline.
       retry: retrySettings({
         ...config.retry,
         maxRetries: resolved.maxRetries,
         timeoutMs: resolved.timeoutMs,
         attemptTimeoutMs: resolved.attemptTimeoutMs,
-        onRetry: (event) =>
-          logger?.debug?.(`retrying ${event.context.method} ${event.context.operationId}`, {
-            retry: event.retry,
-            delayMs: event.delayMs,
-            status: event.status,
-            idempotencyKey: event.context.idempotencyKey,
-          }),
+        onRetry: undefined,
       }),
+      onRetry: config.retry?.onRetry,
+      hooks: hookListeners(config.hooks),
     });
     this.api = createApiClient(this.#pipeline);
   }
@@ -163,18 +164,25 @@ export abstract class ClientBase {
     return this.#send(operationId, ids, input, options).then((result) => result.data);
   }
 
+  /** Walks a paged list (`client.paginate`): each page is one call of the operation's typed method. */
+  protected [PAGES](
+    operationId: PagedOperationId,
+    ids: readonly unknown[],
+    input: unknown,
+    options: CallOptions | undefined,
+  ): Paginator<PagedOperationId> {
+    const route = OPERATION_ROUTES[operationId];
+    return paginate(operationId, route, input as Record<string, unknown> | undefined, (query) =>
+      this.#send(operationId, ids, query, options),
+    );
+  }
+
   /** A method's arguments as `client.api` would send them, through the same pipeline. */
   #send(operationId: OperationId, ids: readonly unknown[], input: unknown, options: CallOptions | undefined) {
     const route = OPERATION_ROUTES[operationId as keyof typeof OPERATION_ROUTES];
-    try {
-      return this.#pipeline.send(
-        route.method,
-        route.path,
-        methodInit(operationId, route, ids, input, options),
-      );
-    } catch (error) {
-      return Promise.reject(error);
-    }
+    return this.#pipeline.send(route.method, route.path, () =>
+      methodInit(operationId, route, ids, input, options),
+    );
   }
 }
 

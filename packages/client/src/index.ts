@@ -40,7 +40,17 @@ export type {
   InStoreOperations,
   WebStoreOperations,
 } from './generated/operation-methods.js';
+export type { PaginatedOperations } from './generated/operation-pages.js';
 export type * from './generated/operation-results.js';
+export type {
+  CallEvent,
+  CallRetryEvent,
+  ClientHooks,
+  ErrorEvent,
+  RequestEvent,
+  ResponseEvent,
+  SuccessEvent,
+} from './hooks.js';
 export type {
   AmazonPayWithResponse,
   ChannelOperation,
@@ -55,6 +65,7 @@ export type {
   WithResponseMethods,
 } from './methods.js';
 export type { ClientOperationId } from './operations.js';
+export type { PagedOperationId, PageItem, Paginator } from './paginate.js';
 export type { RetryEvent, RetryOptions } from './retry-options.js';
 export type {
   AcceptDates,
@@ -70,6 +81,8 @@ export type {
   RequestInput,
   ResponseBody,
   ResponseMetadata,
+  SimulationCode,
+  SimulationCodeOf,
   SuccessBody,
   SuccessStatus,
   Unwrapped,

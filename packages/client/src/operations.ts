@@ -17,6 +17,13 @@ export interface OperationRoute {
   readonly channel: Channel;
   /** Amazon may wrap the one result in `{ [unwrapSingle]: [result] }`; the client returns the entry. */
   readonly unwrapSingle?: string;
+  /** The sandbox simulation codes (`x-amz-pay-simulation-code`) the spec declares; absent: none. */
+  readonly simulationCodes?: readonly string[];
+  /**
+   * A list Amazon answers page by page (`nextToken`): `items` names the array of each page;
+   * `tokenOnly`: a later page is asked for with the token alone, not the first page's query.
+   */
+  readonly pagination?: { readonly items: string; readonly tokenOnly: boolean };
 }
 
 /** Every operation of Amazon Pay API v2, by operationId, generated from the spec (`pnpm generate`). */

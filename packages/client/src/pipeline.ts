@@ -2,6 +2,7 @@ import { BufferedRequest, type Signer, SignerError, signerMiddleware } from '@am
 import type { OperationId } from '@amazon-pay-ts/types';
 import createClient, { type Middleware } from 'openapi-fetch';
 import type { ApiPaths } from './api.js';
+import { CallObserver, type HookFailure } from './call-observer.js';
 import type { Logger, ValidationMode } from './config.js';
 import {
   AmazonPayAbortError,
@@ -11,13 +12,15 @@ import {
   type RequestContext,
 } from './errors.js';
 import type { FetchLike, FetchLikeResponse } from './fetch-like.js';
+import type { HookListeners } from './hooks.js';
+import { isThenable, warnSafely } from './log.js';
 import { serializePath } from './path.js';
 import { type CallInit, type PreparedCall, prepareCall } from './prepare-call.js';
 import { serializeWireQuery } from './query.js';
 import { type RawRequest, rawRequest } from './raw-request.js';
 import { resultOf } from './response.js';
-import { type AttemptProgress, type CallOutcome, RetriedCall } from './retried-call.js';
-import type { RetrySettings } from './retry-options.js';
+import { type AttemptProgress, type CallOutcome, describe, RetriedCall } from './retried-call.js';
+import { type RetryEvent, type RetrySettings, withCallLimits } from './retry-options.js';
 import { safeUrl } from './safe-url.js';
 import { configErrorFromSigner } from './signer-error.js';
 import { createTransport, type Transport } from './transport.js';
@@ -31,8 +34,13 @@ export interface PipelineSettings {
   readonly fetch: FetchLike | undefined;
   readonly userAgentSuffix: string | undefined;
   readonly validateResponses: ValidationMode;
+  /** Validation warnings, retry notices and failures of hooks go to its `warn`. */
   readonly logger: Logger | undefined;
   readonly retry: RetrySettings;
+  /** The caller's `retry.onRetry`. */
+  readonly onRetry: ((event: RetryEvent) => void) | undefined;
+  /** The caller's hooks; undefined when there are none (the calls then build no events at all). */
+  readonly hooks: HookListeners | undefined;
 }
 
 /** What one call through the pipeline resolves to. */
@@ -74,8 +82,11 @@ const NULL_BODY = new Set([204, 205, 304]);
  * 4. `resultOf`: the response rules (redirect, typed API error, malformed 2xx, validation,
  *    decoding, unwrapping), once, on the answer that ended the call.
  *
- * Per-call settings (today: the caller's signal) travel in `CallInit`; that is where per-call
- * options would plug in, and the stages above are where hooks would observe a call.
+ * Per-call settings (the caller's signal, `timeoutMs`, `maxRetries`) travel in `CallInit` and are
+ * checked by `prepareCall` with the rest of the request. The hooks observe each stage through a
+ * `CallObserver`, built per call only when the client has hooks: `onRequest` as an attempt starts,
+ * `onResponse` when its answer is read, `onRetry` before a wait, and `onSuccess` or `onError` once
+ * the call ends — whatever the door, and whatever ended it (a refusal before sending included).
  */
 export class Pipeline {
   readonly #settings: PipelineSettings;
@@ -83,6 +94,8 @@ export class Pipeline {
   readonly #signing: Middleware;
   readonly #transport: Transport;
   readonly #baseUrl: string;
+  /** Calls numbered for the hooks' `callId`. */
+  #calls = 0;
 
   /** Builds the openapi-fetch client and its middleware. */
   constructor(settings: PipelineSettings) {
@@ -114,9 +127,44 @@ export class Pipeline {
     this.#core.eject(...middleware.filter((item) => item !== this.#signing));
   }
 
-  /** Runs one call: `method` and `path` (the spec's template) name the operation. */
-  async send(method: string, path: string, init: CallInit | undefined): Promise<PipelineResult> {
-    const call = prepareCall(method, path, init);
+  /**
+   * Runs one call: `method` and `path` (the spec's template) name the operation; `init` is
+   * openapi-fetch's options, or a function that builds them from a typed method's arguments (so that
+   * what it refuses is an outcome of the call too, seen by the hooks).
+   */
+  async send(
+    method: string,
+    path: string,
+    init: CallInit | (() => CallInit) | undefined,
+  ): Promise<PipelineResult> {
+    // Built only when the client has hooks: without them a call pays nothing for them.
+    const listeners = this.#settings.hooks;
+    const observer =
+      listeners === undefined ? undefined : new CallObserver(listeners, ++this.#calls, this.#hookFailed);
+    let call: PreparedCall | undefined;
+    try {
+      call = prepareCall(method, path, typeof init === 'function' ? init() : init);
+      observer?.prepared(
+        call.operationId,
+        call.route.method,
+        call.route.path,
+        safeUrl(this.#urlOf(call)),
+        call.idempotencyKey,
+      );
+      const result = await this.#run(call, observer);
+      observer?.success(
+        result.response.status,
+        result.response.headers.get('x-amz-pay-request-id') ?? undefined,
+      );
+      return result;
+    } catch (error) {
+      observer?.error(error, call ? undefined : refusedCall(error, method, path));
+      throw error;
+    }
+  }
+
+  /** A checked call, from its first attempt to its result. */
+  async #run(call: PreparedCall, observer: CallObserver | undefined): Promise<PipelineResult> {
     const started = performance.now();
     // The request the last attempt handed to fetch (after the middleware: what went on the wire).
     const last: { request?: Request } = {};
@@ -128,11 +176,20 @@ export class Pipeline {
     });
     let outcome: CallOutcome<Answer>;
     try {
-      outcome = await new RetriedCall<Answer>(this.#settings.retry, {
+      const retry =
+        call.timeoutMs === undefined && call.maxRetries === undefined
+          ? this.#settings.retry
+          : withCallLimits(this.#settings.retry, call.timeoutMs, call.maxRetries);
+      const notices = this.#settings.logger !== undefined || this.#settings.onRetry !== undefined;
+      outcome = await new RetriedCall<Answer>(retry, {
         signal: call.signal,
         replaySafe: call.replaySafe,
         describe: context,
-      }).run((signal, progress) => this.#attempt(call, signal, progress, last));
+        onRetry:
+          notices || observer !== undefined
+            ? (event) => this.#retrying(event, retry.maxRetries, observer)
+            : undefined,
+      }).run((signal, progress) => this.#attempt(call, signal, progress, last, observer));
     } catch (error) {
       throw asAmazonPayError(error, context);
     }
@@ -177,13 +234,64 @@ export class Pipeline {
     };
   }
 
+  /**
+   * Before a retry: the notice at `warn` (the README's promise: a retry deserves attention), the
+   * caller's `retry.onRetry` and the hooks, each isolated from the call.
+   */
+  #retrying(event: RetryEvent, maxRetries: number, observer: CallObserver | undefined): void {
+    const { context } = event;
+    const cause = event.status !== undefined ? `HTTP ${event.status}` : describe(event.error);
+    warnSafely(
+      this.#settings.logger,
+      `${context.operationId}: retrying ${context.method} after ${cause} (retry ${event.retry} of ${maxRetries}, in ${event.delayMs} ms)`,
+      {
+        operationId: context.operationId,
+        method: context.method,
+        url: context.url,
+        idempotencyKey: context.idempotencyKey,
+        retry: event.retry,
+        attempt: event.attempt,
+        delayMs: event.delayMs,
+        status: event.status,
+        requestId: event.requestId,
+        error: event.error === undefined ? undefined : describe(event.error),
+      },
+    );
+    const onRetry = this.#settings.onRetry;
+    if (onRetry !== undefined) {
+      try {
+        const returned: unknown = onRetry(event);
+        if (isThenable(returned)) returned.then(undefined, (error: unknown) => this.#optionFailed(error));
+      } catch (error) {
+        this.#optionFailed(error);
+      }
+    }
+    observer?.retry(event);
+  }
+
+  /** A hook threw or rejected: the call goes on; the logger hears of it. */
+  readonly #hookFailed: HookFailure = (hook, error, event) => {
+    warnSafely(this.#settings.logger, `hooks.${hook} threw; the call went on without it`, {
+      hook,
+      callId: event.callId,
+      operationId: event.operationId,
+      error,
+    });
+  };
+
+  #optionFailed(error: unknown): void {
+    warnSafely(this.#settings.logger, 'retry.onRetry threw; the call went on without it', { error });
+  }
+
   /** One attempt: openapi-fetch with the middleware, then the answer's body read whole. */
   async #attempt(
     call: PreparedCall,
     signal: AbortSignal,
     progress: AttemptProgress,
     last: { request?: Request },
+    observer: CallObserver | undefined,
   ): Promise<Answer> {
+    observer?.request();
     let errorAnswer: { response: FetchLikeResponse; text: string } | undefined;
     const fetch = async (built: Request): Promise<FetchLikeResponse> => {
       last.request = built;
@@ -218,7 +326,9 @@ export class Pipeline {
       if ((response as Response).bodyUsed) {
         throw new Error('a middleware read the response body; read a response.clone() instead');
       }
-      return { response, text: await response.text() };
+      const text = await response.text();
+      observer?.response(response.status, response.headers.get('x-amz-pay-request-id') ?? undefined);
+      return { response, text };
     }
     const text =
       errorAnswer?.response === response
@@ -226,11 +336,12 @@ export class Pipeline {
         : typeof error === 'string'
           ? error
           : JSON.stringify(error ?? '');
+    observer?.response(response.status, response.headers.get('x-amz-pay-request-id') ?? undefined);
     return { response, text };
   }
 
   #warn(operationId: OperationId, headers: Headers, issues: readonly FieldIssue[]): void {
-    this.#settings.logger?.warn(`${operationId}: response does not match the spec`, {
+    warnSafely(this.#settings.logger, `${operationId}: response does not match the spec`, {
       operationId,
       requestId: headers.get('x-amz-pay-request-id') ?? undefined,
       issues,
@@ -282,4 +393,18 @@ function sentRequest(method: string, url: string, request: Request | undefined):
     request?.headers,
     request instanceof BufferedRequest ? request.bodySource : undefined,
   );
+}
+
+/** What an `onError` event names for a call refused before its checks passed. */
+function refusedCall(
+  error: unknown,
+  method: string,
+  path: string,
+): { operationId: string; method: string; pathTemplate: string } {
+  const refused = error as { operationId?: unknown; method?: unknown } | null;
+  return {
+    operationId: typeof refused?.operationId === 'string' ? refused.operationId : `${method} ${path}`,
+    method: typeof refused?.method === 'string' ? refused.method : method,
+    pathTemplate: path,
+  };
 }

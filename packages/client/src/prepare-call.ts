@@ -6,6 +6,7 @@ import { IDEMPOTENCY_HEADER, idempotencyKeyFor, idempotencyKeyIssue } from './id
 import { checkId } from './ids.js';
 import { OPERATION_ROUTES, type OperationRoute } from './operations.js';
 import { normalizeQuery, type QueryValue, toWireQuery } from './query.js';
+import { deadlineIssue, maxRetriesIssue } from './retry-options.js';
 import { checkQuery, checkRequestBody } from './validation.js';
 
 /**
@@ -24,6 +25,10 @@ export interface CallInit {
   readonly signal?: AbortSignal | null | undefined;
   /** Only `'json'`: the client reads every answer as Amazon's JSON. */
   readonly parseAs?: string | undefined;
+  /** This call's deadline instead of the client's `timeoutMs` (see `CallOptions.timeoutMs`). */
+  readonly timeoutMs?: number | undefined;
+  /** This call's retries instead of the client's `maxRetries` (see `CallOptions.maxRetries`). */
+  readonly maxRetries?: number | undefined;
 }
 
 /** A call that passed every request check, in the form openapi-fetch sends. */
@@ -41,6 +46,9 @@ export interface PreparedCall {
   readonly signal: AbortSignal | undefined;
   /** Whether a repeat cannot act twice: it has a key, or is not a POST. */
   readonly replaySafe: boolean;
+  /** The call's own deadline and retries, when it set them. */
+  readonly timeoutMs: number | undefined;
+  readonly maxRetries: number | undefined;
 }
 
 const OPERATION_BY_ROUTE = new Map<string, OperationId>(
@@ -56,7 +64,7 @@ export function operationOf(method: string, path: string): OperationId | undefin
 }
 
 /** The options openapi-fetch takes that the client reads; it sets every other one itself. */
-const CALL_INIT_KEYS = new Set(['params', 'body', 'headers', 'signal', 'parseAs']);
+const CALL_INIT_KEYS = new Set(['params', 'body', 'headers', 'signal', 'parseAs', 'timeoutMs', 'maxRetries']);
 
 /**
  * The request rules of every door, in one place, before anything is sent: the operation exists;
@@ -101,6 +109,17 @@ export function prepareCall(method: string, path: string, init: CallInit | undef
     issues.push(...normalized.issues);
     query = toWireQuery(normalized.values);
     if (normalized.issues.length === 0) issues.push(...checkQuery(operationId, query));
+    // Amazon reads a later page of these lists from the token alone ("the only parameter").
+    if (route.pagination?.tokenOnly && query.nextToken !== undefined) {
+      for (const name in query) {
+        if (name !== 'nextToken') {
+          issues.push({
+            path: name,
+            message: `must not be sent with nextToken: ${operationId} takes the token alone`,
+          });
+        }
+      }
+    }
   } else if (route.input === 'query') {
     issues.push(...checkQuery(operationId, {}));
   }
@@ -126,10 +145,20 @@ export function prepareCall(method: string, path: string, init: CallInit | undef
     const issue = idempotencyKeyIssue(`headers.${IDEMPOTENCY_HEADER}`, present);
     if (issue) issues.push(issue);
   }
+  const simulationCode = headers[SIMULATION_HEADER];
+  if (simulationCode !== undefined) {
+    const issue = simulationCodeIssue(operationId, route, simulationCode);
+    if (issue) issues.push({ path: `headers.${SIMULATION_HEADER}`, message: issue });
+  }
   const signal = options.signal ?? undefined;
   if (signal !== undefined && !(signal instanceof AbortSignal)) {
     issues.push({ path: 'signal', message: 'must be an AbortSignal' });
   }
+  const { timeoutMs, maxRetries } = options;
+  const timeoutIssue = timeoutMs === undefined ? undefined : deadlineIssue(timeoutMs);
+  if (timeoutIssue) issues.push({ path: 'timeoutMs', message: timeoutIssue });
+  const retriesIssue = maxRetries === undefined ? undefined : maxRetriesIssue(maxRetries);
+  if (retriesIssue) issues.push({ path: 'maxRetries', message: retriesIssue });
   if (issues.length > 0) throw new AmazonPayRequestValidationError({ operationId, method, issues });
 
   const idempotencyKey = idempotencyKeyFor(route.method, present);
@@ -145,7 +174,27 @@ export function prepareCall(method: string, path: string, init: CallInit | undef
     idempotencyKey,
     signal,
     replaySafe: idempotencyKey !== undefined || route.method !== 'POST',
+    timeoutMs,
+    maxRetries,
   };
+}
+
+const SIMULATION_HEADER = 'x-amz-pay-simulation-code';
+
+/**
+ * Why a simulation code is not one the spec declares for the operation (Amazon answers those with
+ * 400 `InvalidSandboxSimulationSpecified`), or undefined when it is one.
+ */
+export function simulationCodeIssue(
+  operationId: string,
+  route: OperationRoute,
+  code: string,
+): string | undefined {
+  const codes = route.simulationCodes;
+  if (codes === undefined) return `${operationId} has no sandbox simulations`;
+  return codes.includes(code)
+    ? undefined
+    : `is not a simulation code of ${operationId}; use one of ${codes.join(', ')}`;
 }
 
 /** What `Headers` accepts (RFC 9110 token names; values without CR, LF or NUL), checked before sending. */

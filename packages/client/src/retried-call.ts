@@ -4,8 +4,9 @@ import {
   AmazonPayTimeoutError,
   type RequestContext,
 } from './errors.js';
+import { isThenable } from './log.js';
 import { type AttemptOutcome, decideRetry, neverSent } from './retry-decision.js';
-import type { RetrySettings } from './retry-options.js';
+import type { RetryEvent, RetrySettings } from './retry-options.js';
 
 /**
  * How far one attempt got, set by the attempt itself: still `preparing` (building and signing the
@@ -32,6 +33,8 @@ export interface CallPlan {
   readonly replaySafe: boolean;
   /** What errors say about the request; called only when one is raised. */
   readonly describe: () => RequestContext;
+  /** Told before each retry, instead of `settings.onRetry` (the client's logger and hooks). */
+  readonly onRetry?: ((event: RetryEvent) => void) | undefined;
 }
 
 /** The answer that ended a call, with what the retries learnt. */
@@ -130,13 +133,24 @@ export class RetriedCall<A extends AttemptAnswer> {
         }
         if (decision.mayHaveActed) this.#uncertain = true;
         this.#retries += 1;
-        settings.onRetry?.({
-          retry: this.#retries,
-          delayMs: decision.ms,
-          status: outcome.kind === 'answered' ? outcome.status : undefined,
-          error: result.kind === 'failed' ? result.error : undefined,
-          context: this.#plan.describe(),
-        });
+        const notify = this.#plan.onRetry ?? settings.onRetry;
+        if (notify !== undefined) {
+          const answer = result.kind === 'answered' ? result.answer.response : undefined;
+          const event: RetryEvent = {
+            retry: this.#retries,
+            attempt: this.#retries,
+            delayMs: decision.ms,
+            status: answer?.status,
+            requestId: answer?.headers.get('x-amz-pay-request-id') ?? undefined,
+            error: result.kind === 'failed' ? result.error : undefined,
+            context: this.#plan.describe(),
+          };
+          // A notice that throws must not change the call: it is the listener's failure.
+          try {
+            const returned: unknown = notify(event);
+            if (isThenable(returned)) returned.then(undefined, () => undefined);
+          } catch {}
+        }
         await this.#wait(decision.ms);
       }
     } finally {
@@ -282,7 +296,8 @@ function hostOf(url: string | undefined): string {
   }
 }
 
-function describe(error: unknown): string {
+/** A failure in a few words, for a message: its message and its cause's. */
+export function describe(error: unknown): string {
   if (!(error instanceof Error)) return String(error);
   const cause = error.cause instanceof Error ? ` (${error.cause.message})` : '';
   return `${error.message}${cause}`;

@@ -5,12 +5,17 @@ import { RETRY_DEFAULTS, type RetryPolicy } from './retry-decision.js';
 export interface RetryEvent {
   /** 1 for the first retry. */
   readonly retry: number;
+  /** The attempt that is repeated (1 for the first attempt). */
+  readonly attempt: number;
+  /** The wait before the next attempt. */
   readonly delayMs: number;
   /** The status that is retried, or undefined after a lost reply. */
   readonly status: number | undefined;
+  /** `x-amz-pay-request-id` of the answer that is retried, when one came. */
+  readonly requestId: string | undefined;
   /** The failure that is retried, or undefined after a retriable status. */
   readonly error: unknown;
-  /** The request that is repeated. */
+  /** The request that is repeated: operation, method, URL (without credentials) and idempotency key. */
   readonly context: RequestContext;
 }
 
@@ -35,7 +40,7 @@ export interface RetryOptions {
   random?: () => number;
   /** How to wait; must reject when `signal` aborts. Tests inject an instant one. */
   sleep?: (ms: number, signal: AbortSignal) => Promise<void>;
-  /** Called before each wait. */
+  /** Called before each wait; what it throws is ignored (it cannot change the call). */
   onRetry?: (event: RetryEvent) => void;
 }
 
@@ -47,13 +52,26 @@ export interface RetrySettings extends RetryPolicy {
   readonly onRetry: ((event: RetryEvent) => void) | undefined;
 }
 
+/** Why `value` is not a deadline (a finite number of milliseconds above 0), or undefined when it is one. */
+export function deadlineIssue(value: unknown): string | undefined {
+  return typeof value === 'number' && Number.isFinite(value) && value > 0
+    ? undefined
+    : 'must be a finite positive number of milliseconds';
+}
+
+/** Why `value` is not a retry count (an integer from 0 to 10), or undefined when it is one. */
+export function maxRetriesIssue(value: unknown): string | undefined {
+  return Number.isInteger(value) && (value as number) >= 0 && (value as number) <= 10
+    ? undefined
+    : 'must be an integer from 0 to 10';
+}
+
 /** Refuses settings that would disable a bound or make waits meaningless (NaN, Infinity, negatives). */
 export function checkRetryOptions(options: RetryOptions): void {
-  const positive = ['timeoutMs', 'attemptTimeoutMs'] as const;
   const nonNegative = ['baseDelayMs', 'maxDelayMs', 'maxRetryAfterMs'] as const;
-  for (const name of positive) {
+  for (const name of ['timeoutMs', 'attemptTimeoutMs'] as const) {
     const value = options[name];
-    if (value !== undefined && !(typeof value === 'number' && Number.isFinite(value) && value > 0)) {
+    if (value !== undefined && deadlineIssue(value) !== undefined) {
       throw new AmazonPayConfigError({
         field: name,
         message: `${name} must be a finite positive number of milliseconds`,
@@ -70,7 +88,7 @@ export function checkRetryOptions(options: RetryOptions): void {
     }
   }
   const { maxRetries } = options;
-  if (maxRetries !== undefined && !(Number.isInteger(maxRetries) && maxRetries >= 0 && maxRetries <= 10)) {
+  if (maxRetries !== undefined && maxRetriesIssue(maxRetries) !== undefined) {
     throw new AmazonPayConfigError({
       field: 'maxRetries',
       message: 'maxRetries must be an integer from 0 to 10',
@@ -81,6 +99,24 @@ export function checkRetryOptions(options: RetryOptions): void {
       throw new AmazonPayConfigError({ field: `retry.${name}`, message: `retry.${name} must be a function` });
     }
   }
+}
+
+/**
+ * `settings` for one call that set its own `timeoutMs` and/or `maxRetries` (already checked); the
+ * attempt deadline never outlives the call's.
+ */
+export function withCallLimits(
+  settings: RetrySettings,
+  timeoutMs: number | undefined,
+  maxRetries: number | undefined,
+): RetrySettings {
+  const callTimeoutMs = timeoutMs ?? settings.timeoutMs;
+  return {
+    ...settings,
+    timeoutMs: callTimeoutMs,
+    attemptTimeoutMs: Math.min(settings.attemptTimeoutMs, callTimeoutMs),
+    maxRetries: maxRetries ?? settings.maxRetries,
+  };
 }
 
 /** Checks `options` and fills in the defaults. */

@@ -77,8 +77,29 @@ export type QueryParams<K extends OperationId> = {
   >;
 };
 
-/** Per-call options, the last argument of every method. */
-export interface CallOptions {
+/**
+ * The sandbox simulation codes of an operation (`x-amz-pay-simulation-code`), from the spec's closed
+ * enum for it: `SimulationCodeOf<'createCharge'>` is `'HardDeclined' | 'SoftDeclined' | …`; `never` for
+ * an operation without simulations.
+ */
+export type SimulationCodeOf<K extends OperationId> = K extends OperationId
+  ? 'x-amz-pay-simulation-code' extends keyof NonNullable<operations[K]['parameters']['header']>
+    ? Exclude<
+        NonNullable<operations[K]['parameters']['header']>['x-amz-pay-simulation-code' &
+          keyof NonNullable<operations[K]['parameters']['header']>],
+        undefined
+      >
+    : never
+  : never;
+
+/** Every sandbox simulation code the spec declares, on any operation. */
+export type SimulationCode = SimulationCodeOf<OperationId>;
+
+/**
+ * Per-call options, the last argument of every method (`K`: its operation, which types
+ * `simulationCode`). Deadlines and retries default to the client's configuration.
+ */
+export interface CallOptions<K extends OperationId = OperationId> {
   /**
    * `x-amz-pay-idempotency-key` (at most 32 letters, digits, `_` or `-`). POSTs get a fresh one when
    * omitted; the same key is sent on every retry of the call.
@@ -86,12 +107,23 @@ export interface CallOptions {
   idempotencyKey?: string;
   /** `x-amz-pay-authtoken`: a delegated token from `getAuthorizationToken`, to act for another merchant. */
   authToken?: string;
-  /** `x-amz-pay-simulation-code` (sandbox only), e.g. `HardDeclined`. */
-  simulationCode?: string;
+  /**
+   * `x-amz-pay-simulation-code` (sandbox only): one of the codes the spec declares for this operation
+   * (`createCharge`: `'HardDeclined'`, `'SoftDeclined'`…); another code fails to compile, and is
+   * refused before sending.
+   */
+  simulationCode?: SimulationCodeOf<K>;
   /** Aborts the call, including retries and waits between them. */
   signal?: AbortSignal;
   /** More headers to send (and sign). */
   headers?: Record<string, string>;
+  /**
+   * Deadline of this call (every attempt, body read and wait), instead of the client's `timeoutMs`.
+   * Each attempt still ends within the client's `attemptTimeoutMs`.
+   */
+  timeoutMs?: number;
+  /** Retries of this call (0–10), instead of the client's `maxRetries`; 0 sends it once. */
+  maxRetries?: number;
 }
 
 /**

@@ -26,22 +26,44 @@ export function schemaIssues(node: SchemaNode, value: unknown): FieldIssue[] {
   );
 }
 
-/** An issue, explained where a float amount has more than two decimals. */
+/**
+ * An issue, explained where an amount has more than two decimals: the same explanation whether it
+ * came as a number (`12.345`) or as a string (`"12.345"`), instead of the schema's pattern or type.
+ */
 function explained(path: string, message: string, value: unknown): FieldIssue {
-  if (typeof value === 'number' && Number.isFinite(value) && hasMoreThanTwoDecimals(value)) {
-    return {
-      path,
-      message:
-        `${value} has more than 2 decimal places; Amazon takes amounts with at most 2 ` +
-        `(none for JPY). Round it as your business rules require and pass a string such as "${value.toFixed(2)}".`,
-    };
+  const text = amountText(value);
+  if (text !== undefined) {
+    const [whole = '', fraction = ''] = text.split('.');
+    if (fraction.length > 2) {
+      return {
+        path,
+        message:
+          `${text} has more than 2 decimal places; Amazon takes amounts with at most 2 ` +
+          `(none for JPY). Round it as your business rules require and pass a string such as "${roundedHalfUp(whole, fraction)}".`,
+      };
+    }
   }
   return { path, message };
 }
 
-function hasMoreThanTwoDecimals(value: number): boolean {
-  const cents = value * 100;
-  return Math.abs(cents - Math.round(cents)) > 1e-7 * Math.max(1, Math.abs(cents));
+/** A plain decimal (`12.345`, as a number or a string) as written, else undefined. */
+function amountText(value: unknown): string | undefined {
+  const text =
+    typeof value === 'number' && Number.isFinite(value)
+      ? JSON.stringify(value)
+      : typeof value === 'string'
+        ? value
+        : undefined;
+  return text !== undefined && PLAIN_DECIMAL.test(text) ? text : undefined;
+}
+
+const PLAIN_DECIMAL = /^\d+\.\d+$/;
+
+/** `whole.fraction` rounded half up to 2 decimals, in decimal arithmetic (no float artefacts). */
+function roundedHalfUp(whole: string, fraction: string): string {
+  const cents = BigInt(whole + fraction.slice(0, 2)) + ((fraction[2] ?? '0') >= '5' ? 1n : 0n);
+  const digits = cents.toString().padStart(3, '0');
+  return `${digits.slice(0, -2)}.${digits.slice(-2)}`;
 }
 
 /** Issues with a request body against the operation's generated request schema (empty when it conforms). */

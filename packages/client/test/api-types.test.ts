@@ -50,7 +50,14 @@ describe('client.api and the idempotency key', () => {
       | {
           'x-amz-pay-idempotency-key'?: string;
           'x-amz-pay-authtoken'?: string;
-          'x-amz-pay-simulation-code'?: string;
+          'x-amz-pay-simulation-code'?:
+            | 'HardDeclined'
+            | 'SoftDeclined'
+            | 'AmazonRejected'
+            | 'ProcessingFailure'
+            | 'TransactionTimedOut'
+            | 'AuthorizationInitiated'
+            | 'CaptureInitiated';
           // Signed and SDK metadata headers: declared by the spec, set by the signer, never required.
           'x-amz-pay-date'?: string;
           'x-amz-pay-host'?: string;

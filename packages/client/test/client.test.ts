@@ -173,18 +173,14 @@ describe('retries through the client', () => {
   it('an abort during the backoff wait stops at once', async () => {
     const controller = new AbortController();
     let waitStarted = 0;
-    // The client logs each retry just before its wait: abort 20 ms into that (60 s) wait, however
-    // long the first attempt took on a loaded machine.
-    const logger = {
-      warn: () => {},
-      debug: () => {
-        waitStarted = Date.now();
-        setTimeout(() => controller.abort(), 20);
-      },
+    // retry.onRetry runs just before the wait: abort 20 ms into that (60 s) wait, however long the
+    // first attempt took on a loaded machine.
+    const onRetry = () => {
+      waitStarted = Date.now();
+      setTimeout(() => controller.abort(), 20);
     };
     const client = await testClient(server.url, {
-      logger,
-      retry: { baseDelayMs: 60_000, maxDelayMs: 60_000, random: () => 0.99 },
+      retry: { baseDelayMs: 60_000, maxDelayMs: 60_000, random: () => 0.99, onRetry },
     });
     server.fallback = () => ({ status: 500 });
     const error = await client.getCharge('C1', { signal: controller.signal }).catch((e: unknown) => e);
@@ -372,16 +368,44 @@ describe('bad input never reaches the network', () => {
     await rejects(() => client.createCharge(undefined as never), '(body)', /a request body is required/);
   });
 
-  it('explains a float amount with more than 2 decimals', async () => {
-    const error = await rejects(
-      () =>
-        client.createCharge({
-          ...validBodies.createCharge,
-          chargeAmount: { amount: 12.345, currencyCode: 'USD' },
-        }),
-      'chargeAmount.amount',
-    );
-    expect(error.issues[0]?.message).toMatch(/12\.345 has more than 2 decimal places.*"12\.35"/);
+  it.each([12.345, '12.345'])(
+    'explains an amount with more than 2 decimals the same way, number or string (%j)',
+    async (amount) => {
+      const error = await rejects(
+        () =>
+          client.createCharge({
+            ...validBodies.createCharge,
+            chargeAmount: { amount, currencyCode: 'USD' },
+          }),
+        'chargeAmount.amount',
+      );
+      expect(error.issues).toEqual([
+        {
+          path: 'chargeAmount.amount',
+          message:
+            '12.345 has more than 2 decimal places; Amazon takes amounts with at most 2 (none for JPY). ' +
+            'Round it as your business rules require and pass a string such as "12.35".',
+        },
+      ]);
+      expect(server.requests).toHaveLength(0);
+    },
+  );
+
+  it('rounds the suggestion in decimal, not in binary floating point', async () => {
+    for (const [amount, suggested] of [
+      [1.005, '1.01'],
+      ['1.005', '1.01'],
+      ['0.999', '1.00'],
+      ['19.9949', '19.99'],
+    ] as const) {
+      const error = await rejects(
+        () =>
+          client.createCharge({ ...validBodies.createCharge, chargeAmount: { amount, currencyCode: 'EUR' } }),
+        'chargeAmount.amount',
+      );
+      expect(error.issues[0]?.message).toContain(`${amount} has more than 2 decimal places`);
+      expect(error.issues[0]?.message).toContain(`such as "${suggested}"`);
+    }
   });
 
   it('accepts numeric amounts with at most 2 decimals and sends them as given', async () => {

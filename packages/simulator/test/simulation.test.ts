@@ -32,21 +32,24 @@ describe('x-amz-pay-simulation-code', () => {
     ['AmazonRejected', 422],
     ['TransactionTimedOut', 422],
     ['ProcessingFailure', 500],
-  ])('createCharge %s declines the charge (HTTP %i) and records it Declined', async (code, status) => {
-    const permissionId = await confirmedPermission();
-    const error = await apiError(
-      world.client.createCharge(
-        { chargePermissionId: permissionId, chargeAmount: { amount: '10.00', currencyCode: 'USD' } },
-        { simulationCode: code },
-      ),
-    );
-    expect(error).toMatchObject({ status, reasonCode: code });
-    const chargeId = /charge (S01-\S+-C\d{6})/.exec(error.message)![1]!;
-    expect((await world.client.getCharge(chargeId)).statusDetails).toMatchObject({
-      state: 'Declined',
-      reasonCode: code,
-    });
-  });
+  ] as const)(
+    'createCharge %s declines the charge (HTTP %i) and records it Declined',
+    async (code, status) => {
+      const permissionId = await confirmedPermission();
+      const error = await apiError(
+        world.client.createCharge(
+          { chargePermissionId: permissionId, chargeAmount: { amount: '10.00', currencyCode: 'USD' } },
+          { simulationCode: code },
+        ),
+      );
+      expect(error).toMatchObject({ status, reasonCode: code });
+      const chargeId = /charge (S01-\S+-C\d{6})/.exec(error.message)![1]!;
+      expect((await world.client.getCharge(chargeId)).statusDetails).toMatchObject({
+        state: 'Declined',
+        reasonCode: code,
+      });
+    },
+  );
 
   it('createCharge AuthorizationInitiated stays pending, then authorizes after 30 s', async () => {
     const permissionId = await confirmedPermission();
@@ -140,15 +143,18 @@ describe('x-amz-pay-simulation-code', () => {
     expect(error).toMatchObject({ status: 422, reasonCode: 'HardDeclined' });
   });
 
-  it.each(['ExpiredUnused', 'AmazonCanceled'])('getCharge %s cancels an authorized charge', async (code) => {
-    const permissionId = await confirmedPermission();
-    const charge = await world.client.createCharge({
-      chargePermissionId: permissionId,
-      chargeAmount: { amount: '10.00', currencyCode: 'USD' },
-    });
-    const read = await world.client.getCharge(charge.chargeId, { simulationCode: code });
-    expect(read.statusDetails).toMatchObject({ state: 'Canceled', reasonCode: code });
-  });
+  it.each(['ExpiredUnused', 'AmazonCanceled'] as const)(
+    'getCharge %s cancels an authorized charge',
+    async (code) => {
+      const permissionId = await confirmedPermission();
+      const charge = await world.client.createCharge({
+        chargePermissionId: permissionId,
+        chargeAmount: { amount: '10.00', currencyCode: 'USD' },
+      });
+      const read = await world.client.getCharge(charge.chargeId, { simulationCode: code });
+      expect(read.statusDetails).toMatchObject({ state: 'Canceled', reasonCode: code });
+    },
+  );
 
   it.each([
     ['BuyerClosed', 'Closed'],
@@ -158,7 +164,7 @@ describe('x-amz-pay-simulation-code', () => {
     ['PaymentMethodExpired', 'NonChargeable'],
     ['PaymentMethodDeleted', 'NonChargeable'],
     ['BillingAddressDeleted', 'NonChargeable'],
-  ])('getChargePermission %s makes it %s, and it can no longer be charged', async (code, state) => {
+  ] as const)('getChargePermission %s makes it %s, and it can no longer be charged', async (code, state) => {
     const permissionId = await confirmedPermission();
     const read = await world.client.getChargePermission(permissionId, { simulationCode: code });
     expect(read.statusDetails).toMatchObject({ state, reasons: [{ reasonCode: code }] });
@@ -185,7 +191,7 @@ describe('x-amz-pay-simulation-code', () => {
     });
   });
 
-  it.each(['BuyerCanceled', 'Declined', 'AmazonCanceled'])(
+  it.each(['BuyerCanceled', 'Declined', 'AmazonCanceled'] as const)(
     'completeCheckoutSession %s cancels the session',
     async (code) => {
       const id = await readySession(world, { amount: '10.00' });
@@ -205,14 +211,19 @@ describe('x-amz-pay-simulation-code', () => {
   );
 
   it('rejects a code the operation does not simulate, and any code in Live', async () => {
+    // Raw requests: the client refuses these codes itself, before sending.
     const id = await readySession(world, { amount: '10.00' });
-    const error = await apiError(world.client.getCheckoutSession(id, { simulationCode: 'HardDeclined' }));
-    expect(error).toMatchObject({ status: 400, reasonCode: 'InvalidSandboxSimulationSpecified' });
+    const error = await signedFetch(world, `/v2/checkoutSessions/${id}`, {
+      headers: { 'x-amz-pay-simulation-code': 'HardDeclined' },
+    });
+    expect(error.status).toBe(400);
+    expect(error.json).toMatchObject({ reasonCode: 'InvalidSandboxSimulationSpecified' });
     const permissionId = await confirmedPermission();
-    const wrong = await apiError(
-      world.client.getChargePermission(permissionId, { simulationCode: 'RefundDeclined' }),
-    );
-    expect(wrong.message).toContain('BuyerCanceled');
+    const wrong = await signedFetch(world, `/v2/chargePermissions/${permissionId}`, {
+      headers: { 'x-amz-pay-simulation-code': 'RefundDeclined' },
+    });
+    expect(wrong.json).toMatchObject({ reasonCode: 'InvalidSandboxSimulationSpecified' });
+    expect(String(wrong.json.message)).toContain('BuyerCanceled');
     const live = await signedFetch(world, `/live/v2/checkoutSessions/${id}`, {
       headers: { 'x-amz-pay-simulation-code': 'BuyerCanceled' },
     });

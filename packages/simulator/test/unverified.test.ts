@@ -210,6 +210,27 @@ const probes: Record<string, () => Promise<{ status: number; json: Record<string
         endTime: '20260102T000000Z',
       },
     }),
+  getReports: async () => {
+    for (let i = 0; i < 2; i++) {
+      await world.client.createReport({
+        reportType: '_GET_FLAT_FILE_OFFAMAZONPAYMENTS_SANDBOX_SETTLEMENT_DATA_',
+        startTime: '20260101T000000Z',
+        endTime: '20260102T000000Z',
+      });
+    }
+    const first = await signedFetch(world, '/v2/reports?pageSize=1');
+    const token = encodeURIComponent(String(first.json.nextToken));
+    return signedFetch(world, `/v2/reports?nextToken=${token}&pageSize=1`);
+  },
+  getDisbursements: async () => {
+    await completed('AuthorizeWithCapture');
+    world.sim.clock.advance(86_400_000);
+    await completed('AuthorizeWithCapture');
+    const range = 'startTime=20200101T000000Z&endTime=20991231T000000Z&pageSize=1';
+    const first = await signedFetch(world, `/v2/disbursements?${range}`);
+    const token = encodeURIComponent(String(first.json.nextToken));
+    return signedFetch(world, `/v2/disbursements?${range}&nextToken=${token}`);
+  },
   'request body size': () =>
     signedFetch(world, '/v2/checkoutSessions', {
       headers: key(),

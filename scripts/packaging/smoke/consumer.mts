@@ -1,6 +1,7 @@
 // TypeScript, node16 resolution, ES module file.
 
 import { type ClientConfig, WebStoreClient } from '@amazon-pay-ts/client';
+import { openTelemetryHooks } from '@amazon-pay-ts/client/opentelemetry';
 import { createSigner } from '@amazon-pay-ts/signer';
 import { startSimulator } from '@amazon-pay-ts/simulator';
 import type { CheckoutSession } from '@amazon-pay-ts/types';
@@ -10,6 +11,10 @@ const config: ClientConfig = {
   region: 'eu',
   publicKeyId: 'SANDBOX-AEXAMPLETESTKEY0001',
   privateKey: 'key.pem',
+  hooks: [
+    openTelemetryHooks(),
+    { onError: ({ operationId, idempotencyKey }) => [operationId, idempotencyKey] },
+  ],
 };
 export const client = new WebStoreClient(config);
 export const state = async (id: string): Promise<string | undefined> =>

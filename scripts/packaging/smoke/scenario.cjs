@@ -10,6 +10,7 @@ exports.run = async function run(modules) {
   const result = { exports: {} };
   for (const [name, mod] of Object.entries(modules)) result.exports[name] = Object.keys(mod).sort();
   const client = modules['@amazon-pay-ts/client'];
+  const openTelemetry = modules['@amazon-pay-ts/client/opentelemetry'];
   const signer = modules['@amazon-pay-ts/signer'];
   const simulator = modules['@amazon-pay-ts/simulator'];
   if (client && signer && simulator) {
@@ -22,12 +23,15 @@ exports.run = async function run(modules) {
       port: 0,
       keys: [{ publicKeyId, publicKey: keys.publicKeyPem }],
     });
+    // With the opentelemetry entry point: its spans, read back from the SDK's in-memory exporter.
+    const tracing = openTelemetry ? inMemoryTracing() : undefined;
     try {
       const api = new client.WebStoreClient({
         region: 'na',
         publicKeyId,
         privateKey: keyPath,
         baseUrl: sim.url,
+        ...(tracing ? { hooks: openTelemetry.openTelemetryHooks({ tracerProvider: tracing.provider }) } : {}),
       });
       const created = await api.createCheckoutSession({
         storeId: 'amzn1.application-oa2-client.0123456789abcdef0123456789abcdef',
@@ -45,6 +49,7 @@ exports.run = async function run(modules) {
         sameId: read.checkoutSessionId === created.checkoutSessionId,
         rejected,
       };
+      if (tracing) result.spans = tracing.exporter.getFinishedSpans().map((span) => span.name);
     } finally {
       await sim.close();
       rmSync(dir, { recursive: true, force: true });
@@ -52,3 +57,15 @@ exports.run = async function run(modules) {
   }
   return result;
 };
+
+/** An OpenTelemetry SDK tracer provider that keeps its spans in memory. */
+function inMemoryTracing() {
+  const {
+    BasicTracerProvider,
+    InMemorySpanExporter,
+    SimpleSpanProcessor,
+  } = require('@opentelemetry/sdk-trace-base');
+  const exporter = new InMemorySpanExporter();
+  const provider = new BasicTracerProvider({ spanProcessors: [new SimpleSpanProcessor(exporter)] });
+  return { exporter, provider };
+}

@@ -10,97 +10,97 @@ import type { CallOptions, QueryParams, RequestInput, ResponseBody } from '../ty
  */
 export interface OperationArguments {
   /** POST /v2/checkoutSessions: Create a checkout session. */
-  createCheckoutSession: [body: RequestInput<'createCheckoutSession'>, options?: CallOptions];
+  createCheckoutSession: [body: RequestInput<'createCheckoutSession'>, options?: CallOptions<'createCheckoutSession'>];
   /** GET /v2/checkoutSessions/{checkoutSessionId}: Get a checkout session. */
-  getCheckoutSession: [checkoutSessionId: string, options?: CallOptions];
+  getCheckoutSession: [checkoutSessionId: string, options?: CallOptions<'getCheckoutSession'>];
   /** PATCH /v2/checkoutSessions/{checkoutSessionId}: Update a checkout session. */
-  updateCheckoutSession: [checkoutSessionId: string, body: RequestInput<'updateCheckoutSession'>, options?: CallOptions];
+  updateCheckoutSession: [checkoutSessionId: string, body: RequestInput<'updateCheckoutSession'>, options?: CallOptions<'updateCheckoutSession'>];
   /** POST /v2/checkoutSessions/{checkoutSessionId}/complete: Complete a checkout session. */
-  completeCheckoutSession: [checkoutSessionId: string, body: RequestInput<'completeCheckoutSession'>, options?: CallOptions];
+  completeCheckoutSession: [checkoutSessionId: string, body: RequestInput<'completeCheckoutSession'>, options?: CallOptions<'completeCheckoutSession'>];
   /** POST /v2/checkoutSessions/{checkoutSessionId}/finalize: Finalize a checkout session. */
-  finalizeCheckoutSession: [checkoutSessionId: string, body: RequestInput<'finalizeCheckoutSession'>, options?: CallOptions];
+  finalizeCheckoutSession: [checkoutSessionId: string, body: RequestInput<'finalizeCheckoutSession'>, options?: CallOptions<'finalizeCheckoutSession'>];
   /** GET /v2/chargePermissions/{chargePermissionId}: Get a charge permission. */
-  getChargePermission: [chargePermissionId: string, options?: CallOptions];
+  getChargePermission: [chargePermissionId: string, options?: CallOptions<'getChargePermission'>];
   /** PATCH /v2/chargePermissions/{chargePermissionId}: Update a charge permission. */
-  updateChargePermission: [chargePermissionId: string, body: RequestInput<'updateChargePermission'>, options?: CallOptions];
+  updateChargePermission: [chargePermissionId: string, body: RequestInput<'updateChargePermission'>, options?: CallOptions<'updateChargePermission'>];
   /** DELETE /v2/chargePermissions/{chargePermissionId}/close: Close a charge permission. */
-  closeChargePermission: [chargePermissionId: string, body: RequestInput<'closeChargePermission'>, options?: CallOptions];
+  closeChargePermission: [chargePermissionId: string, body: RequestInput<'closeChargePermission'>, options?: CallOptions<'closeChargePermission'>];
   /** POST /v2/charges: Create a charge. */
-  createCharge: [body: RequestInput<'createCharge'>, options?: CallOptions];
+  createCharge: [body: RequestInput<'createCharge'>, options?: CallOptions<'createCharge'>];
   /** GET /v2/charges/{chargeId}: Get a charge. */
-  getCharge: [chargeId: string, options?: CallOptions];
+  getCharge: [chargeId: string, options?: CallOptions<'getCharge'>];
   /** PATCH /v2/charges/{chargeId}: Update a charge. */
-  updateCharge: [chargeId: string, body: RequestInput<'updateCharge'>, options?: CallOptions];
+  updateCharge: [chargeId: string, body: RequestInput<'updateCharge'>, options?: CallOptions<'updateCharge'>];
   /** POST /v2/charges/{chargeId}/capture: Capture a charge. */
-  captureCharge: [chargeId: string, body: RequestInput<'captureCharge'>, options?: CallOptions];
+  captureCharge: [chargeId: string, body: RequestInput<'captureCharge'>, options?: CallOptions<'captureCharge'>];
   /** DELETE /v2/charges/{chargeId}/cancel: Cancel a charge. */
-  cancelCharge: [chargeId: string, body: RequestInput<'cancelCharge'>, options?: CallOptions];
+  cancelCharge: [chargeId: string, body: RequestInput<'cancelCharge'>, options?: CallOptions<'cancelCharge'>];
   /** POST /v2/refunds: Create a refund. */
-  createRefund: [body: RequestInput<'createRefund'>, options?: CallOptions];
+  createRefund: [body: RequestInput<'createRefund'>, options?: CallOptions<'createRefund'>];
   /** GET /v2/refunds/{refundId}: Get a refund. */
-  getRefund: [refundId: string, options?: CallOptions];
+  getRefund: [refundId: string, options?: CallOptions<'getRefund'>];
   /** GET /v2/buyers/{buyerToken}: Get a buyer. */
-  getBuyer: [buyerToken: string, options?: CallOptions];
+  getBuyer: [buyerToken: string, options?: CallOptions<'getBuyer'>];
   /** GET /v2/reports: List reports. */
-  getReports: [query?: QueryParams<'getReports'>, options?: CallOptions];
+  getReports: [query?: QueryParams<'getReports'>, options?: CallOptions<'getReports'>];
   /** POST /v2/reports: Request a report. */
-  createReport: [body: RequestInput<'createReport'>, options?: CallOptions];
+  createReport: [body: RequestInput<'createReport'>, options?: CallOptions<'createReport'>];
   /** GET /v2/reports/{reportId}: Get a report. */
-  getReportById: [reportId: string, options?: CallOptions];
+  getReportById: [reportId: string, options?: CallOptions<'getReportById'>];
   /** GET /v2/report-documents/{reportDocumentId}: Get a report document. */
-  getReportDocument: [reportDocumentId: string, options?: CallOptions];
+  getReportDocument: [reportDocumentId: string, options?: CallOptions<'getReportDocument'>];
   /** GET /v2/report-schedules: List report schedules. */
-  getReportSchedules: [query?: QueryParams<'getReportSchedules'>, options?: CallOptions];
+  getReportSchedules: [query?: QueryParams<'getReportSchedules'>, options?: CallOptions<'getReportSchedules'>];
   /** POST /v2/report-schedules: Create a report schedule. */
-  createReportSchedule: [body: RequestInput<'createReportSchedule'>, options?: CallOptions];
+  createReportSchedule: [body: RequestInput<'createReportSchedule'>, options?: CallOptions<'createReportSchedule'>];
   /** GET /v2/report-schedules/{reportScheduleId}: Get a report schedule. */
-  getReportScheduleById: [reportScheduleId: string, options?: CallOptions];
+  getReportScheduleById: [reportScheduleId: string, options?: CallOptions<'getReportScheduleById'>];
   /** DELETE /v2/report-schedules/{reportScheduleId}: Cancel a report schedule. */
-  cancelReportSchedule: [reportScheduleId: string, options?: CallOptions];
+  cancelReportSchedule: [reportScheduleId: string, options?: CallOptions<'cancelReportSchedule'>];
   /** GET /v2/disbursements: List disbursements. */
-  getDisbursements: [query?: QueryParams<'getDisbursements'>, options?: CallOptions];
+  getDisbursements: [query?: QueryParams<'getDisbursements'>, options?: CallOptions<'getDisbursements'>];
   /** POST /v2/deliveryTrackers: Create a delivery tracker. */
-  deliveryTrackers: [body: RequestInput<'deliveryTrackers'>, options?: CallOptions];
+  deliveryTrackers: [body: RequestInput<'deliveryTrackers'>, options?: CallOptions<'deliveryTrackers'>];
   /** GET /v2/authorizationTokens/{mwsAuthToken}: Exchange an MWS auth token for a delegated authorization token. */
-  getAuthorizationToken: [mwsAuthToken: string, merchantId: string, options?: CallOptions];
+  getAuthorizationToken: [mwsAuthToken: string, merchantId: string, options?: CallOptions<'getAuthorizationToken'>];
   /** POST /v2/in-store/merchantScan: Scan a buyer's Amazon Pay code. */
-  instoreMerchantScan: [body: RequestInput<'instoreMerchantScan'>, options?: CallOptions];
+  instoreMerchantScan: [body: RequestInput<'instoreMerchantScan'>, options?: CallOptions<'instoreMerchantScan'>];
   /** POST /v2/in-store/charge: Charge an in-store purchase. */
-  instoreCharge: [body: RequestInput<'instoreCharge'>, options?: CallOptions];
+  instoreCharge: [body: RequestInput<'instoreCharge'>, options?: CallOptions<'instoreCharge'>];
   /** POST /v2/in-store/refund: Refund an in-store charge. */
-  instoreRefund: [body: RequestInput<'instoreRefund'>, options?: CallOptions];
+  instoreRefund: [body: RequestInput<'instoreRefund'>, options?: CallOptions<'instoreRefund'>];
   /** POST /v2/merchantAccounts: Register a merchant account. */
-  registerAmazonPayAccount: [body: RequestInput<'registerAmazonPayAccount'>, options?: CallOptions];
+  registerAmazonPayAccount: [body: RequestInput<'registerAmazonPayAccount'>, options?: CallOptions<'registerAmazonPayAccount'>];
   /** DELETE /v2/merchantAccounts/{merchantAccountId}: Delete a merchant account. */
-  deleteAmazonPayAccount: [merchantAccountId: string, options?: CallOptions];
+  deleteAmazonPayAccount: [merchantAccountId: string, options?: CallOptions<'deleteAmazonPayAccount'>];
   /** PATCH /v2/merchantAccounts/{merchantAccountId}: Update a merchant account. */
-  updateAmazonPayAccount: [merchantAccountId: string, body: RequestInput<'updateAmazonPayAccount'>, options?: CallOptions];
+  updateAmazonPayAccount: [merchantAccountId: string, body: RequestInput<'updateAmazonPayAccount'>, options?: CallOptions<'updateAmazonPayAccount'>];
   /** POST /v2/merchantAccounts/{merchantAccountId}/claim: Start a merchant account claim. */
-  claimMerchantAccount: [merchantAccountId: string, body: RequestInput<'claimMerchantAccount'>, options?: CallOptions];
+  claimMerchantAccount: [merchantAccountId: string, body: RequestInput<'claimMerchantAccount'>, options?: CallOptions<'claimMerchantAccount'>];
   /** POST /v2/merchantAccounts/{merchantAccountId}/stores: Create a store. */
-  createStore: [merchantAccountId: string, body: RequestInput<'createStore'>, options?: CallOptions];
+  createStore: [merchantAccountId: string, body: RequestInput<'createStore'>, options?: CallOptions<'createStore'>];
   /** PATCH /v2/merchantAccounts/{merchantAccountId}/stores/{storeId}: Update a store. */
-  updateStore: [merchantAccountId: string, storeId: string, body: RequestInput<'updateStore'>, options?: CallOptions];
+  updateStore: [merchantAccountId: string, storeId: string, body: RequestInput<'updateStore'>, options?: CallOptions<'updateStore'>];
   /** POST /v2/disputes: Create a dispute. */
-  createDispute: [body: RequestInput<'createDispute'>, options?: CallOptions];
+  createDispute: [body: RequestInput<'createDispute'>, options?: CallOptions<'createDispute'>];
   /** GET /v2/disputes/{disputeId}: Get a dispute. */
-  getDispute: [disputeId: string, options?: CallOptions];
+  getDispute: [disputeId: string, options?: CallOptions<'getDispute'>];
   /** PATCH /v2/disputes/{disputeId}: Update a dispute. */
-  updateDispute: [disputeId: string, body: RequestInput<'updateDispute'>, options?: CallOptions];
+  updateDispute: [disputeId: string, body: RequestInput<'updateDispute'>, options?: CallOptions<'updateDispute'>];
   /** POST /v2/disputes/{disputeId}/contest: Contest a dispute. */
-  contestDispute: [disputeId: string, body: RequestInput<'contestDispute'>, options?: CallOptions];
+  contestDispute: [disputeId: string, body: RequestInput<'contestDispute'>, options?: CallOptions<'contestDispute'>];
   /** POST /v2/files: Upload a file. */
-  uploadFile: [body: RequestInput<'uploadFile'>, options?: CallOptions];
+  uploadFile: [body: RequestInput<'uploadFile'>, options?: CallOptions<'uploadFile'>];
 }
 
 /** Operations every client carries. */
 export abstract class CommonOperations extends ClientBase {
   /** POST /v2/deliveryTrackers: Create a delivery tracker. */
-  deliveryTrackers(body: RequestInput<'deliveryTrackers'>, options?: CallOptions): Promise<ResponseBody<'deliveryTrackers'>> {
+  deliveryTrackers(body: RequestInput<'deliveryTrackers'>, options?: CallOptions<'deliveryTrackers'>): Promise<ResponseBody<'deliveryTrackers'>> {
     return this[CALL]('deliveryTrackers', [], body, options) as Promise<ResponseBody<'deliveryTrackers'>>;
   }
   /** GET /v2/authorizationTokens/{mwsAuthToken}: Exchange an MWS auth token for a delegated authorization token. */
-  getAuthorizationToken(mwsAuthToken: string, merchantId: string, options?: CallOptions): Promise<ResponseBody<'getAuthorizationToken'>> {
+  getAuthorizationToken(mwsAuthToken: string, merchantId: string, options?: CallOptions<'getAuthorizationToken'>): Promise<ResponseBody<'getAuthorizationToken'>> {
     return this[CALL]('getAuthorizationToken', [mwsAuthToken], { merchantId }, options) as Promise<ResponseBody<'getAuthorizationToken'>>;
   }
 }
@@ -108,147 +108,147 @@ export abstract class CommonOperations extends ClientBase {
 /** The web store operations (every tag but `InStore`), over the common ones. */
 export abstract class WebStoreOperations extends CommonOperations {
   /** POST /v2/checkoutSessions: Create a checkout session. */
-  createCheckoutSession(body: RequestInput<'createCheckoutSession'>, options?: CallOptions): Promise<ResponseBody<'createCheckoutSession'>> {
+  createCheckoutSession(body: RequestInput<'createCheckoutSession'>, options?: CallOptions<'createCheckoutSession'>): Promise<ResponseBody<'createCheckoutSession'>> {
     return this[CALL]('createCheckoutSession', [], body, options) as Promise<ResponseBody<'createCheckoutSession'>>;
   }
   /** GET /v2/checkoutSessions/{checkoutSessionId}: Get a checkout session. */
-  getCheckoutSession(checkoutSessionId: string, options?: CallOptions): Promise<ResponseBody<'getCheckoutSession'>> {
+  getCheckoutSession(checkoutSessionId: string, options?: CallOptions<'getCheckoutSession'>): Promise<ResponseBody<'getCheckoutSession'>> {
     return this[CALL]('getCheckoutSession', [checkoutSessionId], undefined, options) as Promise<ResponseBody<'getCheckoutSession'>>;
   }
   /** PATCH /v2/checkoutSessions/{checkoutSessionId}: Update a checkout session. */
-  updateCheckoutSession(checkoutSessionId: string, body: RequestInput<'updateCheckoutSession'>, options?: CallOptions): Promise<ResponseBody<'updateCheckoutSession'>> {
+  updateCheckoutSession(checkoutSessionId: string, body: RequestInput<'updateCheckoutSession'>, options?: CallOptions<'updateCheckoutSession'>): Promise<ResponseBody<'updateCheckoutSession'>> {
     return this[CALL]('updateCheckoutSession', [checkoutSessionId], body, options) as Promise<ResponseBody<'updateCheckoutSession'>>;
   }
   /** POST /v2/checkoutSessions/{checkoutSessionId}/complete: Complete a checkout session. */
-  completeCheckoutSession(checkoutSessionId: string, body: RequestInput<'completeCheckoutSession'>, options?: CallOptions): Promise<ResponseBody<'completeCheckoutSession'>> {
+  completeCheckoutSession(checkoutSessionId: string, body: RequestInput<'completeCheckoutSession'>, options?: CallOptions<'completeCheckoutSession'>): Promise<ResponseBody<'completeCheckoutSession'>> {
     return this[CALL]('completeCheckoutSession', [checkoutSessionId], body, options) as Promise<ResponseBody<'completeCheckoutSession'>>;
   }
   /** POST /v2/checkoutSessions/{checkoutSessionId}/finalize: Finalize a checkout session. */
-  finalizeCheckoutSession(checkoutSessionId: string, body: RequestInput<'finalizeCheckoutSession'>, options?: CallOptions): Promise<ResponseBody<'finalizeCheckoutSession'>> {
+  finalizeCheckoutSession(checkoutSessionId: string, body: RequestInput<'finalizeCheckoutSession'>, options?: CallOptions<'finalizeCheckoutSession'>): Promise<ResponseBody<'finalizeCheckoutSession'>> {
     return this[CALL]('finalizeCheckoutSession', [checkoutSessionId], body, options) as Promise<ResponseBody<'finalizeCheckoutSession'>>;
   }
   /** GET /v2/chargePermissions/{chargePermissionId}: Get a charge permission. */
-  getChargePermission(chargePermissionId: string, options?: CallOptions): Promise<ResponseBody<'getChargePermission'>> {
+  getChargePermission(chargePermissionId: string, options?: CallOptions<'getChargePermission'>): Promise<ResponseBody<'getChargePermission'>> {
     return this[CALL]('getChargePermission', [chargePermissionId], undefined, options) as Promise<ResponseBody<'getChargePermission'>>;
   }
   /** PATCH /v2/chargePermissions/{chargePermissionId}: Update a charge permission. */
-  updateChargePermission(chargePermissionId: string, body: RequestInput<'updateChargePermission'>, options?: CallOptions): Promise<ResponseBody<'updateChargePermission'>> {
+  updateChargePermission(chargePermissionId: string, body: RequestInput<'updateChargePermission'>, options?: CallOptions<'updateChargePermission'>): Promise<ResponseBody<'updateChargePermission'>> {
     return this[CALL]('updateChargePermission', [chargePermissionId], body, options) as Promise<ResponseBody<'updateChargePermission'>>;
   }
   /** DELETE /v2/chargePermissions/{chargePermissionId}/close: Close a charge permission. */
-  closeChargePermission(chargePermissionId: string, body: RequestInput<'closeChargePermission'>, options?: CallOptions): Promise<ResponseBody<'closeChargePermission'>> {
+  closeChargePermission(chargePermissionId: string, body: RequestInput<'closeChargePermission'>, options?: CallOptions<'closeChargePermission'>): Promise<ResponseBody<'closeChargePermission'>> {
     return this[CALL]('closeChargePermission', [chargePermissionId], body, options) as Promise<ResponseBody<'closeChargePermission'>>;
   }
   /** POST /v2/charges: Create a charge. */
-  createCharge(body: RequestInput<'createCharge'>, options?: CallOptions): Promise<ResponseBody<'createCharge'>> {
+  createCharge(body: RequestInput<'createCharge'>, options?: CallOptions<'createCharge'>): Promise<ResponseBody<'createCharge'>> {
     return this[CALL]('createCharge', [], body, options) as Promise<ResponseBody<'createCharge'>>;
   }
   /** GET /v2/charges/{chargeId}: Get a charge. */
-  getCharge(chargeId: string, options?: CallOptions): Promise<ResponseBody<'getCharge'>> {
+  getCharge(chargeId: string, options?: CallOptions<'getCharge'>): Promise<ResponseBody<'getCharge'>> {
     return this[CALL]('getCharge', [chargeId], undefined, options) as Promise<ResponseBody<'getCharge'>>;
   }
   /** PATCH /v2/charges/{chargeId}: Update a charge. */
-  updateCharge(chargeId: string, body: RequestInput<'updateCharge'>, options?: CallOptions): Promise<ResponseBody<'updateCharge'>> {
+  updateCharge(chargeId: string, body: RequestInput<'updateCharge'>, options?: CallOptions<'updateCharge'>): Promise<ResponseBody<'updateCharge'>> {
     return this[CALL]('updateCharge', [chargeId], body, options) as Promise<ResponseBody<'updateCharge'>>;
   }
   /** POST /v2/charges/{chargeId}/capture: Capture a charge. */
-  captureCharge(chargeId: string, body: RequestInput<'captureCharge'>, options?: CallOptions): Promise<ResponseBody<'captureCharge'>> {
+  captureCharge(chargeId: string, body: RequestInput<'captureCharge'>, options?: CallOptions<'captureCharge'>): Promise<ResponseBody<'captureCharge'>> {
     return this[CALL]('captureCharge', [chargeId], body, options) as Promise<ResponseBody<'captureCharge'>>;
   }
   /** DELETE /v2/charges/{chargeId}/cancel: Cancel a charge. */
-  cancelCharge(chargeId: string, body: RequestInput<'cancelCharge'>, options?: CallOptions): Promise<ResponseBody<'cancelCharge'>> {
+  cancelCharge(chargeId: string, body: RequestInput<'cancelCharge'>, options?: CallOptions<'cancelCharge'>): Promise<ResponseBody<'cancelCharge'>> {
     return this[CALL]('cancelCharge', [chargeId], body, options) as Promise<ResponseBody<'cancelCharge'>>;
   }
   /** POST /v2/refunds: Create a refund. */
-  createRefund(body: RequestInput<'createRefund'>, options?: CallOptions): Promise<ResponseBody<'createRefund'>> {
+  createRefund(body: RequestInput<'createRefund'>, options?: CallOptions<'createRefund'>): Promise<ResponseBody<'createRefund'>> {
     return this[CALL]('createRefund', [], body, options) as Promise<ResponseBody<'createRefund'>>;
   }
   /** GET /v2/refunds/{refundId}: Get a refund. */
-  getRefund(refundId: string, options?: CallOptions): Promise<ResponseBody<'getRefund'>> {
+  getRefund(refundId: string, options?: CallOptions<'getRefund'>): Promise<ResponseBody<'getRefund'>> {
     return this[CALL]('getRefund', [refundId], undefined, options) as Promise<ResponseBody<'getRefund'>>;
   }
   /** GET /v2/buyers/{buyerToken}: Get a buyer. */
-  getBuyer(buyerToken: string, options?: CallOptions): Promise<ResponseBody<'getBuyer'>> {
+  getBuyer(buyerToken: string, options?: CallOptions<'getBuyer'>): Promise<ResponseBody<'getBuyer'>> {
     return this[CALL]('getBuyer', [buyerToken], undefined, options) as Promise<ResponseBody<'getBuyer'>>;
   }
   /** GET /v2/reports: List reports. */
-  getReports(query?: QueryParams<'getReports'>, options?: CallOptions): Promise<ResponseBody<'getReports'>> {
+  getReports(query?: QueryParams<'getReports'>, options?: CallOptions<'getReports'>): Promise<ResponseBody<'getReports'>> {
     return this[CALL]('getReports', [], query, options) as Promise<ResponseBody<'getReports'>>;
   }
   /** POST /v2/reports: Request a report. */
-  createReport(body: RequestInput<'createReport'>, options?: CallOptions): Promise<ResponseBody<'createReport'>> {
+  createReport(body: RequestInput<'createReport'>, options?: CallOptions<'createReport'>): Promise<ResponseBody<'createReport'>> {
     return this[CALL]('createReport', [], body, options) as Promise<ResponseBody<'createReport'>>;
   }
   /** GET /v2/reports/{reportId}: Get a report. */
-  getReportById(reportId: string, options?: CallOptions): Promise<ResponseBody<'getReportById'>> {
+  getReportById(reportId: string, options?: CallOptions<'getReportById'>): Promise<ResponseBody<'getReportById'>> {
     return this[CALL]('getReportById', [reportId], undefined, options) as Promise<ResponseBody<'getReportById'>>;
   }
   /** GET /v2/report-documents/{reportDocumentId}: Get a report document. */
-  getReportDocument(reportDocumentId: string, options?: CallOptions): Promise<ResponseBody<'getReportDocument'>> {
+  getReportDocument(reportDocumentId: string, options?: CallOptions<'getReportDocument'>): Promise<ResponseBody<'getReportDocument'>> {
     return this[CALL]('getReportDocument', [reportDocumentId], undefined, options) as Promise<ResponseBody<'getReportDocument'>>;
   }
   /** GET /v2/report-schedules: List report schedules. */
-  getReportSchedules(query?: QueryParams<'getReportSchedules'>, options?: CallOptions): Promise<ResponseBody<'getReportSchedules'>> {
+  getReportSchedules(query?: QueryParams<'getReportSchedules'>, options?: CallOptions<'getReportSchedules'>): Promise<ResponseBody<'getReportSchedules'>> {
     return this[CALL]('getReportSchedules', [], query, options) as Promise<ResponseBody<'getReportSchedules'>>;
   }
   /** POST /v2/report-schedules: Create a report schedule. */
-  createReportSchedule(body: RequestInput<'createReportSchedule'>, options?: CallOptions): Promise<ResponseBody<'createReportSchedule'>> {
+  createReportSchedule(body: RequestInput<'createReportSchedule'>, options?: CallOptions<'createReportSchedule'>): Promise<ResponseBody<'createReportSchedule'>> {
     return this[CALL]('createReportSchedule', [], body, options) as Promise<ResponseBody<'createReportSchedule'>>;
   }
   /** GET /v2/report-schedules/{reportScheduleId}: Get a report schedule. */
-  getReportScheduleById(reportScheduleId: string, options?: CallOptions): Promise<ResponseBody<'getReportScheduleById'>> {
+  getReportScheduleById(reportScheduleId: string, options?: CallOptions<'getReportScheduleById'>): Promise<ResponseBody<'getReportScheduleById'>> {
     return this[CALL]('getReportScheduleById', [reportScheduleId], undefined, options) as Promise<ResponseBody<'getReportScheduleById'>>;
   }
   /** DELETE /v2/report-schedules/{reportScheduleId}: Cancel a report schedule. */
-  cancelReportSchedule(reportScheduleId: string, options?: CallOptions): Promise<ResponseBody<'cancelReportSchedule'>> {
+  cancelReportSchedule(reportScheduleId: string, options?: CallOptions<'cancelReportSchedule'>): Promise<ResponseBody<'cancelReportSchedule'>> {
     return this[CALL]('cancelReportSchedule', [reportScheduleId], undefined, options) as Promise<ResponseBody<'cancelReportSchedule'>>;
   }
   /** GET /v2/disbursements: List disbursements. */
-  getDisbursements(query?: QueryParams<'getDisbursements'>, options?: CallOptions): Promise<ResponseBody<'getDisbursements'>> {
+  getDisbursements(query?: QueryParams<'getDisbursements'>, options?: CallOptions<'getDisbursements'>): Promise<ResponseBody<'getDisbursements'>> {
     return this[CALL]('getDisbursements', [], query, options) as Promise<ResponseBody<'getDisbursements'>>;
   }
   /** POST /v2/merchantAccounts: Register a merchant account. */
-  registerAmazonPayAccount(body: RequestInput<'registerAmazonPayAccount'>, options?: CallOptions): Promise<ResponseBody<'registerAmazonPayAccount'>> {
+  registerAmazonPayAccount(body: RequestInput<'registerAmazonPayAccount'>, options?: CallOptions<'registerAmazonPayAccount'>): Promise<ResponseBody<'registerAmazonPayAccount'>> {
     return this[CALL]('registerAmazonPayAccount', [], body, options) as Promise<ResponseBody<'registerAmazonPayAccount'>>;
   }
   /** DELETE /v2/merchantAccounts/{merchantAccountId}: Delete a merchant account. */
-  deleteAmazonPayAccount(merchantAccountId: string, options?: CallOptions): Promise<ResponseBody<'deleteAmazonPayAccount'>> {
+  deleteAmazonPayAccount(merchantAccountId: string, options?: CallOptions<'deleteAmazonPayAccount'>): Promise<ResponseBody<'deleteAmazonPayAccount'>> {
     return this[CALL]('deleteAmazonPayAccount', [merchantAccountId], undefined, options) as Promise<ResponseBody<'deleteAmazonPayAccount'>>;
   }
   /** PATCH /v2/merchantAccounts/{merchantAccountId}: Update a merchant account. */
-  updateAmazonPayAccount(merchantAccountId: string, body: RequestInput<'updateAmazonPayAccount'>, options?: CallOptions): Promise<ResponseBody<'updateAmazonPayAccount'>> {
+  updateAmazonPayAccount(merchantAccountId: string, body: RequestInput<'updateAmazonPayAccount'>, options?: CallOptions<'updateAmazonPayAccount'>): Promise<ResponseBody<'updateAmazonPayAccount'>> {
     return this[CALL]('updateAmazonPayAccount', [merchantAccountId], body, options) as Promise<ResponseBody<'updateAmazonPayAccount'>>;
   }
   /** POST /v2/merchantAccounts/{merchantAccountId}/claim: Start a merchant account claim. */
-  claimMerchantAccount(merchantAccountId: string, body: RequestInput<'claimMerchantAccount'>, options?: CallOptions): Promise<ResponseBody<'claimMerchantAccount'>> {
+  claimMerchantAccount(merchantAccountId: string, body: RequestInput<'claimMerchantAccount'>, options?: CallOptions<'claimMerchantAccount'>): Promise<ResponseBody<'claimMerchantAccount'>> {
     return this[CALL]('claimMerchantAccount', [merchantAccountId], body, options) as Promise<ResponseBody<'claimMerchantAccount'>>;
   }
   /** POST /v2/merchantAccounts/{merchantAccountId}/stores: Create a store. */
-  createStore(merchantAccountId: string, body: RequestInput<'createStore'>, options?: CallOptions): Promise<ResponseBody<'createStore'>> {
+  createStore(merchantAccountId: string, body: RequestInput<'createStore'>, options?: CallOptions<'createStore'>): Promise<ResponseBody<'createStore'>> {
     return this[CALL]('createStore', [merchantAccountId], body, options) as Promise<ResponseBody<'createStore'>>;
   }
   /** PATCH /v2/merchantAccounts/{merchantAccountId}/stores/{storeId}: Update a store. */
-  updateStore(merchantAccountId: string, storeId: string, body: RequestInput<'updateStore'>, options?: CallOptions): Promise<ResponseBody<'updateStore'>> {
+  updateStore(merchantAccountId: string, storeId: string, body: RequestInput<'updateStore'>, options?: CallOptions<'updateStore'>): Promise<ResponseBody<'updateStore'>> {
     return this[CALL]('updateStore', [merchantAccountId, storeId], body, options) as Promise<ResponseBody<'updateStore'>>;
   }
   /** POST /v2/disputes: Create a dispute. */
-  createDispute(body: RequestInput<'createDispute'>, options?: CallOptions): Promise<ResponseBody<'createDispute'>> {
+  createDispute(body: RequestInput<'createDispute'>, options?: CallOptions<'createDispute'>): Promise<ResponseBody<'createDispute'>> {
     return this[CALL]('createDispute', [], body, options) as Promise<ResponseBody<'createDispute'>>;
   }
   /** GET /v2/disputes/{disputeId}: Get a dispute. */
-  getDispute(disputeId: string, options?: CallOptions): Promise<ResponseBody<'getDispute'>> {
+  getDispute(disputeId: string, options?: CallOptions<'getDispute'>): Promise<ResponseBody<'getDispute'>> {
     return this[CALL]('getDispute', [disputeId], undefined, options) as Promise<ResponseBody<'getDispute'>>;
   }
   /** PATCH /v2/disputes/{disputeId}: Update a dispute. */
-  updateDispute(disputeId: string, body: RequestInput<'updateDispute'>, options?: CallOptions): Promise<ResponseBody<'updateDispute'>> {
+  updateDispute(disputeId: string, body: RequestInput<'updateDispute'>, options?: CallOptions<'updateDispute'>): Promise<ResponseBody<'updateDispute'>> {
     return this[CALL]('updateDispute', [disputeId], body, options) as Promise<ResponseBody<'updateDispute'>>;
   }
   /** POST /v2/disputes/{disputeId}/contest: Contest a dispute. */
-  contestDispute(disputeId: string, body: RequestInput<'contestDispute'>, options?: CallOptions): Promise<ResponseBody<'contestDispute'>> {
+  contestDispute(disputeId: string, body: RequestInput<'contestDispute'>, options?: CallOptions<'contestDispute'>): Promise<ResponseBody<'contestDispute'>> {
     return this[CALL]('contestDispute', [disputeId], body, options) as Promise<ResponseBody<'contestDispute'>>;
   }
   /** POST /v2/files: Upload a file. */
-  uploadFile(body: RequestInput<'uploadFile'>, options?: CallOptions): Promise<ResponseBody<'uploadFile'>> {
+  uploadFile(body: RequestInput<'uploadFile'>, options?: CallOptions<'uploadFile'>): Promise<ResponseBody<'uploadFile'>> {
     return this[CALL]('uploadFile', [], body, options) as Promise<ResponseBody<'uploadFile'>>;
   }
 }
@@ -256,15 +256,15 @@ export abstract class WebStoreOperations extends CommonOperations {
 /** The in-store operations (tag `InStore`), over the common ones. */
 export abstract class InStoreOperations extends CommonOperations {
   /** POST /v2/in-store/merchantScan: Scan a buyer's Amazon Pay code. */
-  instoreMerchantScan(body: RequestInput<'instoreMerchantScan'>, options?: CallOptions): Promise<ResponseBody<'instoreMerchantScan'>> {
+  instoreMerchantScan(body: RequestInput<'instoreMerchantScan'>, options?: CallOptions<'instoreMerchantScan'>): Promise<ResponseBody<'instoreMerchantScan'>> {
     return this[CALL]('instoreMerchantScan', [], body, options) as Promise<ResponseBody<'instoreMerchantScan'>>;
   }
   /** POST /v2/in-store/charge: Charge an in-store purchase. */
-  instoreCharge(body: RequestInput<'instoreCharge'>, options?: CallOptions): Promise<ResponseBody<'instoreCharge'>> {
+  instoreCharge(body: RequestInput<'instoreCharge'>, options?: CallOptions<'instoreCharge'>): Promise<ResponseBody<'instoreCharge'>> {
     return this[CALL]('instoreCharge', [], body, options) as Promise<ResponseBody<'instoreCharge'>>;
   }
   /** POST /v2/in-store/refund: Refund an in-store charge. */
-  instoreRefund(body: RequestInput<'instoreRefund'>, options?: CallOptions): Promise<ResponseBody<'instoreRefund'>> {
+  instoreRefund(body: RequestInput<'instoreRefund'>, options?: CallOptions<'instoreRefund'>): Promise<ResponseBody<'instoreRefund'>> {
     return this[CALL]('instoreRefund', [], body, options) as Promise<ResponseBody<'instoreRefund'>>;
   }
 }

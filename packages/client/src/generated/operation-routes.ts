@@ -35,6 +35,7 @@ export const OPERATION_ROUTES = {
     input: 'body',
     dateTimes: [],
     channel: 'webStore',
+    simulationCodes: ['BuyerCanceled', 'Declined', 'AmazonCanceled', 'AuthorizationInitiated'],
   },
   finalizeCheckoutSession: {
     method: 'POST',
@@ -43,6 +44,7 @@ export const OPERATION_ROUTES = {
     input: 'body',
     dateTimes: [],
     channel: 'webStore',
+    simulationCodes: ['BuyerCanceled', 'Declined', 'AmazonCanceled', 'AuthorizationInitiated'],
   },
   getChargePermission: {
     method: 'GET',
@@ -51,6 +53,7 @@ export const OPERATION_ROUTES = {
     input: 'none',
     dateTimes: [],
     channel: 'webStore',
+    simulationCodes: ['BuyerClosed', 'BuyerCanceled', 'AmazonClosed', 'PaymentMethodInvalid', 'PaymentMethodExpired', 'PaymentMethodDeleted', 'BillingAddressDeleted'],
   },
   updateChargePermission: {
     method: 'PATCH',
@@ -67,6 +70,7 @@ export const OPERATION_ROUTES = {
     input: 'body',
     dateTimes: [],
     channel: 'webStore',
+    simulationCodes: ['AmazonClosed'],
   },
   createCharge: {
     method: 'POST',
@@ -75,6 +79,7 @@ export const OPERATION_ROUTES = {
     input: 'body',
     dateTimes: [],
     channel: 'webStore',
+    simulationCodes: ['HardDeclined', 'SoftDeclined', 'AmazonRejected', 'ProcessingFailure', 'TransactionTimedOut', 'AuthorizationInitiated', 'CaptureInitiated'],
   },
   getCharge: {
     method: 'GET',
@@ -83,6 +88,7 @@ export const OPERATION_ROUTES = {
     input: 'none',
     dateTimes: [],
     channel: 'webStore',
+    simulationCodes: ['ExpiredUnused', 'AmazonCanceled'],
   },
   updateCharge: {
     method: 'PATCH',
@@ -99,6 +105,7 @@ export const OPERATION_ROUTES = {
     input: 'body',
     dateTimes: [],
     channel: 'webStore',
+    simulationCodes: ['HardDeclined', 'SoftDeclined', 'AmazonRejected', 'ProcessingFailure'],
   },
   cancelCharge: {
     method: 'DELETE',
@@ -115,6 +122,7 @@ export const OPERATION_ROUTES = {
     input: 'body',
     dateTimes: [],
     channel: 'webStore',
+    simulationCodes: ['RefundDeclined'],
   },
   getRefund: {
     method: 'GET',
@@ -139,6 +147,7 @@ export const OPERATION_ROUTES = {
     input: 'query',
     dateTimes: ['createdSince', 'createdUntil'],
     channel: 'webStore',
+    pagination: { items: 'reports', tokenOnly: true },
   },
   createReport: {
     method: 'POST',
@@ -204,6 +213,7 @@ export const OPERATION_ROUTES = {
     input: 'query',
     dateTimes: ['startTime', 'endTime'],
     channel: 'webStore',
+    pagination: { items: 'disbursements', tokenOnly: false },
   },
   deliveryTrackers: {
     method: 'POST',

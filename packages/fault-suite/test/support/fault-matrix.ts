@@ -2,6 +2,7 @@ import {
   AmazonPayError,
   AmazonPayUnprocessableError,
   type ClientConfig,
+  type ClientHooks,
   WebStoreClient,
 } from '@amazon-pay-ts/client';
 import { generateKeyPairPem } from '@amazon-pay-ts/signer';
@@ -100,16 +101,46 @@ const FAULTS: readonly FaultCase[] = [
   },
 ];
 
+/** How the door's client is observed. */
+export interface MatrixOptions {
+  /**
+   * Hooks, a `retry.onRetry` and a logger that all throw (or reject) on every event, beside hooks
+   * that record the events: the matrix must come out the same as without them (hooks and loggers
+   * cannot change a call's outcome), and every call must end with exactly one onSuccess or onError.
+   */
+  readonly throwingObservers?: boolean;
+}
+
+/** Hooks that throw on every event (synchronously, or with a rejected promise). */
+const throwingHooks: ClientHooks[] = [
+  Object.fromEntries(
+    ['onRequest', 'onResponse', 'onRetry', 'onSuccess', 'onError'].map((name) => [
+      name,
+      () => {
+        throw new Error(`${name} broke`);
+      },
+    ]),
+  ),
+  Object.fromEntries(
+    ['onRequest', 'onResponse', 'onRetry', 'onSuccess', 'onError'].map((name) => [
+      name,
+      () => Promise.reject(new Error(`${name} rejected`)),
+    ]),
+  ),
+];
+
 /** Defines the matrix's tests for one door and prints its matrix when they are done. */
-export function faultMatrix(doorName: DoorName): void {
+export function faultMatrix(doorName: DoorName, options: MatrixOptions = {}): void {
   const door = DOORS[doorName];
   let sim: Simulator;
   let proxy: FaultProxy;
   let setup: WebStoreClient;
   let faulty: WebStoreClient;
   const waits: number[] = [];
-  /** Retries of the call in flight, as the client reports them to its logger (any door). */
+  /** Retries of the call in flight, as the client reports them to `retry.onRetry` (any door). */
   let retries = 0;
+  /** The terminal hook events of the call in flight (`throwingObservers`). */
+  const ends: { hook: 'onSuccess' | 'onError'; idempotencyKey: string | undefined }[] = [];
   const matrix = new Map<string, Map<string, string>>();
 
   beforeAll(async () => {
@@ -131,9 +162,8 @@ export function faultMatrix(doorName: DoorName): void {
       attemptTimeoutMs: ATTEMPT_TIMEOUT_MS,
       timeoutMs: TIMEOUT_MS,
       logger: {
-        warn: () => undefined,
-        debug: () => {
-          retries += 1;
+        warn: () => {
+          if (options.throwingObservers) throw new Error('the log sink is down');
         },
       },
       retry: {
@@ -144,7 +174,22 @@ export function faultMatrix(doorName: DoorName): void {
         sleep: async (ms) => {
           waits.push(ms);
         },
+        onRetry: () => {
+          retries += 1;
+          if (options.throwingObservers) throw new Error('onRetry broke');
+        },
       },
+      ...(options.throwingObservers
+        ? {
+            hooks: [
+              ...throwingHooks,
+              {
+                onSuccess: ({ idempotencyKey }) => void ends.push({ hook: 'onSuccess', idempotencyKey }),
+                onError: ({ idempotencyKey }) => void ends.push({ hook: 'onError', idempotencyKey }),
+              },
+            ],
+          }
+        : {}),
     });
   });
 
@@ -164,6 +209,7 @@ export function faultMatrix(doorName: DoorName): void {
       );
       waits.length = 0;
       retries = 0;
+      ends.length = 0;
       const before = prepared.effects(sim.state);
       expect(before).toBe(0);
 
@@ -172,6 +218,7 @@ export function faultMatrix(doorName: DoorName): void {
       try {
         await door(faulty, prepared.call, { signal: controller.signal });
         expect(prepared.effects(sim.state), 'success means exactly one effect').toBe(1);
+        if (options.throwingObservers) expect(ends.map((end) => end.hook)).toEqual(['onSuccess']);
         outcome = retries === 0 ? 'ok ×1' : `ok ×1 (${retries} retr${retries === 1 ? 'y' : 'ies'})`;
       } catch (error) {
         expect(error).toBeInstanceOf(AmazonPayError);
@@ -180,6 +227,9 @@ export function faultMatrix(doorName: DoorName): void {
         expect(failure.method).toMatch(/^(POST|PATCH|DELETE)$/);
         expect(failure.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/v2\//);
         if (operation.keyed) expect(failure.idempotencyKey).toMatch(/^[A-Za-z0-9_-]{1,32}$/);
+        if (options.throwingObservers) {
+          expect(ends).toEqual([{ hook: 'onError', idempotencyKey: failure.idempotencyKey }]);
+        }
         const effectsAfterError = prepared.effects(sim.state);
         expect(effectsAfterError, 'never two effects').toBeLessThanOrEqual(1);
         if (effectsAfterError === 1)

@@ -3,6 +3,10 @@ import { amazonTimestamp, DAY, parseTimestamp } from '../clock.js';
 import { ApiError } from '../errors.js';
 import type { HandlerTable } from '../handler.js';
 import { formatPrice, money } from '../money.js';
+import { pageOf, pageQuery } from '../page-token.js';
+
+/** The query parameters of Get Disbursements a `nextToken` stands for. */
+const DISBURSEMENT_QUERY = ['startTime', 'endTime', 'pageSize'];
 
 /**
  * Disbursements: one payout per simulated day and currency with captures net of refunds, derived
@@ -10,9 +14,11 @@ import { formatPrice, money } from '../money.js';
  */
 export const disbursementHandlers = {
   getDisbursements(ctx) {
-    const q = ctx.query;
-    const start = parseTimestamp(q.get('startTime') ?? '');
-    const end = parseTimestamp(q.get('endTime') ?? '') ?? ctx.engine.now();
+    // Later pages: the token, with or without the first page's query (Amazon's PHP and Java SDK
+    // samples send startTime, endTime and pageSize beside it); the token carries that query.
+    const { query, offset } = pageQuery(ctx.query, DISBURSEMENT_QUERY, false);
+    const start = parseTimestamp(query.startTime ?? '');
+    const end = parseTimestamp(query.endTime ?? '') ?? ctx.engine.now();
     if (!start) throw ApiError.missingParameter('startTime');
     const byDay = new Map<string, bigint>();
     for (const entry of ctx.engine.store.ledger) {
@@ -35,12 +41,10 @@ export const disbursementHandlers = {
         transactionTime: amazonTimestamp(new Date((Number(day) + 1) * DAY)),
       };
     });
-    const pageSize = Math.min(Math.max(Number(q.get('pageSize') ?? 100) || 100, 1), 100);
-    const offset = Number(q.get('nextToken') ?? 0) || 0;
-    const page: GetDisbursementsResponse = {
-      disbursements: all.slice(offset, offset + pageSize),
-      nextToken: offset + pageSize < all.length ? String(offset + pageSize) : null,
-    };
-    return page;
+    // Amazon documents no default or maximum page size here: 100 and at most 100 are the simulator's.
+    const pageSize = Math.min(Math.max(Number(query.pageSize ?? 100) || 100, 1), 100);
+    const page = pageOf(all, { query, offset }, pageSize);
+    const answer: GetDisbursementsResponse = { disbursements: page.items, nextToken: page.nextToken };
+    return answer;
   },
 } satisfies Partial<HandlerTable>;

@@ -5,7 +5,11 @@ import { ApiError } from '../errors.js';
 import type { HandlerTable } from '../handler.js';
 import { formatPrice } from '../money.js';
 import { ownRecord, ownRecords } from '../ownership.js';
+import { pageOf, pageQuery } from '../page-token.js';
 import type { LedgerEntry, Owned } from '../store.js';
+
+/** The query parameters of Get Reports a `nextToken` stands for. */
+const REPORT_FILTERS = ['reportTypes', 'processingStatuses', 'createdSince', 'createdUntil', 'pageSize'];
 
 /**
  * Reports: IN_PROGRESS → COMPLETED after REPORT_PROCESSING_MS of simulated time, with a CSV
@@ -169,13 +173,14 @@ export const reportHandlers = {
   },
 
   getReports(ctx) {
-    const q = ctx.query;
-    const types = q.get('reportTypes')?.split(',').filter(Boolean);
-    const statuses = q.get('processingStatuses')?.split(',').filter(Boolean);
-    const since = q.get('createdSince') ? parseTime(q.get('createdSince'), 'createdSince') : null;
-    const until = q.get('createdUntil') ? parseTime(q.get('createdUntil'), 'createdUntil') : null;
-    const pageSize = Math.min(Math.max(Number(q.get('pageSize') ?? 10) || 10, 1), 100);
-    const offset = Number(q.get('nextToken') ?? 0) || 0;
+    // Later pages: the token alone, as Amazon's reference says; the token carries the filters.
+    const { query, offset } = pageQuery(ctx.query, REPORT_FILTERS, true);
+    const types = query.reportTypes?.split(',').filter(Boolean);
+    const statuses = query.processingStatuses?.split(',').filter(Boolean);
+    const since = query.createdSince ? parseTime(query.createdSince, 'createdSince') : null;
+    const until = query.createdUntil ? parseTime(query.createdUntil, 'createdUntil') : null;
+    // Amazon's reference: 10 by default, 1 to 100 (the spec refuses other values before this).
+    const pageSize = Number(query.pageSize ?? 10);
     const all = ownRecords(ctx.engine.store.reports, ctx.merchantId).filter((r) => {
       const created = parseTimestamp(String(r.createdTime))!;
       return (
@@ -185,9 +190,8 @@ export const reportHandlers = {
         (!until || created <= until)
       );
     });
-    const page = all.slice(offset, offset + pageSize);
-    const next = offset + pageSize < all.length ? String(offset + pageSize) : null;
-    return { reports: page, nextToken: next };
+    const page = pageOf(all, { query, offset }, pageSize);
+    return { reports: page.items, nextToken: page.nextToken };
   },
 
   getReportDocument(ctx) {

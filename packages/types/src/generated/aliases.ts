@@ -603,6 +603,20 @@ export type File = components['schemas']['File'];
 export type ErrorReasonCode = components['schemas']['ErrorReasonCode'];
 /** The body Amazon Pay returns with every non-2xx status. */
 export type ErrorResponse = components['schemas']['ErrorResponse'];
+/** Simulated outcomes of Complete and Finalize Checkout Session. */
+export type CheckoutSessionSimulationCode = components['schemas']['CheckoutSessionSimulationCode'];
+/** Simulated outcomes of Create Charge. */
+export type CreateChargeSimulationCode = components['schemas']['CreateChargeSimulationCode'];
+/** Simulated outcomes of Capture Charge. */
+export type CaptureChargeSimulationCode = components['schemas']['CaptureChargeSimulationCode'];
+/** Simulated states of Get Charge. */
+export type GetChargeSimulationCode = components['schemas']['GetChargeSimulationCode'];
+/** Simulated states of Get Charge Permission. */
+export type GetChargePermissionSimulationCode = components['schemas']['GetChargePermissionSimulationCode'];
+/** Simulated outcome of Close Charge Permission. */
+export type CloseChargePermissionSimulationCode = components['schemas']['CloseChargePermissionSimulationCode'];
+/** Simulated outcome of Create Refund. */
+export type CreateRefundSimulationCode = components['schemas']['CreateRefundSimulationCode'];
 /**
  * `Notification` carries a published message; `SubscriptionConfirmation` asks the endpoint to
  * confirm a new subscription (visit `SubscribeURL`); `UnsubscribeConfirmation` reports that the

@@ -18,7 +18,7 @@ export const openapiDocument: OpenApiDocumentObject = {
     "title": "Amazon Pay API v2",
     "version": "2.0.0",
     "summary": "Checkout v2, charges, refunds, reports, disputes, in-store and merchant onboarding.",
-    "description": "A hand-written description of Amazon Pay API v2, maintained by the amazon-pay-ts project and\nchecked against Amazon's developer documentation and official SDKs.\n\nEvery request is signed with the merchant's private key (`AMZN-PAY-RSASSA-PSS-V2` or the\nolder `AMZN-PAY-RSASSA-PSS`); see the signer package for the scheme.\n\nResponses carry `null` for absent values and gain fields and enum values over time, so response\nschemas allow unknown properties and treat enums as open. Request schemas are strict.\n\n## Unverified against Amazon\n\nNo public source (Amazon's developer docs in every language, the official .NET, Java, Node.js and\nPHP SDKs and their sandbox tests, public issues) shows the statuses or answers below; each is\ndeclared as the likeliest and may differ from what Amazon sends. Clients should branch on\n`reasonCode`, not on the status alone. The local simulator's README keeps the same list with what\nthe simulator answers.\n\n| case | declared as | unverified |\n| --- | --- | --- |\n| `InvalidAuthentication`, `InvalidAccountStatus`, `InvalidAuthorizationToken` | 403 | the status (401 possible); Amazon's v1 error table gives `InvalidAccountStatus` 403 |\n| `InvalidRequestSignature` | 403 | the status (401 possible) |\n| `UnsupportedOperation`, `RequestNotSupported` | 404 | the status (400 possible) |\n| `RequestTimeout` | 408 | the pairing: every official SDK retries 408, none names its reason code |\n| `ServiceUnavailable` | 503 | the pairing: every official SDK retries 503, none names its reason code |\n| `TLSVersionNotSupported` | default | the status |\n| `ResourceNotFound` for another merchant's id | 404 | that Amazon answers an id owned by another merchant like an unknown one |\n| `TransactionAmountExceeded`, `TransactionCountExceeded` | 400 | the status (422 possible) |\n| `InvalidCheckoutSessionStatus`, `CheckoutSessionCanceled`, `InvalidChargePermissionStatus`, `InvalidChargeStatus` | 422 | the status of these per-operation state errors |\n| `HardDeclined`, `SoftDeclined`, `AmazonRejected`, `TransactionTimedOut` | 422 | the status of a synchronous decline |\n| `AmountMismatch`, `ChargePermissionNotModifiable`, `PeriodicAmountExceeded`, `MFANotCompleted`, `InvalidInputFormat` | default | the status of these per-operation errors |\n| `InvalidDisputeStatus` | default | whether Amazon refuses a dispute update in the wrong state at all, and how |\n| `createReportSchedule` for a report type that has a schedule, without `deleteExistingSchedule` | 400 | the status and reason code (Amazon allows one schedule per type) |\n| request body size | default | the limit: Amazon publishes none, nor the status and reason code beyond it |\n| `finalizeCheckoutSession` without the address Amazon shared, or with another one | 400 | the reason codes (`MissingParameterValue`, `InvalidParameterValue`) and how strictly Amazon compares the parts (the simulator: each part trimmed, `null` and absent alike) |\n| `javascript:`, non-local `http:` or (in Live) localhost return URLs | 400 | the reason code (`InvalidParameterValue` declared) and whether Amazon counts loopback addresses as localhost |\n| `createDispute` with `creationTimestamp` and no `filingTimestamp` (Amazon's PHP SDK README sample) | 400 | whether Amazon takes the PHP README's field name: its Node and Java SDKs (README, sandbox test) send `filingTimestamp`, which this spec requires |\n| `x-amz-pay-authtoken` outside the signature (Amazon's PHP SDK sends it so) | accepted | whether Amazon takes a delegated token it cannot see signed: the PHP SDK adds it after signing (README, solution providers), its other SDKs sign it |\n| `DuplicateIdempotencyKey` for a key reused on another POST operation | 400 | Amazon's Idempotency guide answers it for any changed request, but its Node SDK's sandbox test sends one key to createCheckoutSession, createCharge, captureCharge and more |\n| `x-amz-pay-idempotency-key` left out of `createReport`, `createReportSchedule`, `contestDispute`, `createStore`, `claimMerchantAccount`, `registerAmazonPayAccount` | optional | whether Amazon takes these calls without a key: Amazon's PHP SDK (`$headers = null`) and its README samples send none, its Node SDK's sandbox tests send one |\n",
+    "description": "A hand-written description of Amazon Pay API v2, maintained by the amazon-pay-ts project and\nchecked against Amazon's developer documentation and official SDKs.\n\nEvery request is signed with the merchant's private key (`AMZN-PAY-RSASSA-PSS-V2` or the\nolder `AMZN-PAY-RSASSA-PSS`); see the signer package for the scheme.\n\nResponses carry `null` for absent values and gain fields and enum values over time, so response\nschemas allow unknown properties and treat enums as open. Request schemas are strict.\n\n## Unverified against Amazon\n\nNo public source (Amazon's developer docs in every language, the official .NET, Java, Node.js and\nPHP SDKs and their sandbox tests, public issues) shows the statuses or answers below; each is\ndeclared as the likeliest and may differ from what Amazon sends. Clients should branch on\n`reasonCode`, not on the status alone. The local simulator's README keeps the same list with what\nthe simulator answers.\n\n| case | declared as | unverified |\n| --- | --- | --- |\n| `InvalidAuthentication`, `InvalidAccountStatus`, `InvalidAuthorizationToken` | 403 | the status (401 possible); Amazon's v1 error table gives `InvalidAccountStatus` 403 |\n| `InvalidRequestSignature` | 403 | the status (401 possible) |\n| `UnsupportedOperation`, `RequestNotSupported` | 404 | the status (400 possible) |\n| `RequestTimeout` | 408 | the pairing: every official SDK retries 408, none names its reason code |\n| `ServiceUnavailable` | 503 | the pairing: every official SDK retries 503, none names its reason code |\n| `TLSVersionNotSupported` | default | the status |\n| `ResourceNotFound` for another merchant's id | 404 | that Amazon answers an id owned by another merchant like an unknown one |\n| `TransactionAmountExceeded`, `TransactionCountExceeded` | 400 | the status (422 possible) |\n| `InvalidCheckoutSessionStatus`, `CheckoutSessionCanceled`, `InvalidChargePermissionStatus`, `InvalidChargeStatus` | 422 | the status of these per-operation state errors |\n| `HardDeclined`, `SoftDeclined`, `AmazonRejected`, `TransactionTimedOut` | 422 | the status of a synchronous decline |\n| `AmountMismatch`, `ChargePermissionNotModifiable`, `PeriodicAmountExceeded`, `MFANotCompleted`, `InvalidInputFormat` | default | the status of these per-operation errors |\n| `InvalidDisputeStatus` | default | whether Amazon refuses a dispute update in the wrong state at all, and how |\n| `createReportSchedule` for a report type that has a schedule, without `deleteExistingSchedule` | 400 | the status and reason code (Amazon allows one schedule per type) |\n| request body size | default | the limit: Amazon publishes none, nor the status and reason code beyond it |\n| `finalizeCheckoutSession` without the address Amazon shared, or with another one | 400 | the reason codes (`MissingParameterValue`, `InvalidParameterValue`) and how strictly Amazon compares the parts (the simulator: each part trimmed, `null` and absent alike) |\n| `javascript:`, non-local `http:` or (in Live) localhost return URLs | 400 | the reason code (`InvalidParameterValue` declared) and whether Amazon counts loopback addresses as localhost |\n| `createDispute` with `creationTimestamp` and no `filingTimestamp` (Amazon's PHP SDK README sample) | 400 | whether Amazon takes the PHP README's field name: its Node and Java SDKs (README, sandbox test) send `filingTimestamp`, which this spec requires |\n| `x-amz-pay-authtoken` outside the signature (Amazon's PHP SDK sends it so) | accepted | whether Amazon takes a delegated token it cannot see signed: the PHP SDK adds it after signing (README, solution providers), its other SDKs sign it |\n| `DuplicateIdempotencyKey` for a key reused on another POST operation | 400 | Amazon's Idempotency guide answers it for any changed request, but its Node SDK's sandbox test sends one key to createCheckoutSession, createCharge, captureCharge and more |\n| `x-amz-pay-idempotency-key` left out of `createReport`, `createReportSchedule`, `contestDispute`, `createStore`, `claimMerchantAccount`, `registerAmazonPayAccount` | optional | whether Amazon takes these calls without a key: Amazon's PHP SDK (`$headers = null`) and its README samples send none, its Node SDK's sandbox tests send one |\n| `getReports` with `nextToken` and another query parameter | 400 | what Amazon answers: its reference says to call again \"with this token as the only parameter\" and shows no answer for more; the client never sends more |\n| `getDisbursements` with `nextToken` and the first page's query | accepted | whether Amazon reads a later page so: its PHP and Java SDK samples send `startTime`, `endTime`, `pageSize` and `nextToken` together, and no source shows the token sent alone |\n| `getDisbursements` `pageSize` | no maximum | the default and the largest page size: Amazon documents neither (Get Reports: 10, at most 100) |\n| `nextToken` expiry | opaque string | how long a token stays valid, and what Amazon answers to a stale one |\n",
     "license": {
       "name": "Apache-2.0",
       "identifier": "Apache-2.0"
@@ -466,7 +466,7 @@ export const openapiDocument: OpenApiDocumentObject = {
             "$ref": "#/components/parameters/AuthToken"
           },
           {
-            "$ref": "#/components/parameters/SimulationCode"
+            "$ref": "#/components/parameters/CheckoutSessionSimulationCode"
           },
           {
             "$ref": "#/components/parameters/AmzPayDate"
@@ -599,7 +599,7 @@ export const openapiDocument: OpenApiDocumentObject = {
             "$ref": "#/components/parameters/AuthToken"
           },
           {
-            "$ref": "#/components/parameters/SimulationCode"
+            "$ref": "#/components/parameters/CheckoutSessionSimulationCode"
           },
           {
             "$ref": "#/components/parameters/AmzPayDate"
@@ -729,7 +729,7 @@ export const openapiDocument: OpenApiDocumentObject = {
             "$ref": "#/components/parameters/AuthToken"
           },
           {
-            "$ref": "#/components/parameters/SimulationCode"
+            "$ref": "#/components/parameters/GetChargePermissionSimulationCode"
           },
           {
             "$ref": "#/components/parameters/AmzPayDate"
@@ -947,7 +947,7 @@ export const openapiDocument: OpenApiDocumentObject = {
             "$ref": "#/components/parameters/AuthToken"
           },
           {
-            "$ref": "#/components/parameters/SimulationCode"
+            "$ref": "#/components/parameters/CloseChargePermissionSimulationCode"
           },
           {
             "$ref": "#/components/parameters/AmzPayDate"
@@ -1055,7 +1055,7 @@ export const openapiDocument: OpenApiDocumentObject = {
             "$ref": "#/components/parameters/AuthToken"
           },
           {
-            "$ref": "#/components/parameters/SimulationCode"
+            "$ref": "#/components/parameters/CreateChargeSimulationCode"
           },
           {
             "$ref": "#/components/parameters/AmzPayDate"
@@ -1170,7 +1170,7 @@ export const openapiDocument: OpenApiDocumentObject = {
             "$ref": "#/components/parameters/AuthToken"
           },
           {
-            "$ref": "#/components/parameters/SimulationCode"
+            "$ref": "#/components/parameters/GetChargeSimulationCode"
           },
           {
             "$ref": "#/components/parameters/AmzPayDate"
@@ -1388,7 +1388,7 @@ export const openapiDocument: OpenApiDocumentObject = {
             "$ref": "#/components/parameters/AuthToken"
           },
           {
-            "$ref": "#/components/parameters/SimulationCode"
+            "$ref": "#/components/parameters/CaptureChargeSimulationCode"
           },
           {
             "$ref": "#/components/parameters/AmzPayDate"
@@ -1611,7 +1611,7 @@ export const openapiDocument: OpenApiDocumentObject = {
             "$ref": "#/components/parameters/AuthToken"
           },
           {
-            "$ref": "#/components/parameters/SimulationCode"
+            "$ref": "#/components/parameters/CreateRefundSimulationCode"
           },
           {
             "$ref": "#/components/parameters/AmzPayDate"
@@ -1908,6 +1908,7 @@ export const openapiDocument: OpenApiDocumentObject = {
           "Reports"
         ],
         "summary": "List reports",
+        "x-next-token-only": true,
         "description": "Returns metadata of the reports that match the filters, one page at a time.\nAmazon keeps reports for 90 days. To read the next page, call again with `nextToken` as the\nonly query parameter.\n",
         "parameters": [
           {
@@ -2779,7 +2780,7 @@ export const openapiDocument: OpenApiDocumentObject = {
           "Disbursements"
         ],
         "summary": "List disbursements",
-        "description": "Returns the disbursements (payouts) whose settlement date falls between `startTime` and\n`endTime`, one page at a time. `startTime` and `endTime` are needed for the first page; later\npages are read with `nextToken`.\n",
+        "description": "Returns the disbursements (payouts) whose settlement date falls between `startTime` and\n`endTime`, one page at a time. `startTime` and `endTime` are needed for the first page; later\npages are read with `nextToken`, sent with the first page's query as Amazon's PHP and Java SDK\nsamples do (unverified: see the list in the description of this API).\n",
         "parameters": [
           {
             "$ref": "#/components/parameters/AuthToken"
@@ -2806,7 +2807,7 @@ export const openapiDocument: OpenApiDocumentObject = {
             "name": "pageSize",
             "in": "query",
             "required": false,
-            "description": "Maximum number of disbursements per page.",
+            "description": "Maximum number of disbursements per page (Amazon documents no default or maximum).",
             "schema": {
               "type": "integer",
               "minimum": 1
@@ -2816,7 +2817,7 @@ export const openapiDocument: OpenApiDocumentObject = {
             "name": "nextToken",
             "in": "query",
             "required": false,
-            "description": "Token from the previous page's response.",
+            "description": "Token from the previous page's response; empty or absent for the first page.",
             "schema": {
               "type": "string"
             }
@@ -10115,6 +10116,74 @@ export const openapiDocument: OpenApiDocumentObject = {
         },
         "additionalProperties": true
       },
+      "CheckoutSessionSimulationCode": {
+        "type": "string",
+        "description": "Simulated outcomes of Complete and Finalize Checkout Session.",
+        "enum": [
+          "BuyerCanceled",
+          "Declined",
+          "AmazonCanceled",
+          "AuthorizationInitiated"
+        ]
+      },
+      "CreateChargeSimulationCode": {
+        "type": "string",
+        "description": "Simulated outcomes of Create Charge.",
+        "enum": [
+          "HardDeclined",
+          "SoftDeclined",
+          "AmazonRejected",
+          "ProcessingFailure",
+          "TransactionTimedOut",
+          "AuthorizationInitiated",
+          "CaptureInitiated"
+        ]
+      },
+      "CaptureChargeSimulationCode": {
+        "type": "string",
+        "description": "Simulated outcomes of Capture Charge.",
+        "enum": [
+          "HardDeclined",
+          "SoftDeclined",
+          "AmazonRejected",
+          "ProcessingFailure"
+        ]
+      },
+      "GetChargeSimulationCode": {
+        "type": "string",
+        "description": "Simulated states of Get Charge.",
+        "enum": [
+          "ExpiredUnused",
+          "AmazonCanceled"
+        ]
+      },
+      "GetChargePermissionSimulationCode": {
+        "type": "string",
+        "description": "Simulated states of Get Charge Permission.",
+        "enum": [
+          "BuyerClosed",
+          "BuyerCanceled",
+          "AmazonClosed",
+          "PaymentMethodInvalid",
+          "PaymentMethodExpired",
+          "PaymentMethodDeleted",
+          "BillingAddressDeleted"
+        ]
+      },
+      "CloseChargePermissionSimulationCode": {
+        "type": "string",
+        "description": "Simulated outcome of Close Charge Permission.",
+        "enum": [
+          "AmazonClosed"
+        ]
+      },
+      "CreateRefundSimulationCode": {
+        "type": "string",
+        "description": "Simulated outcome of Create Refund.",
+        "enum": [
+          "RefundDeclined"
+        ]
+      },
       "SnsMessageType": {
         "type": "string",
         "description": "`Notification` carries a published message; `SubscriptionConfirmation` asks the endpoint to\nconfirm a new subscription (visit `SubscribeURL`); `UnsubscribeConfirmation` reports that the\nsubscription was removed. Closed: a receiver must refuse a type it cannot verify.\n",
@@ -10518,13 +10587,67 @@ export const openapiDocument: OpenApiDocumentObject = {
           "pattern": "^[A-Za-z0-9_-]+$"
         }
       },
-      "SimulationCode": {
+      "CheckoutSessionSimulationCode": {
         "name": "x-amz-pay-simulation-code",
         "in": "header",
         "required": false,
-        "description": "Sandbox only. Makes Amazon answer with a simulated outcome (for example `HardDeclined`); declared on\nthe operations Amazon's sandbox simulation list names. An unknown code, or any code in Live, answers\n400 `InvalidSandboxSimulationSpecified`.\n",
+        "description": "Sandbox only. Makes Amazon answer Complete and Finalize Checkout Session with a simulated outcome, one of the codes Amazon's\nsandbox simulation list names for it. Any other code, or any code in Live, answers 400\n`InvalidSandboxSimulationSpecified`.\n",
         "schema": {
-          "type": "string"
+          "$ref": "#/components/schemas/CheckoutSessionSimulationCode"
+        }
+      },
+      "GetChargePermissionSimulationCode": {
+        "name": "x-amz-pay-simulation-code",
+        "in": "header",
+        "required": false,
+        "description": "Sandbox only. Makes Amazon answer Get Charge Permission with a simulated outcome, one of the codes Amazon's\nsandbox simulation list names for it. Any other code, or any code in Live, answers 400\n`InvalidSandboxSimulationSpecified`.\n",
+        "schema": {
+          "$ref": "#/components/schemas/GetChargePermissionSimulationCode"
+        }
+      },
+      "CloseChargePermissionSimulationCode": {
+        "name": "x-amz-pay-simulation-code",
+        "in": "header",
+        "required": false,
+        "description": "Sandbox only. Makes Amazon answer Close Charge Permission with a simulated outcome, one of the codes Amazon's\nsandbox simulation list names for it. Any other code, or any code in Live, answers 400\n`InvalidSandboxSimulationSpecified`.\n",
+        "schema": {
+          "$ref": "#/components/schemas/CloseChargePermissionSimulationCode"
+        }
+      },
+      "CreateChargeSimulationCode": {
+        "name": "x-amz-pay-simulation-code",
+        "in": "header",
+        "required": false,
+        "description": "Sandbox only. Makes Amazon answer Create Charge with a simulated outcome, one of the codes Amazon's\nsandbox simulation list names for it. Any other code, or any code in Live, answers 400\n`InvalidSandboxSimulationSpecified`.\n",
+        "schema": {
+          "$ref": "#/components/schemas/CreateChargeSimulationCode"
+        }
+      },
+      "GetChargeSimulationCode": {
+        "name": "x-amz-pay-simulation-code",
+        "in": "header",
+        "required": false,
+        "description": "Sandbox only. Makes Amazon answer Get Charge with a simulated outcome, one of the codes Amazon's\nsandbox simulation list names for it. Any other code, or any code in Live, answers 400\n`InvalidSandboxSimulationSpecified`.\n",
+        "schema": {
+          "$ref": "#/components/schemas/GetChargeSimulationCode"
+        }
+      },
+      "CaptureChargeSimulationCode": {
+        "name": "x-amz-pay-simulation-code",
+        "in": "header",
+        "required": false,
+        "description": "Sandbox only. Makes Amazon answer Capture Charge with a simulated outcome, one of the codes Amazon's\nsandbox simulation list names for it. Any other code, or any code in Live, answers 400\n`InvalidSandboxSimulationSpecified`.\n",
+        "schema": {
+          "$ref": "#/components/schemas/CaptureChargeSimulationCode"
+        }
+      },
+      "CreateRefundSimulationCode": {
+        "name": "x-amz-pay-simulation-code",
+        "in": "header",
+        "required": false,
+        "description": "Sandbox only. Makes Amazon answer Create Refund with a simulated outcome, one of the codes Amazon's\nsandbox simulation list names for it. Any other code, or any code in Live, answers 400\n`InvalidSandboxSimulationSpecified`.\n",
+        "schema": {
+          "$ref": "#/components/schemas/CreateRefundSimulationCode"
         }
       }
     },

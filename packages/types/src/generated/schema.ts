@@ -447,7 +447,8 @@ export interface paths {
          * List disbursements
          * @description Returns the disbursements (payouts) whose settlement date falls between `startTime` and
          *     `endTime`, one page at a time. `startTime` and `endTime` are needed for the first page; later
-         *     pages are read with `nextToken`.
+         *     pages are read with `nextToken`, sent with the first page's query as Amazon's PHP and Java SDK
+         *     samples do (unverified: see the list in the description of this API).
          */
         get: operations["getDisbursements"];
         put?: never;
@@ -2726,6 +2727,41 @@ export interface components {
             [key: string]: unknown;
         };
         /**
+         * @description Simulated outcomes of Complete and Finalize Checkout Session.
+         * @enum {string}
+         */
+        CheckoutSessionSimulationCode: "BuyerCanceled" | "Declined" | "AmazonCanceled" | "AuthorizationInitiated";
+        /**
+         * @description Simulated outcomes of Create Charge.
+         * @enum {string}
+         */
+        CreateChargeSimulationCode: "HardDeclined" | "SoftDeclined" | "AmazonRejected" | "ProcessingFailure" | "TransactionTimedOut" | "AuthorizationInitiated" | "CaptureInitiated";
+        /**
+         * @description Simulated outcomes of Capture Charge.
+         * @enum {string}
+         */
+        CaptureChargeSimulationCode: "HardDeclined" | "SoftDeclined" | "AmazonRejected" | "ProcessingFailure";
+        /**
+         * @description Simulated states of Get Charge.
+         * @enum {string}
+         */
+        GetChargeSimulationCode: "ExpiredUnused" | "AmazonCanceled";
+        /**
+         * @description Simulated states of Get Charge Permission.
+         * @enum {string}
+         */
+        GetChargePermissionSimulationCode: "BuyerClosed" | "BuyerCanceled" | "AmazonClosed" | "PaymentMethodInvalid" | "PaymentMethodExpired" | "PaymentMethodDeleted" | "BillingAddressDeleted";
+        /**
+         * @description Simulated outcome of Close Charge Permission.
+         * @enum {string}
+         */
+        CloseChargePermissionSimulationCode: "AmazonClosed";
+        /**
+         * @description Simulated outcome of Create Refund.
+         * @enum {string}
+         */
+        CreateRefundSimulationCode: "RefundDeclined";
+        /**
          * @description `Notification` carries a published message; `SubscriptionConfirmation` asks the endpoint to
          *     confirm a new subscription (visit `SubscribeURL`); `UnsubscribeConfirmation` reports that the
          *     subscription was removed. Closed: a receiver must refuse a type it cannot verify.
@@ -3013,11 +3049,47 @@ export interface components {
          */
         IdempotencyKey: string;
         /**
-         * @description Sandbox only. Makes Amazon answer with a simulated outcome (for example `HardDeclined`); declared on
-         *     the operations Amazon's sandbox simulation list names. An unknown code, or any code in Live, answers
-         *     400 `InvalidSandboxSimulationSpecified`.
+         * @description Sandbox only. Makes Amazon answer Complete and Finalize Checkout Session with a simulated outcome, one of the codes Amazon's
+         *     sandbox simulation list names for it. Any other code, or any code in Live, answers 400
+         *     `InvalidSandboxSimulationSpecified`.
          */
-        SimulationCode: string;
+        CheckoutSessionSimulationCode: components["schemas"]["CheckoutSessionSimulationCode"];
+        /**
+         * @description Sandbox only. Makes Amazon answer Get Charge Permission with a simulated outcome, one of the codes Amazon's
+         *     sandbox simulation list names for it. Any other code, or any code in Live, answers 400
+         *     `InvalidSandboxSimulationSpecified`.
+         */
+        GetChargePermissionSimulationCode: components["schemas"]["GetChargePermissionSimulationCode"];
+        /**
+         * @description Sandbox only. Makes Amazon answer Close Charge Permission with a simulated outcome, one of the codes Amazon's
+         *     sandbox simulation list names for it. Any other code, or any code in Live, answers 400
+         *     `InvalidSandboxSimulationSpecified`.
+         */
+        CloseChargePermissionSimulationCode: components["schemas"]["CloseChargePermissionSimulationCode"];
+        /**
+         * @description Sandbox only. Makes Amazon answer Create Charge with a simulated outcome, one of the codes Amazon's
+         *     sandbox simulation list names for it. Any other code, or any code in Live, answers 400
+         *     `InvalidSandboxSimulationSpecified`.
+         */
+        CreateChargeSimulationCode: components["schemas"]["CreateChargeSimulationCode"];
+        /**
+         * @description Sandbox only. Makes Amazon answer Get Charge with a simulated outcome, one of the codes Amazon's
+         *     sandbox simulation list names for it. Any other code, or any code in Live, answers 400
+         *     `InvalidSandboxSimulationSpecified`.
+         */
+        GetChargeSimulationCode: components["schemas"]["GetChargeSimulationCode"];
+        /**
+         * @description Sandbox only. Makes Amazon answer Capture Charge with a simulated outcome, one of the codes Amazon's
+         *     sandbox simulation list names for it. Any other code, or any code in Live, answers 400
+         *     `InvalidSandboxSimulationSpecified`.
+         */
+        CaptureChargeSimulationCode: components["schemas"]["CaptureChargeSimulationCode"];
+        /**
+         * @description Sandbox only. Makes Amazon answer Create Refund with a simulated outcome, one of the codes Amazon's
+         *     sandbox simulation list names for it. Any other code, or any code in Live, answers 400
+         *     `InvalidSandboxSimulationSpecified`.
+         */
+        CreateRefundSimulationCode: components["schemas"]["CreateRefundSimulationCode"];
     };
     requestBodies: never;
     headers: {
@@ -3257,11 +3329,11 @@ export interface operations {
                 /** @description Delegated authorization token of the merchant a solution provider acts for. */
                 "x-amz-pay-authtoken"?: components["parameters"]["AuthToken"];
                 /**
-                 * @description Sandbox only. Makes Amazon answer with a simulated outcome (for example `HardDeclined`); declared on
-                 *     the operations Amazon's sandbox simulation list names. An unknown code, or any code in Live, answers
-                 *     400 `InvalidSandboxSimulationSpecified`.
+                 * @description Sandbox only. Makes Amazon answer Complete and Finalize Checkout Session with a simulated outcome, one of the codes Amazon's
+                 *     sandbox simulation list names for it. Any other code, or any code in Live, answers 400
+                 *     `InvalidSandboxSimulationSpecified`.
                  */
-                "x-amz-pay-simulation-code"?: components["parameters"]["SimulationCode"];
+                "x-amz-pay-simulation-code"?: components["parameters"]["CheckoutSessionSimulationCode"];
                 /**
                  * @description Signed. Time of the request in UTC, `YYYYMMDDTHHMMSSZ` (the official Node.js SDK sends the extended
                  *     form `YYYY-MM-DDTHH:MM:SSZ`, which Amazon also accepts). Set by the signer.
@@ -3348,11 +3420,11 @@ export interface operations {
                 /** @description Delegated authorization token of the merchant a solution provider acts for. */
                 "x-amz-pay-authtoken"?: components["parameters"]["AuthToken"];
                 /**
-                 * @description Sandbox only. Makes Amazon answer with a simulated outcome (for example `HardDeclined`); declared on
-                 *     the operations Amazon's sandbox simulation list names. An unknown code, or any code in Live, answers
-                 *     400 `InvalidSandboxSimulationSpecified`.
+                 * @description Sandbox only. Makes Amazon answer Complete and Finalize Checkout Session with a simulated outcome, one of the codes Amazon's
+                 *     sandbox simulation list names for it. Any other code, or any code in Live, answers 400
+                 *     `InvalidSandboxSimulationSpecified`.
                  */
-                "x-amz-pay-simulation-code"?: components["parameters"]["SimulationCode"];
+                "x-amz-pay-simulation-code"?: components["parameters"]["CheckoutSessionSimulationCode"];
                 /**
                  * @description Signed. Time of the request in UTC, `YYYYMMDDTHHMMSSZ` (the official Node.js SDK sends the extended
                  *     form `YYYY-MM-DDTHH:MM:SSZ`, which Amazon also accepts). Set by the signer.
@@ -3432,11 +3504,11 @@ export interface operations {
                 /** @description Delegated authorization token of the merchant a solution provider acts for. */
                 "x-amz-pay-authtoken"?: components["parameters"]["AuthToken"];
                 /**
-                 * @description Sandbox only. Makes Amazon answer with a simulated outcome (for example `HardDeclined`); declared on
-                 *     the operations Amazon's sandbox simulation list names. An unknown code, or any code in Live, answers
-                 *     400 `InvalidSandboxSimulationSpecified`.
+                 * @description Sandbox only. Makes Amazon answer Get Charge Permission with a simulated outcome, one of the codes Amazon's
+                 *     sandbox simulation list names for it. Any other code, or any code in Live, answers 400
+                 *     `InvalidSandboxSimulationSpecified`.
                  */
-                "x-amz-pay-simulation-code"?: components["parameters"]["SimulationCode"];
+                "x-amz-pay-simulation-code"?: components["parameters"]["GetChargePermissionSimulationCode"];
                 /**
                  * @description Signed. Time of the request in UTC, `YYYYMMDDTHHMMSSZ` (the official Node.js SDK sends the extended
                  *     form `YYYY-MM-DDTHH:MM:SSZ`, which Amazon also accepts). Set by the signer.
@@ -3583,11 +3655,11 @@ export interface operations {
                 /** @description Delegated authorization token of the merchant a solution provider acts for. */
                 "x-amz-pay-authtoken"?: components["parameters"]["AuthToken"];
                 /**
-                 * @description Sandbox only. Makes Amazon answer with a simulated outcome (for example `HardDeclined`); declared on
-                 *     the operations Amazon's sandbox simulation list names. An unknown code, or any code in Live, answers
-                 *     400 `InvalidSandboxSimulationSpecified`.
+                 * @description Sandbox only. Makes Amazon answer Close Charge Permission with a simulated outcome, one of the codes Amazon's
+                 *     sandbox simulation list names for it. Any other code, or any code in Live, answers 400
+                 *     `InvalidSandboxSimulationSpecified`.
                  */
-                "x-amz-pay-simulation-code"?: components["parameters"]["SimulationCode"];
+                "x-amz-pay-simulation-code"?: components["parameters"]["CloseChargePermissionSimulationCode"];
                 /**
                  * @description Signed. Time of the request in UTC, `YYYYMMDDTHHMMSSZ` (the official Node.js SDK sends the extended
                  *     form `YYYY-MM-DDTHH:MM:SSZ`, which Amazon also accepts). Set by the signer.
@@ -3666,11 +3738,11 @@ export interface operations {
                 /** @description Delegated authorization token of the merchant a solution provider acts for. */
                 "x-amz-pay-authtoken"?: components["parameters"]["AuthToken"];
                 /**
-                 * @description Sandbox only. Makes Amazon answer with a simulated outcome (for example `HardDeclined`); declared on
-                 *     the operations Amazon's sandbox simulation list names. An unknown code, or any code in Live, answers
-                 *     400 `InvalidSandboxSimulationSpecified`.
+                 * @description Sandbox only. Makes Amazon answer Create Charge with a simulated outcome, one of the codes Amazon's
+                 *     sandbox simulation list names for it. Any other code, or any code in Live, answers 400
+                 *     `InvalidSandboxSimulationSpecified`.
                  */
-                "x-amz-pay-simulation-code"?: components["parameters"]["SimulationCode"];
+                "x-amz-pay-simulation-code"?: components["parameters"]["CreateChargeSimulationCode"];
                 /**
                  * @description Signed. Time of the request in UTC, `YYYYMMDDTHHMMSSZ` (the official Node.js SDK sends the extended
                  *     form `YYYY-MM-DDTHH:MM:SSZ`, which Amazon also accepts). Set by the signer.
@@ -3737,11 +3809,11 @@ export interface operations {
                 /** @description Delegated authorization token of the merchant a solution provider acts for. */
                 "x-amz-pay-authtoken"?: components["parameters"]["AuthToken"];
                 /**
-                 * @description Sandbox only. Makes Amazon answer with a simulated outcome (for example `HardDeclined`); declared on
-                 *     the operations Amazon's sandbox simulation list names. An unknown code, or any code in Live, answers
-                 *     400 `InvalidSandboxSimulationSpecified`.
+                 * @description Sandbox only. Makes Amazon answer Get Charge with a simulated outcome, one of the codes Amazon's
+                 *     sandbox simulation list names for it. Any other code, or any code in Live, answers 400
+                 *     `InvalidSandboxSimulationSpecified`.
                  */
-                "x-amz-pay-simulation-code"?: components["parameters"]["SimulationCode"];
+                "x-amz-pay-simulation-code"?: components["parameters"]["GetChargeSimulationCode"];
                 /**
                  * @description Signed. Time of the request in UTC, `YYYYMMDDTHHMMSSZ` (the official Node.js SDK sends the extended
                  *     form `YYYY-MM-DDTHH:MM:SSZ`, which Amazon also accepts). Set by the signer.
@@ -3890,11 +3962,11 @@ export interface operations {
                 /** @description Delegated authorization token of the merchant a solution provider acts for. */
                 "x-amz-pay-authtoken"?: components["parameters"]["AuthToken"];
                 /**
-                 * @description Sandbox only. Makes Amazon answer with a simulated outcome (for example `HardDeclined`); declared on
-                 *     the operations Amazon's sandbox simulation list names. An unknown code, or any code in Live, answers
-                 *     400 `InvalidSandboxSimulationSpecified`.
+                 * @description Sandbox only. Makes Amazon answer Capture Charge with a simulated outcome, one of the codes Amazon's
+                 *     sandbox simulation list names for it. Any other code, or any code in Live, answers 400
+                 *     `InvalidSandboxSimulationSpecified`.
                  */
-                "x-amz-pay-simulation-code"?: components["parameters"]["SimulationCode"];
+                "x-amz-pay-simulation-code"?: components["parameters"]["CaptureChargeSimulationCode"];
                 /**
                  * @description Signed. Time of the request in UTC, `YYYYMMDDTHHMMSSZ` (the official Node.js SDK sends the extended
                  *     form `YYYY-MM-DDTHH:MM:SSZ`, which Amazon also accepts). Set by the signer.
@@ -4048,11 +4120,11 @@ export interface operations {
                 /** @description Delegated authorization token of the merchant a solution provider acts for. */
                 "x-amz-pay-authtoken"?: components["parameters"]["AuthToken"];
                 /**
-                 * @description Sandbox only. Makes Amazon answer with a simulated outcome (for example `HardDeclined`); declared on
-                 *     the operations Amazon's sandbox simulation list names. An unknown code, or any code in Live, answers
-                 *     400 `InvalidSandboxSimulationSpecified`.
+                 * @description Sandbox only. Makes Amazon answer Create Refund with a simulated outcome, one of the codes Amazon's
+                 *     sandbox simulation list names for it. Any other code, or any code in Live, answers 400
+                 *     `InvalidSandboxSimulationSpecified`.
                  */
-                "x-amz-pay-simulation-code"?: components["parameters"]["SimulationCode"];
+                "x-amz-pay-simulation-code"?: components["parameters"]["CreateRefundSimulationCode"];
                 /**
                  * @description Signed. Time of the request in UTC, `YYYYMMDDTHHMMSSZ` (the official Node.js SDK sends the extended
                  *     form `YYYY-MM-DDTHH:MM:SSZ`, which Amazon also accepts). Set by the signer.
@@ -4782,9 +4854,9 @@ export interface operations {
                 startTime?: components["schemas"]["DateTimeInput"];
                 /** @description End of the settlement-date range. */
                 endTime?: components["schemas"]["DateTimeInput"];
-                /** @description Maximum number of disbursements per page. */
+                /** @description Maximum number of disbursements per page (Amazon documents no default or maximum). */
                 pageSize?: number;
-                /** @description Token from the previous page's response. */
+                /** @description Token from the previous page's response; empty or absent for the first page. */
                 nextToken?: string;
             };
             header?: {

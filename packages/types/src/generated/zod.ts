@@ -2105,6 +2105,27 @@ export const ErrorResponseSchema: z.ZodMiniObject<{
   message: /* @__PURE__ */ z.string(),
 });
 
+/** Simulated outcomes of Complete and Finalize Checkout Session. */
+export const CheckoutSessionSimulationCodeSchema: z.ZodMiniEnum<{ "BuyerCanceled": "BuyerCanceled"; "Declined": "Declined"; "AmazonCanceled": "AmazonCanceled"; "AuthorizationInitiated": "AuthorizationInitiated"; }> = /* @__PURE__ */ z.enum(["BuyerCanceled", "Declined", "AmazonCanceled", "AuthorizationInitiated"]);
+
+/** Simulated outcomes of Create Charge. */
+export const CreateChargeSimulationCodeSchema: z.ZodMiniEnum<{ "HardDeclined": "HardDeclined"; "SoftDeclined": "SoftDeclined"; "AmazonRejected": "AmazonRejected"; "ProcessingFailure": "ProcessingFailure"; "TransactionTimedOut": "TransactionTimedOut"; "AuthorizationInitiated": "AuthorizationInitiated"; "CaptureInitiated": "CaptureInitiated"; }> = /* @__PURE__ */ z.enum(["HardDeclined", "SoftDeclined", "AmazonRejected", "ProcessingFailure", "TransactionTimedOut", "AuthorizationInitiated", "CaptureInitiated"]);
+
+/** Simulated outcomes of Capture Charge. */
+export const CaptureChargeSimulationCodeSchema: z.ZodMiniEnum<{ "HardDeclined": "HardDeclined"; "SoftDeclined": "SoftDeclined"; "AmazonRejected": "AmazonRejected"; "ProcessingFailure": "ProcessingFailure"; }> = /* @__PURE__ */ z.enum(["HardDeclined", "SoftDeclined", "AmazonRejected", "ProcessingFailure"]);
+
+/** Simulated states of Get Charge. */
+export const GetChargeSimulationCodeSchema: z.ZodMiniEnum<{ "ExpiredUnused": "ExpiredUnused"; "AmazonCanceled": "AmazonCanceled"; }> = /* @__PURE__ */ z.enum(["ExpiredUnused", "AmazonCanceled"]);
+
+/** Simulated states of Get Charge Permission. */
+export const GetChargePermissionSimulationCodeSchema: z.ZodMiniEnum<{ "BuyerClosed": "BuyerClosed"; "BuyerCanceled": "BuyerCanceled"; "AmazonClosed": "AmazonClosed"; "PaymentMethodInvalid": "PaymentMethodInvalid"; "PaymentMethodExpired": "PaymentMethodExpired"; "PaymentMethodDeleted": "PaymentMethodDeleted"; "BillingAddressDeleted": "BillingAddressDeleted"; }> = /* @__PURE__ */ z.enum(["BuyerClosed", "BuyerCanceled", "AmazonClosed", "PaymentMethodInvalid", "PaymentMethodExpired", "PaymentMethodDeleted", "BillingAddressDeleted"]);
+
+/** Simulated outcome of Close Charge Permission. */
+export const CloseChargePermissionSimulationCodeSchema: z.ZodMiniEnum<{ "AmazonClosed": "AmazonClosed"; }> = /* @__PURE__ */ z.enum(["AmazonClosed"]);
+
+/** Simulated outcome of Create Refund. */
+export const CreateRefundSimulationCodeSchema: z.ZodMiniEnum<{ "RefundDeclined": "RefundDeclined"; }> = /* @__PURE__ */ z.enum(["RefundDeclined"]);
+
 /**
  * `Notification` carries a published message; `SubscriptionConfirmation` asks the endpoint to
  * confirm a new subscription (visit `SubscribeURL`); `UnsubscribeConfirmation` reports that the
