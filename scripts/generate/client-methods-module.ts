@@ -389,6 +389,8 @@ function resultDocComment(
       .split('\n')
       .filter((line) => line !== ''),
     returnedBy,
+    // TypeDoc documents the alias as an interface: a page with every field, not `ResponseBody<…>`.
+    '@interface',
   ];
   return `/**\n${lines.map((line) => ` * ${line}`).join('\n')}\n */\n`;
 }

@@ -7,6 +7,7 @@ import type { ResponseBody } from '../types.js';
  * A buyer's checkout session. Created `Open`, it moves to `Completed` when Complete Checkout Session
  * succeeds or to `Canceled` when the payment fails or 24 hours pass. Absent values are `null`.
  * Returned by `createCheckoutSession`, `getCheckoutSession`, `updateCheckoutSession`, `completeCheckoutSession`, `finalizeCheckoutSession`.
+ * @interface
  */
 export type CheckoutSession = ResponseBody<'createCheckoutSession'>;
 /**
@@ -15,6 +16,7 @@ export type CheckoutSession = ResponseBody<'createCheckoutSession'>;
  * permissions stay `Chargeable` until closed. Buyer details stay readable for 30 days after creation
  * (one-time) or while open (recurring). Absent values are `null`.
  * Returned by `getChargePermission`, `updateChargePermission`, `closeChargePermission`.
+ * @interface
  */
 export type ChargePermission = ResponseBody<'getChargePermission'>;
 /**
@@ -22,119 +24,142 @@ export type ChargePermission = ResponseBody<'getChargePermission'>;
  * `AuthorizationInitiated`) through `CaptureInitiated` to `Captured`; it ends `Declined` when the
  * payment is refused and `Canceled` when canceled or not captured within 30 days. Absent values are `null`.
  * Returned by `createCharge`, `getCharge`, `updateCharge`, `captureCharge`, `cancelCharge`.
+ * @interface
  */
 export type Charge = ResponseBody<'createCharge'>;
 /**
  * A refund of a captured charge. Refunds are processed asynchronously: poll Get Refund or wait for the
  * instant payment notification. Absent values are `null`.
  * Returned by `createRefund`, `getRefund`.
+ * @interface
  */
 export type Refund = ResponseBody<'createRefund'>;
 /**
  * Buyer details returned by Get Buyer after Amazon Sign-In. Only the fields covered by the requested
  * sign-in scopes are filled; `buyerId` is always returned.
  * Returned by `getBuyer`.
+ * @interface
  */
 export type Buyer = ResponseBody<'getBuyer'>;
 /**
  * One page of reports matching the filters.
  * Returned by `getReports`.
+ * @interface
  */
 export type GetReportsResponse = ResponseBody<'getReports'>;
 /**
  * Identifier of the report Amazon will generate; poll Get Report By Id for its status.
  * Returned by `createReport`.
+ * @interface
  */
 export type CreateReportResponse = ResponseBody<'createReport'>;
 /**
  * Metadata of one report; download its content with `reportDocumentId` once `processingStatus` is `COMPLETED`.
  * Returned by `getReportById`.
+ * @interface
  */
 export type Report = ResponseBody<'getReportById'>;
 /**
  * Where to download a generated report.
  * Returned by `getReportDocument`.
+ * @interface
  */
 export type ReportDocument = ResponseBody<'getReportDocument'>;
 /**
  * The report schedules matching the filter.
  * Returned by `getReportSchedules`.
+ * @interface
  */
 export type GetReportSchedulesResponse = ResponseBody<'getReportSchedules'>;
 /**
  * Identifier of the new report schedule.
  * Returned by `createReportSchedule`.
+ * @interface
  */
 export type CreateReportScheduleResponse = ResponseBody<'createReportSchedule'>;
 /**
  * A schedule that makes Amazon create a report of one type at a fixed frequency.
  * Returned by `getReportScheduleById`.
+ * @interface
  */
 export type ReportSchedule = ResponseBody<'getReportScheduleById'>;
 /**
  * Acknowledgement of the cancellation; Amazon documents no fields for it.
  * Returned by `cancelReportSchedule`.
+ * @interface
  */
 export type CancelReportScheduleResponse = ResponseBody<'cancelReportSchedule'>;
 /**
  * One page of disbursements whose settlement date falls in the requested range.
  * Returned by `getDisbursements`.
+ * @interface
  */
 export type GetDisbursementsResponse = ResponseBody<'getDisbursements'>;
 /**
  * The delivery tracker as Amazon recorded it.
  * Returned by `deliveryTrackers`.
+ * @interface
  */
 export type DeliveryTrackerResponse = ResponseBody<'deliveryTrackers'>;
 /**
  * A delegated authorization token for calling Amazon Pay v2 on a merchant's behalf.
  * Returned by `getAuthorizationToken`.
+ * @interface
  */
 export type AuthorizationTokenResponse = ResponseBody<'getAuthorizationToken'>;
 /**
  * The charge permission created from the scanned code.
  * Returned by `instoreMerchantScan`.
+ * @interface
  */
 export type InStoreMerchantScanResponse = ResponseBody<'instoreMerchantScan'>;
 /**
  * The in-store charge.
  * Returned by `instoreCharge`.
+ * @interface
  */
 export type InStoreChargeResponse = ResponseBody<'instoreCharge'>;
 /**
  * The in-store refund.
  * Returned by `instoreRefund`.
+ * @interface
  */
 export type InStoreRefundResponse = ResponseBody<'instoreRefund'>;
 /**
  * The new merchant account.
  * Returned by `registerAmazonPayAccount`.
+ * @interface
  */
 export type RegisterAmazonPayAccountResponse = ResponseBody<'registerAmazonPayAccount'>;
 /**
  * Result of starting the account claim. Amazon answers with a redirection for the merchant to
  * follow (see the 303 response) or with details of the started claim; no fields are documented.
  * Returned by `claimMerchantAccount`.
+ * @interface
  */
 export type ClaimMerchantAccountResponse = ResponseBody<'claimMerchantAccount'>;
 /**
  * A store (Amazon Pay store ID) of a merchant account, as Amazon returns it.
  * Returned by `createStore`, `updateStore`.
+ * @interface
  */
 export type Store = ResponseBody<'createStore'>;
 /**
  * A dispute (chargeback or A-to-z Guarantee claim) on a charge.
  * Returned by `createDispute`, `getDispute`, `updateDispute`, `contestDispute`.
+ * @interface
  */
 export type Dispute = ResponseBody<'createDispute'>;
 /**
  * A file uploaded to Amazon Pay, with the URL to send (or read) its content.
  * Returned by `uploadFile`.
+ * @interface
  */
 export type File = ResponseBody<'uploadFile'>;
 /**
  * One payout of a settlement to the merchant's bank account. `amazonDisbursementReferenceId` also
  * appears on the bank statement, which ties bank statements to Amazon Pay reports.
  * Listed by `getDisbursements`; `client.paginate.getDisbursements` yields them.
+ * @interface
  */
 export type Disbursement = PageItem<'getDisbursements'>;
