@@ -79,10 +79,21 @@ export function resultOf(exchange: Exchange, mode: ValidationMode): Result {
       data = undefined;
     }
   }
-  if (malformed !== undefined || data === undefined) {
+  // Every answer of Amazon Pay with content is a JSON object: `null`, an array or a scalar is no
+  // result (a proxy's or a stub's), whatever the validation mode — a capture must not resolve to null.
+  const notAnObject =
+    malformed === undefined &&
+    data !== undefined &&
+    (data === null || typeof data !== 'object' || Array.isArray(data));
+  if (malformed !== undefined || data === undefined || notAnObject) {
     throw new AmazonPayMalformedResponseError({
       ...answer(),
-      issues: [{ path: '(body)', message: malformed ?? 'is not JSON' }],
+      issues: [
+        {
+          path: '(body)',
+          message: malformed ?? (notAnObject ? `is JSON ${jsonKind(data)}, not an object` : 'is not JSON'),
+        },
+      ],
     });
   }
   const issues = mode === 'off' ? [] : checkResponseBody(operationId, data);
@@ -103,6 +114,13 @@ export function resultOf(exchange: Exchange, mode: ValidationMode): Result {
 }
 
 const NOT_BLANK = /\S/;
+
+/** What a parsed JSON value is, for a message (never the value itself). */
+function jsonKind(value: unknown): string {
+  if (value === null) return 'null';
+  if (Array.isArray(value)) return 'an array';
+  return `a ${typeof value}`;
+}
 
 /** Empty or only whitespace, without copying a long body as `trim()` may. */
 function isBlank(text: string): boolean {

@@ -87,6 +87,23 @@ describe.each(doors)('the Found table, through %s', (_door, call) => {
     expect(error.idempotencyKey).toMatch(/^[0-9a-f]{32}$/);
   });
 
+  it.each(['null', '[]', '"captured"', '1'])(
+    '200 application/json %s is AmazonPayMalformedResponseError in every validation mode',
+    async (body) => {
+      for (const validateResponses of ['off', 'warn', 'strict'] as const) {
+        const client = await testClient(server.url, { validateResponses });
+        server.enqueue({ status: 200, body, headers: { 'content-type': 'application/json' } });
+        const error = await rejectionOf(call(client, 'capture-key-json'), AmazonPayMalformedResponseError);
+        expect(error).toMatchObject({
+          idempotencyKey: 'capture-key-json',
+          mayHaveSucceeded: true,
+          rawBody: body,
+        });
+        expect(error.issues[0]?.message).toMatch(/^is JSON .+, not an object$/);
+      }
+    },
+  );
+
   it('302 to another host is AmazonPayRedirectError, and the redirect is not followed', async () => {
     const client = await testClient(server.url);
     const elsewhere = await startTestServer();
