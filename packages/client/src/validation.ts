@@ -29,6 +29,8 @@ export function schemaIssues(node: SchemaNode, value: unknown): FieldIssue[] {
 /**
  * An issue, explained where an amount has more than two decimals: the same explanation whether it
  * came as a number (`12.345`) or as a string (`"12.345"`), instead of the schema's pattern or type.
+ * Any other string or number refused as a Price's `amount` gets one plain sentence too, rather than
+ * the union of the schema's pattern and bounds.
  */
 function explained(path: string, message: string, value: unknown): FieldIssue {
   const text = amountText(value);
@@ -43,7 +45,32 @@ function explained(path: string, message: string, value: unknown): FieldIssue {
       };
     }
   }
+  if (
+    isAmountPath(path) &&
+    (typeof value === 'string' || typeof value === 'number') &&
+    // The Amount schema's own refusal (its pattern or bounds), not a Price object's "expected an object".
+    AMOUNT_REFUSAL.test(message)
+  ) {
+    // A string is described, never quoted: the message must not carry what a caller passed in.
+    const got =
+      typeof value === 'number'
+        ? `the number ${String(value)}`
+        : value === ''
+          ? 'an empty string'
+          : 'a string that is not one';
+    return {
+      path,
+      message: `expected an amount of 0 or more with at most 2 decimal places (none for JPY), as a string such as "12.34" or a number; got ${got}`,
+    };
+  }
   return { path, message };
+}
+
+const AMOUNT_REFUSAL = /expected a string matching|expected a number/;
+
+/** A Price's `amount` (`chargeAmount.amount`, `amount` of a top-level Price…). */
+function isAmountPath(path: string): boolean {
+  return path === 'amount' || path.endsWith('.amount');
 }
 
 /** A plain decimal (`12.345`, as a number or a string) as written, else undefined. */

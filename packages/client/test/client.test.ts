@@ -391,6 +391,36 @@ describe('bad input never reaches the network', () => {
     },
   );
 
+  it.each([
+    ['abc', 'a string that is not one'],
+    ['12.3.4', 'a string that is not one'],
+    ['', 'an empty string'],
+    [-1, 'the number -1'],
+  ] as const)('explains any other amount Amazon would refuse in one sentence (%j)', async (amount, got) => {
+    const error = await rejects(
+      () =>
+        client.createCharge({ ...validBodies.createCharge, chargeAmount: { amount, currencyCode: 'USD' } }),
+      'chargeAmount.amount',
+    );
+    expect(error.issues).toEqual([
+      {
+        path: 'chargeAmount.amount',
+        message:
+          'expected an amount of 0 or more with at most 2 decimal places (none for JPY), as a string ' +
+          `such as "12.34" or a number; got ${got}`,
+      },
+    ]);
+    expect(server.requests).toHaveLength(0);
+  });
+
+  it('keeps "expected an object" for a Price given as a bare amount', async () => {
+    const error = await rejects(
+      () => client.createCharge({ ...validBodies.createCharge, chargeAmount: '12.00' as never }),
+      'chargeAmount',
+    );
+    expect(error.issues).toEqual([{ path: 'chargeAmount', message: 'expected an object, got a string' }]);
+  });
+
   it('rounds the suggestion in decimal, not in binary floating point', async () => {
     for (const [amount, suggested] of [
       [1.005, '1.01'],
