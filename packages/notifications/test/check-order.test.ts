@@ -89,6 +89,14 @@ const rows: Array<{
     certificate: UNREACHABLE,
   },
   {
+    // Not base64 (or longer than any RSA signature): refused before the certificate is fetched.
+    reason: 'BAD_SIGNATURE',
+    status: 400,
+    body: async () =>
+      JSON.stringify({ ...(await sns.sign({ Message: '{"hello":1}' })), Signature: 'not base64!' }),
+    certificate: UNREACHABLE,
+  },
+  {
     reason: 'CERTIFICATE_UNAVAILABLE',
     status: 503,
     body: async () => JSON.stringify({ ...(await sns.sign({ Message: '{"hello":1}' })), Signature: 'AAAA' }),
