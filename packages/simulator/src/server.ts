@@ -45,7 +45,7 @@ export const DEFAULT_MAX_BODY_BYTES = 1024 * 1024;
 export interface SimulatorOptions {
   /** Port to listen on; 0 (default) picks a free one. */
   port?: number;
-  /** Interface to bind; default 127.0.0.1. */
+  /** Interface to bind; default 127.0.0.1. On `0.0.0.0` or `::` (every interface) `url` names 127.0.0.1 or [::1]. */
   host?: string;
   /** Public keys whose signatures are accepted. More can be added with `addKey`. */
   keys?: RegisteredKey[];
