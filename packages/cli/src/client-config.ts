@@ -20,6 +20,7 @@ export const endpointOptions = {
   region: { type: 'string' },
   environment: { type: 'string' },
   'base-url': { type: 'string' },
+  'allow-insecure-http': { type: 'boolean' },
 } as const;
 
 export const keyHelp = `  --public-key-id ID    Public Key ID from Seller Central (env AMAZON_PAY_PUBLIC_KEY_ID)
@@ -29,7 +30,8 @@ export const keyHelp = `  --public-key-id ID    Public Key ID from Seller Centra
 
 export const endpointHelp = `  --region R            na, eu or jp (env AMAZON_PAY_REGION)
   --environment E       sandbox or live, for key ids without a SANDBOX-/LIVE- prefix (env AMAZON_PAY_ENVIRONMENT)
-  --base-url URL        another API host, e.g. the simulator's URL (env AMAZON_PAY_BASE_URL)`;
+  --base-url URL        another API host, e.g. the simulator's URL (env AMAZON_PAY_BASE_URL)
+  --allow-insecure-http let --base-url be plain http: to a host other than loopback (a simulator on a test network)`;
 
 type KeyValues = {
   'public-key-id'?: string | undefined;
@@ -37,7 +39,12 @@ type KeyValues = {
   'private-key-stdin'?: boolean | undefined;
   algorithm?: string | undefined;
 };
-type EndpointValues = { [K in keyof typeof endpointOptions]?: string | undefined };
+type EndpointValues = {
+  region?: string | undefined;
+  environment?: string | undefined;
+  'base-url'?: string | undefined;
+  'allow-insecure-http'?: boolean | undefined;
+};
 
 /** What a signing command signs with. */
 export interface SigningKey {
@@ -112,6 +119,7 @@ export async function clientConfig(
     region: region as ClientConfig['region'],
     ...(environment ? { environment: environment as ClientConfig['environment'] } : {}),
     ...(baseUrl ? { baseUrl } : {}),
+    ...(values['allow-insecure-http'] ? { allowInsecureHttp: true } : {}),
   };
 }
 
@@ -120,7 +128,11 @@ export function newClient(config: ClientConfig): AmazonPayClient {
   try {
     return new AmazonPayClient(config);
   } catch (error) {
-    if (error instanceof AmazonPayConfigError) throw new UsageError(error.message, { showUsage: false });
+    if (error instanceof AmazonPayConfigError) {
+      // The client's advice names its option; on the command line it is a flag.
+      const message = error.message.replace('set allowInsecureHttp: true', 'pass --allow-insecure-http');
+      throw new UsageError(message, { showUsage: false });
+    }
     throw error;
   }
 }

@@ -3,7 +3,7 @@ import { generateKeyPairSync } from 'node:crypto';
 import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { createServer, type IncomingHttpHeaders } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { tmpdir } from 'node:os';
+import { networkInterfaces, tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { Readable } from 'node:stream';
 import { fileURLToPath } from 'node:url';
@@ -287,6 +287,49 @@ describe('amazon-pay call', () => {
     expect(read.out).toContain('status:     200');
     expect(read.out).toMatch(/request id: \S+/);
     expect(read.out).toContain(`"checkoutSessionId": "${id}"`);
+  });
+
+  it('reaches a simulator over plain http on a host other than loopback only with --allow-insecure-http', async () => {
+    // A simulator on a test network: this machine's own non-loopback address (or, on a machine with
+    // none, 0.0.0.0, which connects locally but is not a loopback name to the client).
+    const address =
+      Object.values(networkInterfaces())
+        .flat()
+        .find((a) => a && !a.internal && a.family === 'IPv4')?.address ?? '0.0.0.0';
+    const { publicKeyPem } = JSON.parse(
+      (await cli('keys', 'generate', '--out-dir', join(dir, 'insecure'), '--json')).out,
+    );
+    const remote = await startSimulator({ host: address, keys: [{ publicKeyId, publicKey: publicKeyPem }] });
+    try {
+      const baseUrl = `http://${address}:${new URL(remote.url).port}`;
+      const flags = ['--base-url', baseUrl, '--private-key', join(dir, 'insecure', 'private.pem')];
+      const refused = await cli(
+        'call',
+        'createCheckoutSession',
+        '--body',
+        join(dir, 'create.json'),
+        ...flags,
+      );
+      expect(refused.code).toBe(2);
+      expect(refused.err).toContain('plain http');
+      expect(refused.err).toContain('pass --allow-insecure-http');
+      expect(remote.requests).toHaveLength(0);
+      const sent = await cli(
+        'call',
+        'createCheckoutSession',
+        '--body',
+        join(dir, 'create.json'),
+        ...flags,
+        '--allow-insecure-http',
+        '--json',
+      );
+      expect(sent.err).toBe('');
+      expect(sent.code).toBe(0);
+      expect(JSON.parse(sent.out).status).toBe(201);
+      expect(remote.requests).toHaveLength(1);
+    } finally {
+      await remote.close();
+    }
   });
 
   it("prints Amazon's error answer and exits 1", async () => {

@@ -8,7 +8,7 @@
 //     scratch root, the port made free), and the same checks: GET / over TLS trusting the CA it wrote,
 //     the control plane refusing a call without its token and answering with it, and a whole checkout
 //     by test/curl-checkout.sh (curl and openssl only) as the compose example's merchant service runs it.
-// `--context DIR` only writes the build context (for `docker build DIR`).
+// `--context [DIR]` only writes the build context (for `docker build DIR`; default docker/image).
 import { execFileSync, spawn } from 'node:child_process';
 import {
   copyFileSync,
@@ -230,7 +230,8 @@ async function withoutDocker(context) {
 if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
   const contextFlag = process.argv.indexOf('--context');
   if (contextFlag !== -1) {
-    const dir = resolve(process.argv[contextFlag + 1] ?? 'build/simulator-image');
+    // Default: docker/image beside this script, where compose.yaml's `build: ./image` looks (git-ignored).
+    const dir = resolve(process.argv[contextFlag + 1] ?? fileURLToPath(new URL('./image', import.meta.url)));
     writeContext(dir);
     console.log(`build context in ${dir}: docker build -t amazon-pay-simulator ${dir}`);
   } else {

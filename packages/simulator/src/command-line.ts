@@ -6,6 +6,7 @@ import {
   ourClientConfig,
   type SimulatorClientConfig,
 } from './client-configurations.js';
+import { isWildcardHost } from './hosts.js';
 import { type LaunchedSimulator, type LaunchOptions, launchSimulator } from './launch.js';
 
 /** Every flag, with its help line: the parser's options and the usage text come from this table. */
@@ -132,7 +133,9 @@ export function describeLaunch(launched: LaunchedSimulator, summary: LaunchSumma
       ? ' (kept in the state directory)'
       : '';
   const lines = [
-    `Amazon Pay simulator listening on ${sim.url} (API under /v2, /sandbox/v2 and /live/v2)`,
+    isWildcardHost(launched.host)
+      ? `Amazon Pay simulator listening on all interfaces (${launched.host}); clients use ${sim.url} (API under /v2, /sandbox/v2 and /live/v2)`
+      : `Amazon Pay simulator listening on ${sim.url} (API under /v2, /sandbox/v2 and /live/v2)`,
     '',
     `${pad('merchant id')}${summary.merchantId}`,
     `${pad('public key id')}${summary.publicKeyId}`,

@@ -47,6 +47,8 @@ export interface LaunchOptions {
 /** A started simulator, the key it accepts and where its files are. */
 export interface LaunchedSimulator {
   sim: Simulator;
+  /** The address it listens on, as given (`0.0.0.0` listens on every interface; `sim.url` is where clients go). */
+  host: string;
   /** The merchant the key belongs to: what checkout.js buttons must name as merchantId. */
   merchantId: string;
   publicKeyId: string;
@@ -281,6 +283,7 @@ export async function launchSimulator(options: LaunchOptions): Promise<LaunchedS
     });
     return {
       sim,
+      host: options.host,
       merchantId: merchantIdFor(key.publicKeyId),
       publicKeyId: key.publicKeyId,
       privateKeyPath: key.privateKeyPath,

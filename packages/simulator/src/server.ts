@@ -8,6 +8,7 @@ import { Engine } from './engine.js';
 import { ApiError } from './errors.js';
 import type { StateChangeEvent, StateChangeListener } from './events.js';
 import { FaultQueue, type Faults } from './faults.js';
+import { isLoopbackHost } from './hosts.js';
 import {
   createSimulatedNotifications,
   type NotificationOptions,
@@ -34,6 +35,7 @@ import { type SimulatorState, snapshot } from './state.js';
 import { builtInPages } from './surfaces/index.js';
 import { findPage } from './surfaces/pages.js';
 
+export { isLoopbackHost } from './hosts.js';
 export type { RequestLogEntry } from './stages/api.js';
 
 /** The simulator's request body limit unless `maxBodyBytes` says otherwise (Amazon publishes none). */
@@ -43,7 +45,7 @@ export const DEFAULT_MAX_BODY_BYTES = 1024 * 1024;
 export interface SimulatorOptions {
   /** Port to listen on; 0 (default) picks a free one. */
   port?: number;
-  /** Interface to bind; default 127.0.0.1. */
+  /** Interface to bind; default 127.0.0.1. On `0.0.0.0` or `::` (every interface) `url` names 127.0.0.1 or [::1]. */
   host?: string;
   /** Public keys whose signatures are accepted. More can be added with `addKey`. */
   keys?: RegisteredKey[];
@@ -140,12 +142,6 @@ export interface Simulator {
   reset(): void;
   /** Stops the IPN deliveries and closes the server. */
   close(): Promise<void>;
-}
-
-/** Hosts where the control plane may go without a token: 127.0.0.0/8, ::1 and localhost. */
-export function isLoopbackHost(host: string): boolean {
-  const bare = host.replace(/^\[|\]$/g, '').toLowerCase();
-  return bare === 'localhost' || bare === '::1' || /^127(\.\d{1,3}){3}$/.test(bare);
 }
 
 function checkPublicUrl(publicUrl: string): string {

@@ -39,6 +39,25 @@ describe('what the command line prints', () => {
   });
 });
 
+describe('listening on every interface', () => {
+  it('prints a base URL clients can reach (127.0.0.1, not 0.0.0.0) and says where it listens', async () => {
+    const wide = runSimulatorCli(['--port', '0', '--host', '0.0.0.0']);
+    try {
+      const { info: printed } = await wide.started;
+      expect(printed.baseUrl).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
+      expect(wide.output()).not.toContain('0.0.0.0:');
+      expect(wide.output()).toContain(
+        `listening on all interfaces (0.0.0.0); clients use ${printed.baseUrl} (API under`,
+      );
+      expect(wide.output()).toContain(`control plane   ${printed.baseUrl}/__simulator`);
+      const control = createControlPlaneClient({ baseUrl: printed.baseUrl, token: printed.controlToken! });
+      expect((await control.getSimulatorInfo()).baseUrl).toBe(printed.baseUrl);
+    } finally {
+      await wide.stop();
+    }
+  });
+});
+
 describe('a button with the wrong merchant id', () => {
   it('is told which merchant id belongs to its public key id', async () => {
     const form = new URLSearchParams({

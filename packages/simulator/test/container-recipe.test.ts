@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { dirname, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
@@ -30,5 +31,25 @@ describe('the container recipe', () => {
     expect(options.tlsNames).toContain('simulator');
     expect(options.publicUrl).toBe('https://simulator:4010');
     expect(compose.services.merchant.environment.SIM_URL).toBe('https://simulator:4010');
+  });
+
+  it('the Dockerfile, the compose example and the README name one build context, the one compose builds', () => {
+    const root = fileURLToPath(new URL('../../../', import.meta.url));
+    const compose = parse(read('../docker/compose.yaml')) as { services: { simulator: { build: string } } };
+    const composeDir = dirname(fileURLToPath(new URL('../docker/compose.yaml', import.meta.url)));
+    const context = relative(root, resolve(composeDir, compose.services.simulator.build));
+    expect(context).toBe('packages/simulator/docker/image');
+    for (const [name, text] of [
+      ['Dockerfile', read('../Dockerfile')],
+      ['docker/compose.yaml', read('../docker/compose.yaml')],
+      ['README.md', read('../README.md')],
+    ] as const) {
+      const named = [
+        ...text.matchAll(/smoke\.mjs --context ([^\s`]+)/g),
+        ...text.matchAll(/docker build -t amazon-pay-simulator ([^\s`]+)/g),
+      ].map((m) => m[1]);
+      expect(named.length, name).toBeGreaterThan(0);
+      expect(new Set(named), name).toEqual(new Set([context]));
+    }
   });
 });

@@ -11,7 +11,14 @@ import { merchantIdFor } from '../src/ids.js';
 import { opensslAvailable, type Simulator, selfSignedCertificate, startSimulator } from '../src/index.js';
 import { REPORT_PROCESSING_MS } from '../src/resources/reports.js';
 import { PHP_README_ADDRESS, testKeyPair } from './helpers.js';
-import { findPhpSdk, findPhpseclib, PhpSdk, phpVersion } from './php/php-sdk.js';
+import {
+  conformanceTitle,
+  findPhpSdk,
+  findPhpseclib,
+  PhpSdk,
+  phpSdkVersion,
+  phpVersion,
+} from './php/php-sdk.js';
 
 /**
  * The proof that PHP shops can use the simulator: Amazon's PHP SDK 2.7.2, unmodified (found beside
@@ -759,7 +766,7 @@ afterAll(async () => {
   await sim?.close();
 });
 
-describe.skipIf(!runnable)(`Amazon's PHP SDK ${php ?? ''} against the simulator`, () => {
+describe.skipIf(!runnable)(conformanceTitle(sdkDir && phpSdkVersion(sdkDir), php), () => {
   it.each(CONFIGURATIONS)(
     'calls every public API method: $label',
     async (configuration) => {

@@ -8,6 +8,7 @@ import { parseJsonBody } from '../stages/request.js';
 import { sendError, sendJson } from '../stages/transport.js';
 import type { PageHandler } from '../surfaces/pages.js';
 import { validateRequestPart } from '../validation.js';
+import { checkJsonBody, checkSameOrigin } from './cross-site.js';
 import { type ControlHandlers, type ControlPlaneDependencies, controlHandlers } from './handlers.js';
 
 /** The reserved path prefix of the control plane; the Amazon Pay API never uses it. */
@@ -38,14 +39,16 @@ function checkToken(authorization: string | undefined, token: string | null): vo
  * The control plane under `/__simulator`, routed, validated and answered from
  * openapi/simulator-control.yaml: path and query by its parameters, JSON bodies by its request
  * schemas, every answer checked against its response schema. `token` null: open (loopback only).
+ * A browser page on another origin cannot change anything through it (see cross-site.ts).
  */
 export function controlPlane(deps: ControlPlaneDependencies & { token: string | null }): PageHandler {
   const handlers = controlHandlers(deps);
   return {
     name: 'control-plane',
     match: ({ url }) => url.pathname === CONTROL_PREFIX || url.pathname.startsWith(`${CONTROL_PREFIX}/`),
-    async handle({ method, url, headers, res, body }) {
+    async handle({ method, url, headers, res, body, engine }) {
       try {
+        checkSameOrigin(method, headers, engine.baseUrl);
         checkToken(headers.authorization, deps.token);
         const lookup = lookupRoute(routes, method, url.pathname);
         if (lookup.kind === 'not-found')
@@ -58,6 +61,7 @@ export function controlPlane(deps: ControlPlaneDependencies & { token: string | 
           );
         const operation = lookup.match.operation;
         const raw = await body();
+        checkJsonBody(method, headers['content-type'], raw.length);
         const json = parseJsonBody(new Uint8Array(raw));
         if (json === undefined && operation.bodyRequired) throw ApiError.missingParameter('body');
         const request = {

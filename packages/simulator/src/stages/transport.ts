@@ -2,6 +2,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import { createServer as createHttpsServer } from 'node:https';
 import type { AddressInfo } from 'node:net';
 import { ApiError } from '../errors.js';
+import { reachableHost } from '../hosts.js';
 
 /**
  * Transport: the HTTP(S) server, request headers and body, and writing JSON answers. Nothing here
@@ -15,7 +16,11 @@ export function createTransport(tls: { cert: string; key: string } | undefined, 
   return tls ? createHttpsServer(tls, listener) : createServer(listener);
 }
 
-/** Listens and returns the base URL (`http://127.0.0.1:<port>`, IPv6 hosts bracketed). */
+/**
+ * Listens and returns the base URL clients use (`http://127.0.0.1:<port>`, IPv6 hosts bracketed):
+ * on a wildcard address (0.0.0.0, ::) the loopback address of its family, as no client can connect
+ * to the wildcard itself.
+ */
 export async function listen(server: Server, host: string, port: number, https: boolean): Promise<string> {
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
@@ -25,8 +30,7 @@ export async function listen(server: Server, host: string, port: number, https: 
     });
   });
   const address = server.address() as AddressInfo;
-  const shownHost = host.includes(':') ? `[${host}]` : host;
-  return `${https ? 'https' : 'http'}://${shownHost}:${address.port}`;
+  return `${https ? 'https' : 'http'}://${reachableHost(host)}:${address.port}`;
 }
 
 export function closeServer(server: Server): Promise<void> {

@@ -1,5 +1,5 @@
 import { type ChildProcessWithoutNullStreams, execFileSync, spawn } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
@@ -36,6 +36,17 @@ export function findPhpseclib(): string | undefined {
     // not a Debian system, or the package is not installed
   }
   return undefined;
+}
+
+/** The SDK's own version (its `Client::SDK_VERSION`, what it sends as x-amz-pay-sdk-version), e.g. 2.7.2. */
+export function phpSdkVersion(sdkDir: string): string | undefined {
+  const client = readFileSync(join(sdkDir, 'Amazon/Pay/API/Client.php'), 'utf8');
+  return /const\s+SDK_VERSION\s*=\s*'([^']+)'/.exec(client)?.[1];
+}
+
+/** The conformance suite's title: the SDK's version and the PHP that runs it, each named as what it is. */
+export function conformanceTitle(sdkVersion: string | undefined, php: string | undefined): string {
+  return `Amazon's PHP SDK ${sdkVersion ?? '(version unknown)'} on PHP ${php ?? '(not found)'} against the simulator`;
 }
 
 /** Whether `php` runs and has the curl and mbstring extensions the SDK needs. */

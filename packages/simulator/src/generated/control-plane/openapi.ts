@@ -18,7 +18,7 @@ export const openapiDocument: OpenApiDocumentObject = {
     "title": "Amazon Pay simulator control plane",
     "version": "1.0.0",
     "summary": "Drive the local Amazon Pay simulator over HTTP, from any language.",
-    "description": "The control plane of `@amazon-pay-ts/simulator`, served by the simulator itself under the reserved\nprefix `/__simulator` (this document at `/__simulator/openapi.json`). It does over HTTP what a\nNode test does with the `Simulator` object: act as the buyer (sign in, approve with a simulated\npayment method, cancel), move the simulated clock, queue faults, subscribe IPN endpoints, read\nthe state and the request log, and reset.\n\nIt is not part of Amazon Pay: nothing here exists at `pay-api.amazon.com`. Amazon Pay API\nrequests go to the simulator's `/v2/…` paths and are authenticated by signature as at Amazon;\nthe control plane is authenticated by a bearer token instead, and only when the simulator listens\non an address other than loopback (or was given a token): then every request needs\n`Authorization: Bearer <token>`, where the token is the one the simulator printed or was given.\n\nErrors have the API's shape, `{ \"reasonCode\": …, \"message\": … }`: `400 InvalidParameterValue`\nfor a body or query the operation does not accept, `401 UnauthorizedAccess` without the right\ntoken, `404 ResourceNotFound` for an unknown checkout session or path, `409 BuyerActionRefused`\nwhen the simulated buyer cannot do what was asked (the message says why).\n",
+    "description": "The control plane of `@amazon-pay-ts/simulator`, served by the simulator itself under the reserved\nprefix `/__simulator` (this document at `/__simulator/openapi.json`). It does over HTTP what a\nNode test does with the `Simulator` object: act as the buyer (sign in, approve with a simulated\npayment method, cancel), move the simulated clock, queue faults, subscribe IPN endpoints, read\nthe state and the request log, and reset.\n\nIt is not part of Amazon Pay: nothing here exists at `pay-api.amazon.com`. Amazon Pay API\nrequests go to the simulator's `/v2/…` paths and are authenticated by signature as at Amazon;\nthe control plane is authenticated by a bearer token instead, and only when the simulator listens\non an address other than loopback (or was given a token): then every request needs\n`Authorization: Bearer <token>`, where the token is the one the simulator printed or was given.\n\nErrors have the API's shape, `{ \"reasonCode\": …, \"message\": … }`: `400 InvalidParameterValue`\nfor a body or query the operation does not accept, `401 UnauthorizedAccess` without the right\ntoken, `404 ResourceNotFound` for an unknown checkout session or path, `409 BuyerActionRefused`\nwhen the simulated buyer cannot do what was asked (the message says why).\n\nNo web page can drive it from the developer's browser: every request but GET and HEAD is refused\nwith `403 CrossOriginRequestRefused` when it carries an `Origin` other than the simulator's own\n(its base URL or public URL, or `localhost`/`127.0.0.1`/`[::1]` at its port) or `Sec-Fetch-Site:\ncross-site` / `same-site`, and with `415 UnsupportedMediaType` when it has a body not sent as\n`Content-Type: application/json` (which a page can send only after a CORS preflight, and the\nsimulator grants none). Clients outside a browser send no `Origin` and are not affected.\n",
     "license": {
       "name": "Apache-2.0",
       "identifier": "Apache-2.0"
@@ -146,11 +146,17 @@ export const openapiDocument: OpenApiDocumentObject = {
           "401": {
             "$ref": "#/components/responses/Unauthorized"
           },
+          "403": {
+            "$ref": "#/components/responses/CrossOriginRequestRefused"
+          },
           "404": {
             "$ref": "#/components/responses/NotFound"
           },
           "409": {
             "$ref": "#/components/responses/BuyerActionRefused"
+          },
+          "415": {
+            "$ref": "#/components/responses/UnsupportedMediaType"
           }
         }
       }
@@ -187,11 +193,17 @@ export const openapiDocument: OpenApiDocumentObject = {
           "401": {
             "$ref": "#/components/responses/Unauthorized"
           },
+          "403": {
+            "$ref": "#/components/responses/CrossOriginRequestRefused"
+          },
           "404": {
             "$ref": "#/components/responses/NotFound"
           },
           "409": {
             "$ref": "#/components/responses/BuyerActionRefused"
+          },
+          "415": {
+            "$ref": "#/components/responses/UnsupportedMediaType"
           }
         }
       }
@@ -216,11 +228,17 @@ export const openapiDocument: OpenApiDocumentObject = {
           "401": {
             "$ref": "#/components/responses/Unauthorized"
           },
+          "403": {
+            "$ref": "#/components/responses/CrossOriginRequestRefused"
+          },
           "404": {
             "$ref": "#/components/responses/NotFound"
           },
           "409": {
             "$ref": "#/components/responses/BuyerActionRefused"
+          },
+          "415": {
+            "$ref": "#/components/responses/UnsupportedMediaType"
           }
         }
       }
@@ -267,6 +285,12 @@ export const openapiDocument: OpenApiDocumentObject = {
           },
           "401": {
             "$ref": "#/components/responses/Unauthorized"
+          },
+          "403": {
+            "$ref": "#/components/responses/CrossOriginRequestRefused"
+          },
+          "415": {
+            "$ref": "#/components/responses/UnsupportedMediaType"
           }
         }
       }
@@ -324,6 +348,12 @@ export const openapiDocument: OpenApiDocumentObject = {
           },
           "401": {
             "$ref": "#/components/responses/Unauthorized"
+          },
+          "403": {
+            "$ref": "#/components/responses/CrossOriginRequestRefused"
+          },
+          "415": {
+            "$ref": "#/components/responses/UnsupportedMediaType"
           }
         }
       }
@@ -367,6 +397,12 @@ export const openapiDocument: OpenApiDocumentObject = {
           },
           "401": {
             "$ref": "#/components/responses/Unauthorized"
+          },
+          "403": {
+            "$ref": "#/components/responses/CrossOriginRequestRefused"
+          },
+          "415": {
+            "$ref": "#/components/responses/UnsupportedMediaType"
           }
         }
       }
@@ -413,6 +449,12 @@ export const openapiDocument: OpenApiDocumentObject = {
           },
           "401": {
             "$ref": "#/components/responses/Unauthorized"
+          },
+          "403": {
+            "$ref": "#/components/responses/CrossOriginRequestRefused"
+          },
+          "415": {
+            "$ref": "#/components/responses/UnsupportedMediaType"
           }
         }
       },
@@ -428,6 +470,12 @@ export const openapiDocument: OpenApiDocumentObject = {
           },
           "401": {
             "$ref": "#/components/responses/Unauthorized"
+          },
+          "403": {
+            "$ref": "#/components/responses/CrossOriginRequestRefused"
+          },
+          "415": {
+            "$ref": "#/components/responses/UnsupportedMediaType"
           }
         }
       }
@@ -477,6 +525,12 @@ export const openapiDocument: OpenApiDocumentObject = {
           },
           "401": {
             "$ref": "#/components/responses/Unauthorized"
+          },
+          "403": {
+            "$ref": "#/components/responses/CrossOriginRequestRefused"
+          },
+          "415": {
+            "$ref": "#/components/responses/UnsupportedMediaType"
           }
         }
       },
@@ -507,6 +561,12 @@ export const openapiDocument: OpenApiDocumentObject = {
           },
           "401": {
             "$ref": "#/components/responses/Unauthorized"
+          },
+          "403": {
+            "$ref": "#/components/responses/CrossOriginRequestRefused"
+          },
+          "415": {
+            "$ref": "#/components/responses/UnsupportedMediaType"
           }
         }
       }
@@ -538,6 +598,12 @@ export const openapiDocument: OpenApiDocumentObject = {
           },
           "401": {
             "$ref": "#/components/responses/Unauthorized"
+          },
+          "403": {
+            "$ref": "#/components/responses/CrossOriginRequestRefused"
+          },
+          "415": {
+            "$ref": "#/components/responses/UnsupportedMediaType"
           }
         }
       }
@@ -574,6 +640,12 @@ export const openapiDocument: OpenApiDocumentObject = {
           },
           "401": {
             "$ref": "#/components/responses/Unauthorized"
+          },
+          "403": {
+            "$ref": "#/components/responses/CrossOriginRequestRefused"
+          },
+          "415": {
+            "$ref": "#/components/responses/UnsupportedMediaType"
           }
         }
       }
@@ -689,6 +761,12 @@ export const openapiDocument: OpenApiDocumentObject = {
           },
           "401": {
             "$ref": "#/components/responses/Unauthorized"
+          },
+          "403": {
+            "$ref": "#/components/responses/CrossOriginRequestRefused"
+          },
+          "415": {
+            "$ref": "#/components/responses/UnsupportedMediaType"
           }
         }
       }
@@ -809,6 +887,26 @@ export const openapiDocument: OpenApiDocumentObject = {
       },
       "Unauthorized": {
         "description": "The control plane needs `Authorization Bearer <token>` here (`UnauthorizedAccess`).",
+        "content": {
+          "application/json": {
+            "schema": {
+              "$ref": "#/components/schemas/Error"
+            }
+          }
+        }
+      },
+      "CrossOriginRequestRefused": {
+        "description": "A web page on another origin sent this (its `Origin` is not the simulator's, or\n`Sec-Fetch-Site` is `cross-site` or `same-site`): refused without acting (`CrossOriginRequestRefused`).\n",
+        "content": {
+          "application/json": {
+            "schema": {
+              "$ref": "#/components/schemas/Error"
+            }
+          }
+        }
+      },
+      "UnsupportedMediaType": {
+        "description": "A body sent without `Content-Type application/json` (`UnsupportedMediaType`).",
         "content": {
           "application/json": {
             "schema": {

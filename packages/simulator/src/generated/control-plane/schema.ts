@@ -1042,6 +1042,27 @@ export interface components {
                 "application/json": components["schemas"]["Error"];
             };
         };
+        /**
+         * @description A web page on another origin sent this (its `Origin` is not the simulator's, or
+         *     `Sec-Fetch-Site` is `cross-site` or `same-site`): refused without acting (`CrossOriginRequestRefused`).
+         */
+        CrossOriginRequestRefused: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["Error"];
+            };
+        };
+        /** @description A body sent without `Content-Type application/json` (`UnsupportedMediaType`). */
+        UnsupportedMediaType: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["Error"];
+            };
+        };
         /** @description No such checkout session (`ResourceNotFound`). */
         NotFound: {
             headers: {
@@ -1136,8 +1157,10 @@ export interface operations {
             200: components["responses"]["CheckoutSession"];
             400: components["responses"]["InvalidParameterValue"];
             401: components["responses"]["Unauthorized"];
+            403: components["responses"]["CrossOriginRequestRefused"];
             404: components["responses"]["NotFound"];
             409: components["responses"]["BuyerActionRefused"];
+            415: components["responses"]["UnsupportedMediaType"];
         };
     };
     approveCheckoutSession: {
@@ -1159,8 +1182,10 @@ export interface operations {
             200: components["responses"]["CheckoutSession"];
             400: components["responses"]["InvalidParameterValue"];
             401: components["responses"]["Unauthorized"];
+            403: components["responses"]["CrossOriginRequestRefused"];
             404: components["responses"]["NotFound"];
             409: components["responses"]["BuyerActionRefused"];
+            415: components["responses"]["UnsupportedMediaType"];
         };
     };
     cancelCheckoutSession: {
@@ -1177,8 +1202,10 @@ export interface operations {
         responses: {
             200: components["responses"]["CheckoutSession"];
             401: components["responses"]["Unauthorized"];
+            403: components["responses"]["CrossOriginRequestRefused"];
             404: components["responses"]["NotFound"];
             409: components["responses"]["BuyerActionRefused"];
+            415: components["responses"]["UnsupportedMediaType"];
         };
     };
     issueBuyerToken: {
@@ -1208,6 +1235,8 @@ export interface operations {
             };
             400: components["responses"]["InvalidParameterValue"];
             401: components["responses"]["Unauthorized"];
+            403: components["responses"]["CrossOriginRequestRefused"];
+            415: components["responses"]["UnsupportedMediaType"];
         };
     };
     getClock: {
@@ -1245,6 +1274,8 @@ export interface operations {
             200: components["responses"]["Clock"];
             400: components["responses"]["InvalidParameterValue"];
             401: components["responses"]["Unauthorized"];
+            403: components["responses"]["CrossOriginRequestRefused"];
+            415: components["responses"]["UnsupportedMediaType"];
         };
     };
     advanceClock: {
@@ -1266,6 +1297,8 @@ export interface operations {
             200: components["responses"]["Clock"];
             400: components["responses"]["InvalidParameterValue"];
             401: components["responses"]["Unauthorized"];
+            403: components["responses"]["CrossOriginRequestRefused"];
+            415: components["responses"]["UnsupportedMediaType"];
         };
     };
     listFaults: {
@@ -1297,6 +1330,8 @@ export interface operations {
             200: components["responses"]["Faults"];
             400: components["responses"]["InvalidParameterValue"];
             401: components["responses"]["Unauthorized"];
+            403: components["responses"]["CrossOriginRequestRefused"];
+            415: components["responses"]["UnsupportedMediaType"];
         };
     };
     clearFaults: {
@@ -1310,6 +1345,8 @@ export interface operations {
         responses: {
             200: components["responses"]["Faults"];
             401: components["responses"]["Unauthorized"];
+            403: components["responses"]["CrossOriginRequestRefused"];
+            415: components["responses"]["UnsupportedMediaType"];
         };
     };
     getNotifications: {
@@ -1341,6 +1378,8 @@ export interface operations {
             200: components["responses"]["Notifications"];
             400: components["responses"]["InvalidParameterValue"];
             401: components["responses"]["Unauthorized"];
+            403: components["responses"]["CrossOriginRequestRefused"];
+            415: components["responses"]["UnsupportedMediaType"];
         };
     };
     unsubscribeNotifications: {
@@ -1358,6 +1397,8 @@ export interface operations {
             200: components["responses"]["Notifications"];
             400: components["responses"]["InvalidParameterValue"];
             401: components["responses"]["Unauthorized"];
+            403: components["responses"]["CrossOriginRequestRefused"];
+            415: components["responses"]["UnsupportedMediaType"];
         };
     };
     queueNotificationFault: {
@@ -1382,6 +1423,8 @@ export interface operations {
             };
             400: components["responses"]["InvalidParameterValue"];
             401: components["responses"]["Unauthorized"];
+            403: components["responses"]["CrossOriginRequestRefused"];
+            415: components["responses"]["UnsupportedMediaType"];
         };
     };
     listDeliveries: {
@@ -1408,6 +1451,8 @@ export interface operations {
         responses: {
             200: components["responses"]["Deliveries"];
             401: components["responses"]["Unauthorized"];
+            403: components["responses"]["CrossOriginRequestRefused"];
+            415: components["responses"]["UnsupportedMediaType"];
         };
     };
     getState: {
@@ -1494,6 +1539,8 @@ export interface operations {
                 content?: never;
             };
             401: components["responses"]["Unauthorized"];
+            403: components["responses"]["CrossOriginRequestRefused"];
+            415: components["responses"]["UnsupportedMediaType"];
         };
     };
 }
