@@ -413,6 +413,35 @@ for (const backend of backends) {
         expect(refundCalls(since)).toHaveLength(0);
       });
 
+      it("resume stops at its caller's signal; an aborted call is no refusal and is repeated later", async () => {
+        const order = await capturedOrder();
+        const { refund: token } = await actions.issue(ADMIN, order.id, ['refund']);
+        amazon!.sim.faults.next({ operationId: 'createRefund', body: 'truncated' });
+        expect(await refund(order.id, token!)).toMatchObject({ kind: 'unconfirmed' });
+        const since = amazon!.sim.requests.length;
+        await actions.resume(order.id, { signal: AbortSignal.abort() });
+        expect(amazon!.sim.requests.length).toBe(since);
+        expect((await stored(token!))?.state).toBe('started');
+
+        // The IPN handler's deadline passes while the repeat waits to be sent.
+        const gate = gated(amazon!.client, 'createRefund');
+        const deadline = new AbortController();
+        const resuming = createAdminActions({ db, client: gate.client, orders }).resume(order.id, {
+          signal: deadline.signal,
+        });
+        await gate.reached;
+        deadline.abort();
+        gate.open();
+        await resuming;
+        expect(await stored(token!)).toMatchObject({ state: 'started', lease_until: 0 });
+        expect(amazon!.sim.requests.length).toBe(since);
+
+        await actions.resume(order.id);
+        expect((await stored(token!))?.state).toBe('done');
+        expect(refundsAtAmazon(order.chargeId)).toHaveLength(1);
+        expect((await orders.get(order.id))?.refunds).toHaveLength(1);
+      });
+
       it('a refusal that had no effect is final for the token; nothing to do fails without a call', async () => {
         const order = await capturedOrder();
         const { refund: token } = await actions.issue(ADMIN, order.id, ['refund']);
