@@ -1,4 +1,4 @@
-import { AmazonPayError, type WebStoreClient } from '@amazon-pay-ts/client';
+import { AmazonPayAbortError, AmazonPayError, type WebStoreClient } from '@amazon-pay-ts/client';
 import type { Database, Queryable } from './db/database.js';
 import { applyCharge } from './order-sync.js';
 import type { CurrencyCode, Order, OrderStore } from './orders.js';
@@ -64,9 +64,11 @@ export interface AdminActions {
   }): Promise<ActionOutcome>;
   /**
    * Repeats, with their stored keys, the started actions whose lease ran out (their process died or
-   * lost Amazon's answer): on the admin page and after an IPN for the order.
+   * lost Amazon's answer): on the admin page and after an IPN for the order. When `signal` aborts
+   * (the IPN handler's deadline), it stops: the action in flight keeps its stored key and request
+   * and is repeated by the next submit or resume.
    */
-  resume(orderId?: string): Promise<void>;
+  resume(orderId?: string, options?: { signal?: AbortSignal }): Promise<void>;
 }
 
 export interface AdminActionsOptions {
@@ -119,6 +121,7 @@ export function createAdminActions({
   /** Calls Amazon with the stored request and key, then records the result and `done` in one transaction. */
   async function perform(
     action: ActionRow & { request: ActionRequest; idempotency_key: string },
+    signal?: AbortSignal,
   ): Promise<ActionOutcome> {
     const { request, idempotency_key: idempotencyKey, order_id: orderId, token_hash: tokenHash } = action;
     let record: (tx: Queryable) => Promise<string>;
@@ -130,7 +133,7 @@ export function createAdminActions({
             captureAmount: { amount: request.amount, currencyCode: request.currencyCode },
             softDescriptor: 'SANDBOX OUTFIT', // at most 16 characters
           },
-          { idempotencyKey },
+          { idempotencyKey, signal },
         );
         record = async (tx) => {
           const order = await orders.update(orderId, `capture of ${request.amount} requested`, () => {}, tx);
@@ -143,7 +146,7 @@ export function createAdminActions({
             chargeId: request.chargeId,
             refundAmount: { amount: request.amount, currencyCode: request.currencyCode },
           },
-          { idempotencyKey },
+          { idempotencyKey, signal },
         );
         record = async (tx) => {
           await orders.update(
@@ -163,10 +166,11 @@ export function createAdminActions({
         };
       } else {
         // DELETE: no idempotency key, and none needed: closing a closed permission changes nothing.
-        await client.closeChargePermission(request.chargePermissionId, {
-          closureReason: 'Order fulfilled',
-          cancelPendingCharges: false,
-        });
+        await client.closeChargePermission(
+          request.chargePermissionId,
+          { closureReason: 'Order fulfilled', cancelPendingCharges: false },
+          { signal },
+        );
         record = async (tx) => {
           const closeOrder = (o: Order) => {
             o.closed = true;
@@ -176,7 +180,12 @@ export function createAdminActions({
         };
       }
     } catch (error) {
-      if (error instanceof AmazonPayError && !error.mayHaveSucceeded) {
+      // Our own abort is no refusal by Amazon: the intent stands and is repeated later.
+      if (
+        error instanceof AmazonPayError &&
+        !error.mayHaveSucceeded &&
+        !(error instanceof AmazonPayAbortError)
+      ) {
         await finish(db, tokenHash, 'failed', error.message);
         return { kind: 'failed', message: error.message };
       }
@@ -256,20 +265,21 @@ export function createAdminActions({
       return 'kind' in next ? next : perform(started(next));
     },
 
-    async resume(orderId) {
+    async resume(orderId, { signal } = {}) {
       const stale = await db.query<{ token_hash: string }>(
         `SELECT token_hash FROM storefront_admin_actions
          WHERE state = 'started' AND lease_until < $1 AND ($2::text IS NULL OR order_id = $2) LIMIT 20`,
         [Date.now(), orderId ?? null],
       );
       for (const { token_hash: tokenHash } of stale) {
+        if (signal?.aborted) return;
         const taken = await db.transaction(async (tx) => {
           const found = await row(tx, tokenHash);
           if (found?.state !== 'started' || (found.lease_until ?? 0) >= Date.now()) return undefined;
           await takeLease(tx, tokenHash);
           return found;
         });
-        if (taken) await perform(started(taken));
+        if (taken) await perform(started(taken), signal);
       }
     },
   };

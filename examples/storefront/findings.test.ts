@@ -56,8 +56,26 @@ async function capturedOrder(admin: Agent) {
  */
 async function startWithFailingChargeWrite() {
   const faultyShop = await startStorefront({ STOREFRONT_ADMIN_PASSWORD_HASH: hash }, { port: 0 });
+  const sim = faultyShop.sim!;
+  const ipnEndpoint = `${faultyShop.url}/ipn`;
   return {
     shop: faultyShop,
+    /**
+     * Holds Amazon's IPNs back from the shop (its endpoint unsubscribed), so that only the path a
+     * test means repairs the order; `deliver` subscribes again and sends the notifications of the
+     * state changes made meanwhile, as SNS would deliver them late.
+     */
+    holdNotifications() {
+      sim.notifications.unsubscribe(ipnEndpoint);
+      const since = sim.stateChanges.length;
+      return {
+        async deliver() {
+          sim.notifications.subscribe(ipnEndpoint);
+          for (const change of sim.stateChanges.slice(since)) sim.notifications.publish(change);
+          await sim.notifications.settled();
+        },
+      };
+    },
     async failNextChargeWrite() {
       await faultyShop.db.query('CREATE SEQUENCE storefront_test_fault');
       await faultyShop.db.query(`CREATE FUNCTION storefront_test_fail_once() RETURNS trigger LANGUAGE plpgsql AS $$
@@ -151,6 +169,7 @@ describe('issue 18 findings', () => {
       const review = await toReview(buyer, shopOf(faulty.shop), '1111');
       const sessionId = checkoutSessionOf(review);
       await faulty.failNextChargeWrite();
+      faulty.holdNotifications(); // only the reload may repair the order here
       const result = await placeAndPay(buyer, review);
       expect(result.status).toBe(200);
       expect(result.html).toMatch(/checking your payment/i);
@@ -170,6 +189,111 @@ describe('issue 18 findings', () => {
       // The store is not poisoned: the next buyer's order is written.
       const next = await checkout(new Agent(), shopOf(faulty.shop), '1111');
       expect(next.html).toMatch(/data-order-status>authorized</);
+    } finally {
+      await faulty.shop.close();
+    }
+  });
+
+  /** Pays for an order while its charge write fails; IPNs held. The stored order knows no charge. */
+  async function paidWithFailedWrite(faulty: Awaited<ReturnType<typeof startWithFailingChargeWrite>>) {
+    const buyer = new Agent();
+    const review = await toReview(buyer, shopOf(faulty.shop), '1111');
+    const sessionId = checkoutSessionOf(review);
+    await faulty.failNextChargeWrite();
+    const held = faulty.holdNotifications();
+    const result = await placeAndPay(buyer, review);
+    expect(result.html).toMatch(/checking your payment/i);
+    const sim = faulty.shop.sim!;
+    const session = sim.state.checkoutSessions[sessionId]!;
+    const charges = Object.values(sim.state.charges).filter(
+      (c) => c.chargePermissionId === session.chargePermissionId,
+    );
+    expect(charges.map((c) => c.statusDetails.state)).toEqual(['Authorized']);
+    // The "checking" page links the buyer to his order.
+    const orderId = /href="\/orders\/([A-Za-z0-9-]+)"/.exec(result.html)?.[1] ?? '';
+    expect((await faulty.shop.orders.findBy('checkoutSessionId', sessionId))?.id).toBe(orderId);
+    const stored = (await faulty.shop.orders.get(orderId))!;
+    expect(stored).toMatchObject({ status: 'awaiting-payment', chargeId: null, chargePermissionId: null });
+    return {
+      buyer,
+      held,
+      orderId,
+      sessionId,
+      charge: charges[0]!,
+      permissionId: session.chargePermissionId!,
+    };
+  }
+  const completions = (s: RunningStorefront, sessionId: string) =>
+    s.sim!.requests.filter((r) => r.operationId === 'completeCheckoutSession' && r.path.includes(sessionId));
+
+  it("4b. after a failed write, Amazon's IPN finds the order through the charge permission's merchantReferenceId and records it", async () => {
+    const faulty = await startWithFailingChargeWrite();
+    try {
+      const paid = await paidWithFailedWrite(faulty);
+      const sim = faulty.shop.sim!;
+      expect(sim.state.chargePermissions[paid.permissionId]?.merchantMetadata?.merchantReferenceId).toBe(
+        paid.orderId,
+      );
+      // No page is loaded: the notifications alone bring the order up to date.
+      await paid.held.deliver();
+      const order = (await faulty.shop.orders.get(paid.orderId))!;
+      expect(order).toMatchObject({
+        status: 'authorized',
+        chargeId: paid.charge.chargeId,
+        chargePermissionId: paid.permissionId,
+      });
+      expect(order.history.map((h) => h.event)).toEqual(
+        expect.arrayContaining([
+          expect.stringMatching(/reconciled from Amazon Pay/),
+          expect.stringMatching(/^notification /),
+        ]),
+      );
+      // Only read from Amazon: still one charge, and the checkout was completed once.
+      expect(
+        Object.values(sim.state.charges).filter((c) => c.chargePermissionId === paid.permissionId),
+      ).toHaveLength(1);
+      expect(completions(faulty.shop, paid.sessionId)).toHaveLength(1);
+      // The buyer's order page now shows it without asking Amazon to pay again.
+      const own = await paid.buyer.get(`${faulty.shop.url}/orders/${paid.orderId}`);
+      expect(own.html).toMatch(/data-order-status>authorized</);
+    } finally {
+      await faulty.shop.close();
+    }
+  });
+
+  it("4c. after a failed write, the buyer's order page reconciles the order from Amazon; a stranger's does not", async () => {
+    const faulty = await startWithFailingChargeWrite();
+    try {
+      const paid = await paidWithFailedWrite(faulty);
+      const sim = faulty.shop.sim!;
+
+      const before = sim.requests.length;
+      const stranger = await new Agent().get(`${faulty.shop.url}/orders/${paid.orderId}`);
+      expect(stranger.status).toBe(404);
+      expect(sim.requests.length).toBe(before); // nothing is asked of Amazon for him
+      expect((await faulty.shop.orders.get(paid.orderId))?.chargeId).toBeNull();
+
+      const own = await paid.buyer.get(`${faulty.shop.url}/orders/${paid.orderId}`);
+      expect(own.status).toBe(200);
+      expect(own.html).toMatch(/data-order-status>authorized</);
+      const order = (await faulty.shop.orders.get(paid.orderId))!;
+      expect(order).toMatchObject({
+        status: 'authorized',
+        chargeId: paid.charge.chargeId,
+        chargePermissionId: paid.permissionId,
+      });
+      expect(order.history.map((h) => h.event)).toEqual(
+        expect.arrayContaining([expect.stringMatching(/reconciled from Amazon Pay/)]),
+      );
+      expect(
+        Object.values(sim.state.charges).filter((c) => c.chargePermissionId === paid.permissionId),
+      ).toHaveLength(1);
+      expect(completions(faulty.shop, paid.sessionId)).toHaveLength(1);
+
+      // The late IPNs find the order recorded and change nothing more at Amazon.
+      await paid.held.deliver();
+      expect((await faulty.shop.orders.get(paid.orderId))?.chargeId).toBe(paid.charge.chargeId);
+      expect(completions(faulty.shop, paid.sessionId)).toHaveLength(1);
     } finally {
       await faulty.shop.close();
     }

@@ -8,6 +8,13 @@ import type { Order, OrderStatus, OrderStore } from './orders.js';
  * reload can never disagree.
  */
 type Charge = Awaited<ReturnType<WebStoreClient['getCharge']>>;
+/**
+ * What bounds the reads from Amazon: the IPN handler's deadline (`context.signal`), so that work
+ * the handler gave up on stops instead of running on behind SNS's retry.
+ */
+export interface SyncOptions {
+  signal?: AbortSignal;
+}
 type Address = { name?: string | null; addressLine1?: string | null; city?: string | null } & Record<
   string,
   unknown
@@ -67,12 +74,13 @@ export async function reconcileCheckout(
   client: WebStoreClient,
   orders: OrderStore,
   order: Order,
+  { signal }: SyncOptions = {},
 ): Promise<Order> {
   if (order.chargeId || order.status !== 'awaiting-payment') return order;
-  const session = await client.getCheckoutSession(order.checkoutSessionId);
+  const session = await client.getCheckoutSession(order.checkoutSessionId, { signal });
   const state = session.statusDetails?.state;
   if (state === 'Completed' && session.chargeId) {
-    const charge = await client.getCharge(session.chargeId);
+    const charge = await client.getCharge(session.chargeId, { signal });
     return recordCompletion(
       orders,
       order,
@@ -112,13 +120,18 @@ export function recordCompletion(
 }
 
 /** Reads the order's charge and open refunds from Amazon and stores what changed. */
-export async function syncOrder(client: WebStoreClient, orders: OrderStore, order: Order): Promise<Order> {
+export async function syncOrder(
+  client: WebStoreClient,
+  orders: OrderStore,
+  order: Order,
+  { signal }: SyncOptions = {},
+): Promise<Order> {
   let current = order;
   if (current.chargeId)
-    current = await applyCharge(orders, current, await client.getCharge(current.chargeId));
+    current = await applyCharge(orders, current, await client.getCharge(current.chargeId, { signal }));
   for (const refund of current.refunds) {
     if (refund.state !== 'RefundInitiated') continue;
-    const latest = await client.getRefund(refund.refundId);
+    const latest = await client.getRefund(refund.refundId, { signal });
     const state = latest.statusDetails?.state ?? refund.state;
     if (state !== refund.state) {
       current = await orders.update(current.id, `refund ${refund.refundId} is ${state}`, (o) => {
@@ -147,7 +160,9 @@ export async function applyNotification(
   client: WebStoreClient,
   orders: OrderStore,
   change: ObjectChange,
+  options: SyncOptions = {},
 ): Promise<Order | undefined> {
+  const { signal } = options;
   const permissionId =
     change.chargePermissionId ?? (change.objectType === 'CHARGE_PERMISSION' ? change.objectId : undefined);
   let order =
@@ -155,10 +170,10 @@ export async function applyNotification(
     (permissionId ? await orders.findBy('chargePermissionId', permissionId) : undefined);
   if (!order && permissionId) {
     // Not ours, or ours but its ids were never written: the charge permission names our order.
-    const permission = await client.getChargePermission(permissionId);
+    const permission = await client.getChargePermission(permissionId, { signal });
     const reference = permission.merchantMetadata?.merchantReferenceId;
     const candidate = reference ? await orders.get(reference) : undefined;
-    if (candidate) order = await reconcileCheckout(client, orders, candidate);
+    if (candidate) order = await reconcileCheckout(client, orders, candidate, options);
   }
   if (!order) return undefined;
   if (change.notificationId) {
@@ -170,12 +185,14 @@ export async function applyNotification(
     );
   }
   if (change.objectType === 'CHARGE_PERMISSION' && !order.closed) {
-    const permission = await client.getChargePermission(order.chargePermissionId ?? change.objectId);
+    const permission = await client.getChargePermission(order.chargePermissionId ?? change.objectId, {
+      signal,
+    });
     if (permission.statusDetails?.state === 'Closed') {
       order = await orders.update(order.id, 'charge permission closed (notification)', (o) => {
         o.closed = true;
       });
     }
   }
-  return syncOrder(client, orders, order);
+  return syncOrder(client, orders, order, options);
 }

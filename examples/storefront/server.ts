@@ -55,6 +55,8 @@ export interface StorefrontOverrides {
   amazon?: AmazonConnection;
   /** How long a started admin action is owned by one process before another may repeat it. */
   actionLeaseMs?: number;
+  /** The IPN handler's deadline (the notifications package's `handlerTimeoutMs`; its default otherwise). */
+  ipnHandlerTimeoutMs?: number;
 }
 
 const LEDGER: Record<string, StorefrontConfig['ledgerCurrency']> = { na: 'USD', eu: 'EUR', jp: 'JPY' };
@@ -209,9 +211,14 @@ export async function startStorefront(
       ...(amazon.verifyOptions ?? {}),
       merchantId: amazon.account.merchantId,
       seen: createSqlSeenStore(db),
-      onNotification: async (notification) => {
-        const order = await applyNotification(client, orders, changeOf(notification));
-        if (order) await adminActions.resume(order.id);
+      ...(overrides.ipnHandlerTimeoutMs !== undefined
+        ? { handlerTimeoutMs: overrides.ipnHandlerTimeoutMs }
+        : {}),
+      // The handler's deadline (context.signal) bounds every call to Amazon: work it gave up on
+      // (answered 503, so SNS delivers again) stops instead of running on beside the redelivery.
+      onNotification: async (notification, { signal }) => {
+        const order = await applyNotification(client, orders, changeOf(notification), { signal });
+        if (order && !signal.aborted) await adminActions.resume(order.id, { signal });
       },
     });
 
