@@ -65,6 +65,12 @@ type LooseRequest = (
   init: Record<string, unknown>,
 ) => Promise<{ readonly error?: unknown; readonly response: FetchLikeResponse }>;
 
+/**
+ * Numbers the calls of every client for the hooks' `callId`: one set of hooks (one
+ * `openTelemetryHooks()`) may serve several clients, and pairs a call's events by that id alone.
+ */
+let callCount = 0;
+
 /** Statuses whose Response must have a null body. */
 const NULL_BODY = new Set([204, 205, 304]);
 
@@ -94,8 +100,6 @@ export class Pipeline {
   readonly #signing: Middleware;
   readonly #transport: Transport;
   readonly #baseUrl: string;
-  /** Calls numbered for the hooks' `callId`. */
-  #calls = 0;
 
   /** Builds the openapi-fetch client and its middleware. */
   constructor(settings: PipelineSettings) {
@@ -140,7 +144,7 @@ export class Pipeline {
     // Built only when the client has hooks: without them a call pays nothing for them.
     const listeners = this.#settings.hooks;
     const observer =
-      listeners === undefined ? undefined : new CallObserver(listeners, ++this.#calls, this.#hookFailed);
+      listeners === undefined ? undefined : new CallObserver(listeners, ++callCount, this.#hookFailed);
     let call: PreparedCall | undefined;
     try {
       call = prepareCall(method, path, typeof init === 'function' ? init() : init);
