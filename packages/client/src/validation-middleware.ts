@@ -1,5 +1,6 @@
 import type { Logger, ValidationMode } from './config.js';
 import { AmazonPayRequestValidationError, type FieldIssue } from './errors.js';
+import { warnSafely } from './log.js';
 import { operationOf, prepareCall } from './prepare-call.js';
 import { resultOf } from './response.js';
 import { safeUrl } from './safe-url.js';
@@ -49,7 +50,12 @@ export function validationMiddleware(options: ValidationMiddlewareOptions = {}) 
           });
         }
       }
-      prepareCall(request.method, schemaPath, { params: { path: params?.path, query: params?.query }, body });
+      // The headers too: the idempotency key and the simulation code are rules of every door.
+      prepareCall(request.method, schemaPath, {
+        params: { path: params?.path, query: params?.query },
+        body,
+        headers: request.headers,
+      });
       return undefined;
     },
     /** Applies the response rules to the answer; returns it decoded when decoding changed it. */
@@ -72,7 +78,11 @@ export function validationMiddleware(options: ValidationMiddlewareOptions = {}) 
       );
       if (issues.length > 0) {
         const requestId = response.headers.get('x-amz-pay-request-id') ?? undefined;
-        logger?.warn(`${operationId}: response does not match the spec`, { operationId, requestId, issues });
+        warnSafely(logger, `${operationId}: response does not match the spec`, {
+          operationId,
+          requestId,
+          issues,
+        });
       }
       const decoded = data === undefined ? '' : JSON.stringify(data);
       if (decoded === rawBody) return undefined;
