@@ -11,7 +11,7 @@ import {
   type FieldIssue,
   type RequestContext,
 } from './errors.js';
-import type { FetchLike, FetchLikeResponse } from './fetch-like.js';
+import { type FetchLike, type FetchLikeResponse, readAgain } from './fetch-like.js';
 import type { HookListeners } from './hooks.js';
 import { isThenable, warnSafely } from './log.js';
 import { serializePath } from './path.js';
@@ -70,9 +70,6 @@ type LooseRequest = (
  * `openTelemetryHooks()`) may serve several clients, and pairs a call's events by that id alone.
  */
 let callCount = 0;
-
-/** Statuses whose Response must have a null body. */
-const NULL_BODY = new Set([204, 205, 304]);
 
 /**
  * The one request pipeline behind every door of the client: the typed methods, `withResponse` and
@@ -306,11 +303,7 @@ export class Pipeline {
       // Not a 2xx: its (small) body is read now, exactly as received, and openapi-fetch and the
       // middleware get a copy they can read again.
       const text = await response.text();
-      const copy = new Response(NULL_BODY.has(response.status) ? null : text, {
-        status: response.status,
-        statusText: response.statusText,
-        headers: copyHeaders(response.headers),
-      });
+      const copy = readAgain(response, copyHeaders(response.headers), text);
       errorAnswer = { response: copy, text };
       return copy;
     };
