@@ -97,11 +97,14 @@ export class Pipeline {
   readonly #signing: Middleware;
   readonly #transport: Transport;
   readonly #baseUrl: string;
+  /** Whether a retry has anyone to tell besides the hooks (the logger, `retry.onRetry`). */
+  readonly #retryNotices: boolean;
 
   /** Builds the openapi-fetch client and its middleware. */
   constructor(settings: PipelineSettings) {
     this.#settings = settings;
     this.#baseUrl = settings.baseUrl.replace(/\/+$/, '');
+    this.#retryNotices = settings.logger !== undefined || settings.onRetry !== undefined;
     this.#transport = createTransport(settings.fetch);
     this.#core = createClient<ApiPaths>({
       baseUrl: settings.baseUrl,
@@ -181,13 +184,12 @@ export class Pipeline {
         call.timeoutMs === undefined && call.maxRetries === undefined
           ? this.#settings.retry
           : withCallLimits(this.#settings.retry, call.timeoutMs, call.maxRetries);
-      const notices = this.#settings.logger !== undefined || this.#settings.onRetry !== undefined;
       outcome = await new RetriedCall<Answer>(retry, {
         signal: call.signal,
         replaySafe: call.replaySafe,
         describe: context,
         onRetry:
-          notices || observer !== undefined
+          this.#retryNotices || observer !== undefined
             ? (event) => this.#retrying(event, retry.maxRetries, observer)
             : undefined,
       }).run((signal, progress) => this.#attempt(call, signal, progress, last, observer));
