@@ -1,3 +1,4 @@
+import { BufferedRequest } from '@amazon-pay-ts/signer';
 import type { Logger, ValidationMode } from './config.js';
 import { AmazonPayRequestValidationError, type FieldIssue } from './errors.js';
 import { warnSafely } from './log.js';
@@ -38,7 +39,7 @@ export function validationMiddleware(options: ValidationMiddlewareOptions = {}) 
       if (!requests) return undefined;
       let body: unknown;
       if (request.body !== null) {
-        const text = await request.clone().text();
+        const text = await bodyText(request);
         try {
           body = text === '' ? undefined : JSON.parse(text);
         } catch {
@@ -93,4 +94,12 @@ export function validationMiddleware(options: ValidationMiddlewareOptions = {}) 
       });
     },
   };
+}
+
+/** A request's body as text: a `BufferedRequest`'s kept body as it is, else read from a clone. */
+function bodyText(request: Request): Promise<string> {
+  const kept = request instanceof BufferedRequest ? request.bodySource : undefined;
+  if (typeof kept === 'string') return Promise.resolve(kept);
+  if (kept instanceof Uint8Array) return Promise.resolve(new TextDecoder().decode(kept));
+  return request.clone().text();
 }

@@ -2,6 +2,7 @@
  * `validationMiddleware` (`@amazon-pay-ts/client/fetch`): the client's request and response rules on
  * an openapi-fetch client of one's own — the same refusals as the client's doors, before the fetch.
  */
+import { BufferedRequest } from '@amazon-pay-ts/signer';
 import type { paths } from '@amazon-pay-ts/types';
 import createClient from 'openapi-fetch';
 import { describe, expect, it } from 'vitest';
@@ -60,6 +61,36 @@ describe('validationMiddleware', () => {
       'headers.x-amz-pay-simulation-code',
     );
     expect(sent).toHaveLength(0);
+  });
+
+  it('checks a BufferedRequest’s kept body, and the request still sends the same bytes', async () => {
+    const sent: Request[] = [];
+    const api = createClient<paths>({
+      baseUrl: 'https://pay-api.amazon.com/sandbox',
+      Request: BufferedRequest,
+      fetch: async (request: Request) => {
+        sent.push(request);
+        return new Response(JSON.stringify(chargePayload), {
+          headers: { 'content-type': 'application/json' },
+        });
+      },
+    });
+    api.use(validationMiddleware());
+    const refused = await rejection(
+      api.POST('/v2/charges', {
+        params: { header: { 'x-amz-pay-idempotency-key': 'mw-key-3' } },
+        body: { ...validBodies.createCharge, chargeAmount: { amount: '1.005', currencyCode: 'USD' } },
+      }),
+    );
+    expect(refused).toBeInstanceOf(AmazonPayRequestValidationError);
+    expect(sent).toHaveLength(0);
+    await api.POST('/v2/charges', {
+      params: { header: { 'x-amz-pay-idempotency-key': 'mw-key-4' } },
+      body: validBodies.createCharge,
+    });
+    expect(sent).toHaveLength(1);
+    expect(sent[0]!.bodyUsed).toBe(false);
+    expect(JSON.parse(await sent[0]!.text())).toEqual(validBodies.createCharge);
   });
 
   it('refuses an idempotency key Amazon would refuse, before the fetch', async () => {
