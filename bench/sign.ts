@@ -37,7 +37,7 @@ const body = JSON.stringify({
 const url = 'https://pay-api.amazon.eu/v2/checkoutSessions';
 
 // Ours: the unsigned BufferedRequest is what openapi-fetch hands signerMiddleware in the client
-// (\`createClient({ Request: BufferedRequest })\`); building it is the client's cost, so the main rows
+// (`createClient({ Request: BufferedRequest })`); building it is the client's cost, so the main rows
 // sign requests built before the timed run. Other rows include building each request, and sign a
 // plain Request (its body read and a new Request built), for comparison.
 // BENCH_MAX_CONCURRENT tries another maxConcurrentSignatures than the default.

@@ -26,3 +26,22 @@ export interface FetchLikeResponse {
  */
 // biome-ignore lint/suspicious/noExplicitAny: parameter types of fetch implementations differ (DOM vs undici); see above
 export type FetchLike = (input: any, init?: any) => Promise<FetchLikeResponse>;
+
+/** Statuses whose Response must have a null body. */
+const NULL_BODY_STATUSES = new Set([204, 205, 304]);
+
+/**
+ * A `Response` again from an answer whose body was read whole: the same status and headers, the body
+ * read (none for 204, 205 and 304, which `Response` refuses one).
+ */
+export function readAgain(
+  answer: { readonly status: number; readonly statusText?: string | undefined },
+  headers: HeadersInit,
+  body: string | ArrayBuffer,
+): Response {
+  return new Response(NULL_BODY_STATUSES.has(answer.status) ? null : body, {
+    status: answer.status,
+    statusText: answer.statusText,
+    headers,
+  });
+}

@@ -6,7 +6,10 @@ import type { RetryEvent } from './retry-options.js';
  * without user info and with `getAuthorizationToken`'s `mwsAuthToken` redacted.
  */
 export interface CallEvent {
-  /** Numbers the calls of one client; the same on every event of a call, so events pair up. */
+  /**
+   * Numbers the calls, unique across the clients of the process (hooks may be shared); the same on
+   * every event of a call, so events pair up.
+   */
   readonly callId: number;
   /** The operation (the spec's operationId). */
   readonly operationId: string;

@@ -11,7 +11,7 @@ import {
   type FieldIssue,
   type RequestContext,
 } from './errors.js';
-import type { FetchLike, FetchLikeResponse } from './fetch-like.js';
+import { type FetchLike, type FetchLikeResponse, readAgain } from './fetch-like.js';
 import type { HookListeners } from './hooks.js';
 import { isThenable, warnSafely } from './log.js';
 import { serializePath } from './path.js';
@@ -65,8 +65,11 @@ type LooseRequest = (
   init: Record<string, unknown>,
 ) => Promise<{ readonly error?: unknown; readonly response: FetchLikeResponse }>;
 
-/** Statuses whose Response must have a null body. */
-const NULL_BODY = new Set([204, 205, 304]);
+/**
+ * Numbers the calls of every client for the hooks' `callId`: one set of hooks (one
+ * `openTelemetryHooks()`) may serve several clients, and pairs a call's events by that id alone.
+ */
+let callCount = 0;
 
 /**
  * The one request pipeline behind every door of the client: the typed methods, `withResponse` and
@@ -94,13 +97,14 @@ export class Pipeline {
   readonly #signing: Middleware;
   readonly #transport: Transport;
   readonly #baseUrl: string;
-  /** Calls numbered for the hooks' `callId`. */
-  #calls = 0;
+  /** Whether a retry has anyone to tell besides the hooks (the logger, `retry.onRetry`). */
+  readonly #retryNotices: boolean;
 
   /** Builds the openapi-fetch client and its middleware. */
   constructor(settings: PipelineSettings) {
     this.#settings = settings;
     this.#baseUrl = settings.baseUrl.replace(/\/+$/, '');
+    this.#retryNotices = settings.logger !== undefined || settings.onRetry !== undefined;
     this.#transport = createTransport(settings.fetch);
     this.#core = createClient<ApiPaths>({
       baseUrl: settings.baseUrl,
@@ -140,7 +144,7 @@ export class Pipeline {
     // Built only when the client has hooks: without them a call pays nothing for them.
     const listeners = this.#settings.hooks;
     const observer =
-      listeners === undefined ? undefined : new CallObserver(listeners, ++this.#calls, this.#hookFailed);
+      listeners === undefined ? undefined : new CallObserver(listeners, ++callCount, this.#hookFailed);
     let call: PreparedCall | undefined;
     try {
       call = prepareCall(method, path, typeof init === 'function' ? init() : init);
@@ -180,13 +184,12 @@ export class Pipeline {
         call.timeoutMs === undefined && call.maxRetries === undefined
           ? this.#settings.retry
           : withCallLimits(this.#settings.retry, call.timeoutMs, call.maxRetries);
-      const notices = this.#settings.logger !== undefined || this.#settings.onRetry !== undefined;
       outcome = await new RetriedCall<Answer>(retry, {
         signal: call.signal,
         replaySafe: call.replaySafe,
         describe: context,
         onRetry:
-          notices || observer !== undefined
+          this.#retryNotices || observer !== undefined
             ? (event) => this.#retrying(event, retry.maxRetries, observer)
             : undefined,
       }).run((signal, progress) => this.#attempt(call, signal, progress, last, observer));
@@ -302,11 +305,7 @@ export class Pipeline {
       // Not a 2xx: its (small) body is read now, exactly as received, and openapi-fetch and the
       // middleware get a copy they can read again.
       const text = await response.text();
-      const copy = new Response(NULL_BODY.has(response.status) ? null : text, {
-        status: response.status,
-        statusText: response.statusText,
-        headers: copyHeaders(response.headers),
-      });
+      const copy = readAgain(response, copyHeaders(response.headers), text);
       errorAnswer = { response: copy, text };
       return copy;
     };

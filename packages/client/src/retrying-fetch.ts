@@ -1,4 +1,5 @@
 import { AmazonPayConfigError } from './errors.js';
+import { readAgain } from './fetch-like.js';
 import { IDEMPOTENCY_HEADER } from './idempotency.js';
 import { RetriedCall } from './retried-call.js';
 import { type RetryOptions, retrySettings } from './retry-options.js';
@@ -6,9 +7,6 @@ import { safeUrl } from './safe-url.js';
 
 /** The fetch signature the retrying fetch wraps and returns. */
 export type FetchFunction = (input: RequestInfo | URL, init?: RequestInit) => Promise<Response>;
-
-/** Statuses whose Response must have a null body. */
-const NULL_BODY = new Set([204, 205, 304]);
 
 /**
  * A fetch that retries what the client retries (the same `RetriedCall` and `decideRetry`), for an
@@ -52,10 +50,6 @@ export function createRetryingFetch(options: RetryOptions & { fetch?: FetchFunct
       return { response, bytes: await response.arrayBuffer() };
     });
     const { response, bytes } = answer;
-    return new Response(NULL_BODY.has(response.status) ? null : bytes, {
-      status: response.status,
-      statusText: response.statusText,
-      headers: response.headers,
-    });
+    return readAgain(response, response.headers, bytes);
   };
 }

@@ -1,5 +1,7 @@
+import { BufferedRequest } from '@amazon-pay-ts/signer';
 import type { Logger, ValidationMode } from './config.js';
 import { AmazonPayRequestValidationError, type FieldIssue } from './errors.js';
+import { warnSafely } from './log.js';
 import { operationOf, prepareCall } from './prepare-call.js';
 import { resultOf } from './response.js';
 import { safeUrl } from './safe-url.js';
@@ -37,7 +39,7 @@ export function validationMiddleware(options: ValidationMiddlewareOptions = {}) 
       if (!requests) return undefined;
       let body: unknown;
       if (request.body !== null) {
-        const text = await request.clone().text();
+        const text = await bodyText(request);
         try {
           body = text === '' ? undefined : JSON.parse(text);
         } catch {
@@ -49,7 +51,12 @@ export function validationMiddleware(options: ValidationMiddlewareOptions = {}) 
           });
         }
       }
-      prepareCall(request.method, schemaPath, { params: { path: params?.path, query: params?.query }, body });
+      // The headers too: the idempotency key and the simulation code are rules of every door.
+      prepareCall(request.method, schemaPath, {
+        params: { path: params?.path, query: params?.query },
+        body,
+        headers: request.headers,
+      });
       return undefined;
     },
     /** Applies the response rules to the answer; returns it decoded when decoding changed it. */
@@ -72,7 +79,11 @@ export function validationMiddleware(options: ValidationMiddlewareOptions = {}) 
       );
       if (issues.length > 0) {
         const requestId = response.headers.get('x-amz-pay-request-id') ?? undefined;
-        logger?.warn(`${operationId}: response does not match the spec`, { operationId, requestId, issues });
+        warnSafely(logger, `${operationId}: response does not match the spec`, {
+          operationId,
+          requestId,
+          issues,
+        });
       }
       const decoded = data === undefined ? '' : JSON.stringify(data);
       if (decoded === rawBody) return undefined;
@@ -83,4 +94,12 @@ export function validationMiddleware(options: ValidationMiddlewareOptions = {}) 
       });
     },
   };
+}
+
+/** A request's body as text: a `BufferedRequest`'s kept body as it is, else read from a clone. */
+function bodyText(request: Request): Promise<string> {
+  const kept = request instanceof BufferedRequest ? request.bodySource : undefined;
+  if (typeof kept === 'string') return Promise.resolve(kept);
+  if (kept instanceof Uint8Array) return Promise.resolve(new TextDecoder().decode(kept));
+  return request.clone().text();
 }

@@ -198,6 +198,22 @@ describe('what the spans record', () => {
     ]);
   });
 
+  it('one set of hooks shared by two clients keeps their concurrent calls apart', async () => {
+    const hooks = openTelemetryHooks({ tracerProvider: provider });
+    const first = await testClient(server.url, { hooks });
+    const second = await testClient(server.url, { hooks });
+    // Both calls start before either is answered: their events interleave in the one set of hooks.
+    await Promise.all([first.getCharge(chargeId), second.getCharge(chargeId)]);
+    const spans = exporter.getFinishedSpans();
+    const calls = byName(spans, 'Amazon Pay getCharge');
+    const attempts = byName(spans, 'GET /v2/charges/{chargeId}');
+    expect(calls).toHaveLength(2);
+    expect(attempts).toHaveLength(2);
+    const callIds = calls.map((span) => span.spanContext().spanId);
+    expect(new Set(attempts.map(parentOf))).toEqual(new Set(callIds));
+    for (const attempt of attempts) expect(attempt.status.code).not.toBe(SpanStatusCode.ERROR);
+  });
+
   it('without an SDK the global tracer is a no-op, and calls run as before', async () => {
     const client = await testClient(server.url, { hooks: openTelemetryHooks() });
     expect(trace.getTracerProvider()).toBeDefined();

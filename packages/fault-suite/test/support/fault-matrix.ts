@@ -53,6 +53,7 @@ const FAULTS: readonly FaultCase[] = [
   { label: 'truncated JSON (connection close)', fault: () => ({ kind: 'truncated-json' }) },
   { label: 'empty 200', fault: () => ({ kind: 'empty-2xx' }) },
   { label: 'HTML 200', fault: () => ({ kind: 'html-2xx' }) },
+  { label: 'JSON null 200', fault: () => ({ kind: 'json-null-2xx' }) },
   { label: 'JSON as text/plain', fault: () => ({ kind: 'wrong-content-type' }) },
   {
     label: '302 to another host',

@@ -14,6 +14,7 @@ export type Fault =
   | { kind: 'truncated-json' }
   | { kind: 'empty-2xx' }
   | { kind: 'html-2xx' }
+  | { kind: 'json-null-2xx' }
   | { kind: 'wrong-content-type' }
   | { kind: 'redirect'; status: number; location: string }
   | { kind: 'status-after-forward'; status: number }
@@ -106,6 +107,10 @@ export async function startFaultProxy(target: string): Promise<FaultProxy> {
       case 'html-2xx':
         res.writeHead(200, { 'content-type': 'text/html' });
         return void res.end('<html><body>Service temporarily unavailable</body></html>');
+      case 'json-null-2xx':
+        // Well-formed JSON of the right type that is no answer of Amazon Pay (a stub's or a proxy's).
+        res.writeHead(200, { 'content-type': 'application/json', 'content-length': '4' });
+        return void res.end('null');
       case 'wrong-content-type':
         res.writeHead(answer.status, { ...json, 'content-type': 'text/plain' });
         return void res.end(answer.body);
