@@ -321,7 +321,7 @@ export const openapiDocument: OpenApiDocumentObject = {
           "Clock"
         ],
         "summary": "Jump to a time",
-        "description": "Sets simulated time (forward or back); it then runs on with real time.",
+        "description": "Sets simulated time (forward or back); it then runs on with real time. A time outside\n0001-01-01 to 9998-12-31 is `400 InvalidParameterValue`.\n",
         "requestBody": {
           "required": true,
           "content": {
@@ -369,7 +369,7 @@ export const openapiDocument: OpenApiDocumentObject = {
           "Clock"
         ],
         "summary": "Move time forward",
-        "description": "Moves simulated time forward by `ms` milliseconds; transitions that became due run before the answer.",
+        "description": "Moves simulated time forward by `ms` milliseconds; transitions that became due run before the\nanswer. A move past 9998-12-31 is `400 InvalidParameterValue`.\n",
         "requestBody": {
           "required": true,
           "content": {

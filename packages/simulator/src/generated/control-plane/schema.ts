@@ -152,7 +152,8 @@ export interface paths {
         get: operations["getClock"];
         /**
          * Jump to a time
-         * @description Sets simulated time (forward or back); it then runs on with real time.
+         * @description Sets simulated time (forward or back); it then runs on with real time. A time outside
+         *     0001-01-01 to 9998-12-31 is `400 InvalidParameterValue`.
          */
         put: operations["setClock"];
         post?: never;
@@ -173,7 +174,8 @@ export interface paths {
         put?: never;
         /**
          * Move time forward
-         * @description Moves simulated time forward by `ms` milliseconds; transitions that became due run before the answer.
+         * @description Moves simulated time forward by `ms` milliseconds; transitions that became due run before the
+         *     answer. A move past 9998-12-31 is `400 InvalidParameterValue`.
          */
         post: operations["advanceClock"];
         delete?: never;
