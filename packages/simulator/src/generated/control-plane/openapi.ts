@@ -1240,7 +1240,7 @@ export const openapiDocument: OpenApiDocumentObject = {
           },
           "operationId": {
             "type": "string",
-            "description": "Only requests for this Amazon Pay operation, e.g. `getCharge`."
+            "description": "Only requests for this Amazon Pay operation, e.g. `getCharge` (another name is `400 InvalidParameterValue`)."
           }
         }
       },

@@ -496,7 +496,7 @@ export interface components {
             body?: "truncated";
             /** @description How many requests it applies to (default 1). */
             times?: number;
-            /** @description Only requests for this Amazon Pay operation, e.g. `getCharge`. */
+            /** @description Only requests for this Amazon Pay operation, e.g. `getCharge` (another name is `400 InvalidParameterValue`). */
             operationId?: string;
         };
         Endpoint: {
