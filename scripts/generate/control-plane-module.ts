@@ -2,7 +2,8 @@
 // openapi/simulator-control.yaml: the same document, types, zod validators and operations table as
 // the Amazon Pay spec gets (the simulator routes and validates control requests with them), and
 // `client-methods.ts`, one typed method per operation for the control plane client.
-import { deref, listOperations, type OpenApiDocument } from './document.js';
+import { isDeepStrictEqual } from 'node:util';
+import { deref, listOperations, type OpenApiDocument, schemaRefsIn } from './document.js';
 import { generatedHeader } from './header.js';
 import { emitOpenApiModule } from './openapi-module.js';
 import { emitOperationIdsModule, emitOperationsModule, mergedParameters } from './operations-module.js';
@@ -21,12 +22,72 @@ function camel(name: string): string {
   return name.replace(/[^A-Za-z0-9]+(.)/g, (_, c: string) => c.toUpperCase());
 }
 
-/** File name → contents of packages/simulator/src/generated/control-plane/. */
-export async function generateControlPlaneFiles(document: OpenApiDocument): Promise<Record<string, string>> {
+/** The package whose generated modules type and validate the Amazon Pay spec's schemas. */
+const typesPackage = '@amazon-pay-ts/types';
+
+/**
+ * The control document's component schemas that the Amazon Pay spec has too (its `$ref`s into
+ * amazon-pay.yaml's schemas, bundled in): equal to the API document's, and referencing only such.
+ */
+export function sharedSchemaNames(document: OpenApiDocument, apiDocument: OpenApiDocument): Set<string> {
+  const schemas = document.components?.schemas ?? {};
+  const apiSchemas = apiDocument.components?.schemas ?? {};
+  const shared = new Set(
+    Object.keys(schemas).filter((name) => isDeepStrictEqual(schemas[name], apiSchemas[name])),
+  );
+  let changed = true;
+  while (changed) {
+    changed = false;
+    for (const name of shared) {
+      if (schemaRefsIn(schemas[name]).some((dep) => !shared.has(dep))) {
+        shared.delete(name);
+        changed = true;
+      }
+    }
+  }
+  return shared;
+}
+
+/**
+ * Splits the shared schemas into those the control plane's own parts reference (`roots`, imported
+ * from the types package) and the rest, which the generated types and validators can leave out.
+ */
+function splitShared(document: OpenApiDocument, shared: ReadonlySet<string>) {
+  const schemas = document.components?.schemas ?? {};
+  const own = Object.fromEntries(Object.entries(schemas).filter(([name]) => !shared.has(name)));
+  const roots = new Set(
+    schemaRefsIn({ ...document, components: { ...document.components, schemas: own } }).filter((name) =>
+      shared.has(name),
+    ),
+  );
+  const trimmed: OpenApiDocument = {
+    ...document,
+    components: {
+      ...document.components,
+      schemas: Object.fromEntries(
+        Object.entries(schemas).filter(([name]) => !shared.has(name) || roots.has(name)),
+      ),
+    },
+  };
+  return { roots, trimmed };
+}
+
+/**
+ * File name → contents of packages/simulator/src/generated/control-plane/. Schemas shared with the
+ * Amazon Pay spec (`apiDocument`) are imported from @amazon-pay-ts/types, not generated again.
+ */
+export async function generateControlPlaneFiles(
+  document: OpenApiDocument,
+  apiDocument: OpenApiDocument,
+): Promise<Record<string, string>> {
+  const shared = sharedSchemaNames(document, apiDocument);
+  const { roots, trimmed } = splitShared(document, shared);
   return {
-    'openapi.ts': retitle(emitOpenApiModule(document)),
-    'schema.ts': retitle(await emitTypesModule(document)),
-    'zod.ts': retitle(emitZodModule(document)),
+    'openapi.ts': retitle(emitOpenApiModule(document, { names: shared, from: typesPackage })),
+    'schema.ts': retitle(
+      await emitTypesModule(trimmed, { names: roots, from: typesPackage, alias: 'AmazonPayComponents' }),
+    ),
+    'zod.ts': retitle(emitZodModule(trimmed, { names: roots, from: `${typesPackage}/zod` })),
     'operation-ids.ts': retitle(emitOperationIdsModule(document)),
     'operations.ts': retitle(emitOperationsModule(document)),
     'client-methods.ts': emitControlPlaneClientMethods(document),

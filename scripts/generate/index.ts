@@ -46,15 +46,16 @@ export async function generate(options: {
   configPath?: string;
   /** Where the client's operation methods go (packages/client/src/generated). */
   clientOutDir?: string;
-}): Promise<void> {
+}): Promise<OpenApiDocument> {
   const document = bundleSpec(options.specPath, options.configPath);
   writeFiles(options.outDir, await generateFiles(document));
   if (options.clientOutDir !== undefined) writeFiles(options.clientOutDir, emitClientModules(document));
+  return document;
 }
 
 if (process.argv[1] !== undefined && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
   const outDir = join(repoRoot, 'packages/types/src/generated');
-  await generate({
+  const apiDocument = await generate({
     specPath: join(repoRoot, 'openapi/amazon-pay.yaml'),
     outDir,
     configPath: join(repoRoot, 'redocly.yaml'),
@@ -69,7 +70,7 @@ if (process.argv[1] !== undefined && resolve(process.argv[1]) === fileURLToPath(
     join(repoRoot, 'openapi/simulator-control.yaml'),
     join(repoRoot, 'redocly.yaml'),
   );
-  writeFiles(controlOutDir, await generateControlPlaneFiles(control));
+  writeFiles(controlOutDir, await generateControlPlaneFiles(control, apiDocument));
   console.log(
     `generated ${readdirSync(controlOutDir).sort().join(', ')} in packages/simulator/src/generated/control-plane`,
   );

@@ -8,8 +8,33 @@ export function emitBundleJson(document: OpenApiDocument): string {
   return `${JSON.stringify({ 'x-generated': generatedJsonNote, ...document }, null, 2)}\n`;
 }
 
-export function emitOpenApiModule(document: OpenApiDocument): string {
-  return `${generatedHeader}
+/**
+ * `external`: component schemas that the document exported by `from` (as `openapiDocument`) holds
+ * identically; the constant takes them from there instead of spelling them out again.
+ */
+export function emitOpenApiModule(
+  document: OpenApiDocument,
+  external?: { names: ReadonlySet<string>; from: string },
+): string {
+  const names = external?.names ?? new Set<string>();
+  const marker = (name: string) => `\u0000external:${name}`;
+  const literal = JSON.stringify(
+    document,
+    function (this: unknown, key, value) {
+      const schemas = (document.components as { schemas?: unknown } | undefined)?.schemas;
+      return this === schemas && names.has(key) ? marker(key) : value;
+    },
+    2,
+  ).replace(/"\\u0000external:([^"]+)"/g, (_, name: string) => `sourceSchemas[${JSON.stringify(name)}]`);
+  const imports =
+    external === undefined || names.size === 0
+      ? ''
+      : `import { openapiDocument as sourceDocument } from '${external.from}';
+
+// Schemas this document shares with ${external.from}'s, taken from there rather than copied.
+const sourceSchemas: Record<string, unknown> = sourceDocument.components?.schemas ?? {};
+`;
+  return `${generatedHeader}${imports}
 /** The bundled spec, loosely typed: enough to route requests and look operations up by path. */
 export interface OpenApiDocumentObject {
   openapi: string;
@@ -21,6 +46,6 @@ export interface OpenApiDocumentObject {
 }
 
 /** The bundled OpenAPI document the types and validators were generated from, as a plain object. */
-export const openapiDocument: OpenApiDocumentObject = ${JSON.stringify(document, null, 2)};
+export const openapiDocument: OpenApiDocumentObject = ${literal};
 `;
 }

@@ -8,6 +8,17 @@ import { isSchemaObject, type OpenApiDocument, openEnumOf } from './document.js'
 import { generatedHeader } from './header.js';
 
 const openEnumMarker = 'x-generator-open-enum';
+const externalMarker = 'x-generator-external';
+
+/**
+ * Component schemas another generated module already types: each is written as an alias of that
+ * module's `components['schemas'][Name]` (imported as `alias` from `from`) instead of a copy.
+ */
+export interface ExternalSchemas {
+  names: ReadonlySet<string>;
+  from: string;
+  alias: string;
+}
 
 /** A copy of the document where each open enum reads `{type: string, x-generator-open-enum: Name}`. */
 function markOpenEnums(document: OpenApiDocument): OpenApiDocument {
@@ -41,18 +52,46 @@ function openEnumType(enumName: string, nullable: boolean): ts.TypeNode {
   return ts.factory.createUnionTypeNode(members);
 }
 
-export async function emitTypesModule(document: OpenApiDocument): Promise<string> {
-  const ast = await openapiTS(markOpenEnums(document) as unknown as OpenAPI3, {
+/** A copy of the document where each external component schema is only a marker naming it. */
+function markExternal(document: OpenApiDocument, external: ExternalSchemas | undefined): OpenApiDocument {
+  if (external === undefined) return document;
+  const copy = structuredClone(document);
+  const schemas = copy.components?.schemas ?? {};
+  for (const name of external.names) schemas[name] = { [externalMarker]: name } as never;
+  return copy;
+}
+
+function externalType(alias: string, name: string): ts.TypeNode {
+  const literal = (text: string) => ts.factory.createLiteralTypeNode(ts.factory.createStringLiteral(text));
+  return ts.factory.createIndexedAccessTypeNode(
+    ts.factory.createIndexedAccessTypeNode(ts.factory.createTypeReferenceNode(alias), literal('schemas')),
+    literal(name),
+  );
+}
+
+export async function emitTypesModule(
+  document: OpenApiDocument,
+  external?: ExternalSchemas,
+): Promise<string> {
+  const ast = await openapiTS(markOpenEnums(markExternal(document, external)) as unknown as OpenAPI3, {
     // A default is what Amazon assumes when a field is left out, so the field stays optional to callers.
     defaultNonNullable: false,
     transform(schemaObject) {
+      const externalName = (schemaObject as Record<string, unknown>)[externalMarker];
+      if (typeof externalName === 'string' && external !== undefined) {
+        return externalType(external.alias, externalName);
+      }
       const enumName = (schemaObject as Record<string, unknown>)[openEnumMarker];
       if (typeof enumName !== 'string') return undefined;
       const type = schemaObject.type;
       return openEnumType(enumName, Array.isArray(type) && type.includes('null'));
     },
   });
-  return `${generatedHeader}${documentRoots(astToString(ast))}`;
+  const importLine =
+    external === undefined || external.names.size === 0
+      ? ''
+      : `import type { components as ${external.alias} } from '${external.from}';\n\n`;
+  return `${generatedHeader}${importLine}${documentRoots(astToString(ast))}`;
 }
 
 /** openapi-typescript leaves its root interfaces without doc comments; the API reference wants one each. */

@@ -82,12 +82,20 @@ function docComment(schema: JsonSchema | undefined): string {
 // application configured a locale of its own. Only the English locale ends up in a bundle.
 const englishMessages = 'if (z.config().localeError === undefined) z.config(en());\n';
 
-export function emitZodModule(document: OpenApiDocument): string {
+/**
+ * `external`: component schemas whose validators another generated module already exports; they are
+ * imported from `from` and re-exported, not written again.
+ */
+export function emitZodModule(
+  document: OpenApiDocument,
+  external?: { names: ReadonlySet<string>; from: string },
+): string {
   const schemas = document.components?.schemas ?? {};
   const { order, cyclic } = orderComponents(schemas);
-  const declared = new Set<string>();
+  const declared = new Set<string>(external?.names);
   const blocks: string[] = [];
   for (const name of order) {
+    if (declared.has(name)) continue;
     const source = zodExpression(schemas[name], { document, declared, referenced: new Set() });
     const expression = markPure(source);
     // A schema in a cycle cannot infer its own type, so it borrows the one openapi-typescript wrote.
@@ -102,6 +110,10 @@ export function emitZodModule(document: OpenApiDocument): string {
   }
   const imports = ["import { en } from 'zod/locales';", "import * as z from 'zod/mini';"];
   if (cyclic.size > 0) imports.push("import type { components } from './schema.js';");
+  if (external !== undefined && external.names.size > 0) {
+    const names = [...external.names].map(schemaConstName).sort().join(', ');
+    imports.push(`import { ${names} } from '${external.from}';`, '', `export { ${names} };`);
+  }
   return `${generatedHeader}${imports.join('\n')}\n\n${englishMessages}\n${blocks.join('\n')}`;
 }
 

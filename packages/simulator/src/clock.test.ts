@@ -23,6 +23,18 @@ describe('clock', () => {
     expect(() => clock.set('not a date')).toThrow(RangeError);
   });
 
+  it('refuses to leave four-digit years, where every date it writes would be malformed', () => {
+    let moves = 0;
+    const clock = createClock(new Date('9998-12-01T00:00:00Z'), () => moves++);
+    expect(() => clock.advance(366 * 24 * 3_600_000)).toThrow(/outside 0001-01-01 to 9998-12-31/);
+    expect(() => clock.set('9999-12-31T23:59:59Z')).toThrow(RangeError);
+    expect(() => clock.set(-62_200_000_000_000)).toThrow(RangeError);
+    expect(() => createClock('+010000-01-01T00:00:00Z', () => {})).toThrow(RangeError);
+    expect(moves).toBe(0);
+    expect(clock.now().getUTCFullYear()).toBe(9998);
+    expect(clock.set('0001-01-01T00:00:00Z').toISOString()).toMatch(/^0001-01-01T00:00:00/);
+  });
+
   it('can follow another clock', () => {
     const fixed = new Date('2029-02-03T04:05:06Z');
     const clock = createClock({ now: () => fixed }, () => {});

@@ -18,6 +18,22 @@ export type ClockOption =
       now(): Date;
     };
 
+/**
+ * The times the clock may be moved to: four-digit years, which every date the simulator writes
+ * (ISO 8601 in bodies, Amazon's `20211215T152829Z` in headers) needs; the upper end leaves a year
+ * for the clock to keep running in real time after being set.
+ */
+const EARLIEST = Date.parse('0001-01-01T00:00:00.000Z');
+const LATEST = Date.parse('9998-12-31T23:59:59.999Z');
+
+function checkRange(ms: number, what: string): number {
+  if (ms < EARLIEST || ms > LATEST)
+    throw new RangeError(
+      `${what} would put simulated time at ${new Date(ms).toISOString()}, outside 0001-01-01 to 9998-12-31`,
+    );
+  return ms;
+}
+
 export function createClock(start: ClockOption | undefined, onMove: () => void): SimulatorClock {
   const base: () => number =
     start !== undefined && typeof start === 'object' && 'now' in start
@@ -25,19 +41,20 @@ export function createClock(start: ClockOption | undefined, onMove: () => void):
       : () => Date.now();
   let offset = 0;
   if (start !== undefined && !(typeof start === 'object' && 'now' in start)) {
-    offset = toMs(start) - Date.now();
+    offset = checkRange(toMs(start), 'the clock option') - Date.now();
   }
   return {
     now: () => new Date(base() + offset),
     advance(ms: number) {
       if (!Number.isFinite(ms) || ms < 0)
         throw new RangeError(`clock.advance needs a non-negative number of ms, got ${ms}`);
+      checkRange(base() + offset + ms, `clock.advance(${ms})`);
       offset += ms;
       onMove();
       return new Date(base() + offset);
     },
     set(date) {
-      offset = toMs(date) - base();
+      offset = checkRange(toMs(date), `clock.set(${JSON.stringify(date)})`) - base();
       onMove();
       return new Date(base() + offset);
     },

@@ -1,3 +1,4 @@
+import { appendCapped } from './capped-log.js';
 import type { Environment } from './ids.js';
 
 /** The objects whose state changes Amazon reports in instant payment notifications. */
@@ -38,7 +39,7 @@ export class StateChanges {
     return () => this.listeners.delete(listener);
   }
 
-  /** Every change so far, oldest first. */
+  /** The changes so far, oldest first: the newest 10,000 (DEFAULT_MAX_LOG_ENTRIES). */
   get all(): readonly StateChangeEvent[] {
     return this.log.map((e) => Object.freeze({ ...e }));
   }
@@ -49,7 +50,7 @@ export class StateChanges {
   }
 
   emit(event: StateChangeEvent): void {
-    this.log.push(event);
+    appendCapped(this.log, event);
     for (const listener of this.listeners) {
       try {
         listener({ ...event });

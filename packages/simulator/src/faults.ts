@@ -1,3 +1,5 @@
+import { operationIds } from '@amazon-pay-ts/types';
+
 /**
  * Faults a test queues for the next API requests: an error status (optionally with Retry-After),
  * a delay, a dropped connection, or a response cut off mid-body.
@@ -50,6 +52,8 @@ export interface Faults {
   readonly pending: readonly Readonly<FaultSpec>[];
 }
 
+const knownOperationIds: ReadonlySet<string> = new Set(operationIds);
+
 export class FaultQueue implements Faults {
   private queue: (FaultSpec & { remaining: number })[] = [];
 
@@ -59,6 +63,13 @@ export class FaultQueue implements Faults {
       throw new RangeError(`fault times must be a positive integer, got ${times}`);
     if (spec.status !== undefined && (spec.status < 100 || spec.status > 599)) {
       throw new RangeError(`fault status must be an HTTP status, got ${spec.status}`);
+    }
+    // A misspelt operationId would queue a fault that never fires, and the test meant to meet it
+    // would pass without it.
+    if (spec.operationId !== undefined && !knownOperationIds.has(spec.operationId)) {
+      throw new RangeError(
+        `fault operationId must be an Amazon Pay operationId, e.g. getCharge, got '${spec.operationId}'`,
+      );
     }
     this.queue.push({ ...spec, remaining: times });
   }

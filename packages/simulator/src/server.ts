@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { type OperationSchema, operationSchemas } from '@amazon-pay-ts/types/zod';
 import { type ApproveOptions, approve, BuyerActionError } from './buyer-actions.js';
+import { DEFAULT_MAX_LOG_ENTRIES } from './capped-log.js';
 import type { ClockOption, SimulatorClock } from './clock.js';
 import { controlPlane } from './control-plane/surface.js';
 import { Engine } from './engine.js';
@@ -74,6 +75,12 @@ export interface SimulatorOptions {
    * few kilobytes.
    */
   maxBodyBytes?: number;
+  /**
+   * How many entries the request log (`requests`, the control plane's `listRequests`) keeps, newest
+   * first to stay (default 10,000): every request is logged, so the log of a long-running simulator
+   * is bounded by this rather than by memory.
+   */
+  maxLogEntries?: number;
   /** Serve https with this certificate and key (PEM), e.g. for clients that insist on https. */
   tls?: { cert: string; key: string };
   /**
@@ -112,7 +119,7 @@ export interface Simulator {
   readonly url: string;
   /** A read-only snapshot of everything the simulator holds, shaped like the API's responses. */
   readonly state: SimulatorState;
-  /** Every API request answered so far, oldest first. */
+  /** The API requests answered so far, oldest first: the newest `maxLogEntries` (default 10,000). */
   readonly requests: readonly RequestLogEntry[];
   /** The control plane's bearer token, or null when it is open (loopback without a given token). */
   readonly controlToken: string | null;
@@ -171,6 +178,9 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
   const log: RequestLogEntry[] = [];
   const idempotency = new IdempotencyStore();
   const maxBodyBytes = options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES;
+  const maxLogEntries = options.maxLogEntries ?? DEFAULT_MAX_LOG_ENTRIES;
+  if (!Number.isSafeInteger(maxLogEntries) || maxLogEntries < 1)
+    throw new RangeError(`maxLogEntries must be a positive integer, got ${maxLogEntries}`);
   const handleApi = createApiHandler({
     engine,
     keys,
@@ -184,6 +194,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
     checkHost: options.checkHost ?? true,
     rejectUnknownFields: options.rejectUnknownFields ?? true,
     maxBodyBytes,
+    maxLogEntries,
   });
 
   const notifications = await createSimulatedNotifications(engine, options.notifications);

@@ -136,6 +136,11 @@ describe('faults', () => {
   it('validates fault specs', () => {
     expect(() => world.sim.faults.next({ status: 42 })).toThrow(RangeError);
     expect(() => world.sim.faults.next({ status: 503, times: 0 })).toThrow(RangeError);
+    expect(() => world.sim.faults.next({ status: 503, operationId: 'getcharge' })).toThrow(
+      /Amazon Pay operationId/,
+    );
+    world.sim.faults.next({ status: 503, operationId: 'getCharge' });
+    world.sim.faults.clear();
     world.sim.faults.next({ status: 503, times: 3 });
     expect(world.sim.faults.pending).toEqual([{ status: 503, times: 3 }]);
     world.sim.faults.clear();

@@ -2,6 +2,7 @@
 // a connection error or a timeout, with backoff on the simulator's clock, a bounded number of times.
 // Faults on demand: a duplicate delivery, a notification overtaken by the next one, a delay.
 import type { SnsMessage } from '@amazon-pay-ts/types';
+import { appendCapped } from '../capped-log.js';
 import type { Engine } from '../engine.js';
 
 /** How the simulated SNS retries a delivery the endpoint did not accept. */
@@ -200,7 +201,7 @@ export class NotificationDelivery {
       : retryDelay === undefined || this.closed
         ? 'gave-up'
         : 'retry-scheduled';
-    this.log.push({
+    appendCapped(this.log, {
       notificationId: notification.notificationId,
       messageId: message.MessageId,
       objectType: notification.objectType,

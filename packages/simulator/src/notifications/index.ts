@@ -60,7 +60,7 @@ export interface SimulatorNotifications {
   unsubscribe(url: string): void;
   /** The endpoints IPNs are delivered to. */
   readonly endpoints: readonly string[];
-  /** Every delivery attempt, oldest first. */
+  /** The delivery attempts so far, oldest first: the newest 10,000 (DEFAULT_MAX_LOG_ENTRIES). */
   readonly log: readonly NotificationLogEntry[];
   /** The topic the simulated SNS publishes on. */
   readonly topicArn: string;

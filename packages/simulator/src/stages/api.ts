@@ -1,4 +1,5 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { appendCapped } from '../capped-log.js';
 import type { Engine } from '../engine.js';
 import type { FaultQueue } from '../faults.js';
 import type { HandlerTable } from '../handler.js';
@@ -39,6 +40,8 @@ export interface ApiDependencies {
   checkHost: boolean;
   rejectUnknownFields: boolean;
   maxBodyBytes: number;
+  /** How many entries `log` keeps (the oldest go first). */
+  maxLogEntries: number;
 }
 
 /**
@@ -58,7 +61,7 @@ export function createApiHandler(deps: ApiDependencies) {
       reasonCode: null,
       replayed: false,
     };
-    deps.log.push(entry);
+    appendCapped(deps.log, entry, deps.maxLogEntries);
 
     const fault = await applyFault(deps.faults.take(entry.operationId), req, res);
     if (fault.kind === 'handled') {
