@@ -81,21 +81,25 @@ describe('storefront over HTTP', () => {
     expect(html).toContain(`/checkout/review?order=${order.id}`);
   });
 
-  it('admin refuses a refund amount Amazon rejects, and says why', async () => {
+  it('admin refuses a refund above what is left to refund, says why, and never asks Amazon', async () => {
     const { order } = await pay('1111');
     const admin = new Agent();
     await loginAdmin(admin, shop.url);
     const capture = await adminForm(admin, shop.url, order.id, 'capture');
     await admin.submit(capture.page, capture.form);
     const { page, form } = await adminForm(admin, shop.url, order.id, 'refund');
+    const first = shop.sim!.requests.length;
     const refused = await admin.submit(page, form, { amount: '500.00' });
     expect(refused.status).toBe(400);
     expect(refused.html).toMatch(/refund/i);
+    expect(refused.html).toContain('only 19.99 USD is left to refund');
     expect((await shop.orders.get(order.id))?.refunds).toEqual([]);
     // The same form again: the refusal is remembered, Amazon is not asked twice.
     const before = shop.sim!.requests.length;
     expect((await admin.submit(page, form, { amount: '500.00' })).status).toBe(400);
     expect(shop.sim!.requests.slice(before).some((r) => r.operationId === 'createRefund')).toBe(false);
+    // Checked before the call: Amazon was not asked even once.
+    expect(shop.sim!.requests.slice(first).some((r) => r.operationId === 'createRefund')).toBe(false);
   });
 
   it('a wrong admin password is refused and signs nobody in', async () => {
