@@ -252,7 +252,9 @@ export async function startStorefront(
       publicUrl,
       ...amazon.account,
       ledgerCurrency,
-      sandbox: true,
+      // The button's environment is the client's (from the key id or AMAZON_PAY_ENVIRONMENT): a
+      // sandbox button in front of a live client would start checkouts the client cannot find.
+      sandbox: client.environment !== 'live',
       product: productFor(ledgerCurrency),
     });
     // With Amazon, register ${STOREFRONT_PUBLIC_URL}/ipn in Seller Central instead.
