@@ -22,6 +22,14 @@ import {
 } from './pages.js';
 import { type Session, type SessionStore, sameSecret, sha256 } from './sessions.js';
 
+/** Where the shop reports failures; `console` fits. Without one it writes nothing. */
+export interface StorefrontLogger {
+  /** A request that failed (answered 500), with its error. */
+  error(message: string, error: unknown): void;
+  /** An IPN refused or failed (the notifications handler's warnings). */
+  warn?(message: string, details: Record<string, unknown>): void;
+}
+
 export interface StorefrontConfig {
   client: WebStoreClient;
   orders: OrderStore;
@@ -43,6 +51,8 @@ export interface StorefrontConfig {
   /** True for Amazon's sandbox (and the simulator); false for live payments. */
   sandbox: boolean;
   product: Product;
+  /** Told of failed requests; the shop is silent without one. */
+  logger?: StorefrontLogger | undefined;
   /** Mounted at POST /ipn: Amazon's instant payment notifications (see server.ts). */
   ipnHandler?: (request: Request) => Promise<Response>;
 }
@@ -409,8 +419,8 @@ export function createStorefront(config: StorefrontConfig): Hono {
   }
 
   app.onError((error, c) => {
-    // An example app may log; the SDK's messages carry no key material, so they are safe to show.
-    console.error(error);
+    // The SDK's messages carry no key material, so they are safe to log and to show.
+    config.logger?.error('storefront request failed', error);
     const shown = error instanceof AmazonPayError ? error.message : 'Something went wrong on our side.';
     return c.html(page('Error', messagePage(shown)), 500);
   });
