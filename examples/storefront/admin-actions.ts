@@ -1,7 +1,7 @@
 import { AmazonPayAbortError, AmazonPayError, type WebStoreClient } from '@amazon-pay-ts/client';
 import type { Database, Queryable } from './db/database.js';
 import { applyCharge } from './order-sync.js';
-import type { CurrencyCode, Order, OrderStore } from './orders.js';
+import { type CurrencyCode, type Order, type OrderStore, refundAmountIssue } from './orders.js';
 import { randomToken, sha256 } from './sessions.js';
 
 /**
@@ -111,7 +111,15 @@ export function createAdminActions({
     if (action === 'capture' && order.chargeId)
       return { action, chargeId: order.chargeId, amount: order.amount, ...money };
     if (action === 'refund' && order.chargeId) {
-      return { action, chargeId: order.chargeId, amount: (amount ?? order.amount).trim(), ...money };
+      const refundAmount = (amount ?? order.amount).trim();
+      return (
+        refundAmountIssue(order, refundAmount) ?? {
+          action,
+          chargeId: order.chargeId,
+          amount: refundAmount,
+          ...money,
+        }
+      );
     }
     if (action === 'close' && order.chargePermissionId)
       return { action, chargePermissionId: order.chargePermissionId };

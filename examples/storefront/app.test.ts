@@ -81,21 +81,25 @@ describe('storefront over HTTP', () => {
     expect(html).toContain(`/checkout/review?order=${order.id}`);
   });
 
-  it('admin refuses a refund amount Amazon rejects, and says why', async () => {
+  it('admin refuses a refund above what is left to refund, says why, and never asks Amazon', async () => {
     const { order } = await pay('1111');
     const admin = new Agent();
     await loginAdmin(admin, shop.url);
     const capture = await adminForm(admin, shop.url, order.id, 'capture');
     await admin.submit(capture.page, capture.form);
     const { page, form } = await adminForm(admin, shop.url, order.id, 'refund');
+    const first = shop.sim!.requests.length;
     const refused = await admin.submit(page, form, { amount: '500.00' });
     expect(refused.status).toBe(400);
     expect(refused.html).toMatch(/refund/i);
+    expect(refused.html).toContain('only 19.99 USD is left to refund');
     expect((await shop.orders.get(order.id))?.refunds).toEqual([]);
     // The same form again: the refusal is remembered, Amazon is not asked twice.
     const before = shop.sim!.requests.length;
     expect((await admin.submit(page, form, { amount: '500.00' })).status).toBe(400);
     expect(shop.sim!.requests.slice(before).some((r) => r.operationId === 'createRefund')).toBe(false);
+    // Checked before the call: Amazon was not asked even once.
+    expect(shop.sim!.requests.slice(first).some((r) => r.operationId === 'createRefund')).toBe(false);
   });
 
   it('a wrong admin password is refused and signs nobody in', async () => {
@@ -104,5 +108,41 @@ describe('storefront over HTTP', () => {
     expect(refused.status).toBe(401);
     expect(refused.html).toContain('Wrong password');
     expect((await agent.get(`${shop.url}/admin`)).url).toMatch(/\/admin\/login$/);
+  });
+});
+
+const postLogin = (body: BodyInit, headers: Record<string, string> = {}) =>
+  fetch(`${shop.url}/admin/login`, {
+    method: 'POST',
+    headers: {
+      origin: shop.publicUrl,
+      'content-type': 'application/x-www-form-urlencoded',
+      ...headers,
+    },
+    body,
+    duplex: 'half',
+  } as RequestInit);
+
+describe('form bodies', () => {
+  it('a form body past 16 KiB is refused (413), announced or streamed without a length', async () => {
+    // 32 KiB: past the limit, small enough for the socket to take whole before the answer.
+    const big = `password=${'a'.repeat(32 * 1024)}`;
+    const announced = await postLogin(big);
+    expect(announced.status).toBe(413);
+    expect(announced.headers.get('x-frame-options')).toBe('DENY');
+
+    // Streamed (chunked, no content-length): counted as it is read.
+    let chunks = 0;
+    const streamed = new ReadableStream<Uint8Array>({
+      pull(controller) {
+        controller.enqueue(new Uint8Array(4096).fill(97));
+        if (++chunks === 8) controller.close();
+      },
+    });
+    expect((await postLogin(streamed)).status).toBe(413);
+  });
+
+  it('a normal form still reaches its route (a refused CSRF token, not a refused size)', async () => {
+    expect((await postLogin('password=x&csrf=nope')).status).toBe(403);
   });
 });

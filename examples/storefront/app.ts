@@ -1,5 +1,6 @@
 import { AmazonPayApiError, AmazonPayError, type WebStoreClient } from '@amazon-pay-ts/client';
 import { type Context, Hono } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
 import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
 import { ADMIN_ACTIONS, type AdminActionName, type AdminActions } from './admin-actions.js';
 import { verifyPassword } from './admin-password.js';
@@ -22,6 +23,14 @@ import {
 } from './pages.js';
 import { type Session, type SessionStore, sameSecret, sha256 } from './sessions.js';
 
+/** Where the shop reports failures; `console` fits. Without one it writes nothing. */
+export interface StorefrontLogger {
+  /** A request that failed (answered 500), with its error. */
+  error(message: string, error: unknown): void;
+  /** An IPN refused or failed (the notifications handler's warnings). */
+  warn?(message: string, details: Record<string, unknown>): void;
+}
+
 export interface StorefrontConfig {
   client: WebStoreClient;
   orders: OrderStore;
@@ -43,6 +52,8 @@ export interface StorefrontConfig {
   /** True for Amazon's sandbox (and the simulator); false for live payments. */
   sandbox: boolean;
   product: Product;
+  /** Told of failed requests; the shop is silent without one. */
+  logger?: StorefrontLogger | undefined;
   /** Mounted at POST /ipn: Amazon's instant payment notifications (see server.ts). */
   ipnHandler?: (request: Request) => Promise<Response>;
 }
@@ -50,6 +61,8 @@ export interface StorefrontConfig {
 const STORE_NAME = 'Sandbox Outfitters';
 const VISITOR_TTL_MS = 7 * 24 * 60 * 60 * 1000;
 const ADMIN_TTL_MS = 8 * 60 * 60 * 1000;
+/** The shop's forms are a few hundred bytes; a larger body is refused before it is read further. */
+const MAX_FORM_BYTES = 16 * 1024;
 const NOTICES: Record<string, string> = {
   done: 'Done.',
   'in-progress': 'That action is already being processed; this page shows it once Amazon Pay answered.',
@@ -159,14 +172,21 @@ export function createStorefront(config: StorefrontConfig): Hono {
   const page = (title: string, body: string, withCheckoutJs = false) =>
     layout(title, body, withCheckoutJs ? config.checkoutJsUrl : undefined);
 
+  const formBodyLimit = bodyLimit({
+    maxSize: MAX_FORM_BYTES,
+    onError: (c) => c.html(page('Refused', messagePage('That form was too large.')), 413),
+  });
+
   app.use('*', async (c, next) => {
     // Every state-changing request comes from this shop's own pages: the browser's Origin says so
     // (a form on another site cannot fake it). Each form's CSRF token is checked by its route.
     // /ipn is Amazon's, authenticated by the SNS signature instead.
     if (c.req.method !== 'GET' && c.req.method !== 'HEAD' && c.req.path !== '/ipn') {
       if (c.req.header('origin') !== base) return forbidden(c);
-    }
-    await next();
+      // Every form body is read whole (parseBody): bounded here. /ipn reads under its handler's cap.
+      const refused = await formBodyLimit(c, next);
+      if (refused instanceof Response) c.res = refused;
+    } else await next();
     c.header('x-frame-options', 'DENY');
     c.header('content-security-policy', "frame-ancestors 'none'");
     // Same-origin only: checkout session ids in our URLs never leave in a Referer, and POSTs
@@ -409,8 +429,8 @@ export function createStorefront(config: StorefrontConfig): Hono {
   }
 
   app.onError((error, c) => {
-    // An example app may log; the SDK's messages carry no key material, so they are safe to show.
-    console.error(error);
+    // The SDK's messages carry no key material, so they are safe to log and to show.
+    config.logger?.error('storefront request failed', error);
     const shown = error instanceof AmazonPayError ? error.message : 'Something went wrong on our side.';
     return c.html(page('Error', messagePage(shown)), 500);
   });

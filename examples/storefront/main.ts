@@ -2,7 +2,7 @@ import { startStorefront } from './server.js';
 
 // `pnpm storefront`: the shop on http://127.0.0.1:3000 (PORT to change), against the embedded
 // simulator unless AMAZON_PAY_PUBLIC_KEY_ID and friends point it at Amazon's sandbox.
-const shop = await startStorefront();
+const shop = await startStorefront(process.env, { logger: console });
 console.log(`Sandbox Outfitters is open at ${shop.publicUrl}`);
 console.log(
   shop.sim

@@ -46,6 +46,32 @@ export interface Order {
   history: { at: string; event: string }[];
 }
 
+/** Minor units (cents, yen) of a plain decimal amount; NaN for anything else. */
+const minorUnits = (amount: string, currencyCode: CurrencyCode) =>
+  /^\d+(\.\d+)?$/.test(amount) ? Math.round(Number(amount) * (currencyCode === 'JPY' ? 1 : 100)) : Number.NaN;
+
+/** What is left to refund of a captured order: its amount less every refund Amazon did not decline. */
+export function refundable(order: Order): string {
+  const digits = order.currencyCode === 'JPY' ? 0 : 2;
+  const refunded = order.refunds
+    .filter((r) => r.state !== 'Declined')
+    .reduce((sum, r) => sum + minorUnits(r.amount, order.currencyCode), 0);
+  return ((minorUnits(order.amount, order.currencyCode) - refunded) / 10 ** digits).toFixed(digits);
+}
+
+/**
+ * Why `amount` cannot be refunded of `order` now, or undefined: more than is left to refund
+ * (checked here, before Amazon is called). Its format is the client's to check, before it sends.
+ */
+export function refundAmountIssue(order: Order, amount: string): string | undefined {
+  const asked = minorUnits(amount, order.currencyCode);
+  const left = refundable(order);
+  if (asked > minorUnits(left, order.currencyCode)) {
+    return `cannot refund ${amount} ${order.currencyCode} of order ${order.id}: only ${left} ${order.currencyCode} is left to refund`;
+  }
+  return undefined;
+}
+
 export type NewOrder = Pick<Order, 'checkoutSessionId' | 'buyerSession' | 'item' | 'amount' | 'currencyCode'>;
 
 export interface OrderStore {

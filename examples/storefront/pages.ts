@@ -1,4 +1,4 @@
-import type { CurrencyCode, Order } from './orders.js';
+import { type CurrencyCode, type Order, refundable } from './orders.js';
 
 /** Server-rendered pages: plain HTML, labelled controls, buttons as buttons, no framework. */
 export function escapeHtml(text: string | number | null | undefined): string {
@@ -131,11 +131,6 @@ export function availableActions(order: Order): ('capture' | 'refund' | 'close')
   if (order.chargePermissionId && !order.closed) actions.push('close');
   return actions;
 }
-
-const refundable = (order: Order) =>
-  (Number(order.amount) - order.refunds.reduce((sum, r) => sum + Number(r.amount), 0)).toFixed(
-    order.currencyCode === 'JPY' ? 0 : 2,
-  );
 
 /** Each form carries the session's CSRF token and its own one-time action token. */
 function adminActions(order: Order, tokens: Record<string, string>, csrf: string): string {

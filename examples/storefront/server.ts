@@ -14,7 +14,7 @@ import { serve } from '@hono/node-server';
 import type { Hono } from 'hono';
 import { createAdminActions } from './admin-actions.js';
 import { hashPassword, parsePasswordHash } from './admin-password.js';
-import { createStorefront, type StorefrontConfig } from './app.js';
+import { createStorefront, type StorefrontConfig, type StorefrontLogger } from './app.js';
 import type { Database } from './db/database.js';
 import { openDatabase } from './db/open.js';
 import { applyNotification, type ObjectChange } from './order-sync.js';
@@ -57,6 +57,8 @@ export interface StorefrontOverrides {
   actionLeaseMs?: number;
   /** The IPN handler's deadline (the notifications package's `handlerTimeoutMs`; its default otherwise). */
   ipnHandlerTimeoutMs?: number;
+  /** Where failed requests (and, with `warn`, refused or failed IPNs) are told; silent without one. */
+  logger?: StorefrontLogger;
 }
 
 const LEDGER: Record<string, StorefrontConfig['ledgerCurrency']> = { na: 'USD', eu: 'EUR', jp: 'JPY' };
@@ -211,6 +213,7 @@ export async function startStorefront(
       ...(amazon.verifyOptions ?? {}),
       merchantId: amazon.account.merchantId,
       seen: createSqlSeenStore(db),
+      ...(overrides.logger?.warn ? { logger: { warn: overrides.logger.warn.bind(overrides.logger) } } : {}),
       ...(overrides.ipnHandlerTimeoutMs !== undefined
         ? { handlerTimeoutMs: overrides.ipnHandlerTimeoutMs }
         : {}),
@@ -244,6 +247,7 @@ export async function startStorefront(
 
     app = createStorefront({
       ipnHandler,
+      logger: overrides.logger,
       client,
       orders,
       sessions: createSessionStore(db),
@@ -252,7 +256,9 @@ export async function startStorefront(
       publicUrl,
       ...amazon.account,
       ledgerCurrency,
-      sandbox: true,
+      // The button's environment is the client's (from the key id or AMAZON_PAY_ENVIRONMENT): a
+      // sandbox button in front of a live client would start checkouts the client cannot find.
+      sandbox: client.environment !== 'live',
       product: productFor(ledgerCurrency),
     });
     // With Amazon, register ${STOREFRONT_PUBLIC_URL}/ipn in Seller Central instead.

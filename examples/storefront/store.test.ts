@@ -445,13 +445,26 @@ for (const backend of backends) {
       it('a refusal that had no effect is final for the token; nothing to do fails without a call', async () => {
         const order = await capturedOrder();
         const { refund: token } = await actions.issue(ADMIN, order.id, ['refund']);
+        // Refunded in Seller Central, unknown to the shop: the shop's own check (at most what it
+        // charged) passes, and Amazon refuses 20.00 + 5.00 as more than it refunds for the charge.
+        await amazon!.client.createRefund({ chargeId: order.chargeId, refundAmount: usd('20.00') });
+        const atAmazon = refundsAtAmazon(order.chargeId).length;
         const since = amazon!.sim.requests.length;
-        const refused = await refund(order.id, token!, '500.00'); // more than was charged
-        expect(refused).toMatchObject({ kind: 'failed' });
+        const refused = await refund(order.id, token!, '5.00');
+        expect(refused).toMatchObject({ kind: 'failed', message: expect.stringMatching(/exceeds/) });
         expect((await stored(token!))?.state).toBe('failed');
         expect(await refund(order.id, token!, '1.00')).toEqual(refused);
         expect(refundCalls(since)).toHaveLength(1);
-        expect(refundsAtAmazon(order.chargeId)).toHaveLength(0);
+        expect(refundsAtAmazon(order.chargeId)).toHaveLength(atAmazon);
+
+        // More than the shop charged is refused before Amazon is called.
+        const { refund: tooMuch } = await actions.issue(ADMIN, order.id, ['refund']);
+        const beforeTooMuch = amazon!.sim.requests.length;
+        expect(await refund(order.id, tooMuch!, '500.00')).toMatchObject({
+          kind: 'failed',
+          message: expect.stringContaining('left to refund'),
+        });
+        expect(amazon!.sim.requests.length).toBe(beforeTooMuch);
 
         const f = fields('buyer-a');
         await orders.bindCheckout(f.checkoutSessionId, 'buyer-a');

@@ -22,6 +22,8 @@ const verify = JSON.parse(need('CHILD_VERIFY')) as {
 };
 const shop = await startStorefront(env, {
   port: 0,
+  // Failed requests on stderr, where the tests look for them.
+  logger: { error: (message, error) => console.error(message, error) },
   actionLeaseMs: Number(need('CHILD_LEASE_MS')),
   amazon: {
     client: new WebStoreClient({

@@ -51,8 +51,13 @@ export async function buttonCommand(args: string[], io: CliIo, env: NodeJS.Proce
     throw new UsageError(`${positionals[1]} must hold a JSON object`, { showUsage: false });
   }
   const key = await signingKey(values, env, io);
-  // The client wants a region for API calls; a button signature does not include one.
-  const client = newClient({ ...key, region: 'na' });
+  // The client wants a region (and, for a key id without a LIVE-/SANDBOX- prefix, an environment)
+  // to choose an API host; a button signature covers only the payload and names neither.
+  const client = newClient({
+    ...key,
+    region: 'na',
+    ...(/^(live|sandbox)-/i.test(key.publicKeyId) ? {} : { environment: 'sandbox' as const }),
+  });
   let signed: Awaited<ReturnType<typeof client.generateButtonSignature>>;
   try {
     // Checked against its button kind (unknown fields included) before signing.

@@ -429,6 +429,18 @@ describe('amazon-pay button sign', () => {
     expect(await verifyButtonSignature(payload, signature, publicKey)).toEqual({ ok: true });
   });
 
+  it('signs for a key id without a LIVE-/SANDBOX- prefix, which needs no environment either', async () => {
+    const { verifyButtonSignature, loadPublicKey } = await import('@amazon-pay-ts/signer');
+    const { AMAZON_PAY_REGION: _region, AMAZON_PAY_BASE_URL: _baseUrl, ...noRegion } = env;
+    const legacy = { ...noRegion, AMAZON_PAY_PUBLIC_KEY_ID: 'AHLEGACYKEYID0001' };
+    const signed = await cliWith({ env: legacy }, 'button', 'sign', join(dir, 'create.json'), '--json');
+    expect(signed.code, signed.err).toBe(0);
+    const { payload, signature, algorithm, publicKeyId: keyId } = JSON.parse(signed.out);
+    expect(keyId).toBe('AHLEGACYKEYID0001');
+    const publicKey = await loadPublicKey(readFileSync(join(dir, 'public.pem'), 'utf8'));
+    expect(await verifyButtonSignature(payload, signature, publicKey, algorithm)).toEqual({ ok: true });
+  });
+
   it('needs no region (a button signature has none) and prints the algorithm for createCheckoutSessionConfig', async () => {
     const { verifyButtonSignature, loadPublicKey } = await import('@amazon-pay-ts/signer');
     const { AMAZON_PAY_REGION: _region, AMAZON_PAY_BASE_URL: _baseUrl, ...noRegion } = env;

@@ -30,12 +30,11 @@ export function defaultFetchCertificate(fetchImpl?: typeof fetch): FetchCertific
       await response.body?.cancel().catch(() => {});
       throw new Error(`HTTP ${response.status}`);
     }
-    const declared = Number(response.headers.get('content-length') ?? '0');
-    if (declared > MAX_CERTIFICATE_BYTES) {
-      await response.body?.cancel().catch(() => {});
-      throw new Error('certificate too large');
-    }
-    const bytes = await readCapped(response.body, MAX_CERTIFICATE_BYTES);
+    const bytes = await readCapped(
+      response.body,
+      MAX_CERTIFICATE_BYTES,
+      response.headers.get('content-length'),
+    );
     if (bytes === undefined) throw new Error('certificate too large');
     return new TextDecoder().decode(bytes);
   };

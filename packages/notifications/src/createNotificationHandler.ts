@@ -229,11 +229,6 @@ function describe(error: unknown): string {
 
 /** The body as text, or undefined once it passes `limit` bytes (the rest is not read). */
 async function readBody(request: Request, limit: number): Promise<string | undefined> {
-  const declared = Number(request.headers.get('content-length') ?? '0');
-  if (declared > limit) {
-    await request.body?.cancel().catch(() => {});
-    return undefined;
-  }
-  const bytes = await readCapped(request.body, limit);
+  const bytes = await readCapped(request.body, limit, request.headers.get('content-length'));
   return bytes === undefined ? undefined : new TextDecoder().decode(bytes);
 }
