@@ -30,11 +30,11 @@ async function refusal(response: Response): Promise<{ status: number; reasonCode
 
 const fault = JSON.stringify({ status: 503 });
 
-/** A POST to the simulator's socket with a Host header of our choosing (fetch keeps its own). */
-function post(path: string, headers: Record<string, string>, body?: string): Promise<number> {
+/** A request to the simulator's socket with a Host header of our choosing (fetch keeps its own). */
+function send(method: string, path: string, headers: Record<string, string>, body?: string): Promise<number> {
   return new Promise((resolve, reject) => {
     const { port } = new URL(sim.url);
-    const req = request({ host: '127.0.0.1', port, method: 'POST', path, headers }, (res) => {
+    const req = request({ host: '127.0.0.1', port, method, path, headers }, (res) => {
       res.resume();
       resolve(res.statusCode!);
     });
@@ -42,6 +42,9 @@ function post(path: string, headers: Record<string, string>, body?: string): Pro
     req.end(body);
   });
 }
+
+const post = (path: string, headers: Record<string, string>, body?: string) =>
+  send('POST', path, headers, body);
 
 describe('control plane against cross-site browser requests', () => {
   it('refuses a JSON body sent as text/plain, or with no content type, with 415 and queues nothing', async () => {
@@ -134,6 +137,15 @@ describe('control plane against cross-site browser requests', () => {
       expect((await queue('https://other.test:4010')).status).toBe(403);
     } finally {
       await behindProxy.close();
+    }
+  });
+
+  it('answers reads only to a loopback name or its base URL, so a rebound page cannot read the state', async () => {
+    const { port } = new URL(sim.url);
+    for (const path of ['/__simulator/state', '/__simulator/faults']) {
+      expect(await send('GET', path, { host: `rebound.example:${port}` })).toBe(403);
+      expect(await send('GET', path, { host: `127.0.0.1:${port}` })).toBe(200);
+      expect(await send('GET', path, { host: `localhost:${port}` })).toBe(200);
     }
   });
 

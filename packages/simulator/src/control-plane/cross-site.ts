@@ -66,3 +66,28 @@ export function checkJsonBody(method: string, contentType: string | undefined, b
     );
   }
 }
+
+/**
+ * The open control plane answers only requests addressed to the simulator by a loopback name or by
+ * its own base URL's host. A page on another name that resolves to 127.0.0.1 (DNS rebinding) is
+ * same-origin to itself, so its browser lets it read the answers; its Host header still names it.
+ */
+export function checkOpenHost(host: string | undefined, baseUrl: string): void {
+  const name = host === undefined ? undefined : hostName(host);
+  if (name !== undefined && isLoopbackHost(name)) return;
+  if (host !== undefined && baseUrl !== '' && host.toLowerCase() === new URL(baseUrl).host) return;
+  throw new ApiError(
+    403,
+    'CrossOriginRequestRefused',
+    `The open control plane answers requests to a loopback name or to its base URL only, not to ${host ?? 'a request without Host'}; give it a token to serve other names.`,
+  );
+}
+
+/** The name of a Host header value (`127.0.0.1:4010` → `127.0.0.1`, `[::1]:4010` → `[::1]`), or undefined. */
+function hostName(host: string): string | undefined {
+  try {
+    return new URL(`http://${host}`).hostname;
+  } catch {
+    return undefined;
+  }
+}

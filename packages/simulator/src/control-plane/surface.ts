@@ -8,7 +8,7 @@ import { parseJsonBody } from '../stages/request.js';
 import { sendError, sendJson } from '../stages/transport.js';
 import type { PageHandler } from '../surfaces/pages.js';
 import { validateRequestPart } from '../validation.js';
-import { checkJsonBody, checkSameOrigin } from './cross-site.js';
+import { checkJsonBody, checkOpenHost, checkSameOrigin } from './cross-site.js';
 import { type ControlHandlers, type ControlPlaneDependencies, controlHandlers } from './handlers.js';
 
 /** The reserved path prefix of the control plane; the Amazon Pay API never uses it. */
@@ -49,6 +49,7 @@ export function controlPlane(deps: ControlPlaneDependencies & { token: string | 
     async handle({ method, url, headers, res, body, engine }) {
       try {
         checkSameOrigin(method, headers, engine.baseUrl);
+        if (deps.token === null) checkOpenHost(headers.host, engine.baseUrl);
         checkToken(headers.authorization, deps.token);
         const lookup = lookupRoute(routes, method, url.pathname);
         if (lookup.kind === 'not-found')

@@ -22,7 +22,7 @@ export const openapiDocument: OpenApiDocumentObject = {
     "title": "Amazon Pay simulator control plane",
     "version": "1.0.0",
     "summary": "Drive the local Amazon Pay simulator over HTTP, from any language.",
-    "description": "The control plane of `@amazon-pay-ts/simulator`, served by the simulator itself under the reserved\nprefix `/__simulator` (this document at `/__simulator/openapi.json`). It does over HTTP what a\nNode test does with the `Simulator` object: act as the buyer (sign in, approve with a simulated\npayment method, cancel), move the simulated clock, queue faults, subscribe IPN endpoints, read\nthe state and the request log, and reset.\n\nIt is not part of Amazon Pay: nothing here exists at `pay-api.amazon.com`. Amazon Pay API\nrequests go to the simulator's `/v2/…` paths and are authenticated by signature as at Amazon;\nthe control plane is authenticated by a bearer token instead, and only when the simulator listens\non an address other than loopback (or was given a token): then every request needs\n`Authorization: Bearer <token>`, where the token is the one the simulator printed or was given.\n\nErrors have the API's shape, `{ \"reasonCode\": …, \"message\": … }`: `400 InvalidParameterValue`\nfor a body or query the operation does not accept, `401 UnauthorizedAccess` without the right\ntoken, `404 ResourceNotFound` for an unknown checkout session or path, `409 BuyerActionRefused`\nwhen the simulated buyer cannot do what was asked (the message says why).\n\nNo web page can drive it from the developer's browser: every request but GET and HEAD is refused\nwith `403 CrossOriginRequestRefused` when it carries an `Origin` other than the simulator's own\n(its base URL or public URL, or `localhost`/`127.0.0.1`/`[::1]` at its port) or `Sec-Fetch-Site:\ncross-site` / `same-site`, and with `415 UnsupportedMediaType` when it has a body not sent as\n`Content-Type: application/json` (which a page can send only after a CORS preflight, and the\nsimulator grants none). Clients outside a browser send no `Origin` and are not affected.\n",
+    "description": "The control plane of `@amazon-pay-ts/simulator`, served by the simulator itself under the reserved\nprefix `/__simulator` (this document at `/__simulator/openapi.json`). It does over HTTP what a\nNode test does with the `Simulator` object: act as the buyer (sign in, approve with a simulated\npayment method, cancel), move the simulated clock, queue faults, subscribe IPN endpoints, read\nthe state and the request log, and reset.\n\nIt is not part of Amazon Pay: nothing here exists at `pay-api.amazon.com`. Amazon Pay API\nrequests go to the simulator's `/v2/…` paths and are authenticated by signature as at Amazon;\nthe control plane is authenticated by a bearer token instead, and only when the simulator listens\non an address other than loopback (or was given a token): then every request needs\n`Authorization: Bearer <token>`, where the token is the one the simulator printed or was given.\n\nErrors have the API's shape, `{ \"reasonCode\": …, \"message\": … }`: `400 InvalidParameterValue`\nfor a body or query the operation does not accept, `401 UnauthorizedAccess` without the right\ntoken, `404 ResourceNotFound` for an unknown checkout session or path, `409 BuyerActionRefused`\nwhen the simulated buyer cannot do what was asked (the message says why).\n\nNo web page can drive it from the developer's browser: every request but GET and HEAD is refused\nwith `403 CrossOriginRequestRefused` when it carries an `Origin` other than the simulator's own\n(its base URL or public URL, or `localhost`/`127.0.0.1`/`[::1]` at its port) or `Sec-Fetch-Site:\ncross-site` / `same-site`, and with `415 UnsupportedMediaType` when it has a body not sent as\n`Content-Type: application/json` (which a page can send only after a CORS preflight, and the\nsimulator grants none). While it is open (no token), every request, reads included, must be\naddressed (`Host`) to a loopback name or to its base or public URL's host, else\n`403 CrossOriginRequestRefused`: a page on a name rebound to loopback cannot read it. Clients\noutside a browser send no `Origin` and are not affected.\n",
     "license": {
       "name": "Apache-2.0",
       "identifier": "Apache-2.0"
@@ -88,6 +88,9 @@ export const openapiDocument: OpenApiDocumentObject = {
           },
           "401": {
             "$ref": "#/components/responses/Unauthorized"
+          },
+          "403": {
+            "$ref": "#/components/responses/CrossOriginRequestRefused"
           }
         }
       }
@@ -114,6 +117,9 @@ export const openapiDocument: OpenApiDocumentObject = {
           },
           "401": {
             "$ref": "#/components/responses/Unauthorized"
+          },
+          "403": {
+            "$ref": "#/components/responses/CrossOriginRequestRefused"
           }
         }
       }
@@ -312,6 +318,9 @@ export const openapiDocument: OpenApiDocumentObject = {
           },
           "401": {
             "$ref": "#/components/responses/Unauthorized"
+          },
+          "403": {
+            "$ref": "#/components/responses/CrossOriginRequestRefused"
           }
         }
       },
@@ -424,6 +433,9 @@ export const openapiDocument: OpenApiDocumentObject = {
           },
           "401": {
             "$ref": "#/components/responses/Unauthorized"
+          },
+          "403": {
+            "$ref": "#/components/responses/CrossOriginRequestRefused"
           }
         }
       },
@@ -498,6 +510,9 @@ export const openapiDocument: OpenApiDocumentObject = {
           },
           "401": {
             "$ref": "#/components/responses/Unauthorized"
+          },
+          "403": {
+            "$ref": "#/components/responses/CrossOriginRequestRefused"
           }
         }
       }
@@ -626,6 +641,9 @@ export const openapiDocument: OpenApiDocumentObject = {
           },
           "401": {
             "$ref": "#/components/responses/Unauthorized"
+          },
+          "403": {
+            "$ref": "#/components/responses/CrossOriginRequestRefused"
           }
         }
       }
@@ -675,6 +693,9 @@ export const openapiDocument: OpenApiDocumentObject = {
           },
           "401": {
             "$ref": "#/components/responses/Unauthorized"
+          },
+          "403": {
+            "$ref": "#/components/responses/CrossOriginRequestRefused"
           }
         }
       }
@@ -711,6 +732,9 @@ export const openapiDocument: OpenApiDocumentObject = {
           },
           "401": {
             "$ref": "#/components/responses/Unauthorized"
+          },
+          "403": {
+            "$ref": "#/components/responses/CrossOriginRequestRefused"
           }
         }
       }
@@ -747,6 +771,9 @@ export const openapiDocument: OpenApiDocumentObject = {
           },
           "401": {
             "$ref": "#/components/responses/Unauthorized"
+          },
+          "403": {
+            "$ref": "#/components/responses/CrossOriginRequestRefused"
           }
         }
       }
@@ -900,7 +927,7 @@ export const openapiDocument: OpenApiDocumentObject = {
         }
       },
       "CrossOriginRequestRefused": {
-        "description": "A web page on another origin sent this (its `Origin` is not the simulator's, or\n`Sec-Fetch-Site` is `cross-site` or `same-site`): refused without acting (`CrossOriginRequestRefused`).\n",
+        "description": "A web page on another origin sent this (its `Origin` is not the simulator's, or\n`Sec-Fetch-Site` is `cross-site` or `same-site`), or, on the open control plane, the request\nis addressed to a host that is neither a loopback name nor the simulator's own: refused\nwithout acting (`CrossOriginRequestRefused`).\n",
         "content": {
           "application/json": {
             "schema": {

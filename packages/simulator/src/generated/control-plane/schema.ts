@@ -679,7 +679,9 @@ export interface components {
         };
         /**
          * @description A web page on another origin sent this (its `Origin` is not the simulator's, or
-         *     `Sec-Fetch-Site` is `cross-site` or `same-site`): refused without acting (`CrossOriginRequestRefused`).
+         *     `Sec-Fetch-Site` is `cross-site` or `same-site`), or, on the open control plane, the request
+         *     is addressed to a host that is neither a loopback name nor the simulator's own: refused
+         *     without acting (`CrossOriginRequestRefused`).
          */
         CrossOriginRequestRefused: {
             headers: {
@@ -748,6 +750,7 @@ export interface operations {
                 };
             };
             401: components["responses"]["Unauthorized"];
+            403: components["responses"]["CrossOriginRequestRefused"];
         };
     };
     getControlPlaneDocument: {
@@ -771,6 +774,7 @@ export interface operations {
                 };
             };
             401: components["responses"]["Unauthorized"];
+            403: components["responses"]["CrossOriginRequestRefused"];
         };
     };
     signInCheckoutSession: {
@@ -885,6 +889,7 @@ export interface operations {
         responses: {
             200: components["responses"]["Clock"];
             401: components["responses"]["Unauthorized"];
+            403: components["responses"]["CrossOriginRequestRefused"];
         };
     };
     setClock: {
@@ -947,6 +952,7 @@ export interface operations {
         responses: {
             200: components["responses"]["Faults"];
             401: components["responses"]["Unauthorized"];
+            403: components["responses"]["CrossOriginRequestRefused"];
         };
     };
     queueFault: {
@@ -995,6 +1001,7 @@ export interface operations {
         responses: {
             200: components["responses"]["Notifications"];
             401: components["responses"]["Unauthorized"];
+            403: components["responses"]["CrossOriginRequestRefused"];
         };
     };
     subscribeNotifications: {
@@ -1073,6 +1080,7 @@ export interface operations {
         responses: {
             200: components["responses"]["Deliveries"];
             401: components["responses"]["Unauthorized"];
+            403: components["responses"]["CrossOriginRequestRefused"];
         };
     };
     settleNotifications: {
@@ -1109,6 +1117,7 @@ export interface operations {
                 };
             };
             401: components["responses"]["Unauthorized"];
+            403: components["responses"]["CrossOriginRequestRefused"];
         };
     };
     listRequests: {
@@ -1132,6 +1141,7 @@ export interface operations {
                 };
             };
             401: components["responses"]["Unauthorized"];
+            403: components["responses"]["CrossOriginRequestRefused"];
         };
     };
     listStateChanges: {
@@ -1155,6 +1165,7 @@ export interface operations {
                 };
             };
             401: components["responses"]["Unauthorized"];
+            403: components["responses"]["CrossOriginRequestRefused"];
         };
     };
     reset: {
