@@ -63,6 +63,8 @@ const VISITOR_TTL_MS = 7 * 24 * 60 * 60 * 1000;
 const ADMIN_TTL_MS = 8 * 60 * 60 * 1000;
 /** The shop's forms are a few hundred bytes; a larger body is refused before it is read further. */
 const MAX_FORM_BYTES = 16 * 1024;
+/** How long the admin page waits for unfinished actions it repeats before it renders. */
+const ADMIN_RESUME_MS = 5_000;
 const NOTICES: Record<string, string> = {
   done: 'Done.',
   'in-progress': 'That action is already being processed; this page shows it once Amazon Pay answered.',
@@ -376,7 +378,9 @@ export function createStorefront(config: StorefrontConfig): Hono {
   });
 
   async function renderAdmin(c: Context, session: Session, notice?: string, status: 400 | 409 | 200 = 200) {
-    await adminActions.resume();
+    // Actions a crash left unfinished are repeated here, but the page waits for them only so long:
+    // what is cut off stays started and is repeated, with its stored key, by the next page or submit.
+    await adminActions.resume(undefined, { signal: AbortSignal.timeout(ADMIN_RESUME_MS) });
     const rows = await Promise.all(
       (await orders.list()).map(async (order) => ({
         order,
